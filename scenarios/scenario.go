@@ -1,0 +1,324 @@
+// Package scenarios holds what a buyer expects to need (a Scenario), its file
+// format (*.kefucost.json, format v1) and the local store of saved scenarios.
+// It knows nothing of vendors' prices: pricing reads scenarios, never the
+// other way round.
+package scenarios
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// FormatName and Version identify the scenario file format this program
+// reads and writes.
+const (
+	FormatName = "kefucost.scenario"
+	Version    = 1
+	// MaxMonths is the longest horizon a scenario may ask for (10 years).
+	MaxMonths = 120
+)
+
+// Vendor ids, as used in scenario files and on the command line.
+const (
+	Chatopera = "chatopera"
+	Tencent   = "tencent-qidian"
+	Huawei    = "huawei-cec"
+	Aliyun    = "aliyun-icc"
+)
+
+// VendorIDs lists every vendor in the order results are shown.
+var VendorIDs = []string{Chatopera, Tencent, Huawei, Aliyun}
+
+// Call length models: how per-call rounding to whole minutes is estimated.
+const (
+	CallFixed       = "fixed"
+	CallExponential = "exponential"
+)
+
+// Scenario is one buyer's expected needs over a horizon, plus their
+// negotiated terms per vendor.
+type Scenario struct {
+	Name   string
+	Start  Date
+	Months int
+	Demand Demand
+	// Changes apply from their date on, in date order (file order for ties).
+	Changes []Change
+	// Vendors holds per-vendor settings; a vendor with no entry uses defaults
+	// (enabled, plan auto, list prices).
+	Vendors map[string]VendorSettings
+	// PriceDate picks the price editions in force on that day; zero means the
+	// latest editions.
+	PriceDate Date
+	// DiscountRate is the buyer's yearly cost of money, used only for the
+	// present-value figure; 0 means none is shown.
+	DiscountRate decimal.Decimal
+}
+
+// Demand is what the buyer needs; volumes are per day or per month as named.
+type Demand struct {
+	ChatsPerDay             int64
+	MessagesPerChat         int64
+	ASRMinutesPerDay        int64
+	OnlineAgents            int64
+	PhoneAgents             int64
+	AIVoiceSeats            int64
+	Bots                    int64
+	PhoneNumbers            int64
+	InboundMinutesPerMonth  int64
+	OutboundMinutesPerMonth int64
+	RobotMinutesPerMonth    int64
+	AvgCallMinutes          decimal.Decimal
+	CallLength              string
+	RecordedShare           decimal.Decimal
+	IVRChannels             int64
+	ASRChannels             int64
+	GrowthPerMonth          decimal.Decimal
+}
+
+// Change sets some demand fields to new values from Date on. A nil field is
+// left as it was.
+type Change struct {
+	Date                    Date
+	ChatsPerDay             *int64
+	MessagesPerChat         *int64
+	ASRMinutesPerDay        *int64
+	OnlineAgents            *int64
+	PhoneAgents             *int64
+	AIVoiceSeats            *int64
+	Bots                    *int64
+	PhoneNumbers            *int64
+	InboundMinutesPerMonth  *int64
+	OutboundMinutesPerMonth *int64
+	RobotMinutesPerMonth    *int64
+	IVRChannels             *int64
+	ASRChannels             *int64
+	RecordedShare           *decimal.Decimal
+}
+
+// VendorSettings are the buyer's choices and negotiated terms for one vendor.
+type VendorSettings struct {
+	// Enabled nil means yes.
+	Enabled *bool
+	// Plan is "auto" (or empty) for the cheapest plan, or a catalog plan id.
+	Plan string
+	// Discount multiplies the vendor's list prices (0.85 = 15 % off); nil
+	// means list price.
+	Discount *decimal.Decimal
+	// Prices overrides single items by catalog id, e.g. a quoted seat price.
+	Prices map[string]decimal.Decimal
+	// Options switch vendor interpretations on or off by catalog option id.
+	Options map[string]bool
+}
+
+// IsEnabled reports whether the vendor takes part in comparisons.
+func (v VendorSettings) IsEnabled() bool { return v.Enabled == nil || *v.Enabled }
+
+// PlanOrAuto is the plan id, with "" read as "auto".
+func (v VendorSettings) PlanOrAuto() string {
+	if v.Plan == "" {
+		return "auto"
+	}
+	return v.Plan
+}
+
+// DefaultDemand is what a new scenario starts with: a small web customer
+// service with a bot, so that a first look shows something meaningful.
+func DefaultDemand() Demand {
+	return Demand{
+		ChatsPerDay:     3000,
+		MessagesPerChat: 1,
+		OnlineAgents:    5,
+		Bots:            1,
+		AvgCallMinutes:  decimal.NewFromInt(3),
+		CallLength:      CallExponential,
+		RecordedShare:   decimal.Zero,
+		GrowthPerMonth:  decimal.Zero,
+	}
+}
+
+// New returns a scenario with reasonable defaults starting on start.
+func New(name string, start Date) *Scenario {
+	return &Scenario{
+		Name:         name,
+		Start:        start,
+		Months:       36,
+		Demand:       DefaultDemand(),
+		Vendors:      map[string]VendorSettings{},
+		DiscountRate: decimal.Zero,
+	}
+}
+
+// End is the first day after the horizon.
+func (s *Scenario) End() Date { return s.Start.AddMonths(s.Months) }
+
+// Vendor returns the settings for id (defaults when absent).
+func (s *Scenario) Vendor(id string) VendorSettings {
+	if s.Vendors == nil {
+		return VendorSettings{}
+	}
+	return s.Vendors[id]
+}
+
+// Clone returns a deep copy, so that the window can edit one while a
+// background computation reads another.
+func (s *Scenario) Clone() *Scenario {
+	c := *s
+	c.Changes = make([]Change, len(s.Changes))
+	for i, ch := range s.Changes {
+		c.Changes[i] = ch.clone()
+	}
+	c.Vendors = make(map[string]VendorSettings, len(s.Vendors))
+	for id, v := range s.Vendors {
+		nv := v
+		if v.Enabled != nil {
+			b := *v.Enabled
+			nv.Enabled = &b
+		}
+		if v.Discount != nil {
+			d := *v.Discount
+			nv.Discount = &d
+		}
+		if v.Prices != nil {
+			nv.Prices = make(map[string]decimal.Decimal, len(v.Prices))
+			for k, p := range v.Prices {
+				nv.Prices[k] = p
+			}
+		}
+		if v.Options != nil {
+			nv.Options = make(map[string]bool, len(v.Options))
+			for k, o := range v.Options {
+				nv.Options[k] = o
+			}
+		}
+		c.Vendors[id] = nv
+	}
+	return &c
+}
+
+func (ch Change) clone() Change {
+	c := ch
+	for _, f := range changeCounts {
+		if p := *f.get(&ch); p != nil {
+			v := *p
+			*f.get(&c) = &v
+		}
+	}
+	if ch.RecordedShare != nil {
+		v := *ch.RecordedShare
+		c.RecordedShare = &v
+	}
+	return c
+}
+
+// countField names one whole-number demand field, as it is in the file.
+type countField struct {
+	name  string
+	max   int64
+	get   func(*Change) **int64
+	value func(*Demand) *int64
+}
+
+// Limits keep arithmetic far from overflow and catch typos of many zeros;
+// each is well beyond any contact centre.
+const (
+	maxPerDay   = 100_000_000
+	maxPerMonth = 10_000_000_000
+	maxSeats    = 1_000_000
+)
+
+// changeCounts lists the whole-number fields a dated change may set, in file
+// order.
+var changeCounts = []countField{
+	{"chats_per_day", maxPerDay, func(c *Change) **int64 { return &c.ChatsPerDay }, func(d *Demand) *int64 { return &d.ChatsPerDay }},
+	{"messages_per_chat", 1000, func(c *Change) **int64 { return &c.MessagesPerChat }, func(d *Demand) *int64 { return &d.MessagesPerChat }},
+	{"asr_minutes_per_day", maxPerDay, func(c *Change) **int64 { return &c.ASRMinutesPerDay }, func(d *Demand) *int64 { return &d.ASRMinutesPerDay }},
+	{"online_agents", maxSeats, func(c *Change) **int64 { return &c.OnlineAgents }, func(d *Demand) *int64 { return &d.OnlineAgents }},
+	{"phone_agents", maxSeats, func(c *Change) **int64 { return &c.PhoneAgents }, func(d *Demand) *int64 { return &d.PhoneAgents }},
+	{"ai_voice_seats", maxSeats, func(c *Change) **int64 { return &c.AIVoiceSeats }, func(d *Demand) *int64 { return &d.AIVoiceSeats }},
+	{"bots", maxSeats, func(c *Change) **int64 { return &c.Bots }, func(d *Demand) *int64 { return &d.Bots }},
+	{"phone_numbers", maxSeats, func(c *Change) **int64 { return &c.PhoneNumbers }, func(d *Demand) *int64 { return &d.PhoneNumbers }},
+	{"inbound_minutes_per_month", maxPerMonth, func(c *Change) **int64 { return &c.InboundMinutesPerMonth }, func(d *Demand) *int64 { return &d.InboundMinutesPerMonth }},
+	{"outbound_minutes_per_month", maxPerMonth, func(c *Change) **int64 { return &c.OutboundMinutesPerMonth }, func(d *Demand) *int64 { return &d.OutboundMinutesPerMonth }},
+	{"robot_minutes_per_month", maxPerMonth, func(c *Change) **int64 { return &c.RobotMinutesPerMonth }, func(d *Demand) *int64 { return &d.RobotMinutesPerMonth }},
+	{"ivr_channels", maxSeats, func(c *Change) **int64 { return &c.IVRChannels }, func(d *Demand) *int64 { return &d.IVRChannels }},
+	{"asr_channels", maxSeats, func(c *Change) **int64 { return &c.ASRChannels }, func(d *Demand) *int64 { return &d.ASRChannels }},
+}
+
+// CountFieldNames lists the whole-number demand fields by file name, in
+// file order; the window builds its form from it.
+func CountFieldNames() []string {
+	out := make([]string, len(changeCounts))
+	for i, f := range changeCounts {
+		out[i] = f.name
+	}
+	return out
+}
+
+// Count returns a whole-number demand field by its file name.
+func (d *Demand) Count(name string) (int64, bool) {
+	for _, f := range changeCounts {
+		if f.name == name {
+			return *f.value(d), true
+		}
+	}
+	return 0, false
+}
+
+// SetCount sets a whole-number demand field by its file name.
+func (d *Demand) SetCount(name string, v int64) bool {
+	for _, f := range changeCounts {
+		if f.name == name {
+			*f.value(d) = v
+			return true
+		}
+	}
+	return false
+}
+
+// Apply returns d with the change's fields set.
+func (ch *Change) Apply(d Demand) Demand {
+	for _, f := range changeCounts {
+		if p := *f.get(ch); p != nil {
+			*f.value(&d) = *p
+		}
+	}
+	if ch.RecordedShare != nil {
+		d.RecordedShare = *ch.RecordedShare
+	}
+	return d
+}
+
+// Fields names the demand fields the change sets, in file order.
+func (ch *Change) Fields() []string {
+	var out []string
+	for _, f := range changeCounts {
+		if *f.get(ch) != nil {
+			out = append(out, f.name)
+		}
+	}
+	if ch.RecordedShare != nil {
+		out = append(out, "recorded_share")
+	}
+	return out
+}
+
+// SetChangeCount sets (or with nil clears) a count field of a change by name.
+func (ch *Change) SetCount(name string, v *int64) bool {
+	for _, f := range changeCounts {
+		if f.name == name {
+			*f.get(ch) = v
+			return true
+		}
+	}
+	return false
+}
+
+// ChangeCount reads a count field of a change by name.
+func (ch *Change) Count(name string) (*int64, bool) {
+	for _, f := range changeCounts {
+		if f.name == name {
+			return *f.get(ch), true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,134 @@
+package scenarios
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+var (
+	decOne     = decimal.NewFromInt(1)
+	maxCallLen = decimal.NewFromInt(600)
+	minGrowth  = decimal.RequireFromString("-0.5")
+	maxPrice   = decimal.NewFromInt(1_000_000_000)
+)
+
+// Validate checks every field of the scenario that does not depend on the
+// vendors' catalogs (pricing checks plan and item ids). It returns every
+// problem found, each naming its field as written in the file.
+func (s *Scenario) Validate() FieldErrors {
+	var errs FieldErrors
+	add := func(e *FieldError) {
+		if e != nil {
+			errs = append(errs, e)
+		}
+	}
+	if s.Start.IsZero() {
+		add(fieldErr("start", ErrRequired, "is missing: the first day of the horizon, like \"2027-01-01\""))
+	}
+	add(intRange("months", int64(s.Months), 1, MaxMonths))
+	d := &s.Demand
+	for _, f := range changeCounts {
+		v := *f.value(d)
+		lo := int64(0)
+		if f.name == "messages_per_chat" {
+			lo = 1
+		}
+		add(intRange("demand."+f.name, v, lo, f.max))
+	}
+	if !d.AvgCallMinutes.IsPositive() || d.AvgCallMinutes.GreaterThan(maxCallLen) {
+		add(fieldErr("demand.avg_call_minutes", ErrRange, fmt.Sprintf("must be more than 0 and at most 600 minutes, not %s", d.AvgCallMinutes), "0", "600"))
+	} else {
+		add(places("demand.avg_call_minutes", d.AvgCallMinutes))
+	}
+	if d.CallLength != CallFixed && d.CallLength != CallExponential {
+		add(fieldErr("demand.call_length", ErrChoice, fmt.Sprintf("must be %q or %q, not %q", CallFixed, CallExponential, d.CallLength), CallFixed+", "+CallExponential))
+	}
+	add(decRange("demand.recorded_share", d.RecordedShare, decimal.Zero, decOne))
+	add(decRange("demand.growth_per_month", d.GrowthPerMonth, minGrowth, decOne))
+	end := s.End()
+	for i, ch := range s.Changes {
+		p := fmt.Sprintf("changes[%d]", i)
+		switch {
+		case ch.Date.IsZero():
+			add(fieldErr(p+".date", ErrRequired, "is missing: the day the change takes effect"))
+		case !s.Start.IsZero() && s.Months >= 1 && s.Months <= MaxMonths && (ch.Date.Before(s.Start) || !ch.Date.Before(end)):
+			add(fieldErr(p+".date", ErrOutside, fmt.Sprintf("%s is outside the horizon %s to %s", ch.Date, s.Start, end.AddDays(-1)), ch.Date.String(), s.Start.String(), end.AddDays(-1).String()))
+		}
+		for _, f := range changeCounts {
+			if v := *f.get(&ch); v != nil {
+				lo := int64(0)
+				if f.name == "messages_per_chat" {
+					lo = 1
+				}
+				add(intRange(p+"."+f.name, *v, lo, f.max))
+			}
+		}
+		if ch.RecordedShare != nil {
+			add(decRange(p+".recorded_share", *ch.RecordedShare, decimal.Zero, decOne))
+		}
+	}
+	for _, id := range sortedVendorIDs(s.Vendors) {
+		v := s.Vendors[id]
+		p := "vendors." + id
+		if !contains(VendorIDs, id) {
+			add(fieldErr(p, ErrUnknownID, fmt.Sprintf("unknown vendor %q (known: chatopera, tencent-qidian, huawei-cec, aliyun-icc)", id), id))
+			continue
+		}
+		if v.Discount != nil {
+			if !v.Discount.IsPositive() || v.Discount.GreaterThan(decOne) {
+				add(fieldErr(p+".discount", ErrRange, fmt.Sprintf("must be more than 0 and at most 1 (0.85 = 15 %% off), not %s", v.Discount), "0", "1"))
+			} else {
+				add(places(p+".discount", *v.Discount))
+			}
+		}
+		for _, k := range sortedKeys(v.Prices) {
+			add(decRange(join(p+".prices", k), v.Prices[k], decimal.Zero, maxPrice))
+		}
+	}
+	add(decRange("discount_rate", s.DiscountRate, decimal.Zero, decOne))
+	return errs
+}
+
+func intRange(field string, v, lo, hi int64) *FieldError {
+	if v < 0 && lo == 0 {
+		return fieldErr(field, ErrNegative, fmt.Sprintf("must not be negative, not %d", v))
+	}
+	if v < lo || v > hi {
+		return fieldErr(field, ErrRange, fmt.Sprintf("must be from %d to %s, not %d", lo, group(hi), v), lo, hi)
+	}
+	return nil
+}
+
+func decRange(field string, v, lo, hi decimal.Decimal) *FieldError {
+	if v.IsNegative() && lo.IsZero() {
+		return fieldErr(field, ErrNegative, fmt.Sprintf("must not be negative, not %s", v))
+	}
+	if v.LessThan(lo) || v.GreaterThan(hi) {
+		return fieldErr(field, ErrRange, fmt.Sprintf("must be from %s to %s, not %s", lo, hi, v), lo.String(), hi.String())
+	}
+	return places(field, v)
+}
+
+// places refuses more than 10 decimal places: no price or rate needs them,
+// and they usually mean a pasted float.
+func places(field string, v decimal.Decimal) *FieldError {
+	if v.Exponent() < -10 && !v.Equal(v.Round(10)) {
+		return fieldErr(field, ErrDecimal, fmt.Sprintf("has more than 10 decimal places: %s", v))
+	}
+	return nil
+}
+
+// group writes 1000000 as 1,000,000.
+func group(v int64) string {
+	s := strconv.FormatInt(v, 10)
+	out := make([]byte, 0, len(s)+len(s)/3)
+	for i := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}
