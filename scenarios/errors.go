@@ -40,24 +40,24 @@ func (e *FieldError) Error() string {
 
 // Message ids with their English texts; the window translates the ids.
 const (
-	ErrNegative    = "err.negative"    // must not be negative
-	ErrTooLarge    = "err.too_large"   // at most %v
-	ErrRange       = "err.range"       // from %v to %v
-	ErrWhole       = "err.whole"       // a whole number
-	ErrDecimal     = "err.decimal"     // a decimal number
-	ErrDate        = "err.date"        // a date like 2027-01-31
-	ErrRequired    = "err.required"    // required
-	ErrUnknown     = "err.unknown"     // unknown field
-	ErrSyntax      = "err.syntax"      // not valid JSON
-	ErrVersion     = "err.version"     // newer format
-	ErrFormat      = "err.format"      // not a kefucost scenario
-	ErrChoice      = "err.choice"      // one of ...
-	ErrOutside     = "err.outside"     // outside the horizon
-	ErrEmptyName   = "err.empty_name"  // name is empty
-	ErrDuplicate   = "err.duplicate"   // field appears twice
-	ErrType        = "err.type"        // wrong JSON type
-	ErrUnknownID   = "err.unknown_id"  // not in the catalog
-	ErrNotPositive = "err.positive"    // must be more than 0
+	ErrNegative    = "err.negative"   // must not be negative
+	ErrTooLarge    = "err.too_large"  // at most %v
+	ErrRange       = "err.range"      // from %v to %v
+	ErrWhole       = "err.whole"      // a whole number
+	ErrDecimal     = "err.decimal"    // a decimal number
+	ErrDate        = "err.date"       // a date like 2027-01-31
+	ErrRequired    = "err.required"   // required
+	ErrUnknown     = "err.unknown"    // unknown field
+	ErrSyntax      = "err.syntax"     // not valid JSON
+	ErrVersion     = "err.version"    // newer format
+	ErrFormat      = "err.format"     // not a kefucost scenario
+	ErrChoice      = "err.choice"     // one of ...
+	ErrOutside     = "err.outside"    // outside the horizon
+	ErrEmptyName   = "err.empty_name" // name is empty
+	ErrDuplicate   = "err.duplicate"  // field appears twice
+	ErrType        = "err.type"       // wrong JSON type
+	ErrUnknownID   = "err.unknown_id" // not in the catalog
+	ErrNotPositive = "err.positive"   // must be more than 0
 )
 
 func fieldErr(field, key, msg string, args ...any) *FieldError {
