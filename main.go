@@ -1,0 +1,16 @@
+// kefucost compares what four customer-service clouds would really cost.
+// With no arguments it opens the window; with a subcommand it runs headless.
+package main
+
+import (
+	"os"
+
+	"kefucost/app"
+)
+
+func main() {
+	if len(os.Args) > 1 {
+		os.Exit(app.RunCLI(&app.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:]))
+	}
+	os.Exit(runWindow())
+}
