@@ -1,0 +1,311 @@
+package pricing
+
+import (
+	"fmt"
+	"sort"
+	"time"
+	_ "time/tzdata" // vendors bill in Asia/Shanghai; Windows has no zoneinfo
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+var (
+	zero    = decimal.Zero
+	one     = decimal.NewFromInt(1)
+	ten     = decimal.NewFromInt(10)
+	hundred = decimal.NewFromInt(100)
+)
+
+// Shanghai is the zone every vendor's bills and cycles are in (UTC+8).
+var Shanghai = func() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return time.FixedZone("UTC+8", 8*3600)
+	}
+	return loc
+}()
+
+// Cents rounds an amount to a bill's 0.01 元, half up, as vendors round a
+// bill. Amounts are never negative here, so Round's half-away-from-zero is
+// half up.
+func Cents(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
+
+// DailyOverage is one day's charge under a free daily allowance: the units
+// beyond free, each at price. Not rounded: the caller rounds the day's bill.
+//
+// Chatopera 2020 chat API: 2,739.726 requests a day (1,000,000 a year over
+// 365 days) with 1,000 free at 0.01 元 cost 17.39726 元 a day, 6,350 元 over
+// the year; the 6,000 元 annual package saves 350 元.
+func DailyOverage(perDay, free, price decimal.Decimal) decimal.Decimal {
+	over := perDay.Sub(free)
+	if !over.IsPositive() {
+		return zero
+	}
+	return over.Mul(price)
+}
+
+// AllUnitsPrice is the unit price of an all-units tier table: once the
+// quantity reaches a tier, every unit is charged at that tier's price.
+//
+// Aliyun voice minutes: 50,000 minutes are at 0.110 (5,500.00 元) but
+// 50,001 minutes reach the next tier, 0.108 for all (5,400.108 → 5,400.11 元).
+func AllUnitsPrice(qty decimal.Decimal, tiers []Tier) decimal.Decimal {
+	for _, t := range tiers {
+		if t.Upto == nil || qty.LessThanOrEqual(*t.Upto) {
+			return t.Price
+		}
+	}
+	return tiers[len(tiers)-1].Price
+}
+
+// GraduatedAmount charges each slice of the quantity at its own tier's
+// price (like income tax brackets), the other common tier rule.
+//
+// With tiers ≤50,000 at 0.110 and above at 0.108, 50,001 units cost
+// 50,000 × 0.110 + 1 × 0.108 = 5,500.108.
+func GraduatedAmount(qty decimal.Decimal, tiers []Tier) decimal.Decimal {
+	amount, lower := zero, zero
+	for _, t := range tiers {
+		if !qty.GreaterThan(lower) {
+			break
+		}
+		upper := qty
+		if t.Upto != nil && t.Upto.LessThan(qty) {
+			upper = *t.Upto
+		}
+		amount = amount.Add(upper.Sub(lower).Mul(t.Price))
+		if t.Upto == nil {
+			break
+		}
+		lower = *t.Upto
+	}
+	return amount
+}
+
+// SeatTierPrice is the per-seat price for a total of n seats when all seats
+// are charged at the tier the total reaches (Aliyun: 99 human seats at 199,
+// 100 at 159 each).
+func SeatTierPrice(n int64, tiers []Tier) decimal.Decimal {
+	return AllUnitsPrice(decimal.NewFromInt(n), tiers)
+}
+
+// MinUnits applies a minimum purchase: nothing needed buys nothing, else at
+// least min (Tencent: 1 or 2 online users are sold as 3).
+func MinUnits(n, min int64) int64 {
+	if n <= 0 {
+		return 0
+	}
+	return max(n, min)
+}
+
+// TermRate is the multiplier for paying a term of months up front: the
+// discount listed for that term, else 1.
+//
+// Aliyun seats (interpretation): 12 months 0.85, 24 months 0.75, 36 months 0.65.
+func TermRate(months int, discounts []TermDiscount) decimal.Decimal {
+	for _, d := range discounts {
+		if d.Months == months {
+			return d.Rate
+		}
+	}
+	return one
+}
+
+// TermCost is a prepaid term: monthly price × months × the term's rate.
+//
+// 10 Aliyun human seats for 3 years: 10 × 199 × 36 × 0.65 = 46,566 元.
+func TermCost(monthly decimal.Decimal, seats int64, months int, discounts []TermDiscount) decimal.Decimal {
+	return monthly.Mul(decimal.NewFromInt(seats * int64(months))).Mul(TermRate(months, discounts))
+}
+
+// TencentAddition is what Tencent charges for units added during a term:
+// annual × whole remaining years × units, plus annual / 10 × units × the
+// remaining non-whole months, the part-year part capped per unit at one
+// annual fee (10 or 11 months cost a full year).
+//
+// Seed check: adding 3 basic users (999 元) with 1 year 6 months left costs
+// 3 × 1 × 999 + 3 × 6 × 99.9 = 4,795.20 元.
+func TencentAddition(annual decimal.Decimal, units int64, years, months int) decimal.Decimal {
+	u := decimal.NewFromInt(units)
+	whole := annual.Mul(decimal.NewFromInt(int64(years))).Mul(u)
+	part := annual.Div(ten).Mul(decimal.NewFromInt(int64(months)))
+	if part.GreaterThan(annual) {
+		part = annual
+	}
+	return whole.Add(part.Mul(u))
+}
+
+// RemainingYearsMonths splits the time from from to to into whole years and
+// months, a started month counting in full (interpretation: Tencent bills
+// "按月计算剩余时间").
+//
+// From 2027-07-15 to 2029-01-01: 1 year and 6 months (5 months 17 days → 6).
+func RemainingYearsMonths(from, to scenarios.Date) (years, months int) {
+	if !from.Before(to) {
+		return 0, 0
+	}
+	n := 0
+	for from.AddMonths(n+1).Before(to) || from.AddMonths(n+1).Equal(to) {
+		n++
+	}
+	if from.AddMonths(n).Before(to) {
+		n++
+	}
+	return n / 12, n % 12
+}
+
+// HuaweiCycleEnd is where a Huawei periodic cycle bought at activation (to
+// the second, UTC+8) for a number of months ends: the first 00:00:00 strictly
+// after activation + months.
+//
+// Seed checks: 1 month from 2020-01-04 13:23:56 ends 2020-02-05 00:00:00; a
+// 1-year renewal from 2020-02-02 00:00:00 ends 2021-02-03 00:00:00.
+func HuaweiCycleEnd(activation time.Time, months int) time.Time {
+	t := activation.In(Shanghai)
+	d := scenarios.NewDate(t.Year(), t.Month(), t.Day()).AddMonths(months)
+	// The same clock time, months later (clamped to the month's last day).
+	end := time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), Shanghai)
+	next := time.Date(end.Year(), end.Month(), end.Day()+1, 0, 0, 0, 0, Shanghai)
+	return next
+}
+
+// SeatChange is seats added (positive) or removed (negative) on a day.
+type SeatChange struct {
+	Day   scenarios.Date
+	Seats int64
+}
+
+// SeatDays counts Huawei on-demand seat-days in the natural month that
+// holds monthEnd's day: a seat counts from the day it is added through the
+// month end; a removed seat stops counting from the day it is removed.
+//
+// Seed check (January 2020): 10 seats from Jan 4 (28 days) + 2 from Jan 16
+// (16 days) − 1 removed Jan 28 (4 days) = 308 seat-days; at 310 元 a month,
+// 308 × 310 / 31 = 3,080.00 元.
+func SeatDays(changes []SeatChange, lastDay scenarios.Date) int64 {
+	var total int64
+	for _, c := range changes {
+		days := int64(c.Day.DaysUntil(lastDay) + 1)
+		if days > 0 {
+			total += c.Seats * days
+		}
+	}
+	return total
+}
+
+// BilledMinutesPerCall is the expected minutes billed for one call when each
+// call is rounded up to a whole minute. With a fixed length L every call
+// bills ceil(L); with exponentially distributed lengths of mean L, a call
+// bills k minutes with probability e^(−(k−1)/L) − e^(−k/L), so the
+// expectation is 1 / (1 − e^(−1/L)).
+//
+// Fixed 2.5 minutes → 3; exponential with mean 3 → 3.5277… minutes.
+func BilledMinutesPerCall(avg decimal.Decimal, model string) decimal.Decimal {
+	if model == scenarios.CallFixed {
+		return avg.Ceil()
+	}
+	x := one.Neg().DivRound(avg, 24)
+	e, err := x.ExpTaylor(24)
+	if err != nil {
+		panic(fmt.Sprintf("exp(%s): %v", x, err)) // x is in [-600, 0): cannot fail
+	}
+	return one.DivRound(one.Sub(e), 12)
+}
+
+// Pack is a quota pack on offer: price for quota units, in integer 0.0001 元
+// for the optimizer's search (the bill itself is recomputed in decimal).
+type packOffer struct {
+	quota int64
+	price int64 // 0.0001 元
+}
+
+// CheapestCover picks how many of each pack to buy so that their quotas
+// together cover need at the least price (packs of unbounded supply). It
+// returns the counts in the order of offers.
+//
+// Tencent session packs (120k 1,600; 360k 3,600; 960k 7,600; 6M 36,000):
+// 1,080,000 sessions are covered cheapest by one 960k and one 120k pack,
+// 9,200 元, not three 360k packs at 10,800 元.
+func CheapestCover(need int64, offers []packOffer) []int64 {
+	counts := make([]int64, len(offers))
+	if need <= 0 || len(offers) == 0 {
+		return counts
+	}
+	// Try packs from the best per-unit value down; only a bounded number of
+	// the others can ever be in an optimal mix.
+	order := make([]int, len(offers))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool {
+		oa, ob := offers[order[a]], offers[order[b]]
+		return oa.price*ob.quota < ob.price*oa.quota
+	})
+	best := int64(-1)
+	cur := make([]int64, len(offers))
+	var rec func(k int, left, cost int64)
+	rec = func(k int, left, cost int64) {
+		if best >= 0 && cost >= best {
+			return
+		}
+		if left <= 0 {
+			best = cost
+			copy(counts, cur)
+			return
+		}
+		if k == len(order) {
+			return
+		}
+		o := offers[order[k]]
+		full := (left + o.quota - 1) / o.quota
+		// Fewer of this pack leave room for the smaller ones; beyond a
+		// pack's worth of every other pack that never helps.
+		span := int64(1)
+		for _, j := range order[k+1:] {
+			span += offers[j].quota/o.quota + 1
+		}
+		for c := full; c >= 0 && c >= full-span; c-- {
+			cur[order[k]] = c
+			rec(k+1, left-c*o.quota, cost+c*o.price)
+		}
+		cur[order[k]] = 0
+	}
+	rec(0, need, 0)
+	return counts
+}
+
+// PackBalance is a quota pack held: what is left and until when.
+type PackBalance struct {
+	Item    string
+	Gift    bool
+	Left    int64
+	Expires scenarios.Date // first day it can no longer be used
+}
+
+// Deduct takes units from the packs valid on day in the vendor's order —
+// gift packs before purchased ones (Chatopera: "赠送资源包 > 购买资源包"),
+// then the pack that expires first (interpretation: the seed gives no order
+// among purchased packs) — and returns what could not be served: a service
+// stop when positive.
+func Deduct(packs []*PackBalance, units int64, day scenarios.Date) (unserved int64) {
+	sort.SliceStable(packs, func(i, j int) bool {
+		if packs[i].Gift != packs[j].Gift {
+			return packs[i].Gift
+		}
+		return packs[i].Expires.Before(packs[j].Expires)
+	})
+	for _, p := range packs {
+		if units == 0 {
+			break
+		}
+		if !day.Before(p.Expires) || p.Left == 0 {
+			continue
+		}
+		take := min(p.Left, units)
+		p.Left -= take
+		units -= take
+	}
+	return units
+}

@@ -1,0 +1,469 @@
+package pricing
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+// Compare computes what every enabled vendor would cost for the scenario,
+// month by month over its horizon. The scenario must be valid (Validate);
+// an invalid one returns the validation errors.
+func Compare(s *scenarios.Scenario) (*Comparison, error) {
+	if errs := Validate(s); len(errs) > 0 {
+		return nil, errs
+	}
+	cat, err := LoadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	t := newTimeline(s)
+	c := &Comparison{
+		Scenario:    s.Name,
+		Start:       s.Start,
+		Months:      s.Months,
+		MonthStarts: t.monthStarts[:s.Months],
+		PriceDate:   s.PriceDate,
+	}
+	c.Assumptions = sharedNotes(t)
+	for _, v := range cat.Vendors {
+		vs := s.Vendor(v.ID)
+		if !vs.IsEnabled() {
+			continue
+		}
+		c.Vendors = append(c.Vendors, evaluateVendor(t, v, vs))
+	}
+	var best *Result
+	for _, r := range c.Vendors {
+		if r.Complete && r.Covers && (best == nil || r.Total.LessThan(best.Total)) {
+			best = r
+		}
+	}
+	if best != nil {
+		c.Cheapest = best.Vendor
+	}
+	return c, nil
+}
+
+// Validate checks the scenario and, against the catalog, its plan ids, price
+// override ids, option ids and price date.
+func Validate(s *scenarios.Scenario) scenarios.FieldErrors {
+	errs := s.Validate()
+	cat, err := LoadCatalog()
+	if err != nil {
+		return append(errs, &scenarios.FieldError{Msg: "price catalog: " + err.Error()})
+	}
+	for _, id := range scenarios.VendorIDs {
+		vs, ok := s.Vendors[id]
+		v := cat.Vendor(id)
+		if !s.PriceDate.IsZero() && s.PriceDate.Before(v.Earliest()) && vs.IsEnabled() {
+			errs = append(errs, &scenarios.FieldError{Field: "price_date", Key: scenarios.ErrRange,
+				Msg: fmt.Sprintf("no %s prices are known before %s", v.NameEN, v.Earliest()), Args: []any{v.Earliest().String()}})
+			break
+		}
+		if !ok {
+			continue
+		}
+		p := "vendors." + id
+		if plan := vs.PlanOrAuto(); plan != "auto" {
+			pl := v.Plan(plan)
+			switch {
+			case pl == nil:
+				ids := make([]string, len(v.Plans))
+				for i, p := range v.Plans {
+					ids[i] = p.ID
+				}
+				errs = append(errs, &scenarios.FieldError{Field: p + ".plan", Key: scenarios.ErrUnknownID, Args: []any{plan},
+					Msg: fmt.Sprintf("unknown plan %q (%s has: auto, %s)", plan, id, strings.Join(ids, ", "))})
+			case pl.Edition(s.PriceDate) == nil:
+				errs = append(errs, &scenarios.FieldError{Field: p + ".plan", Key: scenarios.ErrRange, Args: []any{plan},
+					Msg: fmt.Sprintf("plan %q has no prices in force on the price date %s", plan, s.PriceDate)})
+			}
+		}
+		known := v.ItemIDs()
+		for _, item := range sortedKeys(vs.Prices) {
+			if !contains(known, item) {
+				errs = append(errs, &scenarios.FieldError{Field: p + ".prices[\"" + item + "\"]", Key: scenarios.ErrUnknownID, Args: []any{item},
+					Msg: fmt.Sprintf("unknown item %q for %s (see: kefucost plans --vendor %s)", item, id, id)})
+			}
+		}
+		for _, o := range sortedKeys(vs.Options) {
+			if v.Option(o) == nil {
+				errs = append(errs, &scenarios.FieldError{Field: p + ".options[\"" + o + "\"]", Key: scenarios.ErrUnknownID, Args: []any{o},
+					Msg: fmt.Sprintf("unknown option %q for %s", o, id)})
+			}
+		}
+	}
+	return errs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// planCtx is one plan being priced for one vendor.
+type planCtx struct {
+	t        *timeline
+	v        *Vendor
+	plan     *Plan
+	ed       *Edition
+	vs       scenarios.VendorSettings
+	discount decimal.Decimal
+	b        *bill
+	notes    []Note
+	hints    []string
+	// outage, when set, says the plan cannot serve the whole horizon.
+	outage string
+}
+
+// price resolves an item's unit price: the buyer's override if given (taken
+// as final), else the list price × the vendor discount; nil when unpriced.
+func (pc *planCtx) price(id string) (*decimal.Decimal, *Item, bool) {
+	it := pc.ed.Item(id)
+	if it == nil {
+		panic(fmt.Sprintf("catalog %s edition %s has no item %s", pc.v.ID, pc.ed.ID, id))
+	}
+	if p, ok := pc.vs.Prices[id]; ok {
+		return &p, it, true
+	}
+	if it.Price == nil {
+		return nil, it, false
+	}
+	p := pc.list(*it.Price)
+	return &p, it, false
+}
+
+// list applies the negotiated discount to a list price or amount.
+func (pc *planCtx) list(p decimal.Decimal) decimal.Decimal {
+	if pc.discount.Equal(one) {
+		return p
+	}
+	return p.Mul(pc.discount)
+}
+
+// option reads an interpretation switch, falling back to its default.
+func (pc *planCtx) option(id string) bool {
+	if v, ok := pc.vs.Options[id]; ok {
+		return v
+	}
+	if o := pc.v.Option(id); o != nil {
+		return o.Default
+	}
+	return false
+}
+
+func (pc *planCtx) note(n Note) {
+	for _, x := range pc.notes {
+		if x.ID == n.ID {
+			return
+		}
+	}
+	pc.notes = append(pc.notes, n)
+}
+
+// bill collects a plan's charges into breakdown lines, one per item and
+// unit price, with their monthly cash.
+type bill struct {
+	months int
+	lines  []*Line
+	byKey  map[string]*Line
+}
+
+func newBill(months int) *bill { return &bill{months: months, byKey: map[string]*Line{}} }
+
+// charge adds qty of item at unitPrice costing amount (already rounded as
+// the vendor rounds that bill) to horizon month. A nil unitPrice records an
+// unpriced need. how says in words how the amount follows from the quantity.
+func (b *bill) charge(pc *planCtx, month int, it *Item, qty decimal.Decimal, unitPrice *decimal.Decimal, overridden bool, amount decimal.Decimal, how, howZH string) {
+	b.chargeAs(pc, month, it, variant{}, qty, unitPrice, overridden, amount, how, howZH)
+}
+
+// variant gives a charge its own line beside the item's plain one (a
+// mid-term addition, a renewal), with words added to the label.
+type variant struct {
+	key, label, labelEN, unit string
+}
+
+func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decimal.Decimal, unitPrice *decimal.Decimal, overridden bool, amount decimal.Decimal, how, howZH string) {
+	key := it.ID + "#" + va.key
+	if unitPrice != nil {
+		key += "@" + unitPrice.String()
+	}
+	l := b.byKey[key]
+	if l == nil {
+		l = &Line{Item: it.ID, Label: it.Name + va.label, LabelEN: it.NameEN + va.labelEN, Quantity: zero, Unit: it.Unit,
+			Source: it.Source, SourceDate: it.SourceDate, Overridden: overridden}
+		if va.unit != "" {
+			l.Unit = va.unit
+		}
+		if overridden {
+			l.Source, l.SourceDate = "your quote (scenario price override)", "scenario"
+		}
+		if unitPrice != nil {
+			p := *unitPrice
+			l.UnitPrice = &p
+			a := zero
+			l.Amount = &a
+			l.Monthly = make([]decimal.Decimal, b.months)
+		}
+		if it.Interpretation != "" {
+			l.Assumption = true
+			l.Note = it.Interpretation
+		}
+		l.Formula = how
+		l.FormulaZH = howZH
+		b.lines = append(b.lines, l)
+		b.byKey[key] = l
+	}
+	l.Quantity = l.Quantity.Add(qty)
+	if unitPrice != nil {
+		a := l.Amount.Add(amount)
+		l.Amount = &a
+		l.Monthly[month] = l.Monthly[month].Add(amount)
+	}
+}
+
+// assume marks the lines of item as resting on an assumption.
+func (b *bill) assume(item, text string) {
+	for _, l := range b.lines {
+		if l.Item == item {
+			l.Assumption = true
+			if !strings.Contains(l.Note, text) {
+				if l.Note != "" {
+					l.Note += " "
+				}
+				l.Note += text
+			}
+		}
+	}
+}
+
+// evaluateVendor prices the vendor's chosen plan (or, for auto, every plan
+// in force, keeping the cheapest that serves the whole horizon).
+func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings) *Result {
+	plans := v.PlansOn(t.s.PriceDate)
+	pinned := vs.PlanOrAuto() != "auto"
+	var results []*Result
+	for _, p := range plans {
+		r := evaluatePlan(t, v, p, vs)
+		r.Auto = !pinned
+		results = append(results, r)
+	}
+	// Complete plans that serve the whole horizon first, then by total.
+	rank := func(r *Result) int {
+		switch {
+		case r.outage != "":
+			return 2
+		case !r.Complete:
+			return 1
+		}
+		return 0
+	}
+	sort.SliceStable(results, func(i, j int) bool {
+		ri, rj := rank(results[i]), rank(results[j])
+		if ri != rj {
+			return ri < rj
+		}
+		if !results[i].Complete {
+			// Among incomplete plans keep catalog order: totals that lack
+			// unknown items do not rank.
+			return false
+		}
+		return results[i].Total.LessThan(results[j].Total)
+	})
+	chosen := results[0]
+	if pinned {
+		for _, r := range results {
+			if r.Plan == vs.Plan {
+				chosen = r
+			}
+		}
+	}
+	for _, r := range results {
+		if r == chosen {
+			continue
+		}
+		pt := PlanTotal{Plan: r.Plan, PlanName: r.PlanName, Total: r.Total, Complete: r.Complete, Reason: r.outage}
+		if !r.Complete {
+			pt.Reason = "unpriced: " + strings.Join(r.Unpriced, ", ")
+		}
+		chosen.Alternatives = append(chosen.Alternatives, pt)
+	}
+	if chosen.outage != "" {
+		chosen.Hints = append(chosen.Hints, chosen.outage)
+	}
+	if len(chosen.Alternatives) > 0 && chosen.Complete {
+		alt := chosen.Alternatives[0]
+		if alt.Complete && alt.Total.LessThan(chosen.Total) {
+			chosen.Hints = append(chosen.Hints, fmt.Sprintf("plan %s would cost %s less", alt.Plan, Cents(chosen.Total.Sub(alt.Total)).StringFixed(2)))
+		}
+	}
+	if !t.s.DiscountRate.IsZero() {
+		pv := presentValue(chosen.Monthly, t.s.DiscountRate)
+		chosen.PresentValue = &pv
+	}
+	return chosen
+}
+
+func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings) *Result {
+	pc := &planCtx{t: t, v: v, plan: p, ed: p.Edition(t.s.PriceDate), vs: vs, discount: one, b: newBill(t.months)}
+	if vs.Discount != nil {
+		pc.discount = *vs.Discount
+	}
+	switch p.Kind {
+	case "chatopera-daily":
+		chatoperaDaily(pc)
+	case "chatopera-annual":
+		chatoperaAnnual(pc)
+	case "chatopera-packs":
+		chatoperaPacks(pc)
+	case "tencent":
+		tencentPlan(pc)
+	case "huawei":
+		huaweiPlan(pc)
+	case "aliyun":
+		aliyunPlan(pc)
+	default:
+		panic("catalog plan kind " + p.Kind + " has no billing model")
+	}
+	r := &Result{Vendor: v.ID, Name: v.Name, NameEN: v.NameEN, Plan: p.ID, PlanName: p.Name,
+		Editions: []string{pc.ed.ID}, Total: zero, Monthly: make([]decimal.Decimal, t.months), Lines: pc.b.lines,
+		Notes: pc.notes, Hints: pc.hints, outage: pc.outage}
+	for i := range r.Monthly {
+		r.Monthly[i] = zero
+	}
+	seen := map[string]bool{}
+	for _, l := range r.Lines {
+		if l.Amount == nil {
+			if !seen[l.Item] {
+				seen[l.Item] = true
+				r.Unpriced = append(r.Unpriced, l.Item)
+			}
+			l.Formula = fmt.Sprintf("%s %s × unpriced (no published price: enter your quote as %s)", qtyString(l.Quantity), l.Unit, l.Item)
+			l.FormulaZH = fmt.Sprintf("%s %s × 未定价（厂商未公开价格：请输入报价 %s）", qtyString(l.Quantity), l.Unit, l.Item)
+			continue
+		}
+		r.Total = r.Total.Add(*l.Amount)
+		for i, m := range l.Monthly {
+			r.Monthly[i] = r.Monthly[i].Add(m)
+		}
+		l.Formula = lineFormula(l, l.Formula, pc, false)
+		l.FormulaZH = lineFormula(l, l.FormulaZH, pc, true)
+	}
+	r.Complete = len(r.Unpriced) == 0
+	r.Uncovered = uncovered(t, v)
+	r.Covers = len(r.Uncovered) == 0
+	if pc.discount.LessThan(one) {
+		r.Notes = append(r.Notes, Note{ID: "discount", Text: fmt.Sprintf("目录价 × 商务折扣 %s（您输入的报价不再打折）", pc.discount),
+			EN: fmt.Sprintf("List prices × negotiated discount %s (your quoted prices are not discounted again)", pc.discount)})
+	}
+	return r
+}
+
+func lineFormula(l *Line, how string, pc *planCtx, zh bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s × %s", qtyString(l.Quantity), l.Unit, l.UnitPrice.String())
+	if !l.Overridden && !pc.discount.Equal(one) {
+		if zh {
+			fmt.Fprintf(&b, "（含折扣 %s）", pc.discount)
+		} else {
+			fmt.Fprintf(&b, " (after discount %s)", pc.discount)
+		}
+	}
+	fmt.Fprintf(&b, " = %s", l.Amount.StringFixed(2))
+	if how != "" {
+		b.WriteString("; ")
+		b.WriteString(how)
+	}
+	return b.String()
+}
+
+func qtyString(q decimal.Decimal) string {
+	if q.IsInteger() {
+		return q.String()
+	}
+	return q.Round(4).String()
+}
+
+// uncovered lists the scenario's requirements the vendor cannot serve.
+func uncovered(t *timeline, v *Vendor) []string {
+	p := &t.peak
+	need := []struct {
+		field string
+		v     int64
+	}{
+		{"chats_per_day", p.chats}, {"bots", p.bots}, {"asr_minutes_per_day", p.asrSec},
+		{"online_agents", p.online}, {"phone_agents", p.phone}, {"ai_voice_seats", p.ai},
+		{"phone_numbers", p.numbers}, {"inbound_minutes_per_month", p.inMin},
+		{"outbound_minutes_per_month", p.outMin}, {"robot_minutes_per_month", p.robotMin},
+		{"ivr_channels", p.ivr}, {"asr_channels", p.asrCh},
+	}
+	var out []string
+	for _, n := range need {
+		if n.v > 0 && !contains(v.Covers, n.field) {
+			out = append(out, n.field)
+		}
+	}
+	return out
+}
+
+// presentValue discounts monthly cash at a yearly rate, month i at
+// (1 + rate/12)^-i (interpretation: simple monthly compounding).
+func presentValue(monthly []decimal.Decimal, rate decimal.Decimal) decimal.Decimal {
+	f := one.Add(rate.DivRound(decimal.NewFromInt(12), 16))
+	pv, disc := zero, one
+	for _, m := range monthly {
+		pv = pv.Add(m.DivRound(disc, 16))
+		disc = disc.Mul(f).Round(16)
+	}
+	return Cents(pv)
+}
+
+// sharedNotes are the assumptions every vendor's numbers rest on.
+func sharedNotes(t *timeline) []Note {
+	d := t.s.Demand
+	var out []Note
+	if t.peak.inMin+t.peak.outMin+t.peak.robotMin > 0 {
+		if d.CallLength == scenarios.CallFixed {
+			out = append(out, Note{ID: "call-length",
+				Text: fmt.Sprintf("每通电话 %s 分钟，向上取整计费 %s 分钟。", d.AvgCallMinutes, t.perCall),
+				EN:   fmt.Sprintf("Every call lasts %s minutes and is billed as %s whole minutes.", d.AvgCallMinutes, t.perCall)})
+		} else {
+			out = append(out, Note{ID: "call-length",
+				Text: fmt.Sprintf("通话时长按指数分布（平均 %s 分钟）估计；每通向上取整后平均计费 %s 分钟（× %s）。", d.AvgCallMinutes, t.perCall.Round(4), t.minuteFactor.Round(4)),
+				EN:   fmt.Sprintf("Call lengths taken as exponential with mean %s minutes; rounding each call up bills %s minutes a call on average (× %s).", d.AvgCallMinutes, t.perCall.Round(4), t.minuteFactor.Round(4))})
+		}
+	}
+	if !d.GrowthPerMonth.IsZero() {
+		out = append(out, Note{ID: "growth",
+			Text: fmt.Sprintf("业务量每月复合增长 %s，取整到整数；变更日期设置的新值从该月起重新增长。", d.GrowthPerMonth),
+			EN:   fmt.Sprintf("Volumes grow %s a month, compounded and rounded to whole units; a dated change restarts growth from its new value.", d.GrowthPerMonth)})
+	}
+	for _, c := range t.s.Changes {
+		if c.Date.Day() != 1 {
+			out = append(out, Note{ID: "mid-month",
+				Text: "月中变更：按天计费的项目按天计算；按月计费的分钟数按天数折算。",
+				EN:   "Mid-month changes: daily items change that day; monthly minutes are prorated by days."})
+			break
+		}
+	}
+	return out
+}

@@ -1,0 +1,117 @@
+package pricing
+
+import (
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+// Currency is the only currency the vendors quote.
+const Currency = "CNY"
+
+// Comparison is the answer to "what would each vendor cost us over the
+// horizon?": one Result per enabled vendor, in display order.
+type Comparison struct {
+	Scenario string
+	Start    scenarios.Date
+	Months   int
+	// MonthStarts[i] is the first day of horizon month i (labels for charts).
+	MonthStarts []scenarios.Date
+	Vendors     []*Result
+	// Cheapest is the vendor id with the lowest total among vendors that are
+	// complete and cover every requirement; "" if none.
+	Cheapest string
+	// PriceDate is the day whose editions were used (the latest when the
+	// scenario left it empty, shown as "").
+	PriceDate scenarios.Date
+	// Assumptions shared by every vendor (call length model, growth rounding).
+	Assumptions []Note
+}
+
+// Result is one vendor's cost for the scenario under one plan.
+type Result struct {
+	Vendor   string // vendor id
+	Name     string // display name, Chinese
+	NameEN   string // display name, English
+	Plan     string // plan id used
+	PlanName string
+	// Auto is true when the optimizer chose the plan.
+	Auto bool
+	// Editions maps each catalog edition used to its id, e.g. "2023-12".
+	Editions []string
+	// Total is the cash paid over the horizon for the priced items; when the
+	// result is not Complete the true total is higher by the unpriced items.
+	Total   decimal.Decimal
+	Monthly []decimal.Decimal
+	// Complete is true when no needed item lacks a price.
+	Complete bool
+	// Covers is true when the vendor serves every requirement of the scenario.
+	Covers bool
+	// Uncovered lists demand field names the vendor cannot serve.
+	Uncovered []string
+	// Unpriced lists catalog item ids the scenario needs whose price is unknown.
+	Unpriced []string
+	Lines    []*Line
+	// Alternatives are the other plans evaluated, cheapest first (for auto);
+	// the first is the runner-up.
+	Alternatives []PlanTotal
+	// Notes are the interpretations and assumptions this result rests on,
+	// each also flagged on the lines it affects.
+	Notes []Note
+	// Hints point out cheaper nearby choices (tier cliffs, plan switches).
+	Hints []string
+	// PresentValue of the monthly cash at the scenario's discount rate; nil
+	// when the rate is 0.
+	PresentValue *decimal.Decimal
+
+	outage string
+}
+
+// PlanTotal is what another plan would have cost.
+type PlanTotal struct {
+	Plan     string
+	PlanName string
+	Total    decimal.Decimal
+	Complete bool
+	// Why the plan was not chosen, when not simply dearer.
+	Reason string
+}
+
+// Line is one item of a breakdown: Quantity × UnitPrice = Amount, with how
+// it was computed and where the price comes from.
+type Line struct {
+	Item      string // catalog item id, e.g. "voice.minute"
+	Label     string // what it is, Chinese
+	LabelEN   string
+	Quantity  decimal.Decimal
+	Unit      string
+	UnitPrice *decimal.Decimal // nil: unpriced
+	Amount    *decimal.Decimal // nil: unpriced
+	// Monthly[i] is this line's cash in horizon month i (nil when unpriced).
+	Monthly []decimal.Decimal
+	// Formula says how the amount was computed, in numbers (English), and
+	// FormulaZH the same in Chinese.
+	Formula   string
+	FormulaZH string
+	// Source is the document the price comes from, SourceDate its date.
+	Source     string
+	SourceDate string
+	// Overridden is set when the unit price is the buyer's quote, not the list.
+	Overridden bool
+	// Assumption is set when the line rests on an interpretation or
+	// assumption; Note says which.
+	Assumption bool
+	Note       string
+}
+
+// Note is one interpretation or assumption, shown next to what it affects.
+type Note struct {
+	ID   string // stable id, e.g. "tencent.sessions-from-packs"
+	Text string // Chinese
+	EN   string
+	// Option, when set, is the scenario option id that switches it.
+	Option string
+}
+
+// Priced reports whether the line has a known amount.
+func (l *Line) Priced() bool { return l.Amount != nil }

@@ -1,0 +1,266 @@
+package pricing
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+// level is the demand in force during a segment, volumes already grown and
+// rounded to whole units.
+type level struct {
+	chats    int64 // conversations a day
+	requests int64 // bot API requests a day (chats × messages per chat)
+	asrSec   int64 // ASR seconds a day
+	online   int64
+	phone    int64
+	ai       int64
+	bots     int64
+	numbers  int64
+	inMin    int64 // per month
+	outMin   int64
+	robotMin int64
+	ivr      int64
+	asrCh    int64
+	recorded decimal.Decimal
+}
+
+// segment is a run of days with the same demand, inside one horizon month
+// and one calendar month. Rules that are daily multiply by days instead of
+// walking every day.
+type segment struct {
+	from  scenarios.Date
+	days  int
+	month int // horizon month index
+	nat   int // index into timeline.naturals
+	l     level
+}
+
+// natural is a calendar month touched by the horizon; monthly bills (tiers,
+// number rent, on-demand settlement) are per calendar month.
+type natural struct {
+	first    scenarios.Date
+	days     int // calendar days of the whole month
+	segFrom  int
+	segTo    int // exclusive
+	month    int // horizon month its bill is counted in (its last day in the horizon)
+	inDays   int // days of it inside the horizon
+	whole    bool
+	lastSeg  scenarios.Date
+	lastDay  scenarios.Date // last calendar day of the month
+	firstDay scenarios.Date // first day inside the horizon
+}
+
+// timeline is a scenario laid out in segments, shared by every vendor.
+type timeline struct {
+	s           *scenarios.Scenario
+	start, end  scenarios.Date
+	months      int
+	monthStarts []scenarios.Date // months+1 entries; the last is end
+	days        int
+	segs        []segment
+	naturals    []natural
+	// perCall is the expected billed minutes per call, and minuteFactor the
+	// billed minutes per actual minute (per-call rounding).
+	perCall      decimal.Decimal
+	minuteFactor decimal.Decimal
+	// peak is the largest value of each level field over the horizon (what
+	// coverage asks about).
+	peak level
+}
+
+func newTimeline(s *scenarios.Scenario) *timeline {
+	t := &timeline{s: s, start: s.Start, end: s.End(), months: s.Months}
+	t.days = t.start.DaysUntil(t.end)
+	t.monthStarts = make([]scenarios.Date, s.Months+1)
+	for i := range t.monthStarts {
+		t.monthStarts[i] = s.Start.AddMonths(i)
+	}
+	d := s.Demand
+	t.perCall = BilledMinutesPerCall(d.AvgCallMinutes, d.CallLength)
+	t.minuteFactor = t.perCall.DivRound(d.AvgCallMinutes, 12)
+
+	// Boundaries: horizon months, calendar months, change dates.
+	bounds := append([]scenarios.Date{}, t.monthStarts...)
+	for m := t.start.FirstOfMonth().AddMonths(1); m.Before(t.end); m = m.AddMonths(1) {
+		bounds = append(bounds, m)
+	}
+	changes := append([]scenarios.Change{}, s.Changes...)
+	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Date.Before(changes[j].Date) })
+	for _, c := range changes {
+		bounds = append(bounds, c.Date)
+	}
+	sort.Slice(bounds, func(i, j int) bool { return bounds[i].Before(bounds[j]) })
+
+	// Growth compounds monthly from the month a volume was last set.
+	growth := make([]decimal.Decimal, s.Months+1)
+	growth[0] = one
+	g := one.Add(d.GrowthPerMonth)
+	for i := 1; i < len(growth); i++ {
+		growth[i] = growth[i-1].Mul(g).Round(12)
+	}
+	grown := func(base int64, from, m int) int64 {
+		if base == 0 || d.GrowthPerMonth.IsZero() || m <= from {
+			return base
+		}
+		return decimal.NewFromInt(base).Mul(growth[m-from]).Round(0).IntPart()
+	}
+
+	cur := d
+	var setMonth [5]int // month each volume was last set: chats, asr, in, out, robot
+	ci := 0
+	month := 0
+	for i := 0; i < len(bounds)-1; i++ {
+		from, to := bounds[i], bounds[i+1]
+		if !from.Before(to) || !from.Before(t.end) {
+			continue
+		}
+		for month+1 < s.Months && !from.Before(t.monthStarts[month+1]) {
+			month++
+		}
+		for ci < len(changes) && !changes[ci].Date.After(from) {
+			c := &changes[ci]
+			if c.ChatsPerDay != nil {
+				setMonth[0] = month
+			}
+			if c.ASRMinutesPerDay != nil {
+				setMonth[1] = month
+			}
+			if c.InboundMinutesPerMonth != nil {
+				setMonth[2] = month
+			}
+			if c.OutboundMinutesPerMonth != nil {
+				setMonth[3] = month
+			}
+			if c.RobotMinutesPerMonth != nil {
+				setMonth[4] = month
+			}
+			cur = c.Apply(cur)
+			ci++
+		}
+		chats := grown(cur.ChatsPerDay, setMonth[0], month)
+		l := level{
+			chats:    chats,
+			requests: chats * cur.MessagesPerChat,
+			asrSec:   grown(cur.ASRMinutesPerDay, setMonth[1], month) * 60,
+			online:   cur.OnlineAgents,
+			phone:    cur.PhoneAgents,
+			ai:       cur.AIVoiceSeats,
+			bots:     cur.Bots,
+			numbers:  cur.PhoneNumbers,
+			inMin:    grown(cur.InboundMinutesPerMonth, setMonth[2], month),
+			outMin:   grown(cur.OutboundMinutesPerMonth, setMonth[3], month),
+			robotMin: grown(cur.RobotMinutesPerMonth, setMonth[4], month),
+			ivr:      cur.IVRChannels,
+			asrCh:    cur.ASRChannels,
+			recorded: cur.RecordedShare,
+		}
+		// Merge with the previous segment when nothing splits them.
+		if n := len(t.segs); n > 0 {
+			p := &t.segs[n-1]
+			if p.month == month && p.from.FirstOfMonth().Equal(from.FirstOfMonth()) && p.l.equal(&l) {
+				p.days += from.DaysUntil(to)
+				continue
+			}
+		}
+		t.segs = append(t.segs, segment{from: from, days: from.DaysUntil(to), month: month, l: l})
+		t.peak.maxWith(&l)
+	}
+
+	for i := range t.segs {
+		sg := &t.segs[i]
+		first := sg.from.FirstOfMonth()
+		if n := len(t.naturals); n == 0 || !t.naturals[n-1].first.Equal(first) {
+			t.naturals = append(t.naturals, natural{first: first, days: first.DaysInMonth(), segFrom: i, firstDay: sg.from,
+				lastDay: first.AddMonths(1).AddDays(-1)})
+		}
+		nt := &t.naturals[len(t.naturals)-1]
+		sg.nat = len(t.naturals) - 1
+		nt.segTo = i + 1
+		nt.month = sg.month
+		nt.inDays += sg.days
+		nt.lastSeg = sg.from
+	}
+	for i := range t.naturals {
+		t.naturals[i].whole = t.naturals[i].inDays == t.naturals[i].days
+	}
+	return t
+}
+
+func (l *level) equal(o *level) bool {
+	return l.chats == o.chats && l.requests == o.requests && l.asrSec == o.asrSec && l.online == o.online &&
+		l.phone == o.phone && l.ai == o.ai && l.bots == o.bots && l.numbers == o.numbers && l.inMin == o.inMin &&
+		l.outMin == o.outMin && l.robotMin == o.robotMin && l.ivr == o.ivr && l.asrCh == o.asrCh && l.recorded.Equal(o.recorded)
+}
+
+func (l *level) maxWith(o *level) {
+	l.chats = max(l.chats, o.chats)
+	l.requests = max(l.requests, o.requests)
+	l.asrSec = max(l.asrSec, o.asrSec)
+	l.online = max(l.online, o.online)
+	l.phone = max(l.phone, o.phone)
+	l.ai = max(l.ai, o.ai)
+	l.bots = max(l.bots, o.bots)
+	l.numbers = max(l.numbers, o.numbers)
+	l.inMin = max(l.inMin, o.inMin)
+	l.outMin = max(l.outMin, o.outMin)
+	l.robotMin = max(l.robotMin, o.robotMin)
+	l.ivr = max(l.ivr, o.ivr)
+	l.asrCh = max(l.asrCh, o.asrCh)
+	if o.recorded.GreaterThan(l.recorded) {
+		l.recorded = o.recorded
+	}
+}
+
+// monthOf returns the horizon month holding day d.
+func (t *timeline) monthOf(d scenarios.Date) int {
+	i := sort.Search(t.months, func(i int) bool { return d.Before(t.monthStarts[i+1]) })
+	return min(i, t.months-1)
+}
+
+// dayIndex is d's offset from the horizon start in days.
+func (t *timeline) dayIndex(d scenarios.Date) int { return t.start.DaysUntil(d) }
+
+// monthMinutes returns a calendar month's actual minutes of one kind: the
+// per-month rate prorated by the days each rate was in force.
+func (t *timeline) monthMinutes(nt *natural, get func(*level) int64) decimal.Decimal {
+	if nt.segTo-nt.segFrom == 1 && nt.whole {
+		return decimal.NewFromInt(get(&t.segs[nt.segFrom].l))
+	}
+	total := zero
+	for i := nt.segFrom; i < nt.segTo; i++ {
+		sg := &t.segs[i]
+		total = total.Add(decimal.NewFromInt(get(&sg.l) * int64(sg.days)))
+	}
+	return total.DivRound(decimal.NewFromInt(int64(nt.days)), 6)
+}
+
+// billedMinutes turns actual minutes into billed minutes under per-call
+// rounding, to whole minutes.
+func (t *timeline) billedMinutes(actual decimal.Decimal) decimal.Decimal {
+	if actual.IsZero() {
+		return zero
+	}
+	return actual.Mul(t.minuteFactor).Round(0)
+}
+
+// monthMax is the largest value of a field during a calendar month.
+func (t *timeline) monthMax(nt *natural, get func(*level) int64) int64 {
+	var m int64
+	for i := nt.segFrom; i < nt.segTo; i++ {
+		m = max(m, get(&t.segs[i].l))
+	}
+	return m
+}
+
+// levelOn returns the level in force on day d (the last segment's level
+// for days past the end).
+func (t *timeline) levelOn(d scenarios.Date) *level {
+	i := sort.Search(len(t.segs), func(i int) bool { return d.Before(t.segs[i].from) })
+	if i == 0 {
+		return &t.segs[0].l
+	}
+	return &t.segs[i-1].l
+}
