@@ -11,6 +11,14 @@ import (
 // minute; seats at the tier of the total seat count, monthly or prepaid
 // for a term at the term's discount.
 func aliyunPlan(pc *planCtx) {
+	pc.shared(pc.ed.ID+"/usage", func() { aliyunUsage(pc) })
+	aliyunSeats(pc, "seat.human.month", func(l *level) int64 { return l.phone })
+	aliyunSeats(pc, "seat.ai.month", func(l *level) int64 { return l.ai })
+}
+
+// aliyunUsage charges what does not depend on the seat plan: numbers,
+// minutes, robot fees and recording.
+func aliyunUsage(pc *planCtx) {
 	t := pc.t
 	for i := range t.naturals {
 		nt := &t.naturals[i]
@@ -44,8 +52,6 @@ func aliyunPlan(pc *planCtx) {
 			Text: "机器人分钟另收 AI 交互费（对价格表“分钟数 < 1分钟”一行的解读），可在选项中关闭。",
 			EN:   "Robot minutes also pay an AI interaction fee (our reading of the table's '< 1 minute' row); it can be switched off."})
 	}
-	aliyunSeats(pc, "seat.human.month", func(l *level) int64 { return l.phone })
-	aliyunSeats(pc, "seat.ai.month", func(l *level) int64 { return l.ai })
 }
 
 // tiered charges a month's minutes at an all-units tier table (or at the

@@ -30,7 +30,40 @@ var Shanghai = func() *time.Location {
 // Cents rounds an amount to a bill's 0.01 元, half up, as vendors round a
 // bill. Amounts are never negative here, so Round's half-away-from-zero is
 // half up.
-func Cents(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
+func Cents(d decimal.Decimal) decimal.Decimal {
+	exp := d.Exponent()
+	if exp >= -2 {
+		return d
+	}
+	// Fast path, same result: with the coefficient in int64, round it in
+	// integer arithmetic instead of big-number division.
+	if exp >= -18 && d.Coefficient().IsInt64() {
+		c := d.CoefficientInt64()
+		div := pow10[-exp-2]
+		q, r := c/div, c%div
+		if r < 0 {
+			r = -r
+		}
+		if 2*r >= div {
+			if c < 0 {
+				q--
+			} else {
+				q++
+			}
+		}
+		return decimal.New(q, -2)
+	}
+	return d.Round(2)
+}
+
+var pow10 = func() [17]int64 {
+	var p [17]int64
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // DailyOverage is one day's charge under a free daily allowance: the units
 // beyond free, each at price. Not rounded: the caller rounds the day's bill.

@@ -19,10 +19,12 @@ func chatoperaDaily(pc *planCtx) {
 // chatoperaASR bills ASR seconds daily (the 2020 page: ASR has daily
 // billing only, also under an annual chat package).
 func chatoperaASR(pc *planCtx) {
-	for i := range pc.t.segs {
-		sg := &pc.t.segs[i]
-		pc.dailyFree(sg, "asr.second.daily", sg.l.asrSec)
-	}
+	pc.shared(pc.ed.ID+"/asr", func() {
+		for i := range pc.t.segs {
+			sg := &pc.t.segs[i]
+			pc.dailyFree(sg, "asr.second.daily", sg.l.asrSec)
+		}
+	})
 }
 
 // dailyFree charges one segment of an item billed per day beyond a free

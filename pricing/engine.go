@@ -132,11 +132,63 @@ type planCtx struct {
 	hints    []string
 	// outage, when set, says the plan cannot serve the whole horizon.
 	outage string
+	// cache holds parts of the bill that do not depend on the plan, shared
+	// by every plan of the vendor in one comparison.
+	cache  map[string]*sharedPart
+	prices map[string]resolved
+}
+
+// sharedPart is a plan-independent piece of a vendor's bill.
+type sharedPart struct {
+	lines []*Line
+	fen   map[*Line]*fenAcc
+	notes []Note
+	hints []string
+}
+
+// shared runs fn (which charges plan-independent items) once per vendor
+// and comparison, and adds copies of its lines, notes and hints to this
+// plan's bill: Aliyun's four seat plans share their minutes and numbers.
+func (pc *planCtx) shared(key string, fn func()) {
+	part := pc.cache[key]
+	if part == nil {
+		b, notes, hints := pc.b, pc.notes, pc.hints
+		pc.b, pc.notes, pc.hints = newBill(pc.t.months), nil, nil
+		fn()
+		part = &sharedPart{lines: pc.b.lines, fen: pc.b.fen, notes: pc.notes, hints: pc.hints}
+		pc.b, pc.notes, pc.hints = b, notes, hints
+		pc.cache[key] = part
+	}
+	for _, l := range part.lines {
+		c := *l
+		pc.b.lines = append(pc.b.lines, &c)
+		acc := part.fen[l]
+		pc.b.fen[&c] = &fenAcc{total: acc.total, whole: acc.whole, monthly: append([]int64(nil), acc.monthly...)}
+	}
+	for _, n := range part.notes {
+		pc.note(n)
+	}
+	pc.hints = append(pc.hints, part.hints...)
 }
 
 // price resolves an item's unit price: the buyer's override if given (taken
 // as final), else the list price × the vendor discount; nil when unpriced.
 func (pc *planCtx) price(id string) (*decimal.Decimal, *Item, bool) {
+	if r, ok := pc.prices[id]; ok {
+		return r.p, r.it, r.over
+	}
+	p, it, over := pc.resolvePrice(id)
+	pc.prices[id] = resolved{p, it, over}
+	return p, it, over
+}
+
+type resolved struct {
+	p    *decimal.Decimal
+	it   *Item
+	over bool
+}
+
+func (pc *planCtx) resolvePrice(id string) (*decimal.Decimal, *Item, bool) {
 	it := pc.ed.Item(id)
 	if it == nil {
 		panic(fmt.Sprintf("catalog %s edition %s has no item %s", pc.v.ID, pc.ed.ID, id))
@@ -181,13 +233,28 @@ func (pc *planCtx) note(n Note) {
 
 // bill collects a plan's charges into breakdown lines, one per item and
 // unit price, with their monthly cash.
+//
+// Amounts are summed as whole fen in int64: every amount charged is a bill
+// the vendor has already rounded to 0.01 元, so the sum is exact, and it
+// spares a big-number allocation per charge (the speed budget needs it).
+// Lines get their decimal Amount and Monthly in finish.
 type bill struct {
 	months int
 	lines  []*Line
-	byKey  map[string]*Line
+	byItem map[string][]*Line
+	fen    map[*Line]*fenAcc
 }
 
-func newBill(months int) *bill { return &bill{months: months, byKey: map[string]*Line{}} }
+type fenAcc struct {
+	total   int64
+	monthly []int64
+	// whole counts integer quantities without a big-number addition.
+	whole int64
+}
+
+func newBill(months int) *bill {
+	return &bill{months: months, byItem: map[string][]*Line{}, fen: map[*Line]*fenAcc{}}
+}
 
 // charge adds qty of item at unitPrice costing amount (already rounded as
 // the vendor rounds that bill) to horizon month. A nil unitPrice records an
@@ -204,10 +271,13 @@ type variant struct {
 
 func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decimal.Decimal, unitPrice *decimal.Decimal, overridden bool, amount decimal.Decimal, how, howZH string) {
 	key := it.ID + "#" + va.key
-	if unitPrice != nil {
-		key += "@" + unitPrice.String()
+	var l *Line
+	for _, c := range b.byItem[key] {
+		if (c.UnitPrice == nil) == (unitPrice == nil) && (unitPrice == nil || c.UnitPrice.Equal(*unitPrice)) {
+			l = c
+			break
+		}
 	}
-	l := b.byKey[key]
 	if l == nil {
 		l = &Line{Item: it.ID, Label: it.Name + va.label, LabelEN: it.NameEN + va.labelEN, Quantity: zero, Unit: it.Unit,
 			Source: it.Source, SourceDate: it.SourceDate, Overridden: overridden}
@@ -220,10 +290,8 @@ func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decima
 		if unitPrice != nil {
 			p := *unitPrice
 			l.UnitPrice = &p
-			a := zero
-			l.Amount = &a
-			l.Monthly = make([]decimal.Decimal, b.months)
 		}
+		b.fen[l] = &fenAcc{monthly: make([]int64, b.months)}
 		if it.Interpretation != "" {
 			l.Assumption = true
 			l.Note = it.Interpretation
@@ -231,13 +299,49 @@ func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decima
 		l.Formula = how
 		l.FormulaZH = howZH
 		b.lines = append(b.lines, l)
-		b.byKey[key] = l
+		b.byItem[key] = append(b.byItem[key], l)
 	}
-	l.Quantity = l.Quantity.Add(qty)
+	acc := b.fen[l]
+	if qty.Exponent() >= 0 && qty.Exponent() < 3 {
+		acc.whole += qty.IntPart()
+	} else {
+		l.Quantity = l.Quantity.Add(qty)
+	}
 	if unitPrice != nil {
-		a := l.Amount.Add(amount)
+		f := toFen(amount)
+		acc.total += f
+		acc.monthly[month] += f
+	}
+}
+
+// toFen turns an amount rounded to 0.01 元 into whole fen.
+func toFen(amount decimal.Decimal) int64 {
+	f := amount.Shift(2)
+	if !f.IsInteger() {
+		panic("pricing: charged amount " + amount.String() + " is not a rounded bill")
+	}
+	return f.IntPart()
+}
+
+func fromFen(f int64) decimal.Decimal { return decimal.New(f, -2) }
+
+// finish gives every line its decimal quantity, and every priced line its
+// decimal amount and monthly cash.
+func (b *bill) finish() {
+	for _, l := range b.lines {
+		acc := b.fen[l]
+		if acc.whole != 0 {
+			l.Quantity = l.Quantity.Add(decimal.NewFromInt(acc.whole))
+		}
+		if l.UnitPrice == nil {
+			continue
+		}
+		a := fromFen(acc.total)
 		l.Amount = &a
-		l.Monthly[month] = l.Monthly[month].Add(amount)
+		l.Monthly = make([]decimal.Decimal, b.months)
+		for i, f := range acc.monthly {
+			l.Monthly[i] = fromFen(f)
+		}
 	}
 }
 
@@ -262,8 +366,9 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings) *Result
 	plans := v.PlansOn(t.s.PriceDate)
 	pinned := vs.PlanOrAuto() != "auto"
 	var results []*Result
+	cache := map[string]*sharedPart{}
 	for _, p := range plans {
-		r := evaluatePlan(t, v, p, vs)
+		r := evaluatePlan(t, v, p, vs, cache)
 		r.Auto = !pinned
 		results = append(results, r)
 	}
@@ -307,6 +412,10 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings) *Result
 		}
 		chosen.Alternatives = append(chosen.Alternatives, pt)
 	}
+	finishResult(chosen)
+	for _, r := range results {
+		r.pc = nil
+	}
 	if chosen.outage != "" {
 		chosen.Hints = append(chosen.Hints, chosen.outage)
 	}
@@ -317,14 +426,14 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings) *Result
 		}
 	}
 	if !t.s.DiscountRate.IsZero() {
-		pv := presentValue(chosen.Monthly, t.s.DiscountRate)
+		pv := presentValue(chosen.Monthly, t.discountFactors())
 		chosen.PresentValue = &pv
 	}
 	return chosen
 }
 
-func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings) *Result {
-	pc := &planCtx{t: t, v: v, plan: p, ed: p.Edition(t.s.PriceDate), vs: vs, discount: one, b: newBill(t.months)}
+func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, cache map[string]*sharedPart) *Result {
+	pc := &planCtx{t: t, v: v, plan: p, ed: p.Edition(t.s.PriceDate), vs: vs, discount: one, b: newBill(t.months), cache: cache, prices: map[string]resolved{}}
 	if vs.Discount != nil {
 		pc.discount = *vs.Discount
 	}
@@ -345,29 +454,20 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings) 
 		panic("catalog plan kind " + p.Kind + " has no billing model")
 	}
 	r := &Result{Vendor: v.ID, Name: v.Name, NameEN: v.NameEN, Plan: p.ID, PlanName: p.Name,
-		Editions: []string{pc.ed.ID}, Total: zero, Monthly: make([]decimal.Decimal, t.months), Lines: pc.b.lines,
-		Notes: pc.notes, Hints: pc.hints, outage: pc.outage}
-	for i := range r.Monthly {
-		r.Monthly[i] = zero
-	}
+		Editions: []string{pc.ed.ID}, Lines: pc.b.lines, Notes: pc.notes, Hints: pc.hints, outage: pc.outage, pc: pc}
+	var total int64
 	seen := map[string]bool{}
 	for _, l := range r.Lines {
-		if l.Amount == nil {
+		if l.UnitPrice == nil {
 			if !seen[l.Item] {
 				seen[l.Item] = true
 				r.Unpriced = append(r.Unpriced, l.Item)
 			}
-			l.Formula = fmt.Sprintf("%s %s × unpriced (no published price: enter your quote as %s)", qtyString(l.Quantity), l.Unit, l.Item)
-			l.FormulaZH = fmt.Sprintf("%s %s × 未定价（厂商未公开价格：请输入报价 %s）", qtyString(l.Quantity), l.Unit, l.Item)
 			continue
 		}
-		r.Total = r.Total.Add(*l.Amount)
-		for i, m := range l.Monthly {
-			r.Monthly[i] = r.Monthly[i].Add(m)
-		}
-		l.Formula = lineFormula(l, l.Formula, pc, false)
-		l.FormulaZH = lineFormula(l, l.FormulaZH, pc, true)
+		total += pc.b.fen[l].total
 	}
+	r.Total = fromFen(total)
 	r.Complete = len(r.Unpriced) == 0
 	r.Uncovered = uncovered(t, v)
 	r.Covers = len(r.Uncovered) == 0
@@ -376,6 +476,31 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings) 
 			EN: fmt.Sprintf("List prices × negotiated discount %s (your quoted prices are not discounted again)", pc.discount)})
 	}
 	return r
+}
+
+// finishResult fills in what only the chosen plan shows: decimal lines,
+// monthly cash and formulas (alternatives need only their totals).
+func finishResult(r *Result) {
+	pc := r.pc
+	pc.b.finish()
+	monthly := make([]int64, pc.t.months)
+	for _, l := range r.Lines {
+		if l.Amount == nil {
+			l.Formula = fmt.Sprintf("%s %s × unpriced (no published price: enter your quote as %s)", qtyString(l.Quantity), l.Unit, l.Item)
+			l.FormulaZH = fmt.Sprintf("%s %s × 未定价（厂商未公开价格：请输入报价 %s）", qtyString(l.Quantity), l.Unit, l.Item)
+			continue
+		}
+		for i, f := range pc.b.fen[l].monthly {
+			monthly[i] += f
+		}
+		l.Formula = lineFormula(l, l.Formula, pc, false)
+		l.FormulaZH = lineFormula(l, l.FormulaZH, pc, true)
+	}
+	r.Monthly = make([]decimal.Decimal, len(monthly))
+	for i, f := range monthly {
+		r.Monthly[i] = fromFen(f)
+	}
+	r.pc = nil
 }
 
 func lineFormula(l *Line, how string, pc *planCtx, zh bool) string {
@@ -425,16 +550,31 @@ func uncovered(t *timeline, v *Vendor) []string {
 	return out
 }
 
-// presentValue discounts monthly cash at a yearly rate, month i at
-// (1 + rate/12)^-i (interpretation: simple monthly compounding).
-func presentValue(monthly []decimal.Decimal, rate decimal.Decimal) decimal.Decimal {
-	f := one.Add(rate.DivRound(decimal.NewFromInt(12), 16))
-	pv, disc := zero, one
-	for _, m := range monthly {
-		pv = pv.Add(m.DivRound(disc, 16))
-		disc = disc.Mul(f).Round(16)
+// presentValue sums monthly cash times each month's discount factor.
+func presentValue(monthly, factors []decimal.Decimal) decimal.Decimal {
+	pv := zero
+	for i, m := range monthly {
+		if !m.IsZero() {
+			pv = pv.Add(m.Mul(factors[i]))
+		}
 	}
 	return Cents(pv)
+}
+
+// discountFactors are (1 + rate/12)^-i for each horizon month i, at the
+// scenario's yearly discount rate (interpretation: simple monthly
+// compounding), computed once per comparison.
+func (t *timeline) discountFactors() []decimal.Decimal {
+	if t.factors == nil {
+		f := one.Add(t.s.DiscountRate.DivRound(decimal.NewFromInt(12), 16))
+		t.factors = make([]decimal.Decimal, t.months)
+		disc := one
+		for i := range t.factors {
+			t.factors[i] = one.DivRound(disc, 16)
+			disc = disc.Mul(f).Round(16)
+		}
+	}
+	return t.factors
 }
 
 // sharedNotes are the assumptions every vendor's numbers rest on.

@@ -67,7 +67,7 @@ func huaweiPlan(pc *planCtx) {
 		pc.note(Note{ID: "huawei.channels-periodic", Text: "IVR/TTS/ASR 只能包年包月：按需方案中按包月购买。",
 			EN: "IVR, TTS and ASR are sold periodic only: bought monthly even in the on-demand plan."})
 	}
-	huaweiNumbersAndCalls(pc)
+	pc.shared(pc.ed.ID+"/calls", func() { huaweiNumbersAndCalls(pc) })
 	pc.note(Note{ID: "huawei.recording", Text: "录音包含在座席中。Recording is included in the seats.", EN: "Recording is included in the seats."})
 }
 

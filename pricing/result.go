@@ -65,6 +65,7 @@ type Result struct {
 	PresentValue *decimal.Decimal
 
 	outage string
+	pc     *planCtx // until finishResult
 }
 
 // PlanTotal is what another plan would have cost.

@@ -74,8 +74,8 @@ func tencentPlan(pc *planCtx) {
 			pc.b.charge(pc, 12*k, it, one, price, over, Cents(*price), "one set per year (optional add-on)", "每年一套（可选）")
 		}
 	}
-	tencentSessions(pc)
-	tencentPhone(pc)
+	pc.shared(pc.ed.ID+"/sessions", func() { tencentSessions(pc) })
+	pc.shared(pc.ed.ID+"/phone", func() { tencentPhone(pc) })
 }
 
 // tencentSessions buys the cheapest mix of session packs covering every bot

@@ -69,6 +69,8 @@ type timeline struct {
 	// peak is the largest value of each level field over the horizon (what
 	// coverage asks about).
 	peak level
+	// factors caches the present-value discount factors.
+	factors []decimal.Decimal
 }
 
 func newTimeline(s *scenarios.Scenario) *timeline {

@@ -1,0 +1,277 @@
+package pricing
+
+import (
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func day(s string) scenarios.Date {
+	v, err := scenarios.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func eq(t *testing.T, what string, got, want decimal.Decimal) {
+	t.Helper()
+	if !got.Equal(want) {
+		t.Errorf("%s = %s, want %s", what, got, want)
+	}
+}
+
+// Seed 000: "相对于按天计费的优惠" — 1,000,000 requests a year spread evenly
+// over 365 days cost 6,350 元 under daily billing, so the 6,000 元 package
+// saves 350 元; for 5,000,000 the 40,000 元 package saves 6,350 元.
+func TestChatoperaSeedSavings(t *testing.T) {
+	for _, c := range []struct {
+		perYear, pkg, daily, saves string
+	}{
+		{"1000000", "6000", "6350", "350"},
+		{"5000000", "40000", "46350", "6350"},
+	} {
+		perDay := d(c.perYear).Div(d("365"))
+		yearly := DailyOverage(perDay, d("1000"), d("0.01")).Mul(d("365"))
+		eq(t, c.perYear+" daily", yearly.Round(2), d(c.daily))
+		eq(t, c.perYear+" saving", yearly.Sub(d(c.pkg)).Round(2), d(c.saves))
+	}
+}
+
+func TestDailyOverage(t *testing.T) {
+	for _, c := range []struct{ perDay, want string }{
+		{"0", "0"}, {"999", "0"}, {"1000", "0"}, {"1001", "0.01"}, {"3000", "20"}, {"2739.5", "17.395"},
+	} {
+		eq(t, "overage("+c.perDay+")", DailyOverage(d(c.perDay), d("1000"), d("0.01")), d(c.want))
+	}
+}
+
+// Tencent seed: 5 users for 2 years = 9,990 元; adding 3 users with 1 year
+// 6 months left = 4,795.20 元.
+func TestTencentSeedExample(t *testing.T) {
+	eq(t, "purchase", d("999").Mul(d("5")).Mul(d("2")), d("9990"))
+	eq(t, "addition", TencentAddition(d("999"), 3, 1, 6), d("4795.20"))
+	y, m := RemainingYearsMonths(day("2027-07-01"), day("2029-01-01"))
+	if y != 1 || m != 6 {
+		t.Errorf("remaining = %d y %d m, want 1 y 6 m", y, m)
+	}
+}
+
+func TestTencentAdditionCap(t *testing.T) {
+	for _, c := range []struct {
+		years, months int
+		want          string
+	}{
+		{0, 0, "0"}, {0, 1, "99.9"}, {0, 9, "899.1"}, {0, 10, "999"}, {0, 11, "999"}, {1, 11, "1998"}, {2, 3, "2297.7"},
+	} {
+		eq(t, "addition", TencentAddition(d("999"), 1, c.years, c.months), d(c.want))
+	}
+}
+
+func TestRemainingYearsMonths(t *testing.T) {
+	for _, c := range []struct {
+		from, to      string
+		years, months int
+	}{
+		{"2027-01-01", "2028-01-01", 1, 0},
+		{"2027-07-01", "2028-01-01", 0, 6},
+		{"2027-07-15", "2028-01-01", 0, 6}, // 5 months 17 days: a started month counts
+		{"2027-12-31", "2028-01-01", 0, 1},
+		{"2028-01-01", "2028-01-01", 0, 0},
+		{"2027-01-31", "2027-03-01", 0, 2}, // Jan 31 + 1 month = Feb 28, then 1 day more
+		{"2027-01-01", "2030-01-01", 3, 0},
+	} {
+		y, m := RemainingYearsMonths(day(c.from), day(c.to))
+		if y != c.years || m != c.months {
+			t.Errorf("%s→%s = %dy%dm, want %dy%dm", c.from, c.to, y, m, c.years, c.months)
+		}
+	}
+}
+
+// Huawei seed: 1 month from 2020-01-04 13:23:56 ends 2020-02-05 00:00:00; a
+// 1-year renewal from 2020-02-02 00:00:00 ends 2021-02-03 00:00:00.
+func TestHuaweiCycleEndSeed(t *testing.T) {
+	for _, c := range []struct {
+		from   time.Time
+		months int
+		want   time.Time
+	}{
+		{time.Date(2020, 1, 4, 13, 23, 56, 0, Shanghai), 1, time.Date(2020, 2, 5, 0, 0, 0, 0, Shanghai)},
+		{time.Date(2020, 2, 2, 0, 0, 0, 0, Shanghai), 12, time.Date(2021, 2, 3, 0, 0, 0, 0, Shanghai)},
+		{time.Date(2027, 1, 31, 9, 0, 0, 0, Shanghai), 1, time.Date(2027, 3, 1, 0, 0, 0, 0, Shanghai)},
+		{time.Date(2027, 1, 1, 0, 0, 0, 0, Shanghai), 6, time.Date(2027, 7, 2, 0, 0, 0, 0, Shanghai)},
+		// The same instant given in UTC: cycles are in UTC+8.
+		{time.Date(2020, 1, 4, 5, 23, 56, 0, time.UTC), 1, time.Date(2020, 2, 5, 0, 0, 0, 0, Shanghai)},
+	} {
+		if got := HuaweiCycleEnd(c.from, c.months); !got.Equal(c.want) {
+			t.Errorf("HuaweiCycleEnd(%s, %d) = %s, want %s", c.from, c.months, got, c.want)
+		}
+	}
+	if got := HuaweiCycleEndDay(day("2020-02-02"), 12); !got.Equal(day("2021-02-03")) {
+		t.Errorf("HuaweiCycleEndDay = %s", got)
+	}
+}
+
+// Huawei seed: January 2020, 10 seats from Jan 4, 2 more from Jan 16, 1
+// removed Jan 28: 308 seat-days; at 310 元/month, 3,080.00 元.
+func TestHuaweiSeatDaysSeed(t *testing.T) {
+	n := SeatDays([]SeatChange{{day("2020-01-04"), 10}, {day("2020-01-16"), 2}, {day("2020-01-28"), -1}}, day("2020-01-31"))
+	if n != 308 {
+		t.Fatalf("seat-days = %d, want 308", n)
+	}
+	eq(t, "amount", Cents(decimal.NewFromInt(n).Mul(d("310")).Div(d("31"))), d("3080.00"))
+}
+
+// Aliyun: 50,000 minutes cost 5,500.00 but 50,001 cost 5,400.11.
+func TestAliyunTierCliff(t *testing.T) {
+	it := MustCatalog().Vendor(scenarios.Aliyun).Editions[0].Item("voice.minute")
+	for _, c := range []struct{ minutes, price, amount string }{
+		{"1", "0.110", "0.11"},
+		{"50000", "0.110", "5500.00"},
+		{"50001", "0.108", "5400.11"},
+		{"100000", "0.108", "10800.00"},
+		{"100001", "0.104", "10400.10"},
+		{"10000000", "0.092", "920000.00"},
+		{"10000001", "0.088", "880000.09"},
+	} {
+		p := AllUnitsPrice(d(c.minutes), it.Tiers)
+		eq(t, c.minutes+" price", p, d(c.price))
+		eq(t, c.minutes+" amount", Cents(d(c.minutes).Mul(p)), d(c.amount))
+	}
+}
+
+func TestGraduatedAmount(t *testing.T) {
+	it := MustCatalog().Vendor(scenarios.Aliyun).Editions[0].Item("voice.minute")
+	for _, c := range []struct{ qty, want string }{
+		{"0", "0"}, {"50000", "5500"}, {"50001", "5500.108"}, {"100000", "10900"}, {"100010", "10901.04"},
+	} {
+		eq(t, "graduated "+c.qty, GraduatedAmount(d(c.qty), it.Tiers), d(c.want))
+	}
+}
+
+func TestSeatTiersAndTerms(t *testing.T) {
+	al := MustCatalog().Vendor(scenarios.Aliyun).Editions[0]
+	human, ai := al.Item("seat.human.month"), al.Item("seat.ai.month")
+	for _, c := range []struct {
+		n           int64
+		human, aiPr string
+	}{{1, "199", "699"}, {49, "199", "699"}, {50, "199", "599"}, {99, "199", "599"}, {100, "159", "499"}, {299, "159", "499"}, {300, "129", "499"}} {
+		eq(t, "human", SeatTierPrice(c.n, human.Tiers), d(c.human))
+		eq(t, "ai", SeatTierPrice(c.n, ai.Tiers), d(c.aiPr))
+	}
+	eq(t, "1y", TermCost(d("199"), 10, 12, human.Discounts), d("20298"))
+	eq(t, "2y", TermCost(d("199"), 10, 24, human.Discounts), d("35820"))
+	eq(t, "3y", TermCost(d("199"), 10, 36, human.Discounts), d("46566"))
+	eq(t, "no term discount", TermCost(d("199"), 10, 6, human.Discounts), d("11940"))
+	for _, c := range []struct{ n, min, want int64 }{{0, 3, 0}, {1, 3, 3}, {3, 3, 3}, {7, 3, 7}, {0, 1, 0}} {
+		if got := MinUnits(c.n, c.min); got != c.want {
+			t.Errorf("MinUnits(%d,%d) = %d", c.n, c.min, got)
+		}
+	}
+}
+
+func TestBilledMinutesPerCall(t *testing.T) {
+	eq(t, "fixed 3", BilledMinutesPerCall(d("3"), "fixed"), d("3"))
+	eq(t, "fixed 2.5", BilledMinutesPerCall(d("2.5"), "fixed"), d("3"))
+	eq(t, "fixed 0.2", BilledMinutesPerCall(d("0.2"), "fixed"), d("1"))
+	// 1 / (1 − e^(−1/3)) = 3.5277264731…
+	eq(t, "exp 3", BilledMinutesPerCall(d("3"), "exponential").Round(9), d("3.527726473"))
+	// Very short calls bill one minute each; long ones about L + 1/2.
+	eq(t, "exp 0.1", BilledMinutesPerCall(d("0.1"), "exponential").Round(4), d("1.0000"))
+	eq(t, "exp 60", BilledMinutesPerCall(d("60"), "exponential").Round(2), d("60.50"))
+}
+
+func TestCheapestCoverMatchesBruteForce(t *testing.T) {
+	tencent := []packOffer{{120000, 16000000}, {360000, 36000000}, {960000, 76000000}, {6000000, 360000000}}
+	chatopera := []packOffer{{5000, 1000000}, {100000, 10000000}, {2000000, 100000000}}
+	brute := func(need int64, offers []packOffer) int64 {
+		best := int64(-1)
+		var rec func(k int, left, cost int64)
+		rec = func(k int, left, cost int64) {
+			if left <= 0 {
+				if best < 0 || cost < best {
+					best = cost
+				}
+				return
+			}
+			if k == len(offers) {
+				return
+			}
+			for c := int64(0); c <= (left+offers[k].quota-1)/offers[k].quota; c++ {
+				rec(k+1, left-c*offers[k].quota, cost+c*offers[k].price)
+			}
+		}
+		rec(0, need, 0)
+		return best
+	}
+	cost := func(counts []int64, offers []packOffer) (q, c int64) {
+		for i, n := range counts {
+			q += n * offers[i].quota
+			c += n * offers[i].price
+		}
+		return
+	}
+	for _, set := range [][]packOffer{tencent, chatopera} {
+		for _, need := range []int64{1, 5000, 119999, 120000, 120001, 480000, 1080000, 3288000, 5999999, 6000001, 13000000, 2500000} {
+			counts := CheapestCover(need, set)
+			q, c := cost(counts, set)
+			if q < need {
+				t.Fatalf("need %d: covered only %d", need, q)
+			}
+			if want := brute(need, set); c != want {
+				t.Errorf("need %d: cost %d, brute force %d (%v)", need, c, want, counts)
+			}
+		}
+	}
+	// The doc comment's example.
+	c := CheapestCover(1080000, tencent)
+	if c[0] != 1 || c[2] != 1 || c[1] != 0 || c[3] != 0 {
+		t.Errorf("1,080,000 sessions: %v, want one 120k and one 960k", c)
+	}
+}
+
+func TestDeductOrder(t *testing.T) {
+	d0 := day("2027-01-01")
+	gift := &PackBalance{Item: "gift", Gift: true, Left: 100, Expires: day("2027-12-01")}
+	late := &PackBalance{Item: "late", Left: 1000, Expires: day("2027-12-01")}
+	early := &PackBalance{Item: "early", Left: 1000, Expires: day("2027-02-01")}
+	packs := []*PackBalance{late, early, gift}
+	if u := Deduct(packs, 150, d0); u != 0 || gift.Left != 0 || early.Left != 950 || late.Left != 1000 {
+		t.Fatalf("gift first, then the earliest to expire: unserved %d gift %d early %d late %d", u, gift.Left, early.Left, late.Left)
+	}
+	// After early expires its quota is gone; late serves; beyond it, a stop.
+	if u := Deduct(packs, 1200, day("2027-02-01")); u != 200 || late.Left != 0 || early.Left != 950 {
+		t.Fatalf("unserved %d late %d early %d", u, late.Left, early.Left)
+	}
+}
+
+// Cents has an integer fast path; it must agree with decimal's Round(2)
+// (half away from zero) everywhere.
+func TestCentsMatchesRound(t *testing.T) {
+	for _, s := range []string{"0", "0.005", "0.004999", "1.005", "-1.005", "2.675", "5400.108", "123456789.123456789",
+		"0.0000000000000000001", "99999999999999.995", "1e-20", "12345678901234567890.125", "-0.015", "7", "7.1", "7.12"} {
+		v := d(s)
+		if got, want := Cents(v), v.Round(2); !got.Equal(want) {
+			t.Errorf("Cents(%s) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+func FuzzCents(f *testing.F) {
+	f.Add(int64(5400108), int32(-3))
+	f.Add(int64(-1005), int32(-3))
+	f.Fuzz(func(t *testing.T, c int64, exp int32) {
+		if exp < -40 || exp > 10 {
+			return
+		}
+		v := decimal.New(c, exp)
+		if got, want := Cents(v), v.Round(2); !got.Equal(want) {
+			t.Fatalf("Cents(%s) = %s, want %s", v, got, want)
+		}
+	})
+}
