@@ -1,0 +1,98 @@
+# kefucost — make targets. GNU make + bash. `make help` lists them.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+MAKEFLAGS += --no-print-directory
+
+# Go from /usr/local/go when it is not on PATH (fresh CI shells).
+ifeq ($(shell command -v go),)
+export PATH := /usr/local/go/bin:$(PATH)
+endif
+GO ?= go
+
+VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml | head -n 1)
+LDFLAGS := -X kefucost/app.Version=$(VERSION)
+BIN := kefucost
+
+# The packaging tool lives in the project, not in ~/go/bin. v1.7.4 is checked
+# to package this Fyne 2.7.1 app (it builds with the project's go.mod).
+FYNE_TOOLS_VERSION ?= v1.7.4
+LOCAL_BIN := $(CURDIR)/build/bin
+FYNE := $(LOCAL_BIN)/fyne
+
+FUZZTIME ?= 1m
+SMOKE_SIZE ?= 1280x800
+
+.PHONY: help deps build run test vet fmt-check unit smoke stress bench fuzz package clean
+
+help:
+	@echo "make run      install missing system packages, build, open the window"
+	@echo "make build    go build -o $(BIN) . (version $(VERSION) from FyneApp.toml)"
+	@echo "make test     deps, gofmt check, go vet, go test, Xvfb smoke test"
+	@echo "make smoke    only the Xvfb smoke test (SIZE=1920x1080 LANG=zh_CN.UTF-8 scripts/smoke.sh for others)"
+	@echo "make stress   long crash/stress tests of scenarios (KEFUCOST_STRESS=1)"
+	@echo "make bench    benchmarks of pricing, scenarios, app"
+	@echo "make fuzz     every fuzz target for FUZZTIME (default 1m) each"
+	@echo "make package  build/kefucost-$(VERSION)-linux-amd64.tar.xz with fyne package"
+	@echo "make deps     apt-get install what the cgo build and smoke test need (only if missing)"
+	@echo "make clean    remove build outputs"
+
+deps:
+	@scripts/deps.sh
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+run: deps build
+	./$(BIN)
+
+test: deps
+	@$(MAKE) fmt-check
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+	@$(MAKE) build
+	@$(MAKE) smoke
+
+fmt-check:
+	@bad=$$(find . -path ./build -prune -o -path ./.git -prune -o -name testdata -prune -o -name '*.go' -print | xargs -r gofmt -l); \
+	if [[ -n $$bad ]]; then echo "gofmt: these files are not formatted (run gofmt -w):"; echo "$$bad"; exit 1; fi; \
+	echo "gofmt: ok"
+
+smoke:
+	@SIZE=$${SIZE:-$(SMOKE_SIZE)} scripts/smoke.sh
+
+stress:
+	KEFUCOST_STRESS=1 $(GO) test -count=1 -run 'Crash|Stress' -timeout 30m ./scenarios/...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./pricing/ ./scenarios/ ./app/
+
+fuzz:
+	@n=0; for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list 'Fuzz.*' $$pkg | grep '^Fuzz' || true); do \
+			echo "== $$pkg $$f ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) $$pkg; \
+			n=$$((n+1)); \
+		done; \
+	done; echo "fuzz: $$n targets ran for $(FUZZTIME) each"
+
+$(FYNE):
+	GOBIN=$(LOCAL_BIN) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
+
+# fyne build injects FyneApp.toml's metadata (icon, id, version, fyneDo
+# migration); fyne package then bumps Build in FyneApp.toml, which we undo so
+# packaging leaves the tree clean.
+package: deps $(FYNE)
+	rm -rf build/package && mkdir -p build/package
+	cp FyneApp.toml build/package/FyneApp.toml.orig
+	GOFLAGS="$$($(GO) env GOFLAGS) -ldflags=-X=kefucost/app.Version=$(VERSION)" \
+		$(FYNE) build --target linux --release -o build/package/$(BIN)
+	cd build/package && trap 'cp FyneApp.toml.orig ../../FyneApp.toml' EXIT && \
+		$(FYNE) package --target linux --release --src ../.. --exe $(CURDIR)/build/package/$(BIN) \
+			--name $(BIN)
+	mv build/package/$(BIN).tar.xz build/$(BIN)-$(VERSION)-linux-amd64.tar.xz
+	@tar -tJvf build/$(BIN)-$(VERSION)-linux-amd64.tar.xz
+	@echo "package: build/$(BIN)-$(VERSION)-linux-amd64.tar.xz"
+
+clean:
+	rm -rf build $(BIN) $(BIN).tar.xz tmp-pkg fyne_metadata_init.go
