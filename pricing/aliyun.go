@@ -28,8 +28,7 @@ func aliyunUsage(pc *planCtx) {
 			pc.b.charge(pc, nt.month, it, q, price, over, Cents(q.Mul(*price)),
 				"numbers × months; a started month counts in full", "号码数 × 月数；不满一月按一月")
 		}
-		human := t.billedMinutes(t.monthMinutes(nt, func(l *level) int64 { return l.inMin + l.outMin }))
-		robot := t.billedMinutes(t.monthMinutes(nt, func(l *level) int64 { return l.robotMin }))
+		human, robot := t.billed(i).agent, t.billed(i).robot
 		pc.tiered(nt, "voice.minute", human, "agent call minutes (in + out, each call rounded up)", "人工通话分钟（呼入 + 呼出，每通向上取整）")
 		pc.tiered(nt, "robot.voice.minute", robot, "robot call minutes (each call rounded up)", "机器人通话分钟（每通向上取整）")
 		if robot.IsPositive() && pc.option("aliyun.ai-interaction-fee") {

@@ -30,3 +30,20 @@ func BenchmarkCompare36Months(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSweep200: 200 comparisons with one demand field swept, as the
+// break-even chart asks. Budget: 100 ms.
+func BenchmarkSweep200(b *testing.B) {
+	s := loadBench(b)
+	values := SweepValues(0, 20000, 200)
+	if len(values) != 200 {
+		b.Fatalf("%d values", len(values))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		pts, err := Sweep(s, "chats_per_day", values)
+		if err != nil || len(pts) != 200 {
+			b.Fatal(err, len(pts))
+		}
+	}
+}

@@ -263,50 +263,74 @@ type packOffer struct {
 // 9,200 元, not three 360k packs at 10,800 元.
 func CheapestCover(need int64, offers []packOffer) []int64 {
 	counts := make([]int64, len(offers))
-	if need <= 0 || len(offers) == 0 {
-		return counts
+	newCoverSolver(offers).solve(need, counts)
+	return counts
+}
+
+// coverSolver answers CheapestCover for one set of offers many times
+// without allocating (the Chatopera pack search asks about 1,000 times).
+type coverSolver struct {
+	offers []packOffer
+	order  []int   // offers by price per unit, best first
+	span   []int64 // how far below "all of this pack" to look, per level
+	cur    []int64
+	best   int64
+	out    []int64
+}
+
+func newCoverSolver(offers []packOffer) *coverSolver {
+	s := &coverSolver{offers: offers, order: make([]int, len(offers)), span: make([]int64, len(offers)), cur: make([]int64, len(offers))}
+	for i := range s.order {
+		s.order[i] = i
 	}
-	// Try packs from the best per-unit value down; only a bounded number of
-	// the others can ever be in an optimal mix.
-	order := make([]int, len(offers))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, b int) bool {
-		oa, ob := offers[order[a]], offers[order[b]]
+	sort.Slice(s.order, func(a, b int) bool {
+		oa, ob := offers[s.order[a]], offers[s.order[b]]
 		return oa.price*ob.quota < ob.price*oa.quota
 	})
-	best := int64(-1)
-	cur := make([]int64, len(offers))
-	var rec func(k int, left, cost int64)
-	rec = func(k int, left, cost int64) {
-		if best >= 0 && cost >= best {
-			return
+	// Fewer of a pack leave room for the others; beyond a pack's worth of
+	// every other pack that never helps.
+	for k, i := range s.order {
+		s.span[k] = 1
+		for _, j := range s.order[k+1:] {
+			s.span[k] += offers[j].quota/offers[i].quota + 1
 		}
-		if left <= 0 {
-			best = cost
-			copy(counts, cur)
-			return
-		}
-		if k == len(order) {
-			return
-		}
-		o := offers[order[k]]
-		full := (left + o.quota - 1) / o.quota
-		// Fewer of this pack leave room for the smaller ones; beyond a
-		// pack's worth of every other pack that never helps.
-		span := int64(1)
-		for _, j := range order[k+1:] {
-			span += offers[j].quota/o.quota + 1
-		}
-		for c := full; c >= 0 && c >= full-span; c-- {
-			cur[order[k]] = c
-			rec(k+1, left-c*o.quota, cost+c*o.price)
-		}
-		cur[order[k]] = 0
 	}
-	rec(0, need, 0)
-	return counts
+	return s
+}
+
+// solve writes the cheapest counts for need into out and returns the cost.
+func (s *coverSolver) solve(need int64, out []int64) int64 {
+	for i := range out {
+		out[i] = 0
+	}
+	if need <= 0 || len(s.offers) == 0 {
+		return 0
+	}
+	s.best, s.out = -1, out
+	s.rec(0, need, 0)
+	return s.best
+}
+
+func (s *coverSolver) rec(k int, left, cost int64) {
+	if s.best >= 0 && cost >= s.best {
+		return
+	}
+	if left <= 0 {
+		s.best = cost
+		copy(s.out, s.cur)
+		return
+	}
+	if k == len(s.order) {
+		return
+	}
+	i := s.order[k]
+	o := s.offers[i]
+	full := (left + o.quota - 1) / o.quota
+	for c := full; c >= 0 && c >= full-s.span[k]; c-- {
+		s.cur[i] = c
+		s.rec(k+1, left-c*o.quota, cost+c*o.price)
+	}
+	s.cur[i] = 0
 }
 
 // PackBalance is a quota pack held: what is left and until when.

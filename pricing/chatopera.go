@@ -138,6 +138,7 @@ func chatoperaPacks(pc *planCtx) {
 	counts := make([][]int64, M+1)
 	offersFor := make([][]packOffer, maxV+1)
 	idxFor := make([][]int, maxV+1)
+	solvers := make([]*coverSolver, maxV+1)
 	for w := 1; w <= maxV; w++ {
 		for i, it := range items {
 			if it.ValidityMonths >= w {
@@ -145,21 +146,23 @@ func chatoperaPacks(pc *planCtx) {
 				idxFor[w] = append(idxFor[w], i)
 			}
 		}
+		solvers[w] = newCoverSolver(offersFor[w])
 	}
+	scratch := make([]int64, len(items))
 	for m := M - 1; m >= 0; m-- {
 		cost[m] = -1
 		for w := 1; w <= maxV && m+w <= M; w++ {
 			need := use[m+w] - use[m]
 			c := cost[m+w]
-			var cs []int64
 			if need > 0 {
-				cs = CheapestCover(need, offersFor[w])
-				for k, n := range cs {
-					c += n * offersFor[w][k].price
-				}
+				c += solvers[w].solve(need, scratch[:len(offersFor[w])])
 			}
 			if cost[m] < 0 || c < cost[m] {
-				cost[m], choice[m], counts[m] = c, w, cs
+				cost[m], choice[m] = c, w
+				counts[m] = append(counts[m][:0], scratch[:len(offersFor[w])]...)
+				if need == 0 {
+					counts[m] = counts[m][:0]
+				}
 			}
 			if need == 0 {
 				break // nothing used yet: buy later

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -17,6 +18,12 @@ func Compare(s *scenarios.Scenario) (*Comparison, error) {
 	if errs := Validate(s); len(errs) > 0 {
 		return nil, errs
 	}
+	return compare(s, true)
+}
+
+// compare prices a valid scenario; without detail only totals are filled
+// (no lines' monthly cash or formulas), for sweeps.
+func compare(s *scenarios.Scenario, detail bool) (*Comparison, error) {
 	cat, err := LoadCatalog()
 	if err != nil {
 		return nil, err
@@ -30,12 +37,33 @@ func Compare(s *scenarios.Scenario) (*Comparison, error) {
 		PriceDate:   s.PriceDate,
 	}
 	c.Assumptions = sharedNotes(t)
-	for _, v := range cat.Vendors {
+	// Vendors are independent: price them in parallel (results must follow
+	// typing). The timeline's caches are filled first so that it is only
+	// read from here on.
+	if len(t.naturals) > 0 {
+		t.billed(0)
+	}
+	if !s.DiscountRate.IsZero() {
+		t.discountFactors()
+	}
+	results := make([]*Result, len(cat.Vendors))
+	var wg sync.WaitGroup
+	for i, v := range cat.Vendors {
 		vs := s.Vendor(v.ID)
 		if !vs.IsEnabled() {
 			continue
 		}
-		c.Vendors = append(c.Vendors, evaluateVendor(t, v, vs))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = evaluateVendor(t, v, vs, detail)
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		if r != nil {
+			c.Vendors = append(c.Vendors, r)
+		}
 	}
 	var best *Result
 	for _, r := range c.Vendors {
@@ -241,8 +269,13 @@ func (pc *planCtx) note(n Note) {
 type bill struct {
 	months int
 	lines  []*Line
-	byItem map[string][]*Line
+	byItem map[lineKey][]*Line
 	fen    map[*Line]*fenAcc
+}
+
+type lineKey struct {
+	item    *Item
+	variant string
 }
 
 type fenAcc struct {
@@ -253,7 +286,7 @@ type fenAcc struct {
 }
 
 func newBill(months int) *bill {
-	return &bill{months: months, byItem: map[string][]*Line{}, fen: map[*Line]*fenAcc{}}
+	return &bill{months: months, byItem: map[lineKey][]*Line{}, fen: map[*Line]*fenAcc{}}
 }
 
 // charge adds qty of item at unitPrice costing amount (already rounded as
@@ -270,7 +303,7 @@ type variant struct {
 }
 
 func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decimal.Decimal, unitPrice *decimal.Decimal, overridden bool, amount decimal.Decimal, how, howZH string) {
-	key := it.ID + "#" + va.key
+	key := lineKey{it, va.key}
 	var l *Line
 	for _, c := range b.byItem[key] {
 		if (c.UnitPrice == nil) == (unitPrice == nil) && (unitPrice == nil || c.UnitPrice.Equal(*unitPrice)) {
@@ -316,6 +349,9 @@ func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decima
 
 // toFen turns an amount rounded to 0.01 元 into whole fen.
 func toFen(amount decimal.Decimal) int64 {
+	if exp := amount.Exponent(); exp <= 0 && exp >= -2 && amount.Coefficient().IsInt64() {
+		return amount.CoefficientInt64() * pow10[2+exp]
+	}
 	f := amount.Shift(2)
 	if !f.IsInteger() {
 		panic("pricing: charged amount " + amount.String() + " is not a rounded bill")
@@ -362,7 +398,7 @@ func (b *bill) assume(item, text string) {
 
 // evaluateVendor prices the vendor's chosen plan (or, for auto, every plan
 // in force, keeping the cheapest that serves the whole horizon).
-func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings) *Result {
+func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail bool) *Result {
 	plans := v.PlansOn(t.s.PriceDate)
 	pinned := vs.PlanOrAuto() != "auto"
 	var results []*Result
@@ -412,7 +448,9 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings) *Result
 		}
 		chosen.Alternatives = append(chosen.Alternatives, pt)
 	}
-	finishResult(chosen)
+	if detail {
+		finishResult(chosen)
+	}
 	for _, r := range results {
 		r.pc = nil
 	}
@@ -425,7 +463,7 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings) *Result
 			chosen.Hints = append(chosen.Hints, fmt.Sprintf("plan %s would cost %s less", alt.Plan, Cents(chosen.Total.Sub(alt.Total)).StringFixed(2)))
 		}
 	}
-	if !t.s.DiscountRate.IsZero() {
+	if detail && !t.s.DiscountRate.IsZero() {
 		pv := presentValue(chosen.Monthly, t.discountFactors())
 		chosen.PresentValue = &pv
 	}

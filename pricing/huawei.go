@@ -129,12 +129,18 @@ func huaweiPeriodic(pc *planCtx, id, yearID string, cycleMonths int, get func(*l
 			howZH += "；年价 = 12 × 月价"
 		}
 	}
+	type cost struct{ q, amount decimal.Decimal }
+	costs := map[int64]cost{} // the same count renews every cycle
 	buy := func(d scenarios.Date, n int64) {
-		amount := zero
-		if unitPrice != nil {
-			amount = Cents(decimal.NewFromInt(n).Mul(*unitPrice))
+		c, ok := costs[n]
+		if !ok {
+			c = cost{decimal.NewFromInt(n), zero}
+			if unitPrice != nil {
+				c.amount = Cents(c.q.Mul(*unitPrice))
+			}
+			costs[n] = c
 		}
-		pc.b.chargeAs(pc, t.monthOf(d), it, va, decimal.NewFromInt(n), unitPrice, over, amount, how, howZH)
+		pc.b.chargeAs(pc, t.monthOf(d), it, va, c.q, unitPrice, over, c.amount, how, howZH)
 	}
 	var lots []*lot
 	active := func(d scenarios.Date, skip *lot) int64 {
@@ -194,8 +200,7 @@ func huaweiNumbersAndCalls(pc *planCtx) {
 	for i := range t.naturals {
 		nt := &t.naturals[i]
 		numbers := t.monthMax(nt, func(l *level) int64 { return l.numbers })
-		out := t.monthMinutes(nt, func(l *level) int64 { return l.outMin })
-		billed := t.billedMinutes(out)
+		out, billed := t.billed(i).outRaw, t.billed(i).outbound
 		free := zero
 		if numbers > 0 {
 			perNumber := out.DivRound(decimal.NewFromInt(numbers), 6)

@@ -134,8 +134,7 @@ func tencentPhone(pc *planCtx) {
 			}
 			pc.b.charge(pc, nt.month, it, q, price, over, amount, "numbers × months", "号码数 × 月数")
 		}
-		actual := t.monthMinutes(nt, func(l *level) int64 { return l.inMin + l.outMin })
-		if billed := t.billedMinutes(actual); billed.IsPositive() {
+		if billed := t.billed(i).agent; billed.IsPositive() {
 			price, it, over := pc.price("phone.minute")
 			amount := zero
 			if price != nil {

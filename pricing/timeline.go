@@ -71,6 +71,33 @@ type timeline struct {
 	peak level
 	// factors caches the present-value discount factors.
 	factors []decimal.Decimal
+	// minutes caches each calendar month's billed minutes.
+	minutes []monthMinutes
+}
+
+// monthMinutes are a calendar month's minutes after per-call rounding,
+// the same for every vendor that rounds each call up to a minute.
+type monthMinutes struct {
+	agent    decimal.Decimal // inbound + outbound, billed
+	outbound decimal.Decimal // billed
+	outRaw   decimal.Decimal // actual outbound, before rounding
+	robot    decimal.Decimal // billed
+}
+
+// billed returns calendar month i's billed minutes, computed once.
+func (t *timeline) billed(i int) *monthMinutes {
+	if t.minutes == nil {
+		t.minutes = make([]monthMinutes, len(t.naturals))
+		for j := range t.naturals {
+			nt := &t.naturals[j]
+			m := &t.minutes[j]
+			m.outRaw = t.monthMinutes(nt, func(l *level) int64 { return l.outMin })
+			m.agent = t.billedMinutes(t.monthMinutes(nt, func(l *level) int64 { return l.inMin + l.outMin }))
+			m.outbound = t.billedMinutes(m.outRaw)
+			m.robot = t.billedMinutes(t.monthMinutes(nt, func(l *level) int64 { return l.robotMin }))
+		}
+	}
+	return &t.minutes[i]
 }
 
 func newTimeline(s *scenarios.Scenario) *timeline {
