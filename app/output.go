@@ -234,11 +234,14 @@ func ComparisonTable(c *pricing.Comparison) string {
 	rows := [][]string{{"Vendor", "Plan", "Total", "Per month", "Status"}}
 	for _, r := range c.Vendors {
 		total := Money(r.Total)
-		if !r.Complete {
-			total = "≥ " + total
+		per := Money(r.Total.Div(decimal.NewFromInt(int64(c.Months))))
+		switch {
+		case len(r.Lines) == 0 && !r.Covers:
+			total, per = "—", "—" // serves nothing the scenario asks for
+		case !r.Complete:
+			total, per = "≥ "+total, "≥ "+per
 		}
-		per := r.Total.Div(decimal.NewFromInt(int64(c.Months)))
-		rows = append(rows, []string{r.Name, r.Plan, total, Money(per), statusText(r, c.Cheapest)})
+		rows = append(rows, []string{r.Name, r.Plan, total, per, statusText(r, c.Cheapest)})
 	}
 	b.WriteString(table(rows, map[int]bool{2: true, 3: true}))
 	if c.Cheapest == "" {
@@ -257,6 +260,10 @@ func ComparisonTable(c *pricing.Comparison) string {
 		}
 		fmt.Fprintf(&b, "\n== %s (%s) — plan %s, %s; editions %s\n", r.Name, r.NameEN, r.Plan, how, strings.Join(r.Editions, ", "))
 		if len(r.Lines) == 0 {
+			if !r.Covers {
+				fmt.Fprintf(&b, "   serves none of this scenario's requirements (%s)\n", strings.Join(r.Uncovered, ", "))
+				continue
+			}
 			b.WriteString("   nothing to buy for this scenario\n")
 		} else {
 			rows := [][]string{{"", "Item", "Quantity", "Unit price", "Amount", "How"}}

@@ -153,6 +153,6 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 	pc.b.assume(id, "包年折扣（PDF 表格错乱）解读为：1 年 8.5 折，2 年 7.5 折，3 年 6.5 折。Term discounts (garbled in the PDF) read as 1 year 0.85, 2 years 0.75, 3 years 0.65.")
 	if rest := t.months % T; rest != 0 {
 		pc.note(Note{ID: "aliyun.last-term", Text: fmt.Sprintf("最后一个预付期只用到 %d 个月，但按整期付款。", rest),
-			EN: fmt.Sprintf("The last prepaid term is used for %d months only but paid in full.", rest)})
+			EN: fmt.Sprintf("The last prepaid term is used for %s only but paid in full.", monthsEN(rest))})
 	}
 }

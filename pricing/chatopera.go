@@ -62,7 +62,7 @@ func chatoperaAnnual(pc *planCtx) {
 		}
 		if rest := t.months % 12; rest != 0 {
 			pc.note(Note{ID: "chatopera.last-year", Text: fmt.Sprintf("最后一个套餐年只用到 %d 个月，但按整年付款。", rest),
-				EN: fmt.Sprintf("The last package year is used for %d months only but paid in full.", rest)})
+				EN: fmt.Sprintf("The last package year is used for %s only but paid in full.", monthsEN(rest))})
 		}
 	}
 	left := make([]int64, years)

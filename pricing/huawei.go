@@ -68,7 +68,9 @@ func huaweiPlan(pc *planCtx) {
 			EN: "IVR, TTS and ASR are sold periodic only: bought monthly even in the on-demand plan."})
 	}
 	pc.shared(pc.ed.ID+"/calls", func() { huaweiNumbersAndCalls(pc) })
-	pc.note(Note{ID: "huawei.recording", Text: "录音包含在座席中。Recording is included in the seats.", EN: "Recording is included in the seats."})
+	if t.peak.phone > 0 && t.peak.recorded.IsPositive() {
+		pc.note(Note{ID: "huawei.recording", Text: "录音包含在基础型座席中，不另收费。", EN: "Recording is included in the basic seats, not charged separately."})
+	}
 }
 
 // huaweiOnDemand charges seats per seat-day, each calendar month settled at

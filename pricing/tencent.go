@@ -13,6 +13,7 @@ import (
 func tencentPlan(pc *planCtx) {
 	t := pc.t
 	terms := (t.months + 11) / 12
+	yearly := false
 	seat := func(id string, get func(*level) int64, kind, kindZH string) {
 		if id == "" || t.peak.maxOf(get) == 0 {
 			return
@@ -22,6 +23,7 @@ func tencentPlan(pc *planCtx) {
 			termStart, termEnd := t.start.AddMonths(12*k), t.start.AddMonths(12*(k+1))
 			paid := MinUnits(get(t.levelOn(termStart)), it.Min)
 			if paid > 0 {
+				yearly = true
 				q := decimal.NewFromInt(paid)
 				amount := zero
 				if price != nil {
@@ -64,9 +66,9 @@ func tencentPlan(pc *planCtx) {
 		}
 		return l.bots
 	}, "bot", "机器人")
-	if t.months%12 != 0 {
+	if yearly && t.months%12 != 0 {
 		pc.note(Note{ID: "tencent.last-term", Text: fmt.Sprintf("包年订购：最后一年只用到 %d 个月，但按整年付款。", t.months%12),
-			EN: fmt.Sprintf("Yearly subscriptions: the last year is used for %d months only but paid in full.", t.months%12)})
+			EN: fmt.Sprintf("Yearly subscriptions: the last year is used for %s only but paid in full.", monthsEN(t.months%12))})
 	}
 	if pc.option("tencent.knowledge-cloud") {
 		price, it, over := pc.price("knowledge.cloud.year")
@@ -146,3 +148,11 @@ func tencentPhone(pc *planCtx) {
 }
 
 func (l *level) maxOf(get func(*level) int64) int64 { return get(l) }
+
+// monthsEN writes "1 month", "5 months".
+func monthsEN(n int) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return fmt.Sprintf("%d months", n)
+}
