@@ -5,6 +5,8 @@ package main
 import (
 	"os"
 
+	_ "a.kefucost/clilocale" // must initialize before Fyne: see its doc
+
 	"kefucost/app"
 )
 

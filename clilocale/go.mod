@@ -1,0 +1,3 @@
+module a.kefucost/clilocale
+
+go 1.26
