@@ -1,0 +1,901 @@
+package scenarios
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The store of saved scenarios: one bbolt file shared by the window and the
+// command line.
+//
+// Layout (schema 1), every bucket created in one setup transaction:
+//
+//	meta    "schema" → schema version, 8 bytes big-endian
+//	index   id (8 bytes big-endian, from NextSequence) → small index record:
+//	        name, created, updated, revision count, trashed flag and time
+//	names   name → id, for scenarios not in the trash
+//	revs    id → bucket of revisions: number (8 bytes big-endian) →
+//	        header (time, summary, editions, name) + the scenario file bytes
+//	        exactly as Encode wrote them
+//	draft   "name", "time", "scenario": the one unsaved draft
+//
+// Scenarios are keyed by a stable id, so a rename touches only index and
+// names; history is never rewritten. List reads only index records.
+
+// Sentinel errors; test with errors.Is. The errors returned carry a message
+// naming the scenario or file.
+var (
+	// ErrNotFound: no scenario (or revision, or trashed scenario) of that name.
+	ErrNotFound = errors.New("scenario not found")
+	// ErrExists: a scenario of that name already exists.
+	ErrExists = errors.New("a scenario of that name already exists")
+	// ErrInvalidName: empty, whitespace only, too long or control characters.
+	ErrInvalidName = errors.New("invalid scenario name")
+	// ErrLocked: another process holds the database; Open waited
+	// Options.Timeout (1 s by default) and gave up.
+	ErrLocked = errors.New("the scenario database is in use by another kefucost")
+	// ErrNewerSchema: the database was written by a newer kefucost.
+	ErrNewerSchema = errors.New("the scenario database was written by a newer kefucost")
+	// ErrDamaged: the file is not a valid database. Open for writing moves it
+	// aside and starts afresh (see Store.Recovered); a read-only Open
+	// returns this error instead.
+	ErrDamaged = errors.New("the scenario database is damaged")
+	// ErrReadOnly: a write was asked of a store opened with ReadOnly.
+	ErrReadOnly = errors.New("the scenario database is open read-only")
+)
+
+// MaxNameLen is the longest scenario name, in characters (runes).
+const MaxNameLen = 200
+
+// storeError is an error with a full message that still matches its
+// sentinel with errors.Is.
+type storeError struct {
+	msg string
+	err error
+}
+
+func (e *storeError) Error() string { return e.msg }
+func (e *storeError) Unwrap() error { return e.err }
+
+func errorf(sentinel error, format string, args ...any) error {
+	return &storeError{msg: fmt.Sprintf(format, args...), err: sentinel}
+}
+
+func notFound(name string) error {
+	return errorf(ErrNotFound, "no saved scenario named %q", name)
+}
+
+func exists(name string) error {
+	return errorf(ErrExists, "a scenario named %q already exists", name)
+}
+
+// CleanName returns name as the store keeps it: surrounding white space
+// trimmed and Unicode in NFC form (so that the same text typed two ways is
+// the same name). Any character is allowed, "/" and quotes and emoji
+// included, except control characters; empty and over-long names are
+// refused with an error matching ErrInvalidName.
+func CleanName(name string) (string, error) {
+	if !utf8.ValidString(name) {
+		return "", errorf(ErrInvalidName, "the scenario name is not valid UTF-8 text")
+	}
+	n := norm.NFC.String(strings.TrimFunc(name, unicode.IsSpace))
+	if n == "" {
+		return "", errorf(ErrInvalidName, "the scenario name is empty: give it a name")
+	}
+	if c := utf8.RuneCountInString(n); c > MaxNameLen {
+		return "", errorf(ErrInvalidName, "the scenario name is %d characters long; at most %d are allowed", c, MaxNameLen)
+	}
+	for _, r := range n {
+		if unicode.IsControl(r) {
+			return "", errorf(ErrInvalidName, "the scenario name %s contains a control character (%U)", quoteShort(n), r)
+		}
+	}
+	return n, nil
+}
+
+// Info is what List shows of one saved scenario, read from its small index
+// record without decoding the scenario.
+type Info struct {
+	ID        uint64 // stable id; survives renames
+	Name      string
+	Created   time.Time
+	Updated   time.Time // time of the last change (save, restore, rename)
+	Revisions int       // number of the latest revision (revisions are 1, 2, …)
+	Trashed   bool
+	TrashedAt time.Time // when it was deleted, if Trashed
+}
+
+// Revision is one saved state of a scenario.
+type Revision struct {
+	Number  int
+	Time    time.Time
+	Summary string // what changed since the revision before, e.g. "months 36→24"
+	// Editions are the price editions the caller computed with, vendor id →
+	// edition id (e.g. {"chatopera": "2023-12"}); compare them with the
+	// catalog's current ones to say "prices have changed since".
+	Editions map[string]string
+	// Name is the scenario's name when the revision was saved.
+	Name string
+}
+
+// SaveMeta is what Save records beside the scenario.
+type SaveMeta struct {
+	Editions map[string]string
+}
+
+var (
+	bucketMeta  = []byte("meta")
+	bucketIndex = []byte("index")
+	bucketNames = []byte("names")
+	bucketRevs  = []byte("revs")
+	bucketDraft = []byte("draft")
+	keySchema   = []byte("schema")
+)
+
+// allBuckets are the buckets of the current schema.
+var allBuckets = [][]byte{bucketMeta, bucketIndex, bucketNames, bucketRevs, bucketDraft}
+
+func u64key(v uint64) []byte {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], v)
+	return b[:]
+}
+
+// record is an index record.
+type record struct {
+	name      string
+	created   int64 // Unix nanoseconds
+	updated   int64
+	trashedAt int64
+	revs      uint32
+	trashed   bool
+}
+
+const recordVersion = 1
+
+func (r *record) encode() []byte {
+	b := make([]byte, 30, 30+len(r.name))
+	b[0] = recordVersion
+	if r.trashed {
+		b[1] = 1
+	}
+	binary.BigEndian.PutUint64(b[2:], uint64(r.created))
+	binary.BigEndian.PutUint64(b[10:], uint64(r.updated))
+	binary.BigEndian.PutUint64(b[18:], uint64(r.trashedAt))
+	binary.BigEndian.PutUint32(b[26:], r.revs)
+	return append(b, r.name...)
+}
+
+func decodeRecord(b []byte) (record, error) {
+	if len(b) < 30 || b[0] != recordVersion {
+		return record{}, fmt.Errorf("%w: unreadable index record", ErrDamaged)
+	}
+	return record{
+		trashed:   b[1]&1 != 0,
+		created:   int64(binary.BigEndian.Uint64(b[2:])),
+		updated:   int64(binary.BigEndian.Uint64(b[10:])),
+		trashedAt: int64(binary.BigEndian.Uint64(b[18:])),
+		revs:      binary.BigEndian.Uint32(b[26:]),
+		name:      string(b[30:]), // copies
+	}, nil
+}
+
+func (r *record) info(id uint64) Info {
+	in := Info{ID: id, Name: r.name, Created: fromNanos(r.created), Updated: fromNanos(r.updated), Revisions: int(r.revs), Trashed: r.trashed}
+	if r.trashed {
+		in.TrashedAt = fromNanos(r.trashedAt)
+	}
+	return in
+}
+
+func fromNanos(n int64) time.Time { return time.Unix(0, n) }
+
+// revHeader is stored before the scenario bytes of a revision.
+type revHeader struct {
+	Time     int64             `json:"t"`
+	Summary  string            `json:"s"`
+	Editions map[string]string `json:"e,omitempty"`
+	Name     string            `json:"n"`
+}
+
+func encodeRev(h revHeader, scenario []byte) ([]byte, error) {
+	hb, err := json.Marshal(h)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 4, 4+len(hb)+len(scenario))
+	binary.BigEndian.PutUint32(out, uint32(len(hb)))
+	out = append(out, hb...)
+	return append(out, scenario...), nil
+}
+
+// decodeRev splits a stored revision; the scenario bytes are copied out.
+func decodeRev(b []byte, number int) (Revision, []byte, error) {
+	if len(b) < 4 {
+		return Revision{}, nil, fmt.Errorf("%w: unreadable revision %d", ErrDamaged, number)
+	}
+	n := int(binary.BigEndian.Uint32(b))
+	if n > len(b)-4 {
+		return Revision{}, nil, fmt.Errorf("%w: unreadable revision %d", ErrDamaged, number)
+	}
+	var h revHeader
+	if err := json.Unmarshal(b[4:4+n], &h); err != nil {
+		return Revision{}, nil, fmt.Errorf("%w: unreadable revision %d: %v", ErrDamaged, number, err)
+	}
+	r := Revision{Number: number, Time: fromNanos(h.Time), Summary: h.Summary, Editions: h.Editions, Name: h.Name}
+	return r, bytes.Clone(b[4+n:]), nil
+}
+
+// decodeStored reads scenario bytes the store wrote. It checks the
+// structure but not the values' ranges, so a later, stricter program still
+// opens what an earlier one saved (and drafts may hold half-typed values).
+func decodeStored(data []byte, what string) (*Scenario, error) {
+	d := &decoder{file: what, data: data, at: map[string]int64{}}
+	s := d.scenario()
+	if d.err != nil {
+		return nil, d.err
+	}
+	return s, nil
+}
+
+// txBuckets are the buckets of one transaction; absent in a read-only
+// store that was never written (then every list is empty).
+type txBuckets struct {
+	index, names, revs, draft *bbolt.Bucket
+}
+
+func buckets(tx *bbolt.Tx) (txBuckets, bool) {
+	b := txBuckets{index: tx.Bucket(bucketIndex), names: tx.Bucket(bucketNames), revs: tx.Bucket(bucketRevs), draft: tx.Bucket(bucketDraft)}
+	return b, b.index != nil && b.names != nil && b.revs != nil && b.draft != nil
+}
+
+// view runs fn in a read transaction; fn is not called (and nil returned)
+// when the store has no buckets yet.
+func (st *Store) view(fn func(b txBuckets) error) error {
+	return st.db.View(func(tx *bbolt.Tx) error {
+		b, ok := buckets(tx)
+		if !ok {
+			return nil
+		}
+		return fn(b)
+	})
+}
+
+// update runs fn in a write transaction (one commit, one fsync).
+func (st *Store) update(fn func(tx *bbolt.Tx, b txBuckets) error) error {
+	if st.readOnly {
+		return errorf(ErrReadOnly, "%s is open read-only: nothing was changed", st.path)
+	}
+	err := st.db.Update(func(tx *bbolt.Tx) error {
+		b, ok := buckets(tx)
+		if !ok {
+			return fmt.Errorf("%w: %s has lost its buckets", ErrDamaged, st.path)
+		}
+		return fn(tx, b)
+	})
+	if errors.Is(err, berrors.ErrDatabaseReadOnly) {
+		return errorf(ErrReadOnly, "%s is open read-only: nothing was changed", st.path)
+	}
+	return err
+}
+
+// lookup finds a live scenario by its clean name.
+func lookup(b txBuckets, name string) (uint64, record, error) {
+	v := b.names.Get([]byte(name))
+	if len(v) != 8 {
+		return 0, record{}, notFound(name)
+	}
+	id := binary.BigEndian.Uint64(v)
+	rv := b.index.Get(v)
+	if rv == nil {
+		return 0, record{}, fmt.Errorf("%w: %q has no index record", ErrDamaged, name)
+	}
+	r, err := decodeRecord(rv)
+	return id, r, err
+}
+
+func getRev(b txBuckets, id uint64, number int) (Revision, []byte, error) {
+	rb := b.revs.Bucket(u64key(id))
+	if rb == nil || number < 1 {
+		return Revision{}, nil, errorf(ErrNotFound, "no revision %d", number)
+	}
+	v := rb.Get(u64key(uint64(number)))
+	if v == nil {
+		return Revision{}, nil, errorf(ErrNotFound, "no revision %d", number)
+	}
+	return decodeRev(v, number)
+}
+
+func cleanNames(names ...*string) error {
+	for _, n := range names {
+		c, err := CleanName(*n)
+		if err != nil {
+			return err
+		}
+		*n = c
+	}
+	return nil
+}
+
+// Save stores s under name as a new revision (the first one creates the
+// scenario). The scenario must be valid (Validate); its Name is replaced by
+// name. The revision records meta.Editions and a summary of what changed
+// since the previous revision (see Summarize). Saving exactly what the
+// latest revision holds (same scenario, same editions) adds nothing and
+// returns the latest revision. Save returns once the revision is on disk
+// (fsync'd).
+func (st *Store) Save(name string, s *Scenario, meta SaveMeta) (Revision, error) {
+	if err := cleanNames(&name); err != nil {
+		return Revision{}, err
+	}
+	if errs := s.Validate(); len(errs) > 0 {
+		return Revision{}, errs
+	}
+	var rev Revision
+	err := st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		var err error
+		rev, err = st.put(b, name, s, meta.Editions, "", false)
+		return err
+	})
+	return rev, err
+}
+
+// put adds a revision of s under the clean name (creating the scenario if
+// needed, or refusing with ErrExists when mustCreate). how prefixes the
+// summary ("restored revision 3").
+func (st *Store) put(b txBuckets, name string, s *Scenario, editions map[string]string, how string, mustCreate bool) (Revision, error) {
+	c := s.Clone()
+	c.Name = name
+	data, err := Encode(c)
+	if err != nil {
+		return Revision{}, err
+	}
+	now := st.now()
+	var (
+		id  uint64
+		rec record
+	)
+	v := b.names.Get([]byte(name))
+	summary := "created"
+	if how != "" {
+		summary = "created (" + how + ")"
+	}
+	if v == nil {
+		id, err = b.index.NextSequence()
+		if err != nil {
+			return Revision{}, err
+		}
+		if _, err := b.revs.CreateBucket(u64key(id)); err != nil {
+			return Revision{}, err
+		}
+		rec = record{name: name, created: now.UnixNano()}
+	} else {
+		if mustCreate {
+			return Revision{}, exists(name)
+		}
+		if id, rec, err = lookup(b, name); err != nil {
+			return Revision{}, err
+		}
+		last, lastData, err := getRev(b, id, int(rec.revs))
+		if err != nil {
+			return Revision{}, err
+		}
+		if bytes.Equal(lastData, data) && editionsEqual(last.Editions, editions) {
+			last.Name = name
+			return last, nil
+		}
+		old, err := decodeStored(lastData, fmt.Sprintf("%s revision %d", name, last.Number))
+		if err != nil {
+			return Revision{}, err
+		}
+		old.Name = name // renames are not content changes
+		summary = joinSummary(Summarize(old, c), editionsChange(last.Editions, editions))
+		if how != "" {
+			summary = how + ": " + summary
+		}
+	}
+	rev := Revision{Number: int(rec.revs) + 1, Time: now, Summary: summary, Editions: copyEditions(editions), Name: name}
+	val, err := encodeRev(revHeader{Time: now.UnixNano(), Summary: summary, Editions: rev.Editions, Name: name}, data)
+	if err != nil {
+		return Revision{}, err
+	}
+	if err := b.revs.Bucket(u64key(id)).Put(u64key(uint64(rev.Number)), val); err != nil {
+		return Revision{}, err
+	}
+	rec.revs = uint32(rev.Number)
+	rec.updated = now.UnixNano()
+	if err := b.index.Put(u64key(id), rec.encode()); err != nil {
+		return Revision{}, err
+	}
+	if err := b.names.Put([]byte(name), u64key(id)); err != nil {
+		return Revision{}, err
+	}
+	return rev, nil
+}
+
+func copyEditions(e map[string]string) map[string]string {
+	if len(e) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(e))
+	for k, v := range e {
+		out[k] = v
+	}
+	return out
+}
+
+func editionsEqual(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+// editionsChange describes changed price editions, "" when equal.
+func editionsChange(old, new map[string]string) string {
+	var parts []string
+	for _, k := range unionKeys(old, new) {
+		o, ok1 := old[k]
+		n, ok2 := new[k]
+		switch {
+		case ok1 && ok2 && o != n:
+			parts = append(parts, fmt.Sprintf("prices of %s: edition %s→%s", k, o, n))
+		case ok2 && !ok1:
+			parts = append(parts, fmt.Sprintf("prices of %s: edition %s", k, n))
+		case ok1 && !ok2:
+			parts = append(parts, fmt.Sprintf("prices of %s: edition %s no longer recorded", k, o))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func unionKeys[V any](a, b map[string]V) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range []map[string]V{a, b} {
+		for k := range m {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func joinSummary(a, b string) string {
+	switch {
+	case b == "":
+		return a
+	case a == "no changes":
+		return b
+	}
+	return a + "; " + b
+}
+
+// List returns the scenarios not in the trash, the most recently changed
+// first (then by name). It reads only the small index records.
+func (st *Store) List() ([]Info, error) {
+	return st.list(func(r *record) bool { return !r.trashed })
+}
+
+// Find returns the scenarios not in the trash whose name contains query,
+// ignoring case (an empty query finds all), ordered as List.
+func (st *Store) Find(query string) ([]Info, error) {
+	q := strings.ToLower(norm.NFC.String(strings.TrimSpace(query)))
+	return st.list(func(r *record) bool {
+		return !r.trashed && strings.Contains(strings.ToLower(r.name), q)
+	})
+}
+
+// Trash returns the deleted scenarios, the most recently deleted first.
+func (st *Store) Trash() ([]Info, error) {
+	out, err := st.list(func(r *record) bool { return r.trashed })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].TrashedAt.After(out[j].TrashedAt) })
+	return out, err
+}
+
+func (st *Store) list(keep func(*record) bool) ([]Info, error) {
+	var out []Info
+	err := st.view(func(b txBuckets) error {
+		out = make([]Info, 0, b.index.Stats().KeyN)
+		return b.index.ForEach(func(k, v []byte) error {
+			r, err := decodeRecord(v)
+			if err != nil {
+				return err
+			}
+			if keep(&r) {
+				out = append(out, r.info(binary.BigEndian.Uint64(k)))
+			}
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].Updated.Equal(out[j].Updated) {
+			return out[i].Updated.After(out[j].Updated)
+		}
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, err
+}
+
+// Lookup returns the index information of the live scenario name.
+func (st *Store) Lookup(name string) (Info, error) {
+	if err := cleanNames(&name); err != nil {
+		return Info{}, err
+	}
+	var in Info
+	err := st.view(func(b txBuckets) error {
+		id, r, err := lookup(b, name)
+		in = r.info(id)
+		return err
+	})
+	if err == nil && in.Name == "" {
+		err = notFound(name)
+	}
+	return in, err
+}
+
+// Load returns the latest revision of the scenario name.
+func (st *Store) Load(name string) (*Scenario, Revision, error) {
+	return st.LoadRevision(name, 0)
+}
+
+// LoadRevision returns revision number of the scenario name (0: the
+// latest). The scenario's Name is its current name.
+func (st *Store) LoadRevision(name string, number int) (*Scenario, Revision, error) {
+	if err := cleanNames(&name); err != nil {
+		return nil, Revision{}, err
+	}
+	var (
+		rev  Revision
+		data []byte
+	)
+	found := false
+	err := st.view(func(b txBuckets) error {
+		id, r, err := lookup(b, name)
+		if err != nil {
+			return err
+		}
+		if number == 0 {
+			number = int(r.revs)
+		}
+		if number < 1 || number > int(r.revs) {
+			return errorf(ErrNotFound, "scenario %q has no revision %d (it has 1 to %d)", name, number, r.revs)
+		}
+		rev, data, err = getRev(b, id, number)
+		found = err == nil
+		return err
+	})
+	if err == nil && !found {
+		err = notFound(name)
+	}
+	if err != nil {
+		return nil, Revision{}, err
+	}
+	s, err := decodeStored(data, fmt.Sprintf("%s revision %d", name, number))
+	if err != nil {
+		return nil, Revision{}, fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	s.Name = name
+	return s, rev, nil
+}
+
+// History returns every revision of the scenario name, the newest first,
+// without the scenarios themselves (LoadRevision reads one).
+func (st *Store) History(name string) ([]Revision, error) {
+	if err := cleanNames(&name); err != nil {
+		return nil, err
+	}
+	var out []Revision
+	found := false
+	err := st.view(func(b txBuckets) error {
+		id, _, err := lookup(b, name)
+		if err != nil {
+			return err
+		}
+		found = true
+		rb := b.revs.Bucket(u64key(id))
+		if rb == nil {
+			return fmt.Errorf("%w: %q has no revisions", ErrDamaged, name)
+		}
+		c := rb.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			r, _, err := decodeRevHeader(v, int(binary.BigEndian.Uint64(k)))
+			if err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	if err == nil && !found {
+		err = notFound(name)
+	}
+	return out, err
+}
+
+// decodeRevHeader is decodeRev without copying the scenario.
+func decodeRevHeader(b []byte, number int) (Revision, int, error) {
+	if len(b) < 4 || int(binary.BigEndian.Uint32(b)) > len(b)-4 {
+		return Revision{}, 0, fmt.Errorf("%w: unreadable revision %d", ErrDamaged, number)
+	}
+	n := int(binary.BigEndian.Uint32(b))
+	var h revHeader
+	if err := json.Unmarshal(b[4:4+n], &h); err != nil {
+		return Revision{}, 0, fmt.Errorf("%w: unreadable revision %d: %v", ErrDamaged, number, err)
+	}
+	return Revision{Number: number, Time: fromNanos(h.Time), Summary: h.Summary, Editions: h.Editions, Name: h.Name}, n, nil
+}
+
+// Restore adds a new revision equal to revision number of the scenario
+// name (with that revision's editions); earlier revisions stay. Restoring
+// what the latest revision already holds adds nothing.
+func (st *Store) Restore(name string, number int) (Revision, error) {
+	if err := cleanNames(&name); err != nil {
+		return Revision{}, err
+	}
+	var rev Revision
+	err := st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		id, r, err := lookup(b, name)
+		if err != nil {
+			return err
+		}
+		if number < 1 || number > int(r.revs) {
+			return errorf(ErrNotFound, "scenario %q has no revision %d (it has 1 to %d)", name, number, r.revs)
+		}
+		old, data, err := getRev(b, id, number)
+		if err != nil {
+			return err
+		}
+		s, err := decodeStored(data, fmt.Sprintf("%s revision %d", name, number))
+		if err != nil {
+			return err
+		}
+		rev, err = st.put(b, name, s, old.Editions, fmt.Sprintf("restored revision %d", number), false)
+		return err
+	})
+	return rev, err
+}
+
+// Rename gives the scenario oldName the name newName, keeping its history.
+// It fails with ErrExists when newName is taken.
+func (st *Store) Rename(oldName, newName string) error {
+	if err := cleanNames(&oldName, &newName); err != nil {
+		return err
+	}
+	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		id, r, err := lookup(b, oldName)
+		if err != nil {
+			return err
+		}
+		if oldName == newName {
+			return nil
+		}
+		if b.names.Get([]byte(newName)) != nil {
+			return exists(newName)
+		}
+		r.name = newName
+		r.updated = st.now().UnixNano()
+		if err := b.names.Delete([]byte(oldName)); err != nil {
+			return err
+		}
+		if err := b.names.Put([]byte(newName), u64key(id)); err != nil {
+			return err
+		}
+		return b.index.Put(u64key(id), r.encode())
+	})
+}
+
+// Duplicate saves the latest revision of src as a new scenario dst ("save
+// as" for what-ifs): dst starts its own history with one revision. It fails
+// with ErrExists when dst is taken.
+func (st *Store) Duplicate(src, dst string) (Revision, error) {
+	if err := cleanNames(&src, &dst); err != nil {
+		return Revision{}, err
+	}
+	var rev Revision
+	err := st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		id, r, err := lookup(b, src)
+		if err != nil {
+			return err
+		}
+		if b.names.Get([]byte(dst)) != nil {
+			return exists(dst)
+		}
+		last, data, err := getRev(b, id, int(r.revs))
+		if err != nil {
+			return err
+		}
+		s, err := decodeStored(data, fmt.Sprintf("%s revision %d", src, last.Number))
+		if err != nil {
+			return err
+		}
+		rev, err = st.put(b, dst, s, last.Editions, fmt.Sprintf("copy of %q revision %d", src, last.Number), true)
+		return err
+	})
+	return rev, err
+}
+
+// Delete moves the scenario name to the trash; its name becomes free.
+// Undelete brings it back; only EmptyTrash removes it for good.
+func (st *Store) Delete(name string) error {
+	if err := cleanNames(&name); err != nil {
+		return err
+	}
+	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		id, r, err := lookup(b, name)
+		if err != nil {
+			return err
+		}
+		r.trashed = true
+		r.trashedAt = st.now().UnixNano()
+		if err := b.names.Delete([]byte(name)); err != nil {
+			return err
+		}
+		return b.index.Put(u64key(id), r.encode())
+	})
+}
+
+// Undelete takes the scenario name out of the trash (the most recently
+// deleted one, if several had that name). It fails with ErrExists when a
+// live scenario has that name now: rename that one first.
+func (st *Store) Undelete(name string) (Info, error) {
+	if err := cleanNames(&name); err != nil {
+		return Info{}, err
+	}
+	var in Info
+	err := st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		var (
+			bestID  uint64
+			best    record
+			matched bool
+		)
+		err := b.index.ForEach(func(k, v []byte) error {
+			r, err := decodeRecord(v)
+			if err != nil {
+				return err
+			}
+			if r.trashed && r.name == name && (!matched || r.trashedAt > best.trashedAt) {
+				bestID, best, matched = binary.BigEndian.Uint64(k), r, true
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if !matched {
+			return errorf(ErrNotFound, "no scenario named %q in the trash", name)
+		}
+		if b.names.Get([]byte(name)) != nil {
+			return errorf(ErrExists, "a scenario named %q exists: rename it before taking the deleted one out of the trash", name)
+		}
+		best.trashed = false
+		best.trashedAt = 0
+		best.updated = st.now().UnixNano()
+		if err := b.index.Put(u64key(bestID), best.encode()); err != nil {
+			return err
+		}
+		in = best.info(bestID)
+		return b.names.Put([]byte(name), u64key(bestID))
+	})
+	return in, err
+}
+
+// EmptyTrash removes every trashed scenario and its history for good and
+// returns how many were removed.
+func (st *Store) EmptyTrash() (int, error) {
+	n := 0
+	err := st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		var ids [][]byte
+		err := b.index.ForEach(func(k, v []byte) error {
+			r, err := decodeRecord(v)
+			if err != nil {
+				return err
+			}
+			if r.trashed {
+				ids = append(ids, bytes.Clone(k))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, k := range ids {
+			if err := b.index.Delete(k); err != nil {
+				return err
+			}
+			if b.revs.Bucket(k) != nil {
+				if err := b.revs.DeleteBucket(k); err != nil {
+					return err
+				}
+			}
+		}
+		n = len(ids)
+		return nil
+	})
+	return n, err
+}
+
+var (
+	keyDraftName     = []byte("name")
+	keyDraftTime     = []byte("time")
+	keyDraftScenario = []byte("scenario")
+)
+
+// SaveDraft keeps s (which may be half-typed and invalid) in the store's
+// single draft slot, replacing any earlier draft; name is the saved
+// scenario it edits ("" for a new one). Drafts are not revisions: the
+// window saves one while the user types and offers it back after a crash.
+func (st *Store) SaveDraft(name string, s *Scenario) error {
+	data, err := Encode(s)
+	if err != nil {
+		return err
+	}
+	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		if err := b.draft.Put(keyDraftName, []byte(name)); err != nil {
+			return err
+		}
+		if err := b.draft.Put(keyDraftTime, u64key(uint64(st.now().UnixNano()))); err != nil {
+			return err
+		}
+		return b.draft.Put(keyDraftScenario, data)
+	})
+}
+
+// Draft returns the draft SaveDraft kept: the name it edits, the scenario
+// and when it was kept; ok is false when there is none (or it cannot be
+// read).
+func (st *Store) Draft() (name string, s *Scenario, saved time.Time, ok bool) {
+	var data []byte
+	_ = st.view(func(b txBuckets) error {
+		data = bytes.Clone(b.draft.Get(keyDraftScenario))
+		name = string(b.draft.Get(keyDraftName))
+		if t := b.draft.Get(keyDraftTime); len(t) == 8 {
+			saved = fromNanos(int64(binary.BigEndian.Uint64(t)))
+		}
+		return nil
+	})
+	if data == nil {
+		return "", nil, time.Time{}, false
+	}
+	s, err := decodeStored(data, "draft")
+	if err != nil {
+		return "", nil, time.Time{}, false
+	}
+	return name, s, saved, true
+}
+
+// ClearDraft empties the draft slot (after the draft was saved or thrown
+// away).
+func (st *Store) ClearDraft() error {
+	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		for _, k := range [][]byte{keyDraftName, keyDraftTime, keyDraftScenario} {
+			if err := b.draft.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

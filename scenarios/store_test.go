@@ -1,0 +1,448 @@
+package scenarios
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"go.etcd.io/bbolt"
+)
+
+// fakeClock ticks one second per call from a fixed time.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newClock() *fakeClock {
+	return &fakeClock{t: time.Date(2026, 11, 23, 8, 15, 0, 0, time.UTC)}
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(time.Second)
+	return c.t
+}
+
+func openTest(t testing.TB, path string) *Store {
+	t.Helper()
+	if path == "" {
+		path = filepath.Join(t.TempDir(), "scenarios.db")
+	}
+	st, err := Open(Options{Path: path, Now: newClock().Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func example(t testing.TB) *Scenario {
+	t.Helper()
+	s, err := ReadFile("testdata/spec-example.kefucost.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func mustSave(t testing.TB, st *Store, name string, s *Scenario, ed map[string]string) Revision {
+	t.Helper()
+	r, err := st.Save(name, s, SaveMeta{Editions: ed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func names(infos []Info) string {
+	var out []string
+	for _, in := range infos {
+		out = append(out, in.Name)
+	}
+	return strings.Join(out, "|")
+}
+
+func TestSaveLoadHistoryRestore(t *testing.T) {
+	st := openTest(t, "")
+	s := example(t)
+	r1 := mustSave(t, st, "  2027 采购  ", s, map[string]string{"chatopera": "2023-02"})
+	if r1.Number != 1 || r1.Summary != "created" || r1.Name != "2027 采购" {
+		t.Fatalf("first revision %+v", r1)
+	}
+	s2 := s.Clone()
+	s2.Months = 24
+	s2.Demand.OnlineAgents = 8
+	h := s2.Vendors[Huawei]
+	h.Prices = map[string]decimal.Decimal{"seat.online.month": decimal.NewFromInt(150), "ivr.channel.month": decimal.NewFromInt(9)}
+	s2.Vendors[Huawei] = h
+	r2 := mustSave(t, st, "2027 采购", s2, map[string]string{"chatopera": "2023-12"})
+	want := "months 36→24; demand.online_agents 5→8; vendors.huawei-cec.prices[ivr.channel.month] set 9; prices of chatopera: edition 2023-02→2023-12"
+	if r2.Number != 2 || r2.Summary != want {
+		t.Fatalf("second revision %d %q\nwant %q", r2.Number, r2.Summary, want)
+	}
+	// Saving the same again adds nothing.
+	if r := mustSave(t, st, "2027 采购", s2, map[string]string{"chatopera": "2023-12"}); r.Number != 2 {
+		t.Fatalf("unchanged save made revision %d", r.Number)
+	}
+	got, rev, err := st.Load("2027 采购")
+	if err != nil || rev.Number != 2 || got.Months != 24 || rev.Editions["chatopera"] != "2023-12" {
+		t.Fatalf("Load: %v %+v %v", err, rev, got)
+	}
+	if got.Name != "2027 采购" {
+		t.Fatalf("loaded name %q", got.Name)
+	}
+	hist, err := st.History("2027 采购")
+	if err != nil || len(hist) != 2 || hist[0].Number != 2 || hist[1].Summary != "created" {
+		t.Fatalf("History: %v %+v", err, hist)
+	}
+	old, _, err := st.LoadRevision("2027 采购", 1)
+	if err != nil || old.Months != 36 {
+		t.Fatalf("LoadRevision 1: %v %v", err, old)
+	}
+	r3, err := st.Restore("2027 采购", 1)
+	if err != nil || r3.Number != 3 || !strings.HasPrefix(r3.Summary, "restored revision 1: months 24→36") || r3.Editions["chatopera"] != "2023-02" {
+		t.Fatalf("Restore: %v %+v", err, r3)
+	}
+	now, _, _ := st.Load("2027 采购")
+	a, _ := Encode(now)
+	s.Name = "2027 采购"
+	b, _ := Encode(s)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("restored scenario differs:\n%s\n%s", a, b)
+	}
+	if _, err := st.Restore("2027 采购", 9); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("Restore 9: %v", err)
+	}
+	if _, _, err := st.LoadRevision("2027 采购", 4); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("LoadRevision 4: %v", err)
+	}
+	if _, err := st.History("nope"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("History nope: %v", err)
+	}
+}
+
+func TestSaveRefusesInvalidScenario(t *testing.T) {
+	st := openTest(t, "")
+	s := example(t)
+	s.Months = 0
+	_, err := st.Save("x", s, SaveMeta{})
+	var fe FieldErrors
+	if !errors.As(err, &fe) || fe.For("months") == nil {
+		t.Fatalf("got %v", err)
+	}
+	if l, _ := st.List(); len(l) != 0 {
+		t.Fatalf("list %v", l)
+	}
+}
+
+func TestNames(t *testing.T) {
+	st := openTest(t, "")
+	s := example(t)
+	good := []string{"a/b", `say "hi"`, "emoji 🎉🧾", "2027 客服中心采购", strings.Repeat("长", MaxNameLen), "'single' \\ back", "e\u0301"}
+	for _, n := range good {
+		mustSave(t, st, n, s, nil)
+		got, _, err := st.Load(n)
+		if err != nil || got.Name != CleanNameMust(t, n) {
+			t.Fatalf("%q: %v %v", n, err, got)
+		}
+	}
+	// The same text typed two ways is one name.
+	if _, _, err := st.Load("\u00e9"); err != nil {
+		t.Fatalf("NFC: %v", err)
+	}
+	for _, n := range []string{"", "   ", "\t\n", strings.Repeat("x", MaxNameLen+1), "a\x00b", "line\nbreak", string([]byte{0xff})} {
+		if _, err := st.Save(n, s, SaveMeta{}); !errors.Is(err, ErrInvalidName) {
+			t.Errorf("%q: got %v", n, err)
+		}
+	}
+	_, err := st.Save(strings.Repeat("x", 201), s, SaveMeta{})
+	if err == nil || !strings.Contains(err.Error(), "201 characters long; at most 200") {
+		t.Errorf("long name message: %v", err)
+	}
+	if _, err := st.Save(" ", s, SaveMeta{}); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("empty name message: %v", err)
+	}
+	if l, _ := st.List(); len(l) != len(good) {
+		t.Fatalf("list has %d", len(l))
+	}
+}
+
+func CleanNameMust(t *testing.T, n string) string {
+	c, err := CleanName(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestListFindRenameDuplicate(t *testing.T) {
+	st := openTest(t, "")
+	s := example(t)
+	mustSave(t, st, "Alpha", s, nil)
+	mustSave(t, st, "beta 北京", s, nil)
+	mustSave(t, st, "Gamma", s, nil)
+	s2 := s.Clone()
+	s2.Months = 12
+	mustSave(t, st, "Alpha", s2, nil) // Alpha changed last
+	l, err := st.List()
+	if err != nil || names(l) != "Alpha|Gamma|beta 北京" {
+		t.Fatalf("List %v %s", err, names(l))
+	}
+	if l[0].Revisions != 2 || l[0].Created.After(l[0].Updated) {
+		t.Fatalf("info %+v", l[0])
+	}
+	if f, _ := st.Find("A"); names(f) != "Alpha|Gamma|beta 北京" {
+		t.Fatalf("Find A: %s", names(f))
+	}
+	if f, _ := st.Find("北京"); names(f) != "beta 北京" {
+		t.Fatalf("Find 北京: %s", names(f))
+	}
+	if f, _ := st.Find("ALP"); names(f) != "Alpha" {
+		t.Fatalf("Find ALP: %s", names(f))
+	}
+	if err := st.Rename("Alpha", "Gamma"); !errors.Is(err, ErrExists) {
+		t.Fatalf("rename onto existing: %v", err)
+	}
+	if err := st.Rename("nope", "x"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("rename missing: %v", err)
+	}
+	if err := st.Rename("Alpha", " Delta/δ "); err != nil {
+		t.Fatal(err)
+	}
+	h, err := st.History("Delta/δ")
+	if err != nil || len(h) != 2 || h[1].Name != "Alpha" {
+		t.Fatalf("history after rename: %v %+v", err, h)
+	}
+	if _, _, err := st.Load("Alpha"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("old name still loads: %v", err)
+	}
+	// A save after the rename does not report the name as a change.
+	s3 := s2.Clone()
+	s3.Months = 13
+	if r := mustSave(t, st, "Delta/δ", s3, nil); r.Summary != "months 12→13" {
+		t.Fatalf("summary after rename %q", r.Summary)
+	}
+	r, err := st.Duplicate("Delta/δ", "Delta what-if")
+	if err != nil || r.Number != 1 || !strings.Contains(r.Summary, `copy of "Delta/δ" revision 3`) {
+		t.Fatalf("Duplicate %v %+v", err, r)
+	}
+	if _, err := st.Duplicate("Delta/δ", "Gamma"); !errors.Is(err, ErrExists) {
+		t.Fatalf("duplicate onto existing: %v", err)
+	}
+	d, _, _ := st.Load("Delta what-if")
+	if d.Months != 13 || d.Name != "Delta what-if" {
+		t.Fatalf("duplicate holds %v", d)
+	}
+}
+
+func TestTrash(t *testing.T) {
+	st := openTest(t, "")
+	s := example(t)
+	mustSave(t, st, "A", s, nil)
+	mustSave(t, st, "B", s, nil)
+	if err := st.Delete("A"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Delete("A"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("second delete: %v", err)
+	}
+	if l, _ := st.List(); names(l) != "B" {
+		t.Fatalf("list %s", names(l))
+	}
+	tr, _ := st.Trash()
+	if names(tr) != "A" || !tr[0].Trashed || tr[0].TrashedAt.IsZero() {
+		t.Fatalf("trash %+v", tr)
+	}
+	// The name is free again; undelete then conflicts.
+	s2 := s.Clone()
+	s2.Months = 12
+	mustSave(t, st, "A", s2, nil)
+	if _, err := st.Undelete("A"); !errors.Is(err, ErrExists) {
+		t.Fatalf("undelete over live: %v", err)
+	}
+	if err := st.Rename("A", "A new"); err != nil {
+		t.Fatal(err)
+	}
+	in, err := st.Undelete("A")
+	if err != nil || in.Name != "A" || in.Trashed {
+		t.Fatalf("undelete %v %+v", err, in)
+	}
+	a, _, _ := st.Load("A")
+	if a.Months != 36 {
+		t.Fatalf("undeleted the wrong one: %d", a.Months)
+	}
+	if _, err := st.Undelete("A"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("undelete again: %v", err)
+	}
+	st.Delete("A")
+	st.Delete("B")
+	n, err := st.EmptyTrash()
+	if err != nil || n != 2 {
+		t.Fatalf("EmptyTrash %d %v", n, err)
+	}
+	if tr, _ := st.Trash(); len(tr) != 0 {
+		t.Fatalf("trash after emptying: %v", tr)
+	}
+	if l, _ := st.List(); names(l) != "A new" {
+		t.Fatalf("list %s", names(l))
+	}
+}
+
+func TestDraft(t *testing.T) {
+	st := openTest(t, "")
+	if _, _, _, ok := st.Draft(); ok {
+		t.Fatal("draft in a new store")
+	}
+	s := example(t)
+	s.Months = 0 // half-typed: invalid, still kept
+	s.Demand.OnlineAgents = -3
+	if err := st.SaveDraft("2027", s); err != nil {
+		t.Fatal(err)
+	}
+	name, d, when, ok := st.Draft()
+	if !ok || name != "2027" || d.Months != 0 || d.Demand.OnlineAgents != -3 || when.IsZero() {
+		t.Fatalf("Draft %v %q %v", ok, name, d)
+	}
+	if l, _ := st.List(); len(l) != 0 {
+		t.Fatal("draft shows in the list")
+	}
+	if err := st.ClearDraft(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, ok := st.Draft(); ok {
+		t.Fatal("draft after ClearDraft")
+	}
+}
+
+func TestImportExportRoundTrip(t *testing.T) {
+	st := openTest(t, "")
+	dir := t.TempDir()
+	data, _ := os.ReadFile("testdata/spec-example.kefucost.json")
+	r, err := st.Import(data, "spec-example.kefucost.json", "")
+	if err != nil || r.Name != "2027 客服中心采购" || r.Summary != "created (imported from spec-example.kefucost.json)" {
+		t.Fatalf("Import %v %+v", err, r)
+	}
+	out := filepath.Join(dir, "out.kefucost.json")
+	if err := st.Export("2027 客服中心采购", out); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(out)
+	dec, _ := Decode(data, "")
+	canon, _ := Encode(dec)
+	if !bytes.Equal(got, canon) {
+		t.Fatalf("export differs from the imported file:\n%s", got)
+	}
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o644 {
+		t.Fatalf("mode %v", fi.Mode())
+	}
+	// No temporary files are left.
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Fatalf("dir holds %v", ents)
+	}
+	// Re-import: identical, no new revision; changed: a new revision.
+	if r, err := st.ImportFile(out, ""); err != nil || r.Number != 1 {
+		t.Fatalf("re-import %v %+v", err, r)
+	}
+	changed := bytes.Replace(data, []byte(`"months": 36`), []byte(`"months": 48`), 1)
+	if r, err := st.Import(changed, "x.kefucost.json", ""); err != nil || r.Number != 2 || r.Summary != "imported from x.kefucost.json: months 36→48" {
+		t.Fatalf("import changed %v %+v", err, r)
+	}
+	if h, _ := st.History("2027 客服中心采购"); len(h) != 2 {
+		t.Fatalf("history %v", h)
+	}
+	// Name override, and a file without a name takes the file's name.
+	if r, err := st.Import(data, "a.kefucost.json", "Other"); err != nil || r.Name != "Other" {
+		t.Fatalf("override %v %+v", err, r)
+	}
+	noName := bytes.Replace(data, []byte(`"name": "2027 客服中心采购"`), []byte(`"name": ""`), 1)
+	if r, err := st.Import(noName, "dir/采购 B.kefucost.json", ""); err != nil || r.Name != "采购 B" {
+		t.Fatalf("no name %v %+v", err, r)
+	}
+	if err := st.Export("nope", out); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("export missing: %v", err)
+	}
+	if err := st.Export("Other", filepath.Join(dir, "no/such/dir/x.json")); err == nil {
+		t.Fatal("export into a missing folder worked")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Fatalf("dir holds %v", ents)
+	}
+}
+
+func TestImportBadFilesChangeNothing(t *testing.T) {
+	st := openTest(t, "")
+	data, _ := os.ReadFile("testdata/spec-example.kefucost.json")
+	mustImport := func() {
+		if _, err := st.Import(data, "good.kefucost.json", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustImport()
+	bad := map[string][]byte{
+		"empty":     {},
+		"truncated": data[:len(data)/2],
+		"garbage":   []byte("\x00\x01PK\x03\x04"),
+		"array":     []byte(`[1,2]`),
+		"wrong":     []byte(`{"format": "something.else", "version": 1}`),
+		"future":    bytes.Replace(data, []byte(`"version": 1`), []byte(`"version": 7`), 1),
+		"unknown":   bytes.Replace(data, []byte(`"months": 36`), []byte(`"months": 36, "monts": 3`), 1),
+		"range":     bytes.Replace(data, []byte(`"months": 36`), []byte(`"months": 360`), 1),
+		"badname":   bytes.Replace(data, []byte(`"name": "2027 客服中心采购"`), []byte(`"name": "a\u0000b"`), 1),
+	}
+	before := st.txid(t)
+	for what, b := range bad {
+		_, err := st.Import(b, what+".kefucost.json", "")
+		if err == nil {
+			t.Errorf("%s: imported", what)
+			continue
+		}
+		if _, derr := Decode(b, what+".kefucost.json"); derr != nil && derr.Error() != err.Error() {
+			t.Errorf("%s: import says %q, Decode says %q", what, err, derr)
+		}
+	}
+	if after := st.txid(t); after != before {
+		t.Fatalf("bad imports committed %d transactions", after-before)
+	}
+	if _, err := st.Import(bad["future"], "f.kefucost.json", ""); err == nil || !strings.Contains(err.Error(), "newer kefucost") {
+		t.Fatalf("future version message: %v", err)
+	}
+}
+
+func TestWriteFileAtomicReplaces(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "f.json")
+	if err := WriteFileAtomic(p, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(p, []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "two" {
+		t.Fatalf("got %q", b)
+	}
+}
+
+func TestNameFromFile(t *testing.T) {
+	for in, want := range map[string]string{"a/b/方案.kefucost.json": "方案", "x.JSON": "x", "plain": "plain", ".kefucost.json": ".kefucost"} {
+		if got := NameFromFile(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+// txid is the id of the last committed transaction.
+func (st *Store) txid(t testing.TB) int {
+	t.Helper()
+	var id int
+	if err := st.db.View(func(tx *bbolt.Tx) error { id = tx.ID(); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
