@@ -167,11 +167,12 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 				row[6] = l.UnitPrice.String()
 				row[7] = fixed(*l.Amount)
 			}
+			monthly := l.MonthlyCash()
 			for i := range c.MonthStarts {
-				if l.Monthly == nil {
+				if monthly == nil {
 					row = append(row, "")
 				} else {
-					row = append(row, fixed(l.Monthly[i]))
+					row = append(row, fixed(monthly[i]))
 				}
 			}
 			row = append(row, "", yesNo(l.Assumption), l.Note, l.Formula, l.Source, l.SourceDate)

@@ -23,9 +23,7 @@ func aliyunUsage(pc *planCtx) {
 	for i := range t.naturals {
 		nt := &t.naturals[i]
 		if n := t.monthMax(nt, func(l *level) int64 { return l.numbers }); n > 0 {
-			price, it, over := pc.price("number.month")
-			q := decimal.NewFromInt(n)
-			pc.b.charge(pc, nt.month, it, q, price, over, Cents(q.Mul(*price)),
+			pc.chargeWhole(nt.month, "number.month", variant{}, n,
 				"numbers × months; a started month counts in full", "号码数 × 月数；不满一月按一月")
 		}
 		human, robot := t.billed(i).agent, t.billed(i).robot
@@ -36,14 +34,14 @@ func aliyunUsage(pc *planCtx) {
 			if pc.option("aliyun.robot-inbound") {
 				id = "robot.ai.inbound.minute"
 			}
-			price, it, over := pc.price(id)
-			pc.b.charge(pc, nt.month, it, robot, price, over, Cents(robot.Mul(*price)), "every robot minute", "全部机器人分钟")
+			pc.chargeWhole(nt.month, id, variant{}, robot.IntPart(), "every robot minute", "全部机器人分钟")
 		}
 		share := t.segs[nt.segTo-1].l.recorded
-		if rec := human.Add(robot).Mul(share).Round(0); rec.IsPositive() {
-			price, it, over := pc.price("recording.minute")
-			pc.b.charge(pc, nt.month, it, rec, price, over, Cents(rec.Mul(*price)),
-				fmt.Sprintf("recorded share %s of billed minutes", share), fmt.Sprintf("计费分钟的录音比例 %s", share))
+		if share.IsPositive() {
+			if rec := human.Add(robot).Mul(share).Round(0); rec.IsPositive() {
+				pc.chargeWhole(nt.month, "recording.minute", variant{}, rec.IntPart(),
+					fmt.Sprintf("recorded share %s of billed minutes", share), fmt.Sprintf("计费分钟的录音比例 %s", share))
+			}
 		}
 	}
 	if t.peak.robotMin > 0 && pc.option("aliyun.ai-interaction-fee") {
@@ -65,22 +63,40 @@ func (pc *planCtx) tiered(nt *natural, id string, minutes decimal.Decimal, how, 
 		pc.b.charge(pc, nt.month, it, minutes, &p, true, Cents(minutes.Mul(p)), how, howZH)
 		return
 	}
-	price := pc.list(AllUnitsPrice(minutes, it.Tiers))
-	amount := Cents(minutes.Mul(price))
-	pc.b.charge(pc, nt.month, it, minutes, &price, false, amount,
+	tier := pc.tierPrice(it, minutes)
+	amount := fromFen(tier.up.fen(minutes.IntPart()))
+	pc.b.chargeFen(nt.month, it, variant{}, minutes.IntPart(), tier.p, false, tier.up.fen(minutes.IntPart()),
 		how+"; all the month's minutes at the tier the month reaches", howZH+"；当月全部分钟按所达阶梯单价")
 	for _, tier := range it.Tiers {
 		if tier.Upto == nil || tier.Upto.LessThan(minutes) {
 			continue
 		}
 		next := tier.Upto.Add(one)
-		nextAmount := Cents(next.Mul(pc.list(AllUnitsPrice(next, it.Tiers))))
+		nextAmount := fromFen(pc.tierPrice(it, next).up.fen(next.IntPart()))
 		if nextAmount.LessThan(amount) {
 			pc.hints = append(pc.hints, fmt.Sprintf("%s %s: %s more minutes (%s) would cost %s less (all-units tier cliff)",
 				pc.t.monthStarts[nt.month].String()[:7], id, next.Sub(minutes), next, amount.Sub(nextAmount).StringFixed(2)))
 		}
 		break
 	}
+}
+
+// tierPrice returns the (discounted) all-units price for qty, prepared for
+// fast multiplication and kept per tier.
+func (pc *planCtx) tierPrice(it *Item, qty decimal.Decimal) *resolved {
+	for i, t := range it.Tiers {
+		if t.Upto == nil || qty.LessThanOrEqual(*t.Upto) {
+			key := it.ID + "#tier" + string(rune('0'+i))
+			if r, ok := pc.prices[key]; ok {
+				return r
+			}
+			p := pc.list(t.Price)
+			r := &resolved{p: &p, it: it, up: newUnitPrice(p)}
+			pc.prices[key] = r
+			return r
+		}
+	}
+	panic("tiers end open-ended")
 }
 
 // aliyunSeats charges one seat kind: monthly, every calendar month at the
@@ -109,8 +125,7 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 				continue
 			}
 			p := tierPrice(n)
-			q := decimal.NewFromInt(n)
-			pc.b.charge(pc, nt.month, it, q, &p, quoted, Cents(q.Mul(p)),
+			pc.b.chargeFen(nt.month, it, variant{}, n, &p, quoted, newUnitPrice(p).fen(n),
 				"seats × the tier price for the total seat count, every month", "坐席数 × 总坐席数所在阶梯单价，按月")
 		}
 		pc.b.assume(id, "月中增加的坐席按整月计。A seat added mid-month pays the whole month.")

@@ -275,3 +275,75 @@ func FuzzCents(f *testing.F) {
 		}
 	})
 }
+
+func TestUnitPriceFenMatchesDecimal(t *testing.T) {
+	prices := []string{"0", "35", "0.108", "0.22", "999", "99.9", "0.005", "0.0000001", "1234567.891", "0.15", "310", "123456789012345678"}
+	qs := []int64{0, 1, 2, 3, 7, 55000, 50001, 1_000_000, 9_999_999_999, 1 << 40, 1<<62 + 5}
+	for _, ps := range prices {
+		p := newUnitPrice(d(ps))
+		for _, q := range qs {
+			want := toFen(Cents(decimal.NewFromInt(q).Mul(d(ps))))
+			if got := p.fen(q); got != want {
+				t.Errorf("%d × %s = %d fen, want %d", q, ps, got, want)
+			}
+		}
+	}
+}
+
+func FuzzUnitPriceFen(f *testing.F) {
+	f.Add(int64(50001), int64(108), int32(-3))
+	f.Fuzz(func(t *testing.T, q, coef int64, exp int32) {
+		if q < 0 || coef < 0 || exp < -20 || exp > 10 || q > 1<<50 || coef > 1<<50 {
+			return
+		}
+		price := decimal.New(coef, exp)
+		want := Cents(decimal.NewFromInt(q).Mul(price)).Shift(2)
+		if !want.IsInteger() || want.GreaterThan(decimal.NewFromInt(1<<62)) {
+			return
+		}
+		if got := newUnitPrice(price).fen(q); got != want.IntPart() {
+			t.Fatalf("%d × %s = %d fen, want %s", q, price, got, want)
+		}
+	})
+}
+
+func TestMulRoundAndRatioMatchDecimal(t *testing.T) {
+	for _, fs := range []string{"1", "1.02", "1.171157311", "3.527726473157", "0.5", "2.123456789012", "1.000000000001"} {
+		f := newUnitPrice(d(fs))
+		for _, q := range []int64{0, 1, 3, 4000, 60000, 123456789, 10_000_000_000} {
+			want := decimal.NewFromInt(q).Mul(d(fs)).Round(0).IntPart()
+			if got, ok := mulRound(q, f); !ok || got != want {
+				t.Errorf("mulRound(%d, %s) = %d %v, want %d", q, fs, got, ok, want)
+			}
+		}
+	}
+	for _, c := range []struct {
+		n, days int64
+		price   string
+	}{{308, 31, "310"}, {308, 31, "299.99"}, {1, 30, "0.01"}, {31, 31, "150"}, {1000000, 28, "1234.5678"}} {
+		want := toFen(Cents(decimal.NewFromInt(c.n).Mul(d(c.price)).DivRound(decimal.NewFromInt(c.days), 8)))
+		if got, ok := newUnitPrice(d(c.price)).fenOfRatio(c.n, c.days); !ok || got != want {
+			t.Errorf("fenOfRatio(%d × %s / %d) = %d %v, want %d", c.n, c.price, c.days, got, ok, want)
+		}
+	}
+}
+
+func FuzzFenOfRatio(f *testing.F) {
+	f.Add(int64(308), int64(31), int64(310), int32(0))
+	f.Fuzz(func(t *testing.T, n, days, coef int64, exp int32) {
+		if n < 0 || n > 1<<40 || days < 1 || days > 31 || coef < 0 || coef > 1<<40 || exp < -12 || exp > 4 {
+			return
+		}
+		price := decimal.New(coef, exp)
+		// The exact rational rounded half up, computed with big decimals.
+		num := decimal.NewFromInt(n).Mul(price).Shift(2)
+		q := num.Div(decimal.NewFromInt(days)).Floor()
+		rem := num.Sub(q.Mul(decimal.NewFromInt(days)))
+		if rem.Mul(decimal.NewFromInt(2)).GreaterThanOrEqual(decimal.NewFromInt(days)) {
+			q = q.Add(one)
+		}
+		if got, ok := newUnitPrice(price).fenOfRatio(n, days); ok && got != q.IntPart() {
+			t.Fatalf("%d × %s / %d = %d fen, want %s", n, price, days, got, q)
+		}
+	})
+}

@@ -33,17 +33,17 @@ func (pc *planCtx) dailyFree(sg *segment, id string, perDay int64) {
 	if perDay == 0 {
 		return
 	}
-	price, it, over := pc.price(id)
-	free := decimal.NewFromInt(it.FreePerDay)
-	billable := decimal.NewFromInt(max(0, perDay-it.FreePerDay) * int64(sg.days))
+	r := pc.resolve(id)
+	price, it, over := r.p, r.it, r.over
+	over1 := max(0, perDay-it.FreePerDay)
 	how := fmt.Sprintf("%d a day, the first %d free, billed daily", perDay, it.FreePerDay)
 	howZH := fmt.Sprintf("每天 %d，前 %d 免费，按日结算", perDay, it.FreePerDay)
-	if price == nil {
-		pc.b.charge(pc, sg.month, it, billable, nil, false, zero, how, howZH)
-		return
+	fen := int64(0)
+	if price != nil {
+		// Each day's bill is rounded, then the segment's days add up.
+		fen = r.up.fen(over1) * int64(sg.days)
 	}
-	day := Cents(DailyOverage(decimal.NewFromInt(perDay), free, *price))
-	pc.b.charge(pc, sg.month, it, billable, price, over, day.Mul(decimal.NewFromInt(int64(sg.days))), how, howZH)
+	pc.b.chargeFen(sg.month, it, variant{}, over1*int64(sg.days), price, over, fen, how, howZH)
 }
 
 // chatoperaAnnual: a chat package per package year (from the start date),
@@ -52,7 +52,8 @@ func (pc *planCtx) dailyFree(sg *segment, id string, perDay int64) {
 func chatoperaAnnual(pc *planCtx) {
 	t := pc.t
 	pkgPrice, pkg, pkgOver := pc.price(pc.plan.Package)
-	overPrice, overItem, overOver := pc.price("chat.request.overage")
+	overR := pc.resolve("chat.request.overage")
+	overPrice, overItem, overOver := overR.p, overR.it, overR.over
 	years := (t.months + 11) / 12
 	if t.peak.requests > 0 {
 		for y := 0; y < years; y++ {
@@ -86,9 +87,8 @@ func chatoperaAnnual(pc *planCtx) {
 		full := left[y] / r
 		partial := r - (left[y] - full*r)
 		rest := int64(sg.days) - full - 1
-		amount := Cents(decimal.NewFromInt(partial).Mul(*overPrice)).Add(
-			Cents(decimal.NewFromInt(r).Mul(*overPrice)).Mul(decimal.NewFromInt(rest)))
-		pc.b.charge(pc, sg.month, overItem, decimal.NewFromInt(use-left[y]), overPrice, overOver, amount,
+		fen := overR.up.fen(partial) + overR.up.fen(r)*rest
+		pc.b.chargeFen(sg.month, overItem, variant{}, use-left[y], overPrice, overOver, fen,
 			fmt.Sprintf("requests beyond the %s-a-year package, billed daily", group(pkg.Quota)),
 			fmt.Sprintf("超出套餐 %s 条/年的请求，按日结算", group(pkg.Quota)))
 		left[y] = 0

@@ -18,12 +18,13 @@ func Compare(s *scenarios.Scenario) (*Comparison, error) {
 	if errs := Validate(s); len(errs) > 0 {
 		return nil, errs
 	}
-	return compare(s, true)
+	return compare(s, true, nil)
 }
 
 // compare prices a valid scenario; without detail only totals are filled
-// (no lines' monthly cash or formulas), for sweeps.
-func compare(s *scenarios.Scenario, detail bool) (*Comparison, error) {
+// (no lines' monthly cash or formulas), for sweeps. With only, just those
+// vendors are priced.
+func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Comparison, error) {
 	cat, err := LoadCatalog()
 	if err != nil {
 		return nil, err
@@ -50,7 +51,7 @@ func compare(s *scenarios.Scenario, detail bool) (*Comparison, error) {
 	var wg sync.WaitGroup
 	for i, v := range cat.Vendors {
 		vs := s.Vendor(v.ID)
-		if !vs.IsEnabled() {
+		if !vs.IsEnabled() || only != nil && !only[v.ID] {
 			continue
 		}
 		wg.Add(1)
@@ -163,7 +164,7 @@ type planCtx struct {
 	// cache holds parts of the bill that do not depend on the plan, shared
 	// by every plan of the vendor in one comparison.
 	cache  map[string]*sharedPart
-	prices map[string]resolved
+	prices map[string]*resolved
 }
 
 // sharedPart is a plan-independent piece of a vendor's bill.
@@ -202,18 +203,30 @@ func (pc *planCtx) shared(key string, fn func()) {
 // price resolves an item's unit price: the buyer's override if given (taken
 // as final), else the list price × the vendor discount; nil when unpriced.
 func (pc *planCtx) price(id string) (*decimal.Decimal, *Item, bool) {
+	r := pc.resolve(id)
+	return r.p, r.it, r.over
+}
+
+// resolve is price with the result kept for the plan, ready for fast
+// multiplication.
+func (pc *planCtx) resolve(id string) *resolved {
 	if r, ok := pc.prices[id]; ok {
-		return r.p, r.it, r.over
+		return r
 	}
 	p, it, over := pc.resolvePrice(id)
-	pc.prices[id] = resolved{p, it, over}
-	return p, it, over
+	r := &resolved{p: p, it: it, over: over}
+	if p != nil {
+		r.up = newUnitPrice(*p)
+	}
+	pc.prices[id] = r
+	return r
 }
 
 type resolved struct {
 	p    *decimal.Decimal
 	it   *Item
 	over bool
+	up   unitPrice
 }
 
 func (pc *planCtx) resolvePrice(id string) (*decimal.Decimal, *Item, bool) {
@@ -303,38 +316,7 @@ type variant struct {
 }
 
 func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decimal.Decimal, unitPrice *decimal.Decimal, overridden bool, amount decimal.Decimal, how, howZH string) {
-	key := lineKey{it, va.key}
-	var l *Line
-	for _, c := range b.byItem[key] {
-		if (c.UnitPrice == nil) == (unitPrice == nil) && (unitPrice == nil || c.UnitPrice.Equal(*unitPrice)) {
-			l = c
-			break
-		}
-	}
-	if l == nil {
-		l = &Line{Item: it.ID, Label: it.Name + va.label, LabelEN: it.NameEN + va.labelEN, Quantity: zero, Unit: it.Unit,
-			Source: it.Source, SourceDate: it.SourceDate, Overridden: overridden}
-		if va.unit != "" {
-			l.Unit = va.unit
-		}
-		if overridden {
-			l.Source, l.SourceDate = "your quote (scenario price override)", "scenario"
-		}
-		if unitPrice != nil {
-			p := *unitPrice
-			l.UnitPrice = &p
-		}
-		b.fen[l] = &fenAcc{monthly: make([]int64, b.months)}
-		if it.Interpretation != "" {
-			l.Assumption = true
-			l.Note = it.Interpretation
-		}
-		l.Formula = how
-		l.FormulaZH = howZH
-		b.lines = append(b.lines, l)
-		b.byItem[key] = append(b.byItem[key], l)
-	}
-	acc := b.fen[l]
+	l, acc := b.line(it, va, unitPrice, overridden, how, howZH)
 	if qty.Exponent() >= 0 && qty.Exponent() < 3 {
 		acc.whole += qty.IntPart()
 	} else {
@@ -345,6 +327,61 @@ func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decima
 		acc.total += f
 		acc.monthly[month] += f
 	}
+}
+
+// chargeFen is chargeAs for a whole quantity whose amount is already in fen.
+func (b *bill) chargeFen(month int, it *Item, va variant, qty int64, unitPrice *decimal.Decimal, overridden bool, fen int64, how, howZH string) {
+	_, acc := b.line(it, va, unitPrice, overridden, how, howZH)
+	acc.whole += qty
+	if unitPrice != nil {
+		acc.total += fen
+		acc.monthly[month] += fen
+	}
+}
+
+// line finds or makes the breakdown line for item, variant and unit price.
+func (b *bill) line(it *Item, va variant, unitPrice *decimal.Decimal, overridden bool, how, howZH string) (*Line, *fenAcc) {
+	key := lineKey{it, va.key}
+	for _, c := range b.byItem[key] {
+		if (c.UnitPrice == nil) == (unitPrice == nil) && (unitPrice == nil || c.UnitPrice.Equal(*unitPrice)) {
+			return c, b.fen[c]
+		}
+	}
+	l := &Line{Item: it.ID, Label: it.Name + va.label, LabelEN: it.NameEN + va.labelEN, Quantity: zero, Unit: it.Unit,
+		Source: it.Source, SourceDate: it.SourceDate, Overridden: overridden}
+	if va.unit != "" {
+		l.Unit = va.unit
+	}
+	if overridden {
+		l.Source, l.SourceDate = "your quote (scenario price override)", "scenario"
+	}
+	if unitPrice != nil {
+		p := *unitPrice
+		l.UnitPrice = &p
+	}
+	acc := &fenAcc{monthly: make([]int64, b.months)}
+	b.fen[l] = acc
+	if it.Interpretation != "" {
+		l.Assumption = true
+		l.Note = it.Interpretation
+	}
+	l.Formula = how
+	l.FormulaZH = howZH
+	b.lines = append(b.lines, l)
+	b.byItem[key] = append(b.byItem[key], l)
+	return l, acc
+}
+
+// chargeWhole charges qty whole units of item id at its resolved price (or
+// records the need when it is unpriced), with the amount computed exactly
+// in fen.
+func (pc *planCtx) chargeWhole(month int, id string, va variant, qty int64, how, howZH string) {
+	r := pc.resolve(id)
+	fen := int64(0)
+	if r.p != nil {
+		fen = r.up.fen(qty)
+	}
+	pc.b.chargeFen(month, r.it, va, qty, r.p, r.over, fen, how, howZH)
 }
 
 // toFen turns an amount rounded to 0.01 元 into whole fen.
@@ -374,10 +411,7 @@ func (b *bill) finish() {
 		}
 		a := fromFen(acc.total)
 		l.Amount = &a
-		l.Monthly = make([]decimal.Decimal, b.months)
-		for i, f := range acc.monthly {
-			l.Monthly[i] = fromFen(f)
-		}
+		l.monthlyFen = acc.monthly
 	}
 }
 
@@ -471,7 +505,7 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 }
 
 func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, cache map[string]*sharedPart) *Result {
-	pc := &planCtx{t: t, v: v, plan: p, ed: p.Edition(t.s.PriceDate), vs: vs, discount: one, b: newBill(t.months), cache: cache, prices: map[string]resolved{}}
+	pc := &planCtx{t: t, v: v, plan: p, ed: p.Edition(t.s.PriceDate), vs: vs, discount: one, b: newBill(t.months), cache: cache, prices: map[string]*resolved{}}
 	if vs.Discount != nil {
 		pc.discount = *vs.Discount
 	}

@@ -88,10 +88,17 @@ func huaweiOnDemand(pc *planCtx, id string, get func(*level) int64) {
 			continue
 		}
 		days := decimal.NewFromInt(int64(nt.days))
-		q := decimal.NewFromInt(seatDays).DivRound(days, 6)
+		q := decimal.NewFromInt(seatDays)
+		if nt.days != 1 {
+			q = q.DivRound(days, 6)
+		}
 		amount := zero
 		if price != nil {
-			amount = Cents(decimal.NewFromInt(seatDays).Mul(*price).DivRound(days, 8))
+			if f, ok := newUnitPrice(*price).fenOfRatio(seatDays, int64(nt.days)); ok {
+				amount = fromFen(f)
+			} else {
+				amount = Cents(decimal.NewFromInt(seatDays).Mul(*price).DivRound(days, 8))
+			}
 		}
 		pc.b.chargeAs(pc, nt.month, it, variant{key: "ondemand", label: "（按需）", labelEN: " (on demand)"}, q, price, over, amount,
 			"seat-days × monthly price / calendar days of the month, settled monthly",
@@ -210,27 +217,18 @@ func huaweiNumbersAndCalls(pc *planCtx) {
 			if perNumber.LessThan(decimal.NewFromInt(50)) {
 				rentID = "number.inbound.month"
 			}
-			price, it, over := pc.price(rentID)
-			q := decimal.NewFromInt(numbers)
-			amount := zero
-			if price != nil {
-				amount = Cents(q.Mul(*price))
-			}
+			it := pc.ed.Item(rentID)
 			how, howZH := "numbers × months", "号码数 × 月数"
 			if rentID == "number.inbound.month" {
 				free = decimal.NewFromInt(numbers * it.IncludedMinutes)
 				how = fmt.Sprintf("under 50 outbound minutes per number a month: inbound-only type, %d outbound minutes included", it.IncludedMinutes)
 				howZH = fmt.Sprintf("每号每月外呼少于 50 分钟：须用仅呼入类型，含 %d 分钟外呼", it.IncludedMinutes)
 			}
-			pc.b.charge(pc, nt.month, it, q, price, over, amount, how, howZH)
+			pc.chargeWhole(nt.month, rentID, variant{}, numbers, how, howZH)
 		}
 		if billable := billed.Sub(free); billable.IsPositive() {
-			price, it, over := pc.price("call.fixed.outbound.minute")
-			amount := zero
-			if price != nil {
-				amount = Cents(billable.Mul(*price))
-			}
-			pc.b.charge(pc, nt.month, it, billable, price, over, amount,
+			it := pc.ed.Item("call.fixed.outbound.minute")
+			pc.chargeWhole(nt.month, it.ID, variant{}, billable.IntPart(),
 				"outbound minutes (each call rounded up) beyond those included; inbound free; summed per month",
 				"外呼分钟（每通向上取整）扣除所含分钟；呼入免费；按月汇总")
 			pc.b.assume(it.ID, "按每通电话向上取整（页面也可理解为按当天总分钟取整）；按月汇总后取整到分。Rounded up per call (the page could also mean per day's total); rounded to 0.01 元 per month, not per day.")

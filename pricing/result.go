@@ -88,8 +88,6 @@ type Line struct {
 	Unit      string
 	UnitPrice *decimal.Decimal // nil: unpriced
 	Amount    *decimal.Decimal // nil: unpriced
-	// Monthly[i] is this line's cash in horizon month i (nil when unpriced).
-	Monthly []decimal.Decimal
 	// Formula says how the amount was computed, in numbers (English), and
 	// FormulaZH the same in Chinese.
 	Formula   string
@@ -103,6 +101,8 @@ type Line struct {
 	// assumption; Note says which.
 	Assumption bool
 	Note       string
+
+	monthlyFen []int64
 }
 
 // Note is one interpretation or assumption, shown next to what it affects.
@@ -116,3 +116,16 @@ type Note struct {
 
 // Priced reports whether the line has a known amount.
 func (l *Line) Priced() bool { return l.Amount != nil }
+
+// MonthlyCash is this line's cash in each horizon month (nil when
+// unpriced); computed on demand, as few views need it.
+func (l *Line) MonthlyCash() []decimal.Decimal {
+	if l.Amount == nil || l.monthlyFen == nil {
+		return nil
+	}
+	out := make([]decimal.Decimal, len(l.monthlyFen))
+	for i, f := range l.monthlyFen {
+		out[i] = fromFen(f)
+	}
+	return out
+}

@@ -45,6 +45,32 @@ func Sweep(s *scenarios.Scenario, field string, values []int64) ([]SweepPoint, e
 		}
 		scs[i] = &c
 	}
+	// A vendor that does not serve the swept field never bills it: price it
+	// once; only whether it covers the scenario changes with the value.
+	cat, err := LoadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	depends := map[string]bool{}
+	for _, v := range cat.Vendors {
+		if contains(v.Covers, field) {
+			depends[v.ID] = true
+		}
+	}
+	fixed := map[string]*Result{}
+	if len(depends) < len(cat.Vendors) {
+		rest := map[string]bool{}
+		for _, v := range cat.Vendors {
+			rest[v.ID] = !depends[v.ID]
+		}
+		base, err := compare(scs[0], false, rest)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range base.Vendors {
+			fixed[r.Vendor] = r
+		}
+	}
 	out := make([]SweepPoint, len(values))
 	errs := make([]error, len(values))
 	var wg sync.WaitGroup
@@ -54,16 +80,12 @@ func Sweep(s *scenarios.Scenario, field string, values []int64) ([]SweepPoint, e
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				c, err := compare(scs[i], false)
+				c, err := compare(scs[i], false, depends)
 				if err != nil {
 					errs[i] = err
 					continue
 				}
-				p := SweepPoint{Value: values[i], Cheapest: c.Cheapest}
-				for _, r := range c.Vendors {
-					p.Vendors = append(p.Vendors, SweepTotal{Vendor: r.Vendor, Plan: r.Plan, Total: r.Total, Complete: r.Complete, Covers: r.Covers})
-				}
-				out[i] = p
+				out[i] = sweepPoint(values[i], c, fixed, cat, field)
 			}
 		}()
 	}
@@ -93,4 +115,43 @@ func SweepValues(lo, hi int64, n int) []int64 {
 		}
 	}
 	return out
+}
+
+// sweepPoint merges a point's priced vendors with the ones priced once,
+// in catalog order, and names the cheapest as Compare would.
+func sweepPoint(value int64, c *Comparison, fixed map[string]*Result, cat *Catalog, field string) SweepPoint {
+	p := SweepPoint{Value: value}
+	byID := map[string]*Result{}
+	for _, r := range c.Vendors {
+		byID[r.Vendor] = r
+	}
+	var best *SweepTotal
+	for _, v := range cat.Vendors {
+		var st SweepTotal
+		if r := byID[v.ID]; r != nil {
+			st = SweepTotal{Vendor: r.Vendor, Plan: r.Plan, Total: r.Total, Complete: r.Complete, Covers: r.Covers}
+		} else if r := fixed[v.ID]; r != nil {
+			// Its uncovered list may gain or lose the swept field.
+			others := 0
+			for _, u := range r.Uncovered {
+				if u != field {
+					others++
+				}
+			}
+			st = SweepTotal{Vendor: r.Vendor, Plan: r.Plan, Total: r.Total, Complete: r.Complete, Covers: others == 0 && value == 0}
+		} else {
+			continue
+		}
+		p.Vendors = append(p.Vendors, st)
+	}
+	for i := range p.Vendors {
+		st := &p.Vendors[i]
+		if st.Complete && st.Covers && (best == nil || st.Total.LessThan(best.Total)) {
+			best = st
+		}
+	}
+	if best != nil {
+		p.Cheapest = best.Vendor
+	}
+	return p
 }

@@ -66,6 +66,7 @@ type timeline struct {
 	// billed minutes per actual minute (per-call rounding).
 	perCall      decimal.Decimal
 	minuteFactor decimal.Decimal
+	minuteUP     unitPrice
 	// peak is the largest value of each level field over the horizon (what
 	// coverage asks about).
 	peak level
@@ -110,6 +111,7 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 	d := s.Demand
 	t.perCall = BilledMinutesPerCall(d.AvgCallMinutes, d.CallLength)
 	t.minuteFactor = t.perCall.DivRound(d.AvgCallMinutes, 12)
+	t.minuteUP = newUnitPrice(t.minuteFactor)
 
 	// Boundaries: horizon months, calendar months, change dates.
 	bounds := append([]scenarios.Date{}, t.monthStarts...)
@@ -124,17 +126,24 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 	sort.Slice(bounds, func(i, j int) bool { return bounds[i].Before(bounds[j]) })
 
 	// Growth compounds monthly from the month a volume was last set.
-	growth := make([]decimal.Decimal, s.Months+1)
-	growth[0] = one
-	g := one.Add(d.GrowthPerMonth)
-	for i := 1; i < len(growth); i++ {
-		growth[i] = growth[i-1].Mul(g).Round(12)
+	var growth []unitPrice
+	if !d.GrowthPerMonth.IsZero() {
+		growth = make([]unitPrice, s.Months+1)
+		f := one
+		g := one.Add(d.GrowthPerMonth)
+		for i := range growth {
+			growth[i] = newUnitPrice(f)
+			f = f.Mul(g).Round(12)
+		}
 	}
 	grown := func(base int64, from, m int) int64 {
-		if base == 0 || d.GrowthPerMonth.IsZero() || m <= from {
+		if base == 0 || growth == nil || m <= from {
 			return base
 		}
-		return decimal.NewFromInt(base).Mul(growth[m-from]).Round(0).IntPart()
+		if v, ok := mulRound(base, growth[m-from]); ok {
+			return v
+		}
+		return decimal.NewFromInt(base).Mul(growth[m-from].d).Round(0).IntPart()
 	}
 
 	cur := d
@@ -271,6 +280,11 @@ func (t *timeline) monthMinutes(nt *natural, get func(*level) int64) decimal.Dec
 func (t *timeline) billedMinutes(actual decimal.Decimal) decimal.Decimal {
 	if actual.IsZero() {
 		return zero
+	}
+	if actual.Exponent() >= 0 && actual.Exponent() < 3 {
+		if v, ok := mulRound(actual.IntPart(), t.minuteUP); ok {
+			return decimal.NewFromInt(v)
+		}
 	}
 	return actual.Mul(t.minuteFactor).Round(0)
 }

@@ -1,0 +1,210 @@
+package pricing
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+func scenario(months int, edit func(*scenarios.Scenario)) *scenarios.Scenario {
+	s := scenarios.New("t", scenarios.NewDate(2027, 1, 1))
+	s.Months = months
+	s.Demand = scenarios.DefaultDemand()
+	s.Demand.ChatsPerDay, s.Demand.OnlineAgents, s.Demand.Bots = 0, 0, 0
+	edit(s)
+	return s
+}
+
+func vendor(t *testing.T, c *Comparison, id string) *Result {
+	t.Helper()
+	for _, r := range c.Vendors {
+		if r.Vendor == id {
+			return r
+		}
+	}
+	t.Fatalf("no result for %s", id)
+	return nil
+}
+
+// The cliff hint names the month and the saving, for a tier far up too:
+// 490,000 minutes at 0.104 = 50,960 but 500,001 at 0.100 = 50,000.10.
+func TestAliyunCliffHint(t *testing.T) {
+	for _, c := range []struct {
+		minutes int64
+		hint    string
+	}{
+		{49_500, "501 more minutes (50001) would cost 44.89 less"},
+		{490_000, "10001 more minutes (500001) would cost 959.90 less"},
+		{40_000, ""},
+	} {
+		s := scenario(1, func(s *scenarios.Scenario) {
+			s.Demand.InboundMinutesPerMonth = c.minutes
+			s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+		})
+		cmp, err := Compare(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hints := strings.Join(vendor(t, cmp, scenarios.Aliyun).Hints, " | ")
+		if c.hint == "" && hints != "" || c.hint != "" && !strings.Contains(hints, c.hint) {
+			t.Errorf("%d minutes: hints %q, want %q", c.minutes, hints, c.hint)
+		}
+	}
+}
+
+// Unpriced is never 0: Huawei seats without a quote make the total
+// incomplete and keep Huawei out of "cheapest"; a quote completes it.
+func TestUnpricedIsNeverZero(t *testing.T) {
+	s := scenario(12, func(s *scenarios.Scenario) { s.Demand.PhoneAgents = 10 })
+	c, err := Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hw := vendor(t, c, scenarios.Huawei)
+	if hw.Complete || len(hw.Unpriced) == 0 || hw.Unpriced[0] != "seat.basic.month" {
+		t.Fatalf("Huawei without a seat price: complete %v unpriced %v", hw.Complete, hw.Unpriced)
+	}
+	for _, l := range hw.Lines {
+		if l.Item == "seat.basic.month" && (l.Amount != nil || l.UnitPrice != nil) {
+			t.Fatalf("unpriced line has an amount: %+v", l)
+		}
+	}
+	if c.Cheapest == scenarios.Huawei {
+		t.Fatal("an incomplete vendor was named cheapest")
+	}
+	s.Vendors[scenarios.Huawei] = scenarios.VendorSettings{Prices: map[string]decimal.Decimal{"seat.basic.month": decimal.NewFromInt(100)}}
+	c, _ = Compare(s)
+	hw = vendor(t, c, scenarios.Huawei)
+	if !hw.Complete || hw.Total.StringFixed(2) == "0.00" {
+		t.Fatalf("with a quote Huawei should be complete: %v %s", hw.Unpriced, hw.Total)
+	}
+	if c.Cheapest != scenarios.Huawei { // 10 × 100 × 12 = 12,000 < Aliyun's 10 × 199 × 12 × 0.85
+		t.Errorf("cheapest = %s (huawei %s)", c.Cheapest, hw.Total)
+	}
+}
+
+// Monthly cash adds up to the total, and every priced line's monthly cash
+// adds up to its amount, for every vendor of a busy scenario.
+func TestMonthlyAddsUp(t *testing.T) {
+	c, err := Compare(loadBench(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Vendors {
+		sum := decimal.Zero
+		for _, m := range r.Monthly {
+			sum = sum.Add(m)
+		}
+		if !sum.Equal(r.Total) || len(r.Monthly) != 36 {
+			t.Errorf("%s: monthly sum %s != total %s", r.Vendor, sum, r.Total)
+		}
+		for _, l := range r.Lines {
+			if l.Amount == nil {
+				continue
+			}
+			ls := decimal.Zero
+			for _, m := range l.MonthlyCash() {
+				ls = ls.Add(m)
+			}
+			if !ls.Equal(*l.Amount) {
+				t.Errorf("%s %s: monthly %s != amount %s", r.Vendor, l.Item, ls, l.Amount)
+			}
+			if l.Formula == "" || l.FormulaZH == "" || l.Source == "" {
+				t.Errorf("%s %s: no formula or source", r.Vendor, l.Item)
+			}
+		}
+	}
+}
+
+// A vendor that is switched off is left out; a pinned plan is used even
+// when dearer, and auto names the cheaper one as an alternative.
+func TestEnabledAndPinned(t *testing.T) {
+	no := false
+	s := scenario(12, func(s *scenarios.Scenario) {
+		s.Demand.ChatsPerDay = 3000
+		s.Vendors[scenarios.Tencent] = scenarios.VendorSettings{Enabled: &no}
+		s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Plan: "chatopera-2020-daily"}
+	})
+	c, err := Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Vendors {
+		if r.Vendor == scenarios.Tencent {
+			t.Fatal("disabled vendor compared")
+		}
+	}
+	ch := vendor(t, c, scenarios.Chatopera)
+	if ch.Plan != "chatopera-2020-daily" || ch.Auto || ch.Total.StringFixed(2) != "7300.00" {
+		t.Fatalf("pinned: %s %v %s", ch.Plan, ch.Auto, ch.Total)
+	}
+	if !strings.Contains(strings.Join(ch.Hints, " "), "chatopera-2020-annual-1m would cost 350.00 less") {
+		t.Errorf("hints: %v", ch.Hints)
+	}
+}
+
+// Growth compounds monthly from the base and restarts from a change.
+func TestGrowthAndChanges(t *testing.T) {
+	s := scenario(3, func(s *scenarios.Scenario) {
+		s.Demand.ChatsPerDay = 2000
+		s.Demand.GrowthPerMonth = decimal.RequireFromString("0.1")
+		v := int64(5000)
+		s.Changes = []scenarios.Change{{Date: scenarios.NewDate(2027, 3, 1), ChatsPerDay: &v}}
+		s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Plan: "chatopera-2020-daily"}
+	})
+	c, err := Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := vendor(t, c, scenarios.Chatopera)
+	// Jan 2,000/day: 10.00 × 31; Feb 2,200/day: 12.00 × 28; Mar 5,000/day
+	// (the change restarts growth): 40.00 × 31.
+	want := []string{"310.00", "336.00", "1240.00"}
+	for i, w := range want {
+		if ch.Monthly[i].StringFixed(2) != w {
+			t.Errorf("month %d = %s, want %s", i, ch.Monthly[i].StringFixed(2), w)
+		}
+	}
+}
+
+// A Huawei monthly periodic seat bought at 00:00 on Jan 1 is renewed at the
+// first 00:00 after each month: Feb 2, Mar 3, … so 12 months need 12
+// cycles but 36 months only 35.
+func TestHuaweiMonthlyCycles(t *testing.T) {
+	for _, c := range []struct {
+		months int
+		cycles int64
+	}{{1, 1}, {3, 3}, {12, 12}, {36, 35}} {
+		s := scenario(c.months, func(s *scenarios.Scenario) {
+			s.Demand.OnlineAgents = 1
+			s.Vendors[scenarios.Huawei] = scenarios.VendorSettings{Plan: "huawei-cec-monthly",
+				Prices: map[string]decimal.Decimal{"seat.online.month": decimal.NewFromInt(100)}}
+		})
+		cmp, err := Compare(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := vendor(t, cmp, scenarios.Huawei).Total; !got.Equal(decimal.NewFromInt(100 * c.cycles)) {
+			t.Errorf("%d months: %s, want %d cycles", c.months, got, c.cycles)
+		}
+	}
+}
+
+func TestPresentValue(t *testing.T) {
+	s := scenario(2, func(s *scenarios.Scenario) {
+		s.Demand.PhoneNumbers = 10
+		s.DiscountRate = decimal.RequireFromString("0.12")
+		s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Plan: "aliyun-icc-monthly"}
+	})
+	c, err := Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 350 now + 350 / 1.01 = 696.53.
+	if pv := vendor(t, c, scenarios.Aliyun).PresentValue; pv == nil || pv.StringFixed(2) != "696.53" {
+		t.Fatalf("present value %v", pv)
+	}
+}

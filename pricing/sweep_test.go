@@ -1,0 +1,49 @@
+package pricing
+
+import (
+	"testing"
+
+	"kefucost/scenarios"
+)
+
+// Every sweep point must equal a full Compare of the same scenario.
+func TestSweepMatchesCompare(t *testing.T) {
+	base := loadBench(t)
+	for _, field := range []string{"chats_per_day", "phone_agents", "ai_voice_seats", "online_agents", "robot_minutes_per_month"} {
+		values := []int64{0, 1, 250, 5000}
+		pts, err := Sweep(base, field, values)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range values {
+			s := *base
+			s.Demand.SetCount(field, v)
+			c, err := Compare(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pts[i].Cheapest != c.Cheapest || len(pts[i].Vendors) != len(c.Vendors) {
+				t.Fatalf("%s=%d: cheapest %q vs %q", field, v, pts[i].Cheapest, c.Cheapest)
+			}
+			for j, r := range c.Vendors {
+				st := pts[i].Vendors[j]
+				if st.Vendor != r.Vendor || !st.Total.Equal(r.Total) || st.Plan != r.Plan || st.Complete != r.Complete || st.Covers != r.Covers {
+					t.Errorf("%s=%d %s: sweep %+v, compare %s %s %v %v", field, v, r.Vendor, st, r.Plan, r.Total, r.Complete, r.Covers)
+				}
+			}
+		}
+	}
+}
+
+func TestSweepRejectsUnknownField(t *testing.T) {
+	if _, err := Sweep(loadBench(t), "avg_call_minutes", []int64{1}); err == nil {
+		t.Fatal("want an error for a field that is not a whole-number count")
+	}
+	if _, err := Sweep(loadBench(t), "chats_per_day", []int64{-5}); err == nil {
+		t.Fatal("want an error for a negative value")
+	}
+	if got := SweepValues(0, 10, 3); len(got) != 3 || got[0] != 0 || got[1] != 5 || got[2] != 10 {
+		t.Fatalf("SweepValues = %v", got)
+	}
+	_ = scenarios.Chatopera
+}
