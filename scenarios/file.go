@@ -119,7 +119,8 @@ func suggest(k string, known []string) string {
 			best, bd = c, dd
 		}
 	}
-	if bd <= 3 {
+	// Only a near miss is worth suggesting: "mnths" → "months".
+	if bd <= max(1, len([]rune(k))/4) {
 		return "did you mean " + strconv.Quote(best) + "?"
 	}
 	return "known fields: " + strings.Join(known, ", ")
