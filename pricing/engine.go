@@ -652,7 +652,9 @@ func (t *timeline) discountFactors() []decimal.Decimal {
 // sharedNotes are the assumptions every vendor's numbers rest on.
 func sharedNotes(t *timeline) []Note {
 	d := t.s.Demand
-	var out []Note
+	out := []Note{{ID: "vat",
+		Text: "金额为厂商公布的目录价（此类服务的中国目录价通常含税，增值税一般为 6%），未另加或扣除增值税。",
+		EN:   "Amounts are the vendors' published list prices (normally tax-inclusive in China; VAT on these services is usually 6 %); no VAT is added or removed."}}
 	if t.peak.inMin+t.peak.outMin+t.peak.robotMin > 0 {
 		if d.CallLength == scenarios.CallFixed {
 			out = append(out, Note{ID: "call-length",
