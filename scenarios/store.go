@@ -516,7 +516,7 @@ func (st *Store) Trash() ([]Info, error) {
 func (st *Store) list(keep func(*record) bool) ([]Info, error) {
 	var out []Info
 	err := st.view(func(b txBuckets) error {
-		out = make([]Info, 0, b.index.Stats().KeyN)
+		out = make([]Info, 0, min(b.index.Sequence(), 1<<16))
 		return b.index.ForEach(func(k, v []byte) error {
 			r, err := decodeRecord(v)
 			if err != nil {

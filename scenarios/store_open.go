@@ -201,6 +201,13 @@ func openChecked(o Options) (db *bbolt.DB, damage error, err error) {
 	if r.db != nil {
 		r.db.Close()
 	}
+	// bbolt refused the file for another reason (e.g. "file size too
+	// small"): it is damaged if our own check says so.
+	if data, err := os.ReadFile(o.Path); err == nil && len(data) > 0 {
+		if verr := verifyBoltFile(data); verr != nil {
+			return nil, &damageError{fmt.Sprintf("%v (%v)", r.err, verr)}, nil
+		}
+	}
 	return nil, nil, fmt.Errorf("cannot open the scenario database %s: %w", o.Path, r.err)
 }
 
