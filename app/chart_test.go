@@ -3,15 +3,15 @@ package app
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"regexp"
 	"encoding/xml"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -272,11 +272,11 @@ func TestCrossings(t *testing.T) {
 
 func TestSVGEscape(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain 文字":     "plain 文字",
-		"A&B <x>":      "A&amp;B &lt;x&gt;",
-		`"q" 'a'`:      "&#34;q&#34; &#39;a&#39;",
+		"plain 文字":    "plain 文字",
+		"A&B <x>":     "A&amp;B &lt;x&gt;",
+		`"q" 'a'`:     "&#34;q&#34; &#39;a&#39;",
 		"bell\x07end": "bell\uFFFDend",
-		"":             "",
+		"":            "",
 	} {
 		if got := svgEscape(in); got != want {
 			t.Errorf("svgEscape(%q) = %q, want %q", in, got, want)
