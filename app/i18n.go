@@ -1,0 +1,134 @@
+package app
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"kefucost/scenarios"
+)
+
+// The window's texts live in translations/<lang>.json (flat key → text,
+// printf verbs for arguments), one file per language, so a translator
+// edits data, not code. The language can change while the window is open,
+// which Fyne's own lang package cannot do (it reads the system locale
+// once), so the window keeps its own catalog.
+
+//go:embed translations/*.json
+var translationFS embed.FS
+
+// Languages the window speaks, in the order the menu offers them.
+var Languages = []string{"zh", "en"}
+
+// languageFiles maps a language to its file; zh_Hans is the name Fyne and
+// translators expect for Simplified Chinese.
+var languageFiles = map[string]string{"zh": "zh_Hans.json", "en": "en.json"}
+
+var messages = loadMessages()
+
+func loadMessages() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for l, f := range languageFiles {
+		data, err := translationFS.ReadFile(path.Join("translations", f))
+		if err != nil {
+			panic(err) // embedded: a build defect, caught by TestTranslations
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(data, &m); err != nil {
+			panic(fmt.Sprintf("translations/%s: %v", f, err))
+		}
+		out[l] = m
+	}
+	return out
+}
+
+// tr is one language's catalog.
+type tr string
+
+// T returns the text for key, formatted with args. A missing key shows
+// itself (so a gap is visible, and TestTranslations fails on it).
+func (l tr) T(key string, args ...any) string {
+	s, ok := messages[string(l)][key]
+	if !ok {
+		s, ok = messages["en"][key]
+	}
+	if !ok {
+		return key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+func (l tr) en() bool { return l == "en" }
+
+// SystemLanguage picks zh or en from the system locale: Chinese of any
+// region reads the Simplified Chinese texts, everything else English.
+func SystemLanguage() string {
+	loc := strings.ToLower(string(lang.SystemLocale()))
+	if strings.HasPrefix(loc, "zh") {
+		return "zh"
+	}
+	if loc == "" {
+		return "zh"
+	}
+	return "en"
+}
+
+// validLanguage returns l when the window speaks it, else "".
+func validLanguage(l string) string {
+	for _, x := range Languages {
+		if x == l {
+			return l
+		}
+	}
+	return ""
+}
+
+// fieldError says what is wrong with a field, in the window's language.
+// The scenario package gives each error a message key and arguments; an
+// unknown key falls back to its English message.
+func (l tr) fieldError(e *scenarios.FieldError) string {
+	if e.Key == "" {
+		return e.Msg
+	}
+	if l.en() && e.Msg != "" {
+		// The scenario package's English messages are already specific
+		// (they name the value and the limits).
+		return e.Msg
+	}
+	key := "fielderr." + strings.TrimPrefix(e.Key, "err.")
+	tmpl, ok := messages[string(l)][key]
+	if !ok || countVerbs(tmpl) != len(e.Args) {
+		// Some keys come with fewer arguments (a plan out of range names
+		// only the plan): the generic text of the key still helps.
+		if g, ok := messages[string(l)][key+".generic"]; ok {
+			return g
+		}
+		return e.Msg
+	}
+	return fmt.Sprintf(tmpl, e.Args...)
+}
+
+// countVerbs counts the printf verbs of a template (%% is not one).
+func countVerbs(s string) int {
+	n := 0
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] == '%' {
+			if s[i+1] == '%' {
+				i++
+				continue
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// fieldLabelKey is the translation key of a demand or scenario field.
+func fieldLabelKey(field string) string { return "field." + field }

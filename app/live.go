@@ -1,0 +1,160 @@
+package app
+
+import (
+	"image"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// Live results: every valid edit asks for a new comparison; the work runs
+// off the UI goroutine and its result is applied with fyne.Do. Requests are
+// debounced (fast typing replaces the pending request instead of queueing
+// work) and numbered, so a slow old result never overwrites a newer one.
+
+// Delays: results after a short pause in typing, drafts after a longer one.
+// A crash loses at most draftDelay of typing.
+const (
+	computeDelay = 60 * time.Millisecond
+	draftDelay   = 2 * time.Second
+)
+
+// liveResult is one comparison with its charts, ready to show.
+type liveResult struct {
+	cmp        *pricing.Comparison
+	cumulative *image.RGBA
+	monthly    *image.RGBA
+	err        error
+}
+
+type liveJob struct {
+	gen  uint64
+	s    *scenarios.Scenario
+	size fyne.Size
+	lang string
+	dark bool
+}
+
+type live struct {
+	u *ui
+
+	mu      sync.Mutex
+	gen     uint64 // number of the newest request
+	pending *liveJob
+	timer   *time.Timer
+	busy    sync.Mutex // one computation at a time
+
+	draftTimer *time.Timer
+	stopped    bool
+}
+
+func newLive(u *ui) *live { return &live{u: u} }
+
+// compute asks for the comparison of s (a copy the caller no longer
+// touches) with charts of the given size.
+func (l *live) compute(s *scenarios.Scenario, size fyne.Size) {
+	l.mu.Lock()
+	l.gen++
+	job := &liveJob{gen: l.gen, s: s, size: size, lang: string(l.u.lang), dark: l.u.isDark()}
+	if l.u.sync {
+		l.mu.Unlock()
+		if r := runJob(job); r != nil {
+			l.u.applyResult(r)
+		}
+		return
+	}
+	l.pending = job
+	if l.timer == nil {
+		l.timer = time.AfterFunc(computeDelay, l.fire)
+	} else {
+		l.timer.Reset(computeDelay)
+	}
+	l.mu.Unlock()
+}
+
+func (l *live) fire() {
+	l.busy.Lock()
+	defer l.busy.Unlock()
+	l.mu.Lock()
+	job := l.pending
+	l.pending = nil
+	l.mu.Unlock()
+	if job == nil {
+		return
+	}
+	r := runJob(job)
+	fyne.Do(func() {
+		l.mu.Lock()
+		current := job.gen == l.gen && !l.stopped
+		l.mu.Unlock()
+		if current && r != nil {
+			l.u.applyResult(r)
+		}
+	})
+}
+
+// runJob prices the scenario and draws both charts.
+func runJob(job *liveJob) *liveResult {
+	c, err := pricing.Compare(job.s)
+	if err != nil {
+		return &liveResult{err: err}
+	}
+	r := &liveResult{cmp: c}
+	o := ChartOptions{Width: int(job.size.Width), Height: int(job.size.Height), Lang: job.lang, Dark: job.dark}
+	o.Width, o.Height = clampChartSize(o.Width, o.Height)
+	r.cumulative, _ = ChartImage(c, ChartCumulative, o)
+	r.monthly, _ = ChartImage(c, ChartMonthly, o)
+	return r
+}
+
+// clampChartSize keeps the live chart within what RenderChart accepts; a
+// window not laid out yet draws at a default size.
+func clampChartSize(w, h int) (int, int) {
+	if w < minChartWidth || h < minChartHeight {
+		return 800, 380
+	}
+	if w > 2400 {
+		w = 2400
+	}
+	if h > 1400 {
+		h = 1400
+	}
+	return w, h
+}
+
+// draft schedules a save of the unsaved scenario into the store, so a
+// crash or power loss loses at most draftDelay of typing.
+func (l *live) draft() {
+	u := l.u
+	if u.store == nil || u.noDraft {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.draftTimer == nil {
+		l.draftTimer = time.AfterFunc(draftDelay, func() { fyne.Do(u.saveDraft) })
+	} else {
+		l.draftTimer.Reset(draftDelay)
+	}
+}
+
+func (l *live) stop() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.stopped = true
+	if l.timer != nil {
+		l.timer.Stop()
+	}
+	if l.draftTimer != nil {
+		l.draftTimer.Stop()
+	}
+}
+
+func (u *ui) isDark() bool {
+	return u.app.Settings().ThemeVariant() == theme.VariantDark
+}

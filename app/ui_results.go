@@ -1,0 +1,537 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// The results: a card per vendor, the cumulative and monthly charts, the
+// breakdown with every line's formula and source, the coverage matrix and
+// every assumption the amounts rest on.
+
+type resultsPanel struct {
+	u       *ui
+	content fyne.CanvasObject
+
+	staleBar  *widget.Label
+	pricesBar *widget.Label
+	cards     *fyne.Container
+	// totals are the amounts on the cards by vendor id (tests read them).
+	totals map[string]*widget.Label
+
+	cumulative *chartView
+	monthly    *chartView
+	tabs       *container.AppTabs
+
+	vendorSel *widget.Select
+	vendorIDs []string
+	lines     []*pricing.Line
+	table     *widget.Table
+	detail    *widget.Label
+
+	coverage *fyne.Container
+	notes    *widget.Label
+}
+
+func (u *ui) newResultsPanel() *resultsPanel {
+	l := u.lang
+	p := &resultsPanel{u: u, totals: map[string]*widget.Label{}}
+	p.staleBar = widget.NewLabel(l.T("results.stale"))
+	p.staleBar.Importance = widget.DangerImportance
+	p.staleBar.Wrapping = fyne.TextWrapWord
+	p.staleBar.Hide()
+	p.pricesBar = widget.NewLabel("")
+	p.pricesBar.Importance = widget.WarningImportance
+	p.pricesBar.Wrapping = fyne.TextWrapWord
+	p.pricesBar.Hide()
+	p.cards = container.NewGridWithColumns(2)
+
+	p.cumulative = newChartView(u.onChartResized)
+	p.monthly = newChartView(u.onChartResized)
+
+	p.vendorSel = widget.NewSelect(nil, func(string) { p.showBreakdown() })
+	p.detail = widget.NewLabel(l.T("breakdown.select"))
+	p.detail.Wrapping = fyne.TextWrapWord
+	p.table = widget.NewTable(p.tableSize, func() fyne.CanvasObject {
+		lb := widget.NewLabel("")
+		lb.Truncation = fyne.TextTruncateEllipsis
+		return lb
+	}, p.tableCell)
+	p.table.ShowHeaderRow = true
+	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row == -1 && id.Col >= 0 && id.Col < len(breakdownCols) {
+			o.(*widget.Label).SetText(l.T(breakdownCols[id.Col]))
+		}
+	}
+	for i, w := range []float32{230, 110, 110, 120, 40} {
+		p.table.SetColumnWidth(i, w)
+	}
+	p.table.OnSelected = p.onLineSelected
+	breakdown := container.NewBorder(p.vendorSel, container.NewVScroll(p.detail), nil, nil, p.table)
+
+	p.coverage = container.NewGridWithColumns(1)
+	p.notes = widget.NewLabel("")
+	p.notes.Wrapping = fyne.TextWrapWord
+
+	p.tabs = container.NewAppTabs(
+		container.NewTabItem(l.T("tab.cumulative"), p.cumulative),
+		container.NewTabItem(l.T("tab.monthly"), p.monthly),
+		container.NewTabItem(l.T("tab.breakdown"), breakdown),
+		container.NewTabItem(l.T("tab.coverage"), container.NewScroll(p.coverage)),
+		container.NewTabItem(l.T("tab.notes"), container.NewVScroll(p.notes)),
+	)
+	top := container.NewVBox(p.staleBar, p.pricesBar)
+	split := container.NewVSplit(container.NewVScroll(container.NewThemeOverride(p.cards, compactTheme{u.app.Settings().Theme()})), p.tabs)
+	split.Offset = 0.42
+	p.content = container.NewBorder(top, nil, nil, nil, split)
+	return p
+}
+
+var breakdownCols = []string{"breakdown.item", "breakdown.quantity", "breakdown.unit_price", "breakdown.amount", "breakdown.flags"}
+
+// chartSize is the size the live charts are drawn at: the chart area as
+// laid out, in pixels.
+func (p *resultsPanel) chartSize() fyne.Size {
+	s := p.cumulative.Size()
+	if s.Width < 10 {
+		s = p.monthly.Size()
+	}
+	scale := float32(1)
+	if c := p.u.win.Canvas(); c != nil && c.Scale() > 0 {
+		scale = c.Scale()
+	}
+	return fyne.NewSize(s.Width*scale, s.Height*scale)
+}
+
+func (p *resultsPanel) setStale(stale bool) {
+	if stale {
+		p.staleBar.Show()
+	} else {
+		p.staleBar.Hide()
+	}
+}
+
+// show puts a new comparison on screen.
+func (p *resultsPanel) show(r *liveResult) {
+	c := r.cmp
+	p.showCards(c)
+	p.cumulative.set(r.cumulative)
+	p.monthly.set(r.monthly)
+
+	l := p.u.lang
+	var names []string
+	p.vendorIDs = nil
+	for _, v := range c.Vendors {
+		names = append(names, nameIn(l, v.Name, v.NameEN))
+		p.vendorIDs = append(p.vendorIDs, v.Vendor)
+	}
+	sel := p.vendorSel.SelectedIndex()
+	p.vendorSel.Options = names
+	p.u.loading = true
+	if sel < 0 || sel >= len(names) {
+		sel = 0
+	}
+	if len(names) > 0 {
+		p.vendorSel.SetSelectedIndex(sel)
+	} else {
+		p.vendorSel.ClearSelected()
+	}
+	p.u.loading = false
+	p.showBreakdown()
+	p.showCoverage(c)
+	p.showNotes(c)
+	p.showPricesChanged(c)
+}
+
+func (p *resultsPanel) showCards(c *pricing.Comparison) {
+	l := p.u.lang
+	p.cards.RemoveAll()
+	p.totals = map[string]*widget.Label{}
+	if len(c.Vendors) == 0 {
+		p.cards.Add(widget.NewLabel(l.T("results.none")))
+		return
+	}
+	for _, r := range c.Vendors {
+		p.cards.Add(p.card(c, r))
+	}
+	p.cards.Refresh()
+}
+
+func (p *resultsPanel) card(c *pricing.Comparison, r *pricing.Result) fyne.CanvasObject {
+	l := p.u.lang
+	total := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	total.SizeName = theme.SizeNameSubHeadingText
+	switch {
+	case r.Complete:
+		total.SetText(l.T("money", Money(r.Total)))
+	case r.Total.IsZero():
+		total.SetText(l.T("money.unknown"))
+	default:
+		total.SetText(l.T("money.atleast", Money(r.Total)))
+	}
+	p.totals[r.Vendor] = total
+	plan := r.PlanName
+	if l.en() {
+		plan = planNameEN(p.u.cat, r)
+	}
+	if r.Auto {
+		plan = l.T("card.plan.auto", plan)
+	}
+	avg := r.Total.Div(decimal.NewFromInt(int64(max(1, c.Months)))).Round(2)
+	name := widget.NewLabelWithStyle(nameIn(l, r.Name, r.NameEN), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	lines := []fyne.CanvasObject{name, total, small(plan)}
+	sub := l.T("card.avg", Money(avg))
+	if len(r.Alternatives) > 0 {
+		a := r.Alternatives[0]
+		an := a.PlanName
+		if l.en() {
+			if pl := p.u.cat.Vendor(r.Vendor).Plan(a.Plan); pl != nil && pl.NameEN != "" {
+				an = pl.NameEN
+			}
+		}
+		sub += " · " + l.T("card.runnerup", an, Money(a.Total))
+	}
+	if r.PresentValue != nil {
+		sub += " · " + l.T("card.pv", Money(*r.PresentValue))
+	}
+	lines = append(lines, small(sub))
+	if c.Cheapest == r.Vendor {
+		lines = append(lines, badge(l.T("badge.cheapest"), widget.SuccessImportance))
+	}
+	if !r.Covers {
+		var names []string
+		for _, f := range r.Uncovered {
+			names = append(names, fieldName(l, f))
+		}
+		lines = append(lines, badge(l.T("badge.uncovered", strings.Join(names, l.T("list.sep"))), widget.DangerImportance))
+	}
+	if !r.Complete {
+		lines = append(lines, badge(l.T("badge.unpriced", len(r.Unpriced)), widget.WarningImportance))
+	}
+	return widget.NewCard("", "", container.NewVBox(lines...))
+}
+
+// compactTheme tightens the padding inside the vendor cards, so four
+// cards fit above the charts at 1280×800.
+type compactTheme struct{ fyne.Theme }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameInnerPadding:
+		return 2
+	case theme.SizeNamePadding:
+		return 2
+	}
+	return t.Theme.Size(n)
+}
+
+func planNameEN(cat *pricing.Catalog, r *pricing.Result) string {
+	if v := cat.Vendor(r.Vendor); v != nil {
+		if pl := v.Plan(r.Plan); pl != nil && pl.NameEN != "" {
+			return pl.NameEN
+		}
+	}
+	return r.PlanName
+}
+
+// small is a one-line caption; what does not fit ends in "…" (cards
+// stay compact; the tabs below carry the full text).
+func small(text string) *widget.Label {
+	lb := widget.NewLabel(text)
+	lb.SizeName = theme.SizeNameCaptionText
+	lb.Truncation = fyne.TextTruncateEllipsis
+	return lb
+}
+
+func badge(text string, imp widget.Importance) *widget.Label {
+	lb := widget.NewLabel(text)
+	lb.Importance = imp
+	lb.Truncation = fyne.TextTruncateEllipsis
+	lb.TextStyle = fyne.TextStyle{Bold: true}
+	return lb
+}
+
+// chartView shows a live chart and asks for a redraw at its new size when
+// the window is resized, so the chart is drawn at the pixels it fills
+// instead of being scaled.
+type chartView struct {
+	widget.BaseWidget
+	img      *canvas.Image
+	onResize func()
+	drawn    fyne.Size // size the image was requested at
+}
+
+func newChartView(onResize func()) *chartView {
+	v := &chartView{img: canvas.NewImageFromImage(nil), onResize: onResize}
+	v.img.FillMode = canvas.ImageFillContain
+	v.img.ScaleMode = canvas.ImageScaleSmooth
+	v.img.SetMinSize(fyne.NewSize(320, 160))
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+func (v *chartView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.img) }
+
+func (v *chartView) Resize(s fyne.Size) {
+	old := v.Size()
+	v.BaseWidget.Resize(s)
+	if v.onResize != nil && (abs32(old.Width-s.Width) > 24 || abs32(old.Height-s.Height) > 24) {
+		v.onResize()
+	}
+}
+
+func abs32(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+func (v *chartView) set(img image.Image) {
+	v.img.Image = img
+	v.img.Refresh()
+}
+
+// selectedResult is the vendor the breakdown shows.
+func (p *resultsPanel) selectedResult() *pricing.Result {
+	c := p.u.result
+	i := p.vendorSel.SelectedIndex()
+	if c == nil || i < 0 || i >= len(c.Vendors) {
+		return nil
+	}
+	return c.Vendors[i]
+}
+
+func (p *resultsPanel) showBreakdown() {
+	r := p.selectedResult()
+	p.lines = nil
+	if r != nil {
+		p.lines = r.Lines
+	}
+	p.table.UnselectAll()
+	p.table.Refresh()
+	p.detail.SetText(p.u.lang.T("breakdown.select"))
+}
+
+func (p *resultsPanel) tableSize() (int, int) { return len(p.lines), len(breakdownCols) }
+
+func (p *resultsPanel) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
+	lb := o.(*widget.Label)
+	if id.Row >= len(p.lines) {
+		lb.SetText("")
+		return
+	}
+	ln := p.lines[id.Row]
+	l := p.u.lang
+	switch id.Col {
+	case 0:
+		lb.SetText(nameIn(l, ln.Label, ln.LabelEN))
+	case 1:
+		lb.SetText(ln.Quantity.String() + " " + ln.Unit)
+	case 2:
+		if ln.UnitPrice == nil {
+			lb.SetText(l.T("unpriced"))
+		} else {
+			lb.SetText(ln.UnitPrice.String())
+		}
+	case 3:
+		if ln.Amount == nil {
+			lb.SetText(l.T("unpriced"))
+		} else {
+			lb.SetText(Money(*ln.Amount))
+		}
+	case 4:
+		var f []string
+		if ln.Assumption {
+			f = append(f, "※")
+		}
+		if ln.Overridden {
+			f = append(f, "✎")
+		}
+		lb.SetText(strings.Join(f, " "))
+	}
+}
+
+func (p *resultsPanel) onLineSelected(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(p.lines) {
+		return
+	}
+	p.detail.SetText(lineExplanation(p.u.lang, p.lines[id.Row]))
+}
+
+// lineExplanation is everything known about one breakdown line.
+func lineExplanation(l tr, ln *pricing.Line) string {
+	var b strings.Builder
+	b.WriteString(nameIn(l, ln.Label, ln.LabelEN))
+	b.WriteString("\n")
+	formula := ln.FormulaZH
+	if l.en() || formula == "" {
+		formula = ln.Formula
+	}
+	if formula != "" {
+		fmt.Fprintf(&b, "%s: %s\n", l.T("breakdown.formula"), formula)
+	}
+	if ln.Amount == nil {
+		fmt.Fprintf(&b, "%s\n", l.T("breakdown.unpriced"))
+	}
+	if ln.Source != "" {
+		fmt.Fprintf(&b, "%s: %s", l.T("breakdown.source"), ln.Source)
+		if ln.SourceDate != "" {
+			fmt.Fprintf(&b, " (%s)", ln.SourceDate)
+		}
+		b.WriteString("\n")
+	}
+	if ln.Overridden {
+		fmt.Fprintf(&b, "%s\n", l.T("breakdown.overridden"))
+	}
+	if ln.Assumption || ln.Note != "" {
+		fmt.Fprintf(&b, "※ %s: %s\n", l.T("breakdown.assumption"), ln.Note)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// coverageFields are the requirements the coverage matrix shows: the
+// demand fields this scenario uses.
+func coverageFields(s *scenarios.Scenario) []string {
+	var out []string
+	for _, name := range scenarios.CountFieldNames() {
+		used := false
+		if v, _ := s.Demand.Count(name); v > 0 {
+			used = true
+		}
+		for _, ch := range s.Changes {
+			if v, _ := ch.Count(name); v != nil && *v > 0 {
+				used = true
+			}
+		}
+		if used {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func (p *resultsPanel) showCoverage(c *pricing.Comparison) {
+	l := p.u.lang
+	p.coverage.RemoveAll()
+	cols := 1 + len(c.Vendors)
+	grid := container.NewGridWithColumns(cols)
+	grid.Add(widget.NewLabelWithStyle(l.T("coverage.requirement"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, r := range c.Vendors {
+		grid.Add(widget.NewLabelWithStyle(nameIn(l, r.Name, r.NameEN), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	fields := coverageFields(p.u.cur)
+	for _, f := range fields {
+		grid.Add(widget.NewLabel(fieldName(l, f)))
+		for _, r := range c.Vendors {
+			if indexOf(r.Uncovered, f) >= 0 {
+				grid.Add(badge("✗ "+l.T("coverage.no"), widget.DangerImportance))
+			} else {
+				grid.Add(badge("✓ "+l.T("coverage.yes"), widget.SuccessImportance))
+			}
+		}
+	}
+	p.coverage.Add(grid)
+	if len(fields) == 0 {
+		p.coverage.Add(widget.NewLabel(l.T("coverage.none")))
+	}
+	p.coverage.Add(layout.NewSpacer())
+}
+
+func (p *resultsPanel) showNotes(c *pricing.Comparison) {
+	l := p.u.lang
+	var b strings.Builder
+	note := func(n pricing.Note) string {
+		if l.en() && n.EN != "" {
+			return n.EN
+		}
+		return n.Text
+	}
+	for _, n := range c.Assumptions {
+		fmt.Fprintf(&b, "• %s\n", note(n))
+	}
+	for _, r := range c.Vendors {
+		if len(r.Notes) == 0 && len(r.Hints) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s\n", nameIn(l, r.Name, r.NameEN))
+		for _, n := range r.Notes {
+			fmt.Fprintf(&b, "  ※ %s\n", note(n))
+		}
+		for _, h := range r.Hints {
+			fmt.Fprintf(&b, "  → %s\n", h)
+		}
+	}
+	p.notes.SetText(strings.TrimSpace(b.String()))
+}
+
+// showPricesChanged says so when a saved scenario was computed with other
+// price editions than the ones in force now.
+func (p *resultsPanel) showPricesChanged(c *pricing.Comparison) {
+	saved := p.u.savedEditions
+	if len(saved) == 0 {
+		p.pricesBar.Hide()
+		return
+	}
+	now := EditionsOf(c)
+	var diffs []string
+	for id, ed := range now {
+		if old, ok := saved[id]; ok && old != ed {
+			diffs = append(diffs, fmt.Sprintf("%s %s → %s", id, old, ed))
+		}
+	}
+	if len(diffs) == 0 {
+		p.pricesBar.Hide()
+		return
+	}
+	p.pricesBar.SetText(p.u.lang.T("results.prices_changed", strings.Join(diffs, "; ")))
+	p.pricesBar.Show()
+}
+
+// EditionsOf is what a saved revision records: vendor id → the price
+// editions its result was computed with, joined by "+".
+func EditionsOf(c *pricing.Comparison) map[string]string {
+	out := map[string]string{}
+	for _, r := range c.Vendors {
+		out[r.Vendor] = strings.Join(r.Editions, "+")
+	}
+	return out
+}
+
+// shrinkLayout lets a wide widget (a Select whose longest option is a long
+// plan name) shrink with the window instead of forcing its width on it:
+// its minimum width is minW, its height the child's.
+type shrinkLayout struct{ minW float32 }
+
+func (s shrinkLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(s.minW, h)
+}
+
+func (s shrinkLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func shrink(o fyne.CanvasObject, minW float32) fyne.CanvasObject {
+	return container.New(shrinkLayout{minW}, o)
+}
