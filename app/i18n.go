@@ -115,16 +115,21 @@ func (l tr) fieldError(e *scenarios.FieldError) string {
 	return fmt.Sprintf(tmpl, e.Args...)
 }
 
-// countVerbs counts the printf verbs of a template (%% is not one).
+// countVerbs counts the printf verbs of a template: a % followed by a
+// letter ("%s", "%d", "%v"); "%%" and a % before a space ("15 % off") are
+// text.
 func countVerbs(s string) int {
 	n := 0
 	for i := 0; i < len(s)-1; i++ {
 		if s[i] == '%' {
-			if s[i+1] == '%' {
+			c := s[i+1]
+			if c == '%' {
 				i++
 				continue
 			}
-			n++
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				n++
+			}
 		}
 	}
 	return n

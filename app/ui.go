@@ -73,7 +73,7 @@ type ui struct {
 func RunWindow(a fyne.App, args []string) int {
 	a.Settings().SetTheme(NewTheme())
 	a.SetIcon(assets.IconResource())
-	u := newUI(a, openStoreForWindow(os.Getenv))
+	u := newUI(a, openStoreForWindow(os.Getenv), false)
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.win.CenterOnScreen()
 	u.win.SetMaster()
@@ -119,12 +119,14 @@ func dirOf(p string) string {
 }
 
 // newUI builds the window around a store (which may have failed to open).
-func newUI(a fyne.App, so storeOpen) *ui {
+// With sync, results are computed on the calling goroutine (tests).
+func newUI(a fyne.App, so storeOpen, sync bool) *ui {
 	u := &ui{
 		app:       a,
 		store:     so.store,
 		cat:       pricing.MustCatalog(),
 		parseErrs: map[string]string{},
+		sync:      sync,
 	}
 	u.lang = tr(validLanguage(a.Preferences().String(prefLanguage)))
 	if u.lang == "" {
@@ -151,12 +153,12 @@ func newUI(a fyne.App, so storeOpen) *ui {
 // newScenario is what "New" starts with: the defaults, starting on the
 // first day of next month.
 func newScenario(l tr) *scenarios.Scenario {
-	now := time.Now().In(shanghai())
+	now := time.Now().In(windowZone())
 	first := scenarios.NewDate(now.Year(), now.Month(), 1).AddMonths(1)
 	return scenarios.New(l.T("scenario.untitled"), first)
 }
 
-func shanghai() *time.Location {
+func windowZone() *time.Location {
 	loc, err := time.LoadLocation("Asia/Shanghai")
 	if err != nil {
 		return time.FixedZone("UTC+8", 8*3600)

@@ -132,7 +132,10 @@ func (u *ui) onExportChart(format string) {
 		return
 	}
 	kind := ChartCumulative
-	if u.results.tabs.SelectedIndex() == 1 {
+	switch u.results.tabs.SelectedIndex() {
+	case 1:
+		kind = ChartMonthly
+	case breakdownTab:
 		kind = ChartBreakdown
 	}
 	data, err := u.chartFile(format, kind)

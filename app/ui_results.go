@@ -28,6 +28,8 @@ type resultsPanel struct {
 	staleBar  *widget.Label
 	pricesBar *widget.Label
 	cards     *fyne.Container
+	cardViews map[string]*cardView
+	noneLabel *widget.Label
 	// totals are the amounts on the cards by vendor id (tests read them).
 	totals map[string]*widget.Label
 
@@ -35,19 +37,21 @@ type resultsPanel struct {
 	monthly    *chartView
 	tabs       *container.AppTabs
 
-	vendorSel *widget.Select
-	vendorIDs []string
-	lines     []*pricing.Line
-	table     *widget.Table
-	detail    *widget.Label
+	vendorSel      *widget.Select
+	breakdownDirty bool
+	vendorIDs      []string
+	lines          []*pricing.Line
+	table          *widget.Table
+	detail         *widget.Label
 
-	coverage *fyne.Container
-	notes    *widget.Label
+	coverage    *fyne.Container
+	coverageKey string
+	notes       *widget.Label
 }
 
 func (u *ui) newResultsPanel() *resultsPanel {
 	l := u.lang
-	p := &resultsPanel{u: u, totals: map[string]*widget.Label{}}
+	p := &resultsPanel{u: u, totals: map[string]*widget.Label{}, cardViews: map[string]*cardView{}}
 	p.staleBar = widget.NewLabel(l.T("results.stale"))
 	p.staleBar.Importance = widget.DangerImportance
 	p.staleBar.Wrapping = fyne.TextWrapWord
@@ -70,7 +74,9 @@ func (u *ui) newResultsPanel() *resultsPanel {
 		return lb
 	}, p.tableCell)
 	p.table.ShowHeaderRow = true
-	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	p.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row == -1 && id.Col >= 0 && id.Col < len(breakdownCols) {
 			o.(*widget.Label).SetText(l.T(breakdownCols[id.Col]))
@@ -93,6 +99,11 @@ func (u *ui) newResultsPanel() *resultsPanel {
 		container.NewTabItem(l.T("tab.coverage"), container.NewScroll(p.coverage)),
 		container.NewTabItem(l.T("tab.notes"), container.NewVScroll(p.notes)),
 	)
+	p.tabs.OnSelected = func(*container.TabItem) {
+		if p.tabs.SelectedIndex() == breakdownTab {
+			p.refreshBreakdown()
+		}
+	}
 	top := container.NewVBox(p.staleBar, p.pricesBar)
 	split := container.NewVSplit(container.NewVScroll(container.NewThemeOverride(p.cards, compactTheme{u.app.Settings().Theme()})), p.tabs)
 	split.Offset = 0.42
@@ -156,50 +167,103 @@ func (p *resultsPanel) show(r *liveResult) {
 	p.showPricesChanged(c)
 }
 
+// showCards updates the vendor cards in place: the same widgets for every
+// edit (nothing is created per keystroke), shown for the vendors compared.
 func (p *resultsPanel) showCards(c *pricing.Comparison) {
 	l := p.u.lang
-	p.cards.RemoveAll()
-	p.totals = map[string]*widget.Label{}
-	if len(c.Vendors) == 0 {
-		p.cards.Add(widget.NewLabel(l.T("results.none")))
-		return
-	}
+	var objs []fyne.CanvasObject
 	for _, r := range c.Vendors {
-		p.cards.Add(p.card(c, r))
+		v := p.cardViews[r.Vendor]
+		if v == nil {
+			v = newCardView()
+			p.cardViews[r.Vendor] = v
+		}
+		v.show(p.u, c, r)
+		p.totals[r.Vendor] = v.total
+		objs = append(objs, v.card)
 	}
-	p.cards.Refresh()
+	if len(objs) == 0 {
+		if p.noneLabel == nil {
+			p.noneLabel = widget.NewLabel(l.T("results.none"))
+		}
+		objs = append(objs, p.noneLabel)
+	}
+	if !sameObjects(p.cards.Objects, objs) {
+		p.cards.Objects = objs
+		p.cards.Refresh()
+	}
 }
 
-func (p *resultsPanel) card(c *pricing.Comparison, r *pricing.Result) fyne.CanvasObject {
-	l := p.u.lang
-	total := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	total.SizeName = theme.SizeNameSubHeadingText
+func sameObjects(a, b []fyne.CanvasObject) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// cardView is one vendor's summary card.
+type cardView struct {
+	card                          *widget.Card
+	name, total, plan, sub        *widget.Label
+	cheapest, uncovered, unpriced *widget.Label
+}
+
+func newCardView() *cardView {
+	v := &cardView{
+		name:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		total:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		plan:      small(""),
+		sub:       small(""),
+		cheapest:  badge("", widget.SuccessImportance),
+		uncovered: badge("", widget.DangerImportance),
+		unpriced:  badge("", widget.WarningImportance),
+	}
+	v.name.Truncation = fyne.TextTruncateEllipsis
+	v.total.SizeName = theme.SizeNameSubHeadingText
+	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.total, v.plan, v.sub, v.cheapest, v.uncovered, v.unpriced))
+	return v
+}
+
+func setShown(lb *widget.Label, text string) {
+	if text == "" {
+		lb.Hide()
+		return
+	}
+	lb.SetText(text)
+	lb.Show()
+}
+
+func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
+	l := u.lang
+	v.name.SetText(nameIn(l, r.Name, r.NameEN))
 	switch {
 	case r.Complete:
-		total.SetText(l.T("money", Money(r.Total)))
+		v.total.SetText(l.T("money", Money(r.Total)))
 	case r.Total.IsZero():
-		total.SetText(l.T("money.unknown"))
+		v.total.SetText(l.T("money.unknown"))
 	default:
-		total.SetText(l.T("money.atleast", Money(r.Total)))
+		v.total.SetText(l.T("money.atleast", Money(r.Total)))
 	}
-	p.totals[r.Vendor] = total
 	plan := r.PlanName
 	if l.en() {
-		plan = planNameEN(p.u.cat, r)
+		plan = planNameEN(u.cat, r)
 	}
 	if r.Auto {
 		plan = l.T("card.plan.auto", plan)
 	}
+	v.plan.SetText(plan)
 	avg := r.Total.Div(decimal.NewFromInt(int64(max(1, c.Months)))).Round(2)
-	name := widget.NewLabelWithStyle(nameIn(l, r.Name, r.NameEN), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Truncation = fyne.TextTruncateEllipsis
-	lines := []fyne.CanvasObject{name, total, small(plan)}
 	sub := l.T("card.avg", Money(avg))
 	if len(r.Alternatives) > 0 {
 		a := r.Alternatives[0]
 		an := a.PlanName
 		if l.en() {
-			if pl := p.u.cat.Vendor(r.Vendor).Plan(a.Plan); pl != nil && pl.NameEN != "" {
+			if pl := u.cat.Vendor(r.Vendor).Plan(a.Plan); pl != nil && pl.NameEN != "" {
 				an = pl.NameEN
 			}
 		}
@@ -208,21 +272,24 @@ func (p *resultsPanel) card(c *pricing.Comparison, r *pricing.Result) fyne.Canva
 	if r.PresentValue != nil {
 		sub += " · " + l.T("card.pv", Money(*r.PresentValue))
 	}
-	lines = append(lines, small(sub))
+	v.sub.SetText(sub)
+	cheapest, uncovered, unpriced := "", "", ""
 	if c.Cheapest == r.Vendor {
-		lines = append(lines, badge(l.T("badge.cheapest"), widget.SuccessImportance))
+		cheapest = l.T("badge.cheapest")
 	}
 	if !r.Covers {
 		var names []string
 		for _, f := range r.Uncovered {
 			names = append(names, fieldName(l, f))
 		}
-		lines = append(lines, badge(l.T("badge.uncovered", strings.Join(names, l.T("list.sep"))), widget.DangerImportance))
+		uncovered = l.T("badge.uncovered", strings.Join(names, l.T("list.sep")))
 	}
 	if !r.Complete {
-		lines = append(lines, badge(l.T("badge.unpriced", len(r.Unpriced)), widget.WarningImportance))
+		unpriced = l.T("badge.unpriced", len(r.Unpriced))
 	}
-	return widget.NewCard("", "", container.NewVBox(lines...))
+	setShown(v.cheapest, cheapest)
+	setShown(v.uncovered, uncovered)
+	setShown(v.unpriced, unpriced)
 }
 
 // compactTheme tightens the padding inside the vendor cards, so four
@@ -316,16 +383,33 @@ func (p *resultsPanel) selectedResult() *pricing.Result {
 	return c.Vendors[i]
 }
 
+// showBreakdown shows the selected vendor's lines. The table is refreshed
+// only while its tab is open (a refresh measures a new template cell, and
+// most edits happen with the charts in view).
 func (p *resultsPanel) showBreakdown() {
 	r := p.selectedResult()
 	p.lines = nil
 	if r != nil {
 		p.lines = r.Lines
 	}
+	p.breakdownDirty = true
+	if p.tabs != nil && p.tabs.Selected() == p.tabs.Items[breakdownTab] {
+		p.refreshBreakdown()
+	}
+}
+
+func (p *resultsPanel) refreshBreakdown() {
+	if !p.breakdownDirty {
+		return
+	}
+	p.breakdownDirty = false
 	p.table.UnselectAll()
 	p.table.Refresh()
 	p.detail.SetText(p.u.lang.T("breakdown.select"))
 }
+
+// breakdownTab is the index of the breakdown in the results tabs.
+const breakdownTab = 2
 
 func (p *resultsPanel) tableSize() (int, int) { return len(p.lines), len(breakdownCols) }
 
@@ -427,6 +511,19 @@ func coverageFields(s *scenarios.Scenario) []string {
 
 func (p *resultsPanel) showCoverage(c *pricing.Comparison) {
 	l := p.u.lang
+	// The matrix changes only when the requirements used, the vendors or
+	// their coverage change: not on most keystrokes.
+	var key strings.Builder
+	for _, f := range coverageFields(p.u.cur) {
+		key.WriteString(f + ",")
+	}
+	for _, r := range c.Vendors {
+		key.WriteString(r.Vendor + ":" + strings.Join(r.Uncovered, ",") + ";")
+	}
+	if key.String() == p.coverageKey {
+		return
+	}
+	p.coverageKey = key.String()
 	p.coverage.RemoveAll()
 	cols := 1 + len(c.Vendors)
 	grid := container.NewGridWithColumns(cols)

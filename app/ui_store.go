@@ -200,11 +200,7 @@ func pricingErrors(u *ui) scenarios.FieldErrors {
 
 func (u *ui) confirmOverwrite(name string, then func()) {
 	l := u.lang
-	dialog.ShowConfirm(l.T("save.exists.title"), l.T("save.exists", name), func(ok bool) {
-		if ok {
-			u.saveAs(name, then)
-		}
-	}, u.win)
+	u.confirm(l.T("save.exists.title"), l.T("save.exists", name), l.T("action.save"), func() { u.saveAs(name, then) })
 }
 
 // saveAs saves u.cur as name (a new revision if name exists).
@@ -461,15 +457,12 @@ func (u *ui) onShowTrash() {
 			}
 		})
 	empty := widget.NewButtonWithIcon(l.T("trash.empty"), theme.DeleteIcon(), func() {
-		dialog.ShowConfirm(l.T("trash.empty"), l.T("trash.empty.confirm", len(infos)), func(ok bool) {
-			if !ok {
-				return
-			}
+		u.confirm(l.T("trash.empty"), l.T("trash.empty.confirm", len(infos)), l.T("trash.empty"), func() {
 			if _, err := u.store.EmptyTrash(); err != nil {
 				u.showError(err)
 			}
 			d.Hide()
-		}, u.win)
+		})
 	})
 	if len(infos) == 0 {
 		empty.Disable()
@@ -496,6 +489,10 @@ func (u *ui) saveDraft() {
 	s := u.cur.Clone()
 	name := u.savedName
 	st := u.store
+	if u.sync {
+		st.SaveDraft(name, s)
+		return
+	}
 	go st.SaveDraft(name, s)
 }
 
@@ -514,7 +511,7 @@ func (u *ui) offerDraft() {
 	if shown == "" {
 		shown = l.T("scenario.untitled")
 	}
-	dialog.ShowConfirm(l.T("draft.title"), l.T("draft.offer", shown, when.Local().Format("2006-01-02 15:04")), func(ok bool) {
+	d := dialog.NewConfirm(l.T("draft.title"), l.T("draft.offer", shown, when.Local().Format("2006-01-02 15:04")), func(ok bool) {
 		if !ok {
 			u.store.ClearDraft()
 			return
@@ -528,6 +525,22 @@ func (u *ui) offerDraft() {
 		}
 		u.list.refresh()
 	}, u.win)
+	d.SetConfirmText(l.T("draft.recover"))
+	d.SetDismissText(l.T("draft.discard"))
+	d.Show()
+}
+
+// confirm asks a yes/no question with buttons in the window's language
+// (Fyne's own dialogs follow the system's).
+func (u *ui) confirm(title, msg, yes string, then func()) {
+	d := dialog.NewConfirm(title, msg, func(ok bool) {
+		if ok {
+			then()
+		}
+	}, u.win)
+	d.SetConfirmText(yes)
+	d.SetDismissText(u.lang.T("action.cancel"))
+	d.Show()
 }
 
 // storeNotice is what the user must hear about the database at start.
