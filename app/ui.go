@@ -58,6 +58,7 @@ type ui struct {
 	sync    bool // tests: compute on the calling goroutine
 	noDraft bool // tests that count allocations: no draft writes
 
+	inputs  *container.AppTabs // requirements | vendors
 	form    *form
 	vendors *vendorsPanel
 	results *resultsPanel
@@ -174,11 +175,11 @@ func (u *ui) build() {
 	u.results = u.newResultsPanel()
 	u.list = u.newListPanel()
 
-	inputs := container.NewAppTabs(
+	u.inputs = container.NewAppTabs(
 		container.NewTabItemWithIcon(u.lang.T("tab.requirements"), theme.DocumentIcon(), u.form.content),
 		container.NewTabItemWithIcon(u.lang.T("tab.vendors"), theme.SettingsIcon(), u.vendors.content),
 	)
-	right := container.NewHSplit(inputs, u.results.content)
+	right := container.NewHSplit(u.inputs, u.results.content)
 	right.Offset = 0.38
 	main := container.NewHSplit(u.list.content, right)
 	main.Offset = 0.17

@@ -68,7 +68,31 @@ type formField struct {
 	spec   fieldSpec
 	entry  *widget.Entry  // all kinds but kindCallLength
 	choice *widget.Select // kindCallLength
-	err    *widget.Label
+	// err shows the field's hint, or in its place what is wrong with the
+	// value: the form does not jump while the user types.
+	err  *widget.Label
+	hint string
+}
+
+// setMessage shows msg (red) in place of the hint, or the hint again.
+func (ff *formField) setMessage(msg string) {
+	text, imp := ff.hint, widget.LowImportance
+	if msg != "" {
+		text, imp = msg, widget.DangerImportance
+	}
+	if ff.err.Text != text || ff.err.Importance != imp {
+		ff.err.Text = text
+		ff.err.Importance = imp
+		ff.err.Refresh()
+	}
+}
+
+// message is the error the field shows ("" when it shows its hint).
+func (ff *formField) message() string {
+	if ff.err.Importance == widget.DangerImportance {
+		return ff.err.Text
+	}
+	return ""
 }
 
 func errorLabel() *widget.Label {
@@ -143,7 +167,9 @@ func (u *ui) newForm() *form {
 			}
 			unit := widget.NewLabel(l.T("unit." + name))
 			unit.Importance = widget.LowImportance
-			box := container.NewVBox(container.NewBorder(nil, nil, nil, unit, input), hintLabel(l.T("hint."+name)), ff.err)
+			ff.hint = l.T("hint." + name)
+			ff.err.SetText(ff.hint)
+			box := container.NewVBox(container.NewBorder(nil, nil, nil, unit, input), ff.err)
 			rows.Append(l.T(fieldLabelKey(name)), box)
 		}
 		items = append(items, widget.NewCard(l.T(g.title), "", rows))
@@ -156,7 +182,7 @@ func (u *ui) newForm() *form {
 
 func (f *form) newField(spec fieldSpec) *formField {
 	l := f.u.lang
-	ff := &formField{spec: spec, err: errorLabel()}
+	ff := &formField{spec: spec, err: hintLabel("")}
 	if spec.kind == kindCallLength {
 		opts := []string{l.T("call_length.exponential"), l.T("call_length.fixed")}
 		ff.choice = widget.NewSelect(opts, func(s string) {
@@ -359,7 +385,7 @@ func (f *form) showErrors(errs scenarios.FieldErrors, parse map[string]string) m
 				shown[e] = true
 			}
 		}
-		setErrorLabel(ff.err, msg)
+		ff.setMessage(msg)
 		if ff.entry != nil {
 			ff.entry.SetValidationError(errIf(msg))
 		}

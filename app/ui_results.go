@@ -82,11 +82,13 @@ func (u *ui) newResultsPanel() *resultsPanel {
 			o.(*widget.Label).SetText(l.T(breakdownCols[id.Col]))
 		}
 	}
-	for i, w := range []float32{230, 110, 110, 120, 40} {
+	for i, w := range []float32{210, 100, 90, 110, 40} {
 		p.table.SetColumnWidth(i, w)
 	}
 	p.table.OnSelected = p.onLineSelected
-	breakdown := container.NewBorder(p.vendorSel, container.NewVScroll(p.detail), nil, nil, p.table)
+	detail := container.NewVSplit(p.table, container.NewVScroll(p.detail))
+	detail.Offset = 0.68
+	breakdown := container.NewBorder(p.vendorSel, nil, nil, nil, detail)
 
 	p.coverage = container.NewGridWithColumns(1)
 	p.notes = widget.NewLabel("")
@@ -287,9 +289,13 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 	if !r.Complete {
 		unpriced = l.T("badge.unpriced", len(r.Unpriced))
 	}
+	was := [3]bool{v.cheapest.Visible(), v.uncovered.Visible(), v.unpriced.Visible()}
 	setShown(v.cheapest, cheapest)
 	setShown(v.uncovered, uncovered)
 	setShown(v.unpriced, unpriced)
+	if was != [3]bool{v.cheapest.Visible(), v.uncovered.Visible(), v.unpriced.Visible()} {
+		v.card.Refresh() // a badge came or went: lay the card out again
+	}
 }
 
 // compactTheme tightens the padding inside the vendor cards, so four
@@ -527,9 +533,14 @@ func (p *resultsPanel) showCoverage(c *pricing.Comparison) {
 	p.coverage.RemoveAll()
 	cols := 1 + len(c.Vendors)
 	grid := container.NewGridWithColumns(cols)
-	grid.Add(widget.NewLabelWithStyle(l.T("coverage.requirement"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	header := func(text string) *widget.Label {
+		lb := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		lb.Truncation = fyne.TextTruncateEllipsis
+		return lb
+	}
+	grid.Add(header(l.T("coverage.requirement")))
 	for _, r := range c.Vendors {
-		grid.Add(widget.NewLabelWithStyle(nameIn(l, r.Name, r.NameEN), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(header(nameIn(l, r.Name, r.NameEN)))
 	}
 	fields := coverageFields(p.u.cur)
 	for _, f := range fields {

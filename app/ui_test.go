@@ -123,8 +123,8 @@ func TestUIInvalidValueKeepsResults(t *testing.T) {
 	months.entry.SetText("24")
 	total := f.u.results.totals["tencent-qidian"].Text
 	test.Type(months.entry, "x")
-	if !months.err.Visible() || months.err.Text != "请输入整数，如 3000" {
-		t.Errorf("months error: visible %v, %q", months.err.Visible(), months.err.Text)
+	if months.message() != "请输入整数，如 3000" {
+		t.Errorf("months error %q", months.message())
 	}
 	if !f.u.stale || !f.u.results.staleBar.Visible() {
 		t.Error("results not marked out of date")
@@ -134,15 +134,15 @@ func TestUIInvalidValueKeepsResults(t *testing.T) {
 	}
 
 	typeInto(months.entry, "500")
-	if months.err.Text != "必须在 1 到 120 之间" {
-		t.Errorf("months 500: %q", months.err.Text)
+	if months.message() != "必须在 1 到 120 之间" {
+		t.Errorf("months 500: %q", months.message())
 	}
 	if f.u.cur.Months != 500 || !f.u.stale {
 		t.Errorf("months %d stale %v", f.u.cur.Months, f.u.stale)
 	}
 
 	typeInto(months.entry, "12")
-	if months.err.Visible() || f.u.stale || f.u.results.staleBar.Visible() {
+	if months.message() != "" || months.err.Text != months.hint || f.u.stale || f.u.results.staleBar.Visible() {
 		t.Error("error or out-of-date mark stays after a valid value")
 	}
 	want := f.u.lang.T("money", Money(resultFor(f.expected(), "tencent-qidian").Total))
@@ -153,7 +153,7 @@ func TestUIInvalidValueKeepsResults(t *testing.T) {
 	// English messages name the value and limits.
 	f.u.setLanguage("en")
 	typeInto(f.u.form.fields["months"].entry, "0")
-	if got := f.u.form.fields["months"].err.Text; !strings.Contains(got, "from 1 to 120") {
+	if got := f.u.form.fields["months"].message(); !strings.Contains(got, "from 1 to 120") {
 		t.Errorf("English months error %q", got)
 	}
 	// A dated change outside the horizon is shown on its row.
