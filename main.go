@@ -11,7 +11,7 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 {
+	if _, window := app.WindowArgs(os.Args[1:]); !window {
 		os.Exit(app.RunCLI(&app.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:]))
 	}
 	os.Exit(runWindow())

@@ -458,17 +458,6 @@ func (c *scCmd) pricesNote(s *scenarios.Scenario, r scenarios.Revision, since st
 	}
 }
 
-// scenarioEditions is what a saved revision records: vendor id → the price
-// editions its result is computed with, joined by "+" (the window records
-// the same).
-func scenarioEditions(c *pricing.Comparison) map[string]string {
-	out := map[string]string{}
-	for _, r := range c.Vendors {
-		out[r.Vendor] = strings.Join(r.Editions, "+")
-	}
-	return out
-}
-
 // pricesChanged compares recorded editions with today's for s, vendor by
 // vendor (vendors in both only), e.g. "chatopera 2020 → 2023"; "" when
 // nothing was recorded or nothing changed.
@@ -480,7 +469,7 @@ func pricesChanged(s *scenarios.Scenario, saved map[string]string) (string, erro
 	if err != nil {
 		return "", err
 	}
-	return editionsDiff(saved, scenarioEditions(cmp)), nil
+	return editionsDiff(saved, EditionsOf(cmp)), nil
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -556,7 +545,7 @@ func runScImport(env *Env, args []string) int {
 	} else if !errors.Is(err, scenarios.ErrNotFound) {
 		return c.fail(err)
 	}
-	rev, err := st.Save(name, s, scenarios.SaveMeta{Editions: scenarioEditions(cmp)})
+	rev, err := st.Save(name, s, scenarios.SaveMeta{Editions: EditionsOf(cmp)})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -710,7 +699,7 @@ func runScHistory(env *Env, args []string) int {
 			cmp, err := pricing.Compare(s)
 			p.err = err
 			if err == nil {
-				p.now = scenarioEditions(cmp)
+				p.now = EditionsOf(cmp)
 			}
 			cache[string(data)] = p
 		}
@@ -945,7 +934,7 @@ func runScCompare(env *Env, args []string) int {
 		return c.fail(err)
 	}
 	env.Stdout.Write(out)
-	if diff := editionsDiff(r.Editions, scenarioEditions(cmp)); diff != "" {
+	if diff := editionsDiff(r.Editions, EditionsOf(cmp)); diff != "" {
 		fmt.Fprintf(env.Stderr, "kefucost %s: note: prices have changed since revision %d was saved: %s\n", c.name, r.Number, diff)
 	}
 	return ExitOK

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -74,7 +75,8 @@ type ui struct {
 func RunWindow(a fyne.App, args []string) int {
 	a.Settings().SetTheme(NewTheme())
 	a.SetIcon(assets.IconResource())
-	u := newUI(a, openStoreForWindow(os.Getenv), false)
+	db, _ := WindowArgs(args)
+	u := newUI(a, openStoreForWindow(db, os.Getenv), false)
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.win.CenterOnScreen()
 	u.win.SetMaster()
@@ -95,8 +97,23 @@ type storeOpen struct {
 	locked    bool
 }
 
-func openStoreForWindow(getenv func(string) string) storeOpen {
-	path, err := DBPath("", getenv)
+// WindowArgs reports whether args (without the program name) ask for the
+// window rather than a subcommand: none, or only --db PATH, which selects
+// the database for the window as for the subcommands.
+func WindowArgs(args []string) (db string, ok bool) {
+	switch {
+	case len(args) == 0:
+		return "", true
+	case len(args) == 1 && strings.HasPrefix(args[0], "--db="):
+		return strings.TrimPrefix(args[0], "--db="), true
+	case len(args) == 2 && (args[0] == "--db" || args[0] == "-db"):
+		return args[1], true
+	}
+	return "", false
+}
+
+func openStoreForWindow(dbFlag string, getenv func(string) string) storeOpen {
+	path, err := DBPath(dbFlag, getenv)
 	if err != nil {
 		return storeOpen{problem: err.Error()}
 	}

@@ -595,18 +595,12 @@ func (p *resultsPanel) showPricesChanged(c *pricing.Comparison) {
 		p.pricesBar.Hide()
 		return
 	}
-	now := EditionsOf(c)
-	var diffs []string
-	for id, ed := range now {
-		if old, ok := saved[id]; ok && old != ed {
-			diffs = append(diffs, fmt.Sprintf("%s %s → %s", id, old, ed))
-		}
-	}
-	if len(diffs) == 0 {
+	diff := editionsDiff(saved, EditionsOf(c))
+	if diff == "" {
 		p.pricesBar.Hide()
 		return
 	}
-	p.pricesBar.SetText(p.u.lang.T("results.prices_changed", strings.Join(diffs, "; ")))
+	p.pricesBar.SetText(p.u.lang.T("results.prices_changed", diff))
 	p.pricesBar.Show()
 }
 

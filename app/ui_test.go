@@ -2,8 +2,8 @@ package app
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -402,7 +402,7 @@ func TestUILockedStore(t *testing.T) {
 	}
 	defer st.Close()
 	start := time.Now()
-	so := openStoreForWindow(func(k string) string {
+	so := openStoreForWindow("", func(k string) string {
 		if k == "KEFUCOST_DB" {
 			return db
 		}
@@ -427,6 +427,26 @@ func TestUILockedStore(t *testing.T) {
 	}
 	if u.result == nil {
 		t.Error("a window without a store still computes")
+	}
+}
+
+func TestWindowArgs(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		db   string
+		ok   bool
+	}{
+		{nil, "", true},
+		{[]string{"--db", "/x/s.db"}, "/x/s.db", true},
+		{[]string{"--db=/x/s.db"}, "/x/s.db", true},
+		{[]string{"compare", "--scenario", "a"}, "", false},
+		{[]string{"--db"}, "", false},
+		{[]string{"--db", "a", "list"}, "", false},
+	} {
+		db, ok := WindowArgs(c.args)
+		if db != c.db || ok != c.ok {
+			t.Errorf("WindowArgs(%q) = %q, %v; want %q, %v", c.args, db, ok, c.db, c.ok)
+		}
 	}
 }
 
