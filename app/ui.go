@@ -451,8 +451,14 @@ func (u *ui) pristine() *scenarios.Scenario {
 	return p
 }
 
+// showError says what went wrong, exactly as the error says it (Fyne's
+// error dialog capitalises the first letter, which changes file names).
 func (u *ui) showError(err error) {
-	dialog.ShowError(err, u.win)
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(u.lang.T("error.title"), u.lang.T("action.close"), msg, u.win)
+	d.Resize(fyne.NewSize(560, 200))
+	d.Show()
 }
 
 func (u *ui) showInfo(title, msg string) {

@@ -402,7 +402,7 @@ func (u *ui) onHistory() {
 				container.NewHBox(widget.NewButton(l.T("action.open"), nil), widget.NewButton(l.T("action.restore"), nil)), lb)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			r := revs[len(revs)-1-i]
+			r := revs[i] // newest first, as History gives them
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("#%d  %s  %s", r.Number, r.Time.Local().Format("2006-01-02 15:04:05"), r.Summary))
 			btns := box.Objects[1].(*fyne.Container)

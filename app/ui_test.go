@@ -1,7 +1,9 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
+	"image/png"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,7 +13,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -572,4 +576,227 @@ func uiBenchScenario(tb testing.TB) *scenarios.Scenario {
 		tb.Fatal(err)
 	}
 	return s
+}
+
+func TestUIOpenFileAndDrop(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	data, err := os.ReadFile("../pricing/testdata/bench-36m.kefucost.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !u.openFileData(data, "bench-36m.kefucost.json") {
+		t.Fatal("valid file refused")
+	}
+	if u.cur.Months != 36 || u.cur.Demand.ASRMinutesPerDay == 0 || f.field("months").entry.Text != "36" {
+		t.Errorf("file not loaded into the form: %+v", u.cur.Demand)
+	}
+	if !u.dirty() {
+		t.Error("an opened file counts as saved in the store")
+	}
+	before, _ := scenarios.Encode(u.cur)
+
+	// A bad file says where and changes nothing.
+	bad := strings.Replace(string(data), `"months": 36`, `"months": "x"`, 1)
+	if u.openFileData([]byte(bad), "bad.kefucost.json") {
+		t.Fatal("bad file accepted")
+	}
+	after, _ := scenarios.Encode(u.cur)
+	if string(before) != string(after) {
+		t.Error("a bad file changed the scenario being edited")
+	}
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(labelsText(top), "bad.kefucost.json") || !strings.Contains(labelsText(top), "months") {
+		t.Errorf("error dialog does not name the file and field: %q", labelsText(top))
+	}
+	top.Hide()
+
+	// Dropping a file on the window opens it.
+	path := filepath.Join(t.TempDir(), "dropped.kefucost.json")
+	s := scenarios.New("dropped", scenarios.NewDate(2027, 3, 1))
+	s.Demand.OnlineAgents = 42
+	enc, _ := scenarios.Encode(s)
+	if err := os.WriteFile(path, enc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u.loadScenario(newScenario(u.lang), "", nil) // nothing unsaved to ask about
+	u.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
+	if u.cur.Demand.OnlineAgents != 42 || u.cur.Name != "dropped" {
+		t.Errorf("dropped file not opened: %q %d", u.cur.Name, u.cur.Demand.OnlineAgents)
+	}
+}
+
+// labelsText is the text of every label under o.
+func labelsText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+			return
+		case *widget.RichText:
+			b.WriteString(x.String() + "\n")
+			return
+		case *canvas.Text:
+			b.WriteString(x.Text + "\n")
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	if o != nil {
+		walk(o)
+	}
+	return b.String()
+}
+
+func TestUIExportChartPrintSize(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	for _, kind := range []ChartKind{ChartCumulative, ChartMonthly, ChartBreakdown} {
+		data, err := u.chartFile("png", kind)
+		if err != nil {
+			t.Fatal(kind, err)
+		}
+		img, err := png.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(kind, err)
+		}
+		if w := img.Bounds().Dx(); w < 1600 {
+			t.Errorf("%s PNG is %d px wide, want at least 1600", kind, w)
+		}
+		svg, err := u.chartFile("svg", kind)
+		if err != nil || !bytes.HasPrefix(bytes.TrimSpace(svg), []byte("<svg")) && !bytes.Contains(svg[:min(200, len(svg))], []byte("<svg")) {
+			t.Errorf("%s SVG: %v %.60q", kind, err, svg)
+		}
+	}
+}
+
+func TestUIHistoryRenameDuplicateTrash(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	typeInto(u.form.name, "round 1")
+	u.onSave()
+	typeInto(f.field("demand.online_agents").entry, "20")
+	u.onSave()
+
+	// Restore revision 1 from the history dialog: a third revision.
+	u.onHistory()
+	dlg := u.win.Canvas().Overlays().Top()
+	if dlg == nil || !strings.Contains(labelsText(dlg), "online_agents 5→20") {
+		t.Fatalf("history dialog: %q", labelsText(dlg))
+	}
+	restore := findButtons(dlg, "Restore")
+	if len(restore) != 2 {
+		t.Fatalf("%d Restore buttons", len(restore))
+	}
+	test.Tap(restore[1]) // newest first: [1] is revision 1
+	if u.cur.Demand.OnlineAgents != 5 {
+		t.Errorf("restored online_agents %d", u.cur.Demand.OnlineAgents)
+	}
+	if h, _ := f.store.History("round 1"); len(h) != 3 {
+		t.Errorf("history after restore has %d revisions", len(h))
+	}
+
+	// Rename through the dialog; an empty name is refused next to the field.
+	u.onRename()
+	dlg = u.win.Canvas().Overlays().Top()
+	entry := findEntry(t, dlg)
+	typeInto(entry, "   ")
+	test.Tap(findButtons(dlg, "OK")[0])
+	if !strings.Contains(labelsText(dlg), "Give the scenario a name") || u.savedName != "round 1" {
+		t.Errorf("empty name: %q", labelsText(dlg))
+	}
+	typeInto(entry, "round 1 / 报价")
+	test.Tap(findButtons(dlg, "OK")[0])
+	if u.savedName != "round 1 / 报价" || u.form.name.Text != "round 1 / 报价" {
+		t.Errorf("rename: saved %q form %q", u.savedName, u.form.name.Text)
+	}
+
+	// Duplicate opens the copy.
+	u.onDuplicate()
+	dlg = u.win.Canvas().Overlays().Top()
+	typeInto(findEntry(t, dlg), "what-if 10% growth")
+	test.Tap(findButtons(dlg, "OK")[0])
+	if u.savedName != "what-if 10% growth" || len(u.list.infos) != 2 {
+		t.Errorf("duplicate: %q, %d listed", u.savedName, len(u.list.infos))
+	}
+
+	// Delete, then restore from the trash dialog.
+	u.onDelete()
+	u.onShowTrash()
+	dlg = u.win.Canvas().Overlays().Top()
+	if !strings.Contains(labelsText(dlg), "what-if 10% growth") {
+		t.Fatalf("trash: %q", labelsText(dlg))
+	}
+	test.Tap(findButtons(dlg, "Restore")[0])
+	if len(u.list.infos) != 2 {
+		t.Errorf("%d listed after restoring from the trash", len(u.list.infos))
+	}
+}
+
+func findButtons(o fyne.CanvasObject, text string) []*widget.Button {
+	var out []*widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text {
+				out = append(out, x)
+			}
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func findEntry(t testing.TB, o fyne.CanvasObject) *widget.Entry {
+	t.Helper()
+	var found *widget.Entry
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Entry:
+			found = x
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	if found == nil {
+		t.Fatal("no entry")
+	}
+	return found
 }
