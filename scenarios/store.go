@@ -33,6 +33,14 @@ import (
 //
 // Scenarios are keyed by a stable id, so a rename touches only index and
 // names; history is never rewritten. List reads only index records.
+//
+// A rename is recorded in the index only (the record's name and updated
+// time), not as a revision: it changes nothing that is compared or priced.
+// The history shows it through Revision.Name, the name each revision was
+// saved under (the command line marks older names "saved as …"). Save
+// compares contents under the current name, so saving or restoring after a
+// rename what the latest revision holds adds nothing, and a later change
+// is summarized without the name.
 
 // Sentinel errors; test with errors.Is. The errors returned carry a message
 // naming the scenario or file.
@@ -333,8 +341,9 @@ func cleanNames(names ...*string) error {
 // scenario). The scenario must be valid (Validate); its Name is replaced by
 // name. The revision records meta.Editions and a summary of what changed
 // since the previous revision (see Summarize). Saving exactly what the
-// latest revision holds (same scenario, same editions) adds nothing and
-// returns the latest revision. Save returns once the revision is on disk
+// latest revision holds (same scenario, same editions; the name it was
+// saved under, before a Rename, does not count) adds nothing and returns
+// the latest revision. Save returns once the revision is on disk
 // (fsync'd).
 func (st *Store) Save(name string, s *Scenario, meta SaveMeta) (Revision, error) {
 	if err := cleanNames(&name); err != nil {
@@ -392,15 +401,30 @@ func (st *Store) put(b txBuckets, name string, s *Scenario, editions map[string]
 		if err != nil {
 			return Revision{}, err
 		}
-		if bytes.Equal(lastData, data) && editionsEqual(last.Editions, editions) {
+		same := bytes.Equal(lastData, data)
+		var old *Scenario
+		if !same {
+			// The stored bytes hold the name the revision was saved
+			// under, which differs after a Rename: compare the contents
+			// under the current name, as Encode writes them now.
+			if old, err = decodeStored(lastData, fmt.Sprintf("%s revision %d", name, last.Number)); err != nil {
+				return Revision{}, err
+			}
+			old.Name = name // renames are not content changes
+			oldData, err := Encode(old)
+			if err != nil {
+				return Revision{}, err
+			}
+			same = bytes.Equal(oldData, data)
+		}
+		if same && editionsEqual(last.Editions, editions) {
 			last.Name = name
 			return last, nil
 		}
-		old, err := decodeStored(lastData, fmt.Sprintf("%s revision %d", name, last.Number))
-		if err != nil {
-			return Revision{}, err
+		if old == nil {
+			// Same scenario, other editions.
+			old = c
 		}
-		old.Name = name // renames are not content changes
 		summary = joinSummary(Summarize(old, c), editionsChange(last.Editions, editions))
 		if how != "" {
 			summary = how + ": " + summary
@@ -680,7 +704,9 @@ func (st *Store) Restore(name string, number int) (Revision, error) {
 }
 
 // Rename gives the scenario oldName the name newName, keeping its history.
-// It fails with ErrExists when newName is taken.
+// It adds no revision: the rename is recorded in the index (Info.Name,
+// Info.Updated), and the revisions keep the name they were saved under
+// (Revision.Name). It fails with ErrExists when newName is taken.
 func (st *Store) Rename(oldName, newName string) error {
 	if err := cleanNames(&oldName, &newName); err != nil {
 		return err

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -445,4 +446,55 @@ func (st *Store) txid(t testing.TB) int {
 		t.Fatal(err)
 	}
 	return id
+}
+
+// After a rename the stored bytes still hold the old name: saving or
+// restoring what the latest revision holds must still add nothing, and the
+// history keeps the name each revision was saved under.
+func TestUnchangedSaveAfterRenameAddsNothing(t *testing.T) {
+	st := openTest(t, "")
+	s := example(t)
+	ed := map[string]string{"chatopera": "2023-12"}
+	mustSave(t, st, "Old", s, ed)
+	s2 := s.Clone()
+	s2.Months = 12
+	mustSave(t, st, "Old", s2, ed)
+	if err := st.Rename("Old", "New"); err != nil {
+		t.Fatal(err)
+	}
+	if r := mustSave(t, st, "New", s2, ed); r.Number != 2 || r.Name != "New" {
+		t.Fatalf("identical save after rename: %+v", r)
+	}
+	if r, err := st.Restore("New", 2); err != nil || r.Number != 2 {
+		t.Fatalf("restoring the latest after rename: %v %+v", err, r)
+	}
+	h, err := st.History("New")
+	if err != nil || len(h) != 2 {
+		t.Fatalf("history after identical saves: %v %+v", err, h)
+	}
+	// Other editions are a change, told as such (not as a name change).
+	ed2 := map[string]string{"chatopera": "2024-06"}
+	if r := mustSave(t, st, "New", s2, ed2); r.Number != 3 || r.Summary != "prices of chatopera: edition 2023-12→2024-06" {
+		t.Fatalf("new editions after rename: %+v", r)
+	}
+	// A real restore after the rename says what changed, not the name.
+	r, err := st.Restore("New", 1)
+	if err != nil || r.Number != 4 || r.Summary != "restored revision 1: months 12→36; prices of chatopera: edition 2024-06→2023-12" {
+		t.Fatalf("restore 1 after rename: %v %+v", err, r)
+	}
+	h, _ = st.History("New")
+	var got []string
+	for _, r := range h {
+		got = append(got, fmt.Sprintf("%d %s: %s", r.Number, r.Name, r.Summary))
+		if strings.Contains(r.Summary, "no changes") || strings.Contains(r.Summary, "name") {
+			t.Errorf("revision %d summary %q", r.Number, r.Summary)
+		}
+	}
+	want := "4 New: restored revision 1: months 12→36; prices of chatopera: edition 2024-06→2023-12|3 New: prices of chatopera: edition 2023-12→2024-06|2 Old: months 36→12|1 Old: created"
+	if strings.Join(got, "|") != want {
+		t.Fatalf("history\n%s\nwant\n%s", strings.Join(got, "|"), want)
+	}
+	if in, _ := st.Lookup("New"); in.Revisions != 4 {
+		t.Fatalf("index says %d revisions", in.Revisions)
+	}
 }
