@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -499,19 +501,27 @@ func runScImport(env *Env, args []string) int {
 		return code
 	}
 	file := c.pos[0]
-	// The file is read and checked before the database is opened: a bad
-	// file changes nothing.
+	// The file is read once and checked before the database is opened: a
+	// bad file changes nothing. Errors name it as loadScenario (and so
+	// kefucost compare) does.
 	var (
-		s   *scenarios.Scenario
-		err error
+		s      *scenarios.Scenario
+		data   []byte
+		err    error
+		source = file // what the store's summary names: "imported from …"
 	)
 	if file == "-" {
-		var data []byte
+		source = "stdin"
 		if data, err = io.ReadAll(env.Stdin); err == nil {
-			s, err = decodeChecked(data, "stdin")
+			s, err = decodeChecked(data, source)
 		}
-	} else {
-		s, err = loadScenario(file)
+	} else if data, err = os.ReadFile(file); err == nil {
+		if s, err = scenarios.Decode(data, filepath.Base(file)); err == nil {
+			if errs := pricing.Validate(s); len(errs) > 0 {
+				errs[0].File = file
+				err = errs[0]
+			}
+		}
 	}
 	if err != nil {
 		return c.fail(err)
@@ -545,14 +555,14 @@ func runScImport(env *Env, args []string) int {
 	} else if !errors.Is(err, scenarios.ErrNotFound) {
 		return c.fail(err)
 	}
-	rev, err := st.Save(name, s, scenarios.SaveMeta{Editions: EditionsOf(cmp)})
+	rev, err := st.Import(data, source, name, scenarios.SaveMeta{Editions: EditionsOf(cmp)})
 	if err != nil {
 		return c.fail(err)
 	}
 	if rev.Number == before {
 		fmt.Fprintf(env.Stdout, "%q revision %d already holds this scenario: nothing new was saved\n", name, rev.Number)
 	} else {
-		fmt.Fprintf(env.Stdout, "saved %q revision %d from %s: %s\n", name, rev.Number, file, rev.Summary)
+		fmt.Fprintf(env.Stdout, "saved %q revision %d: %s\n", name, rev.Number, rev.Summary)
 	}
 	return ExitOK
 }

@@ -172,16 +172,16 @@ func TestScenariosEndToEnd(t *testing.T) {
 	scFail(t, db, ExitError, []string{"scenarios", "show", specName}, `no saved scenario named "2027 客服中心采购"`, db)
 
 	// import: the file's own name; a flag after the file.
-	if out := scOK(t, db, "scenarios", "import", specFile); out != `saved "2027 客服中心采购" revision 1 from `+specFile+": created\n" {
+	if out := scOK(t, db, "scenarios", "import", specFile); out != `saved "2027 客服中心采购" revision 1: created (imported from mixed-spec-example.kefucost.json)`+"\n" {
 		t.Fatalf("import: %q", out)
 	}
 	other := `a/b "c" 🎉`
-	if out := scOK(t, db, "scenarios", "import", filepath.Join("testdata", "scenarios", "aliyun-seats-12m.kefucost.json"), "--name", other); !strings.HasPrefix(out, `saved "a/b \"c\" 🎉" revision 1 `) {
+	if out := scOK(t, db, "scenarios", "import", filepath.Join("testdata", "scenarios", "aliyun-seats-12m.kefucost.json"), "--name", other); out != `saved "a/b \"c\" 🎉" revision 1: created (imported from aliyun-seats-12m.kefucost.json)`+"\n" {
 		t.Fatalf("import --name: %q", out)
 	}
 	// The scenario name is in the file's name field; from stdin.
 	data, _ := os.ReadFile(filepath.Join("testdata", "scenarios", "chatopera-asr.kefucost.json"))
-	if out, errOut, code := scRun(t, db, string(data), "scenarios", "import", "-"); code != 0 || out != "saved \"chatopera-asr\" revision 1 from -: created\n" {
+	if out, errOut, code := scRun(t, db, string(data), "scenarios", "import", "-"); code != 0 || out != "saved \"chatopera-asr\" revision 1: created (imported from stdin)\n" {
 		t.Fatalf("import -: exit %d %q %q", code, out, errOut)
 	}
 
@@ -233,7 +233,7 @@ func TestScenariosEndToEnd(t *testing.T) {
 	}
 	changed := bytes.Replace(file, []byte(`"months": 36`), []byte(`"months": 24`), 1)
 	os.WriteFile(exported, changed, 0o644)
-	if out := scOK(t, db, "scenarios", "import", exported); out != `saved "2027 客服中心采购" revision 2 from `+exported+": months 36→24\n" {
+	if out := scOK(t, db, "scenarios", "import", exported); out != `saved "2027 客服中心采购" revision 2: imported from exported.kefucost.json: months 36→24`+"\n" {
 		t.Fatalf("import changed: %q", out)
 	}
 	if out := scOK(t, db, "scenarios", "show", specName); out != string(changed) {
@@ -257,9 +257,21 @@ func TestScenariosEndToEnd(t *testing.T) {
 		t.Fatalf("restore the latest: %q", out)
 	}
 	scFail(t, db, ExitError, []string{"scenarios", "restore", specName, "9"}, "has no revision 9 (it has 1 to 3)")
-	checkGolden(t, "scenarios-history.table", scOK(t, db, "scenarios", "history", specName))
+	// The history table, inline rather than in testdata/golden (whose
+	// scenarios-history.table no test reads any more).
+	wantHistory := `Rev  Saved                Changes
+  3  2026-11-23 16:06:00  restored revision 1: months 24→36
+                          prices: aliyun-icc 2021-12-20, chatopera 2020, huawei-cec 2023-12-01, tencent-qidian 2023
+  2  2026-11-23 16:05:00  imported from exported.kefucost.json: months 36→24
+                          prices: aliyun-icc 2021-12-20, chatopera 2020, huawei-cec 2023-12-01, tencent-qidian 2023
+  1  2026-11-23 16:01:00  created (imported from mixed-spec-example.kefucost.json)
+                          prices: aliyun-icc 2021-12-20, chatopera 2020, huawei-cec 2023-12-01, tencent-qidian 2023
+`
+	if got := scOK(t, db, "scenarios", "history", specName); got != wantHistory {
+		t.Errorf("history table:\n%s", firstDiff(got, wantHistory))
+	}
 	h := historyJSON(t, db, specName)
-	if len(h) != 3 || h[0].Revision != 3 || h[2].Summary != "created" || h[1].Summary != "months 36→24" || h[0].Editions["tencent-qidian"] == "" {
+	if len(h) != 3 || h[0].Revision != 3 || h[2].Summary != "created (imported from mixed-spec-example.kefucost.json)" || h[1].Summary != "imported from exported.kefucost.json: months 36→24" || h[0].Editions["tencent-qidian"] == "" {
 		t.Fatalf("history json: %+v", h)
 	}
 
@@ -691,5 +703,42 @@ func TestScenariosExportKeepsOldFileOnError(t *testing.T) {
 	scOK(t, db, "scenarios", "export", specName, target)
 	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
 		t.Fatalf("folder holds %v", ents)
+	}
+}
+
+// import records where the revision came from and the price editions it
+// was computed with; importing what the latest revision holds, even after
+// a rename, adds nothing.
+func TestScenariosImportRecordsFileAndEditions(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scenarios.db")
+	if out := scOK(t, db, "scenarios", "import", specFile); out != `saved "2027 客服中心采购" revision 1: created (imported from mixed-spec-example.kefucost.json)`+"\n" {
+		t.Fatalf("import: %q", out)
+	}
+	h := historyJSON(t, db, specName)
+	if len(h) != 1 || h[0].Summary != "created (imported from mixed-spec-example.kefucost.json)" || h[0].Editions["chatopera"] == "" || h[0].Editions["tencent-qidian"] == "" {
+		t.Fatalf("history after import: %+v", h)
+	}
+	data, _ := os.ReadFile(specFile)
+	v2 := filepath.Join(dir, "v2.kefucost.json")
+	os.WriteFile(v2, bytes.Replace(data, []byte(`"months": 36`), []byte(`"months": 24`), 1), 0o644)
+	if out := scOK(t, db, "scenarios", "import", v2); out != `saved "2027 客服中心采购" revision 2: imported from v2.kefucost.json: months 36→24`+"\n" {
+		t.Fatalf("import v2: %q", out)
+	}
+	if out, errOut, code := scRun(t, db, string(data), "scenarios", "import", "-", "--name", "from stdin"); code != 0 || out != `saved "from stdin" revision 1: created (imported from stdin)`+"\n" {
+		t.Fatalf("import -: exit %d %q %q", code, out, errOut)
+	}
+	if h := historyJSON(t, db, "from stdin"); len(h) != 1 || len(h[0].Editions) == 0 {
+		t.Fatalf("stdin import recorded %+v", h)
+	}
+	scOK(t, db, "scenarios", "rename", specName, "renamed")
+	if out := scOK(t, db, "scenarios", "import", v2, "--name", "renamed"); out != `"renamed" revision 2 already holds this scenario: nothing new was saved`+"\n" {
+		t.Fatalf("re-import after rename: %q", out)
+	}
+	if out := scOK(t, db, "scenarios", "restore", "renamed", "2"); !strings.Contains(out, "nothing new was saved") {
+		t.Fatalf("restore the latest after rename: %q", out)
+	}
+	if h := historyJSON(t, db, "renamed"); len(h) != 2 || h[0].Name != specName {
+		t.Fatalf("history after rename: %+v", h)
 	}
 }

@@ -12,10 +12,13 @@ import (
 // Import reads a scenario file's bytes (file names it in errors) and saves
 // it as a revision: under nameOverride if given, else the scenario's own
 // name, else the file name without ".kefucost.json". Importing a name that
-// exists adds a revision to it; history is never overwritten. A malformed,
-// truncated, foreign or newer-version file fails with exactly Decode's
-// error and changes nothing. The returned revision's Name is the name used.
-func (st *Store) Import(data []byte, file, nameOverride string) (Revision, error) {
+// exists adds a revision to it; history is never overwritten. The revision
+// records meta.Editions as Save does, and its summary says "imported from
+// FILE" (the base name of file). Importing what the latest revision holds
+// with the same editions adds nothing, as Save. A malformed, truncated,
+// foreign or newer-version file fails with exactly Decode's error and
+// changes nothing. The returned revision's Name is the name used.
+func (st *Store) Import(data []byte, file, nameOverride string, meta SaveMeta) (Revision, error) {
 	s, err := Decode(data, file)
 	if err != nil {
 		return Revision{}, err
@@ -37,19 +40,19 @@ func (st *Store) Import(data []byte, file, nameOverride string) (Revision, error
 	var rev Revision
 	err = st.update(func(tx *bbolt.Tx, b txBuckets) error {
 		var err error
-		rev, err = st.put(b, name, s, nil, how, false)
+		rev, err = st.put(b, name, s, meta.Editions, how, false)
 		return err
 	})
 	return rev, err
 }
 
 // ImportFile imports the scenario file at path (see Import).
-func (st *Store) ImportFile(path, nameOverride string) (Revision, error) {
+func (st *Store) ImportFile(path, nameOverride string, meta SaveMeta) (Revision, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Revision{}, err
 	}
-	return st.Import(data, filepath.Base(path), nameOverride)
+	return st.Import(data, filepath.Base(path), nameOverride, meta)
 }
 
 // NameFromFile is the scenario name a file suggests: its base name without

@@ -327,7 +327,7 @@ func TestImportExportRoundTrip(t *testing.T) {
 	st := openTest(t, "")
 	dir := t.TempDir()
 	data, _ := os.ReadFile("testdata/spec-example.kefucost.json")
-	r, err := st.Import(data, "spec-example.kefucost.json", "")
+	r, err := st.Import(data, "spec-example.kefucost.json", "", SaveMeta{})
 	if err != nil || r.Name != "2027 客服中心采购" || r.Summary != "created (imported from spec-example.kefucost.json)" {
 		t.Fatalf("Import %v %+v", err, r)
 	}
@@ -349,22 +349,22 @@ func TestImportExportRoundTrip(t *testing.T) {
 		t.Fatalf("dir holds %v", ents)
 	}
 	// Re-import: identical, no new revision; changed: a new revision.
-	if r, err := st.ImportFile(out, ""); err != nil || r.Number != 1 {
+	if r, err := st.ImportFile(out, "", SaveMeta{}); err != nil || r.Number != 1 {
 		t.Fatalf("re-import %v %+v", err, r)
 	}
 	changed := bytes.Replace(data, []byte(`"months": 36`), []byte(`"months": 48`), 1)
-	if r, err := st.Import(changed, "x.kefucost.json", ""); err != nil || r.Number != 2 || r.Summary != "imported from x.kefucost.json: months 36→48" {
+	if r, err := st.Import(changed, "x.kefucost.json", "", SaveMeta{}); err != nil || r.Number != 2 || r.Summary != "imported from x.kefucost.json: months 36→48" {
 		t.Fatalf("import changed %v %+v", err, r)
 	}
 	if h, _ := st.History("2027 客服中心采购"); len(h) != 2 {
 		t.Fatalf("history %v", h)
 	}
 	// Name override, and a file without a name takes the file's name.
-	if r, err := st.Import(data, "a.kefucost.json", "Other"); err != nil || r.Name != "Other" {
+	if r, err := st.Import(data, "a.kefucost.json", "Other", SaveMeta{}); err != nil || r.Name != "Other" {
 		t.Fatalf("override %v %+v", err, r)
 	}
 	noName := bytes.Replace(data, []byte(`"name": "2027 客服中心采购"`), []byte(`"name": ""`), 1)
-	if r, err := st.Import(noName, "dir/采购 B.kefucost.json", ""); err != nil || r.Name != "采购 B" {
+	if r, err := st.Import(noName, "dir/采购 B.kefucost.json", "", SaveMeta{}); err != nil || r.Name != "采购 B" {
 		t.Fatalf("no name %v %+v", err, r)
 	}
 	if err := st.Export("nope", out); !errors.Is(err, ErrNotFound) {
@@ -382,7 +382,7 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 	st := openTest(t, "")
 	data, _ := os.ReadFile("testdata/spec-example.kefucost.json")
 	mustImport := func() {
-		if _, err := st.Import(data, "good.kefucost.json", ""); err != nil {
+		if _, err := st.Import(data, "good.kefucost.json", "", SaveMeta{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -400,7 +400,7 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 	}
 	before := st.txid(t)
 	for what, b := range bad {
-		_, err := st.Import(b, what+".kefucost.json", "")
+		_, err := st.Import(b, what+".kefucost.json", "", SaveMeta{})
 		if err == nil {
 			t.Errorf("%s: imported", what)
 			continue
@@ -412,7 +412,7 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 	if after := st.txid(t); after != before {
 		t.Fatalf("bad imports committed %d transactions", after-before)
 	}
-	if _, err := st.Import(bad["future"], "f.kefucost.json", ""); err == nil || !strings.Contains(err.Error(), "newer kefucost") {
+	if _, err := st.Import(bad["future"], "f.kefucost.json", "", SaveMeta{}); err == nil || !strings.Contains(err.Error(), "newer kefucost") {
 		t.Fatalf("future version message: %v", err)
 	}
 }
@@ -496,5 +496,43 @@ func TestUnchangedSaveAfterRenameAddsNothing(t *testing.T) {
 	}
 	if in, _ := st.Lookup("New"); in.Revisions != 4 {
 		t.Fatalf("index says %d revisions", in.Revisions)
+	}
+}
+
+// Import records the price editions it is given, like Save, and says in
+// the summary which file the revision came from.
+func TestImportRecordsEditions(t *testing.T) {
+	st := openTest(t, "")
+	data, _ := os.ReadFile("testdata/spec-example.kefucost.json")
+	ed := map[string]string{"chatopera": "2023-12", "tencent-qidian": "2023"}
+	r, err := st.Import(data, "dir/spec-example.kefucost.json", "", SaveMeta{Editions: ed})
+	if err != nil || r.Number != 1 || r.Summary != "created (imported from spec-example.kefucost.json)" || !editionsEqual(r.Editions, ed) {
+		t.Fatalf("Import: %v %+v", err, r)
+	}
+	ed["chatopera"] = "changed after the call" // the store keeps its own copy
+	h, err := st.History("2027 客服中心采购")
+	if err != nil || len(h) != 1 || h[0].Editions["chatopera"] != "2023-12" || h[0].Summary != r.Summary {
+		t.Fatalf("History: %v %+v", err, h)
+	}
+	// The same file with the same editions adds nothing; with other
+	// editions it is a revision that says so.
+	ed = map[string]string{"chatopera": "2023-12", "tencent-qidian": "2023"}
+	if r, err := st.Import(data, "again.kefucost.json", "", SaveMeta{Editions: ed}); err != nil || r.Number != 1 {
+		t.Fatalf("re-import: %v %+v", err, r)
+	}
+	ed2 := map[string]string{"chatopera": "2024-06", "tencent-qidian": "2023"}
+	p := filepath.Join(t.TempDir(), "later.kefucost.json")
+	os.WriteFile(p, data, 0o644)
+	r, err = st.ImportFile(p, "", SaveMeta{Editions: ed2})
+	if err != nil || r.Number != 2 || r.Summary != "imported from later.kefucost.json: prices of chatopera: edition 2023-12→2024-06" || r.Editions["chatopera"] != "2024-06" {
+		t.Fatalf("ImportFile with other editions: %v %+v", err, r)
+	}
+	// Importing after a rename what the latest revision holds adds
+	// nothing either (the file still carries the old name).
+	if err := st.Rename("2027 客服中心采购", "renamed"); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := st.Import(data, "same.kefucost.json", "renamed", SaveMeta{Editions: ed2}); err != nil || r.Number != 2 {
+		t.Fatalf("import after rename: %v %+v", err, r)
 	}
 }
