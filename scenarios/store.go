@@ -47,6 +47,10 @@ import (
 var (
 	// ErrNotFound: no scenario (or revision, or trashed scenario) of that name.
 	ErrNotFound = errors.New("scenario not found")
+	// ErrNoRevision: the scenario exists but has no revision of that
+	// number. It matches ErrNotFound too; test it to tell a wrong revision
+	// from a wrong name.
+	ErrNoRevision = fmt.Errorf("%w: no such revision", ErrNotFound)
 	// ErrExists: a scenario of that name already exists.
 	ErrExists = errors.New("a scenario of that name already exists")
 	// ErrInvalidName: empty, whitespace only, too long or control characters.
@@ -314,16 +318,29 @@ func lookup(b txBuckets, name string) (uint64, record, error) {
 	return id, r, err
 }
 
-func getRev(b txBuckets, id uint64, number int) (Revision, []byte, error) {
-	rb := b.revs.Bucket(u64key(id))
-	if rb == nil || number < 1 {
-		return Revision{}, nil, errorf(ErrNotFound, "no revision %d", number)
+// getRev reads revision number of the scenario id, whose index record is
+// r. A number outside 1..r.revs fails with ErrNoRevision, a revision the
+// index lists but the file lacks with ErrDamaged; both name the scenario
+// and the revisions it has.
+func getRev(b txBuckets, id uint64, r record, number int) (Revision, []byte, error) {
+	if number < 1 || number > int(r.revs) {
+		return Revision{}, nil, noRevision(r.name, number, int(r.revs))
 	}
-	v := rb.Get(u64key(uint64(number)))
+	var v []byte
+	if rb := b.revs.Bucket(u64key(id)); rb != nil {
+		v = rb.Get(u64key(uint64(number)))
+	}
 	if v == nil {
-		return Revision{}, nil, errorf(ErrNotFound, "no revision %d", number)
+		return Revision{}, nil, fmt.Errorf("%w: scenario %q has no revision %d although its index lists 1 to %d", ErrDamaged, r.name, number, r.revs)
 	}
 	return decodeRev(v, number)
+}
+
+func noRevision(name string, number, revs int) error {
+	if revs < 1 {
+		return errorf(ErrNoRevision, "scenario %q has no revision %d (it has none)", name, number)
+	}
+	return errorf(ErrNoRevision, "scenario %q has no revision %d (it has 1 to %d)", name, number, revs)
 }
 
 func cleanNames(names ...*string) error {
@@ -397,7 +414,7 @@ func (st *Store) put(b txBuckets, name string, s *Scenario, editions map[string]
 		if id, rec, err = lookup(b, name); err != nil {
 			return Revision{}, err
 		}
-		last, lastData, err := getRev(b, id, int(rec.revs))
+		last, lastData, err := getRev(b, id, rec, int(rec.revs))
 		if err != nil {
 			return Revision{}, err
 		}
@@ -605,10 +622,7 @@ func (st *Store) LoadRevision(name string, number int) (*Scenario, Revision, err
 		if number == 0 {
 			number = int(r.revs)
 		}
-		if number < 1 || number > int(r.revs) {
-			return errorf(ErrNotFound, "scenario %q has no revision %d (it has 1 to %d)", name, number, r.revs)
-		}
-		rev, data, err = getRev(b, id, number)
+		rev, data, err = getRev(b, id, r, number)
 		found = err == nil
 		return err
 	})
@@ -686,10 +700,7 @@ func (st *Store) Restore(name string, number int) (Revision, error) {
 		if err != nil {
 			return err
 		}
-		if number < 1 || number > int(r.revs) {
-			return errorf(ErrNotFound, "scenario %q has no revision %d (it has 1 to %d)", name, number, r.revs)
-		}
-		old, data, err := getRev(b, id, number)
+		old, data, err := getRev(b, id, r, number)
 		if err != nil {
 			return err
 		}
@@ -750,7 +761,7 @@ func (st *Store) Duplicate(src, dst string) (Revision, error) {
 		if b.names.Get([]byte(dst)) != nil {
 			return exists(dst)
 		}
-		last, data, err := getRev(b, id, int(r.revs))
+		last, data, err := getRev(b, id, r, int(r.revs))
 		if err != nil {
 			return err
 		}

@@ -536,3 +536,49 @@ func TestImportRecordsEditions(t *testing.T) {
 		t.Fatalf("import after rename: %v %+v", err, r)
 	}
 }
+
+// A revision asked for that is not there: the error names the scenario and
+// says which revisions it has, whichever method asked.
+func TestNoRevisionNamesScenario(t *testing.T) {
+	st := openTest(t, "")
+	s := example(t)
+	for m := 10; m < 13; m++ {
+		s.Months = m
+		mustSave(t, st, "三 revs", s, nil)
+	}
+	want := `scenario "三 revs" has no revision 5 (it has 1 to 3)`
+	if _, _, err := st.LoadRevision("三 revs", 5); !errors.Is(err, ErrNotFound) || !errors.Is(err, ErrNoRevision) || err.Error() != want {
+		t.Errorf("LoadRevision 5: %v", err)
+	}
+	if _, err := st.Restore("三 revs", 5); !errors.Is(err, ErrNoRevision) || err.Error() != want {
+		t.Errorf("Restore 5: %v", err)
+	}
+	if _, _, err := st.LoadRevision("三 revs", -1); !errors.Is(err, ErrNoRevision) || !strings.Contains(err.Error(), "(it has 1 to 3)") {
+		t.Errorf("LoadRevision -1: %v", err)
+	}
+	// A name that is not there is not a missing revision.
+	if _, _, err := st.LoadRevision("nope", 1); !errors.Is(err, ErrNotFound) || errors.Is(err, ErrNoRevision) {
+		t.Errorf("LoadRevision nope: %v", err)
+	}
+	// A revision the index lists but the file lacks is damage, named.
+	err := st.db.Update(func(tx *bbolt.Tx) error {
+		b, _ := buckets(tx)
+		id, _, err := lookup(b, "三 revs")
+		if err != nil {
+			return err
+		}
+		return b.revs.Bucket(u64key(id)).Delete(u64key(3))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, err := range map[string]error{
+		"Load":      func() error { _, _, err := st.Load("三 revs"); return err }(),
+		"Save":      func() error { _, err := st.Save("三 revs", s, SaveMeta{}); return err }(),
+		"Duplicate": func() error { _, err := st.Duplicate("三 revs", "copy"); return err }(),
+	} {
+		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), `scenario "三 revs" has no revision 3 although its index lists 1 to 3`) {
+			t.Errorf("%s with revision 3 missing: %v", what, err)
+		}
+	}
+}
