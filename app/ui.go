@@ -84,7 +84,7 @@ func RunWindow(a fyne.App, args []string) int {
 	if os.Getenv("KEFUCOST_TRACE_START") != "" {
 		u.traceFirstFrame()
 	}
-	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Resize(u.savedWindowSize())
 	u.win.CenterOnScreen()
 	u.win.SetMaster()
 	u.afterShow()
@@ -427,8 +427,26 @@ func (u *ui) afterShow() {
 	u.offerDraft()
 }
 
+// Preference keys of the window's size, restored at the next start.
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+)
+
+// savedWindowSize is the size the window had when last closed, or
+// 1280×800 the first time.
+func (u *ui) savedWindowSize() fyne.Size {
+	p := u.app.Preferences()
+	w, h := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
+	return fyne.NewSize(float32(min(max(w, 800), 8000)), float32(min(max(h, 560), 8000)))
+}
+
 // onClose asks before losing unsaved changes.
 func (u *ui) onClose() {
+	if s := u.win.Canvas().Size(); s.Width > 0 && s.Height > 0 {
+		u.app.Preferences().SetFloat(prefWidth, float64(s.Width))
+		u.app.Preferences().SetFloat(prefHeight, float64(s.Height))
+	}
 	u.confirmDiscard(func() {
 		if u.store != nil {
 			u.store.ClearDraft()

@@ -112,6 +112,9 @@ done
 [[ -n $win ]] || fail "no window named kefucost within ${WINDOW_TIMEOUT}s"
 t_window=$(elapsed)
 title=$(DISPLAY=$display xdotool getwindowname "$win" 2>/dev/null || echo "?")
+# Fill the screen, as a user on a large screen would (the window opens at
+# its last size, 1280x800 the first time).
+DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "${SIZE%x*}" "${SIZE#*x}" 2>/dev/null || true
 
 # Wait for the first drawn frame: a screenshot with real content.
 colours=0 t_frame=""
