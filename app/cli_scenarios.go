@@ -131,6 +131,7 @@ type scCmd struct {
 	db       *string
 	pos      []string
 	path     string // the database file, once resolved
+	inTrash  bool   // names are looked for in the trash (see where)
 }
 
 func newScCmd(env *Env, sub string) *scCmd {
@@ -199,7 +200,22 @@ func (c *scCmd) parse(args []string, min, max int) (ok bool, code int) {
 	return true, ExitOK
 }
 
-func (c *scCmd) fail(err error) int { return fail(c.env, c.name, err) }
+func (c *scCmd) fail(err error) int { return fail(c.env, c.name, c.where(err)) }
+
+// where adds the database file to an error saying that a name is not in
+// it (the usual cause is a wrong --db or KEFUCOST_DB): "no saved scenario
+// named "x" in PATH", or "… in the trash of PATH" for the commands that
+// look in the trash. A missing revision (the scenario was found) and
+// errors before the database was opened are left as they are.
+func (c *scCmd) where(err error) error {
+	if c.path == "" || !errors.Is(err, scenarios.ErrNotFound) || errors.Is(err, scenarios.ErrNoRevision) || strings.Contains(err.Error(), c.path) {
+		return err
+	}
+	if c.inTrash {
+		return fmt.Errorf("%w of %s", err, c.path)
+	}
+	return fmt.Errorf("%w in %s", err, c.path)
+}
 
 func (c *scCmd) usageErr(format string, args ...any) int {
 	fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, fmt.Sprintf(format, args...))
@@ -856,6 +872,7 @@ func shellQuoteArg(s string) string {
 
 func runScUndelete(env *Env, args []string) int {
 	c := newScCmd(env, "undelete")
+	c.inTrash = true
 	if ok, code := c.parse(args, 1, 1); !ok {
 		return code
 	}

@@ -742,3 +742,40 @@ func TestScenariosImportRecordsFileAndEditions(t *testing.T) {
 		t.Fatalf("history after rename: %+v", h)
 	}
 }
+
+// A name that is not in the database says which database file was looked
+// in (the usual cause is a wrong --db or KEFUCOST_DB); a wrong revision
+// names the scenario and the revisions it has.
+func TestScenariosNotFoundNamesTheDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scenarios.db")
+	scOK(t, db, "scenarios", "import", specFile)
+	want := `no saved scenario named "missing" in ` + db + "\n"
+	for _, args := range [][]string{
+		{"show", "missing"},
+		{"show", "missing", "--rev", "2"},
+		{"export", "missing", "-"},
+		{"history", "missing"},
+		{"restore", "missing", "1"},
+		{"rename", "missing", "other"},
+		{"duplicate", "missing", "other"},
+		{"delete", "missing"},
+		{"compare", "missing"},
+	} {
+		errOut := scFail(t, db, ExitError, append([]string{"scenarios"}, args...))
+		if !strings.HasSuffix(errOut, want) {
+			t.Errorf("%q: stderr %q, want it to end %q", args, errOut, want)
+		}
+	}
+	scFail(t, db, ExitError, []string{"scenarios", "undelete", "missing"}, `no scenario named "missing" in the trash of `+db+"\n")
+	// --db names the file given.
+	other := filepath.Join(t.TempDir(), "other.db")
+	scOK(t, "", "scenarios", "import", specFile, "--name", "x", "--db", other)
+	scFail(t, db, ExitError, []string{"scenarios", "show", specName, "--db", other}, `no saved scenario named "2027 客服中心采购" in `+other+"\n")
+	// A revision that is not there: the scenario exists, so no path.
+	for _, args := range [][]string{{"show", specName, "--rev", "4"}, {"restore", specName, "4"}, {"export", specName, "-", "--rev", "4"}, {"compare", specName, "--rev", "4"}} {
+		errOut := scFail(t, db, ExitError, append([]string{"scenarios"}, args...), `scenario "2027 客服中心采购" has no revision 4 (it has 1 to 1)`)
+		if strings.Contains(errOut, db) {
+			t.Errorf("%q: %q names the database", args, errOut)
+		}
+	}
+}
