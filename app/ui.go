@@ -190,6 +190,17 @@ func newUI(a fyne.App, so storeOpen, sync bool) *ui {
 	u.loadScenario(u.cur, "", nil)
 	u.win.SetCloseIntercept(u.onClose)
 	u.win.SetOnDropped(u.onDropped)
+	// The charts are images drawn in the theme's colours: redraw them
+	// when the system switches between light and dark.
+	dark := u.isDark()
+	a.Settings().AddListener(func(fyne.Settings) {
+		fyne.Do(func() {
+			if d := u.isDark(); d != dark {
+				dark = d
+				u.recompute()
+			}
+		})
+	})
 	u.pendingNotices = append(u.pendingNotices, u.storeNotice(so)...)
 	return u
 }
