@@ -547,10 +547,17 @@ func (st *Store) Find(query string) ([]Info, error) {
 	})
 }
 
-// Trash returns the deleted scenarios, the most recently deleted first.
+// Trash returns the deleted scenarios, the most recently deleted first
+// (on equal times the one created last first): of several with one name,
+// the first listed is the one Undelete takes.
 func (st *Store) Trash() ([]Info, error) {
 	out, err := st.list(func(r *record) bool { return r.trashed })
-	sort.SliceStable(out, func(i, j int) bool { return out[i].TrashedAt.After(out[j].TrashedAt) })
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].TrashedAt.Equal(out[j].TrashedAt) {
+			return out[i].TrashedAt.After(out[j].TrashedAt)
+		}
+		return out[i].ID > out[j].ID
+	})
 	return out, err
 }
 
@@ -795,9 +802,12 @@ func (st *Store) Delete(name string) error {
 	})
 }
 
-// Undelete takes the scenario name out of the trash (the most recently
-// deleted one, if several had that name). It fails with ErrExists when a
-// live scenario has that name now: rename that one first.
+// Undelete takes the scenario name out of the trash. Several deleted
+// scenarios may have that name (a name is free again once deleted): it
+// takes the most recently deleted one, and of those deleted at the same
+// moment the one created last (the larger Info.ID). That is the first
+// one of that name Trash lists; UndeleteID takes any other. It fails with
+// ErrExists when a live scenario has that name now: rename that one first.
 func (st *Store) Undelete(name string) (Info, error) {
 	if err := cleanNames(&name); err != nil {
 		return Info{}, err
@@ -809,12 +819,13 @@ func (st *Store) Undelete(name string) (Info, error) {
 			best    record
 			matched bool
 		)
+		// Ids ascend, so ">=" lets the later of equal times win.
 		err := b.index.ForEach(func(k, v []byte) error {
 			r, err := decodeRecord(v)
 			if err != nil {
 				return err
 			}
-			if r.trashed && r.name == name && (!matched || r.trashedAt > best.trashedAt) {
+			if r.trashed && r.name == name && (!matched || r.trashedAt >= best.trashedAt) {
 				bestID, best, matched = binary.BigEndian.Uint64(k), r, true
 			}
 			return nil
@@ -825,19 +836,51 @@ func (st *Store) Undelete(name string) (Info, error) {
 		if !matched {
 			return errorf(ErrNotFound, "no scenario named %q in the trash", name)
 		}
-		if b.names.Get([]byte(name)) != nil {
-			return errorf(ErrExists, "a scenario named %q exists: rename it before taking the deleted one out of the trash", name)
-		}
-		best.trashed = false
-		best.trashedAt = 0
-		best.updated = st.now().UnixNano()
-		if err := b.index.Put(u64key(bestID), best.encode()); err != nil {
-			return err
-		}
-		in = best.info(bestID)
-		return b.names.Put([]byte(name), u64key(bestID))
+		in, err = st.untrash(b, bestID, best)
+		return err
 	})
 	return in, err
+}
+
+// UndeleteID takes the deleted scenario with the stable id (Info.ID, as
+// Trash lists it) out of the trash, whichever others share its name. It
+// fails with ErrNotFound when no scenario in the trash has that id, and
+// with ErrExists when a live scenario has its name now.
+func (st *Store) UndeleteID(id uint64) (Info, error) {
+	var in Info
+	err := st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		v := b.index.Get(u64key(id))
+		if v == nil {
+			return errorf(ErrNotFound, "no scenario with id %d in the trash", id)
+		}
+		r, err := decodeRecord(v)
+		if err != nil {
+			return err
+		}
+		if !r.trashed {
+			return errorf(ErrNotFound, "no scenario with id %d in the trash (%q, id %d, is not deleted)", id, r.name, id)
+		}
+		in, err = st.untrash(b, id, r)
+		return err
+	})
+	return in, err
+}
+
+// untrash takes the trashed scenario id (record r) out of the trash.
+func (st *Store) untrash(b txBuckets, id uint64, r record) (Info, error) {
+	if b.names.Get([]byte(r.name)) != nil {
+		return Info{}, errorf(ErrExists, "a scenario named %q exists: rename it before taking the deleted one out of the trash", r.name)
+	}
+	r.trashed = false
+	r.trashedAt = 0
+	r.updated = st.now().UnixNano()
+	if err := b.index.Put(u64key(id), r.encode()); err != nil {
+		return Info{}, err
+	}
+	if err := b.names.Put([]byte(r.name), u64key(id)); err != nil {
+		return Info{}, err
+	}
+	return r.info(id), nil
 }
 
 // EmptyTrash removes every trashed scenario and its history for good and

@@ -582,3 +582,72 @@ func TestNoRevisionNamesScenario(t *testing.T) {
 		}
 	}
 }
+
+// Several deleted scenarios of one name: Undelete takes the most recently
+// deleted (on equal times the one created last), Trash lists that one
+// first, and UndeleteID takes any one by its id.
+func TestUndeleteSameName(t *testing.T) {
+	st := openTest(t, "")
+	s := example(t)
+	var ids []uint64
+	for m := 10; m < 13; m++ {
+		s.Months = m
+		mustSave(t, st, "A", s, nil)
+		in, err := st.Lookup("A")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, in.ID)
+		if err := st.Delete("A"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tr, err := st.Trash()
+	if err != nil || len(tr) != 3 || tr[0].ID != ids[2] || tr[2].ID != ids[0] || !tr[0].TrashedAt.After(tr[1].TrashedAt) {
+		t.Fatalf("Trash: %v %+v", err, tr)
+	}
+	in, err := st.UndeleteID(ids[1])
+	if err != nil || in.ID != ids[1] || in.Name != "A" || in.Trashed {
+		t.Fatalf("UndeleteID: %v %+v", err, in)
+	}
+	if a, _, _ := st.Load("A"); a.Months != 11 {
+		t.Fatalf("UndeleteID took the one with %d months", a.Months)
+	}
+	if _, err := st.UndeleteID(ids[0]); !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), `"A"`) {
+		t.Fatalf("UndeleteID over a live name: %v", err)
+	}
+	if _, err := st.UndeleteID(ids[1]); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), fmt.Sprintf("no scenario with id %d in the trash", ids[1])) {
+		t.Fatalf("UndeleteID of a live scenario: %v", err)
+	}
+	if _, err := st.UndeleteID(999); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("UndeleteID 999: %v", err)
+	}
+	if err := st.Rename("A", "A (11)"); err != nil {
+		t.Fatal(err)
+	}
+	if in, err := st.Undelete("A"); err != nil || in.ID != ids[2] {
+		t.Fatalf("Undelete: %v %+v, want id %d (the last deleted)", err, in, ids[2])
+	}
+
+	// Deleted at the same time: the one created last.
+	now := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	st2, err := Open(Options{Path: filepath.Join(t.TempDir(), "s.db"), Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	ids = nil
+	for m := 10; m < 13; m++ {
+		s.Months = m
+		mustSave(t, st2, "B", s, nil)
+		in, _ := st2.Lookup("B")
+		ids = append(ids, in.ID)
+		st2.Delete("B")
+	}
+	if tr, _ := st2.Trash(); len(tr) != 3 || tr[0].ID != ids[2] || tr[1].ID != ids[1] {
+		t.Fatalf("Trash with equal times: %+v", tr)
+	}
+	if in, err := st2.Undelete("B"); err != nil || in.ID != ids[2] {
+		t.Fatalf("Undelete with equal times: %v %+v, want id %d", err, in, ids[2])
+	}
+}
