@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,7 +51,8 @@ func init() {
 		{"rename", "OLD NEW", "rename a saved scenario, keeping its history", runScRename},
 		{"duplicate", "SRC DST", "copy a saved scenario's latest revision to a new scenario", runScDuplicate},
 		{"delete", "NAME", "move a saved scenario to the trash", runScDelete},
-		{"undelete", "NAME", "take a scenario out of the trash", runScUndelete},
+		{"undelete", "NAME [--id ID]", "take a scenario out of the trash (of several of that name the most recently deleted, or the one --id picks)", runScUndelete},
+		{"trash", "[--find TEXT] [--format table|json]", "the deleted scenarios, the most recently deleted first, with when and their ids (as list --trash)", runScTrash},
 		{"empty-trash", "", "remove everything in the trash for good", runScEmptyTrash},
 		{"compare", "NAME [--rev N] [--format table|json|csv]", "compare the vendors for a saved scenario (as kefucost compare)", runScCompare},
 	}
@@ -346,6 +348,7 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 type scInfoJSON struct {
+	ID        uint64 `json:"id"` // stable: survives renames; undelete --id takes it
 	Name      string `json:"name"`
 	Revisions int    `json:"revisions"`
 	Created   string `json:"created"`
@@ -353,9 +356,19 @@ type scInfoJSON struct {
 	Deleted   string `json:"deleted,omitempty"`
 }
 
-func runScList(env *Env, args []string) int {
-	c := newScCmd(env, "list")
-	trash := c.fs.Bool("trash", false, "list the trash (deleted scenarios), the most recently deleted first")
+func runScList(env *Env, args []string) int { return scList(env, args, "list") }
+
+// runScTrash is list --trash.
+func runScTrash(env *Env, args []string) int { return scList(env, args, "trash") }
+
+func scList(env *Env, args []string, sub string) int {
+	c := newScCmd(env, sub)
+	trash := new(bool)
+	if sub == "trash" {
+		*trash = true
+	} else {
+		trash = c.fs.Bool("trash", false, "list the trash (deleted scenarios), the most recently deleted first (as kefucost scenarios trash)")
+	}
 	find := c.fs.String("find", "", "only the scenarios whose name contains this text (ignoring case)")
 	format := c.fs.String("format", "table", "output: table or json")
 	if ok, code := c.parse(args, 0, 0); !ok {
@@ -395,7 +408,7 @@ func runScList(env *Env, args []string) int {
 	if *format == "json" {
 		out := make([]scInfoJSON, 0, len(infos))
 		for _, in := range infos {
-			out = append(out, scInfoJSON{Name: in.Name, Revisions: in.Revisions, Created: c.whenJSON(in.Created), Updated: c.whenJSON(in.Updated), Deleted: c.whenJSON(in.TrashedAt)})
+			out = append(out, scInfoJSON{ID: in.ID, Name: in.Name, Revisions: in.Revisions, Created: c.whenJSON(in.Created), Updated: c.whenJSON(in.Updated), Deleted: c.whenJSON(in.TrashedAt)})
 		}
 		if err := writeJSON(env.Stdout, out); err != nil {
 			return c.fail(err)
@@ -415,16 +428,25 @@ func runScList(env *Env, args []string) int {
 		}
 		return ExitOK
 	}
-	rows := [][]string{{"Name", "Revisions", "Last change"}}
 	if *trash {
-		rows[0] = append(rows[0], "Deleted")
-	}
-	for _, in := range infos {
-		r := []string{in.Name, strconv.Itoa(in.Revisions), c.when(in.Updated)}
-		if *trash {
-			r = append(r, c.when(in.TrashedAt))
+		// When each was deleted and its id tell apart deleted scenarios
+		// of one name.
+		rows := [][]string{{"Name", "Deleted", "Revisions", "Last change", "ID"}}
+		seen, shared := map[string]bool{}, false
+		for _, in := range infos {
+			rows = append(rows, []string{in.Name, c.when(in.TrashedAt), strconv.Itoa(in.Revisions), c.when(in.Updated), strconv.FormatUint(in.ID, 10)})
+			shared = shared || seen[in.Name]
+			seen[in.Name] = true
 		}
-		rows = append(rows, r)
+		fmt.Fprint(env.Stdout, table(rows, map[int]bool{2: true, 4: true}))
+		if shared {
+			fmt.Fprintln(env.Stdout, "Several deleted scenarios share a name: kefucost scenarios undelete NAME takes the most recently deleted of them; add --id ID to take another.")
+		}
+		return ExitOK
+	}
+	rows := [][]string{{"Name", "Revisions", "Last change"}}
+	for _, in := range infos {
+		rows = append(rows, []string{in.Name, strconv.Itoa(in.Revisions), c.when(in.Updated)})
 	}
 	fmt.Fprint(env.Stdout, table(rows, map[int]bool{1: true}))
 	return ExitOK
@@ -873,8 +895,12 @@ func shellQuoteArg(s string) string {
 func runScUndelete(env *Env, args []string) int {
 	c := newScCmd(env, "undelete")
 	c.inTrash = true
+	id := c.fs.Uint64("id", 0, "take the deleted scenario with this id (kefucost scenarios trash lists them) rather than the most recently deleted of that name")
 	if ok, code := c.parse(args, 1, 1); !ok {
 		return code
+	}
+	if c.given("id") && *id == 0 {
+		return c.usageErr("--id must be an id that kefucost scenarios trash lists (1, 2, …), not 0")
 	}
 	name, ok := c.cleanName(c.pos[0])
 	if !ok {
@@ -885,11 +911,42 @@ func runScUndelete(env *Env, args []string) int {
 		return c.fail(err)
 	}
 	defer st.Close()
-	in, err := st.Undelete(name)
+	// The trash as it was, to say when the one taken was deleted and how
+	// many of its name stay.
+	before, err := st.Trash()
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(env.Stdout, "took %q out of the trash (%s)\n", name, plural(in.Revisions, "revision", "revisions"))
+	var in scenarios.Info
+	if *id != 0 {
+		i := slices.IndexFunc(before, func(in scenarios.Info) bool { return in.ID == *id })
+		switch {
+		case i < 0:
+			return c.fail(fmt.Errorf("no deleted scenario with id %d in %s (kefucost scenarios trash%s lists them)", *id, c.path, c.dbHint()))
+		case before[i].Name != name:
+			return c.fail(fmt.Errorf("the scenario with id %d in the trash is named %q, not %q", *id, before[i].Name, name))
+		}
+		in, err = st.UndeleteID(*id)
+	} else {
+		in, err = st.Undelete(name)
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	deleted, left := "", 0
+	for _, t := range before {
+		switch {
+		case t.ID == in.ID:
+			deleted = ", deleted " + c.when(t.TrashedAt)
+		case t.Name == name:
+			left++
+		}
+	}
+	fmt.Fprintf(env.Stdout, "took %q out of the trash (id %d, %s%s)\n", name, in.ID, plural(in.Revisions, "revision", "revisions"), deleted)
+	if left > 0 {
+		fmt.Fprintf(env.Stdout, "%s named %q %s still in the trash (kefucost scenarios trash%s lists %s)\n",
+			plural(left, "more deleted scenario", "more deleted scenarios"), name, map[bool]string{true: "is", false: "are"}[left == 1], c.dbHint(), map[bool]string{true: "it", false: "them"}[left == 1])
+	}
 	return ExitOK
 }
 

@@ -314,11 +314,11 @@ func TestScenariosEndToEnd(t *testing.T) {
 	if listNames(tr) != copyName || tr[0].Deleted == "" {
 		t.Fatalf("trash: %+v", tr)
 	}
-	if out := scOK(t, db, "scenarios", "list", "--trash"); !regexp.MustCompile(`(?m)^Name +Revisions +Last change +Deleted\n副本 🎉 +1 +2026-11-23 \d\d:\d\d:00 +2026-11-23 \d\d:\d\d:00\n$`).MatchString(out) {
+	if out := scOK(t, db, "scenarios", "list", "--trash"); !regexp.MustCompile(`^Name +Deleted +Revisions +Last change +ID\n副本 🎉 +2026-11-23 \d\d:\d\d:00 +1 +2026-11-23 \d\d:\d\d:00 +4\n$`).MatchString(out) {
 		t.Fatalf("trash table:\n%s", out)
 	}
 	scFail(t, db, ExitError, []string{"scenarios", "show", copyName}, "no saved scenario named")
-	if out := scOK(t, db, "scenarios", "undelete", copyName); out != `took "副本 🎉" out of the trash (1 revision)`+"\n" {
+	if out := scOK(t, db, "scenarios", "undelete", copyName); !regexp.MustCompile(`^took "副本 🎉" out of the trash \(id 4, 1 revision, deleted 2026-11-23 \d\d:\d\d:00\)\n$`).MatchString(out) {
 		t.Fatalf("undelete: %q", out)
 	}
 	if out := scOK(t, db, "scenarios", "list", "--trash"); out != "The trash is empty.\n" {
@@ -777,5 +777,75 @@ func TestScenariosNotFoundNamesTheDatabase(t *testing.T) {
 		if strings.Contains(errOut, db) {
 			t.Errorf("%q: %q names the database", args, errOut)
 		}
+	}
+}
+
+// Deleted scenarios that share a name: trash (and list --trash) shows when
+// each was deleted and its id; undelete NAME takes the most recently
+// deleted, undelete NAME --id ID the one asked for.
+func TestScenariosTrashSameName(t *testing.T) {
+	fakeClock(t)
+	db := filepath.Join(t.TempDir(), "scenarios.db")
+	older := filepath.Join("testdata", "scenarios", "aliyun-seats-12m.kefucost.json")
+	scOK(t, db, "scenarios", "import", older, "--name", "A")
+	scOK(t, db, "scenarios", "delete", "A")
+	scOK(t, db, "scenarios", "import", specFile, "--name", "A")
+	scOK(t, db, "scenarios", "delete", "A")
+	scOK(t, db, "scenarios", "import", specFile, "--name", "B")
+	scOK(t, db, "scenarios", "delete", "B")
+
+	type trashEntry struct {
+		ID      uint64
+		Name    string
+		Deleted string
+	}
+	var tr []trashEntry
+	if err := json.Unmarshal([]byte(scOK(t, db, "scenarios", "trash", "--format", "json")), &tr); err != nil {
+		t.Fatal(err)
+	}
+	if len(tr) != 3 || tr[0].Name != "B" || tr[1].Name != "A" || tr[2].Name != "A" || tr[1].ID == tr[2].ID || tr[1].Deleted <= tr[2].Deleted || tr[2].Deleted == "" {
+		t.Fatalf("trash json: %+v", tr)
+	}
+	wantTable := regexp.MustCompile(`^Name +Deleted +Revisions +Last change +ID\n` +
+		`B +2026-11-23 \d\d:\d\d:00 +1 +2026-11-23 \d\d:\d\d:00 +3\n` +
+		`A +` + regexp.QuoteMeta(tr[1].Deleted[:10]) + ` \d\d:\d\d:00 +1 +2026-11-23 \d\d:\d\d:00 +2\n` +
+		`A +2026-11-23 \d\d:\d\d:00 +1 +2026-11-23 \d\d:\d\d:00 +1\n` +
+		regexp.QuoteMeta(`Several deleted scenarios share a name: kefucost scenarios undelete NAME takes the most recently deleted of them; add --id ID to take another.`) + "\n$")
+	table := scOK(t, db, "scenarios", "trash")
+	if !wantTable.MatchString(table) {
+		t.Fatalf("trash table:\n%s", table)
+	}
+	if out := scOK(t, db, "scenarios", "list", "--trash"); out != table {
+		t.Fatalf("list --trash differs from trash:\n%s", out)
+	}
+	if out := scOK(t, db, "scenarios", "trash", "--find", "b"); !strings.HasPrefix(out, "Name ") || strings.Contains(out, "\nA ") || strings.Contains(out, "Several") {
+		t.Fatalf("trash --find b:\n%s", out)
+	}
+
+	// --id takes the older "A"; the other stays in the trash.
+	when := func(rfc string) string { return strings.Replace(rfc[:19], "T", " ", 1) }
+	out := scOK(t, db, "scenarios", "undelete", "A", "--id", "1")
+	if want := `took "A" out of the trash (id 1, 1 revision, deleted ` + when(tr[2].Deleted) + ")\n" +
+		`1 more deleted scenario named "A" is still in the trash (kefucost scenarios trash lists it)` + "\n"; out != want {
+		t.Fatalf("undelete --id:\n%q\nwant\n%q", out, want)
+	}
+	if !strings.Contains(scOK(t, db, "scenarios", "show", "A"), `"months": 12,`) {
+		t.Fatal("undelete --id 1 took the wrong scenario")
+	}
+	scFail(t, db, ExitError, []string{"scenarios", "undelete", "A"}, `a scenario named "A" exists: rename it`)
+	scFail(t, db, ExitError, []string{"scenarios", "undelete", "A", "--id", "3"}, `the scenario with id 3 in the trash is named "B", not "A"`)
+	scFail(t, db, ExitError, []string{"scenarios", "undelete", "A", "--id", "1"}, "no deleted scenario with id 1 in "+db+" (kefucost scenarios trash lists them)")
+	scFail(t, db, ExitError, []string{"scenarios", "undelete", "A", "--id", "99"}, "no deleted scenario with id 99 in "+db)
+	scFail(t, db, ExitUsage, []string{"scenarios", "undelete", "A", "--id", "0"}, "--id must be an id that kefucost scenarios trash lists (1, 2, …), not 0")
+	scOK(t, db, "scenarios", "rename", "A", "A old")
+	if out := scOK(t, db, "scenarios", "undelete", "A"); out != `took "A" out of the trash (id 2, 1 revision, deleted `+when(tr[1].Deleted)+")\n" {
+		t.Fatalf("undelete: %q", out)
+	}
+	if n := listNames(listJSON(t, db)); n != "A|A old" {
+		t.Fatalf("list: %s", n)
+	}
+	// One deleted scenario per name: no note.
+	if out := scOK(t, db, "scenarios", "trash"); strings.Contains(out, "Several") || !strings.HasPrefix(out, "Name ") {
+		t.Fatalf("trash:\n%s", out)
 	}
 }
