@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -114,7 +115,11 @@ func fail(env *Env, name string, err error) int {
 
 // DBPath is where the scenario store lives: --db wins, then KEFUCOST_DB,
 // then the app's storage folder (the one Fyne gives AppID:
-// ~/.config/fyne/<AppID> on Linux).
+// ~/.config/fyne/<AppID> on Linux). The configuration folder is found as
+// os.UserConfigDir finds it on Linux and the BSDs ($XDG_CONFIG_HOME, which
+// must be absolute, else $HOME/.config) but read through getenv, so that
+// a caller's environment (a test's Env) decides; os.UserConfigDir itself
+// is asked only when neither is set, and on Windows, macOS, iOS and Plan 9.
 func DBPath(flagValue string, getenv func(string) string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
@@ -122,9 +127,26 @@ func DBPath(flagValue string, getenv func(string) string) (string, error) {
 	if p := getenv("KEFUCOST_DB"); p != "" {
 		return p, nil
 	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find a folder for the database (%v); use --db PATH or KEFUCOST_DB", err)
+	var dir string
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "plan9":
+		// os.UserConfigDir uses other variables there.
+	default:
+		if x := getenv("XDG_CONFIG_HOME"); x != "" {
+			if !filepath.IsAbs(x) {
+				return "", fmt.Errorf("cannot find a folder for the database ($XDG_CONFIG_HOME is %q, a relative path); use --db PATH or KEFUCOST_DB", x)
+			}
+			dir = x
+		} else if h := getenv("HOME"); h != "" {
+			dir = filepath.Join(h, ".config")
+		}
+	}
+	if dir == "" {
+		d, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("cannot find a folder for the database (%v); use --db PATH or KEFUCOST_DB", err)
+		}
+		dir = d
 	}
 	return filepath.Join(dir, "fyne", AppID, "scenarios.db"), nil
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -25,13 +26,17 @@ const specName = "2027 客服中心采购" // the name inside mixed-spec-example
 var specFile = filepath.Join("testdata", "scenarios", "mixed-spec-example.kefucost.json")
 
 // scRun runs the CLI with KEFUCOST_DB set to db ("" leaves it unset) and
-// stdin as standard input.
+// stdin as standard input. XDG_CONFIG_HOME is a fresh temporary folder, so
+// that even without a database given the user's own is never touched.
 func scRun(t *testing.T, db, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
-		if k == "KEFUCOST_DB" {
+		switch k {
+		case "KEFUCOST_DB":
 			return db
+		case "XDG_CONFIG_HOME":
+			return t.TempDir()
 		}
 		return ""
 	}}
@@ -847,5 +852,55 @@ func TestScenariosTrashSameName(t *testing.T) {
 	// One deleted scenario per name: no note.
 	if out := scOK(t, db, "scenarios", "trash"); strings.Contains(out, "Several") || !strings.HasPrefix(out, "Name ") {
 		t.Fatalf("trash:\n%s", out)
+	}
+}
+
+// The default database follows $XDG_CONFIG_HOME, else $HOME/.config, read
+// through Env.Getenv (as os.UserConfigDir reads them on Linux), so tests
+// and callers can redirect it; --db and KEFUCOST_DB still win.
+func TestDBPathFollowsConfigHome(t *testing.T) {
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "plan9":
+		t.Skipf("os.UserConfigDir does not use XDG_CONFIG_HOME or HOME on %s", runtime.GOOS)
+	}
+	dir := t.TempDir()
+	getenv := func(env map[string]string) func(string) string {
+		return func(k string) string { return env[k] }
+	}
+	tail := filepath.Join("fyne", AppID, "scenarios.db")
+	cases := []struct {
+		flag string
+		env  map[string]string
+		want string
+	}{
+		{"", map[string]string{"XDG_CONFIG_HOME": dir + "/xdg", "HOME": dir + "/home"}, filepath.Join(dir, "xdg", tail)},
+		{"", map[string]string{"HOME": dir + "/home"}, filepath.Join(dir, "home", ".config", tail)},
+		{"", map[string]string{"XDG_CONFIG_HOME": dir + "/xdg", "KEFUCOST_DB": dir + "/env.db"}, dir + "/env.db"},
+		{dir + "/flag.db", map[string]string{"XDG_CONFIG_HOME": dir + "/xdg", "KEFUCOST_DB": dir + "/env.db"}, dir + "/flag.db"},
+	}
+	for _, c := range cases {
+		got, err := DBPath(c.flag, getenv(c.env))
+		if err != nil || got != c.want {
+			// Fatal: the end-to-end part below must never reach the
+			// user's own database.
+			t.Fatalf("DBPath(%q, %v) = %q, %v; want %q", c.flag, c.env, got, err, c.want)
+		}
+	}
+	// A relative XDG_CONFIG_HOME is refused, as os.UserConfigDir does.
+	if _, err := DBPath("", getenv(map[string]string{"XDG_CONFIG_HOME": "rel/cfg", "HOME": dir})); err == nil || !strings.Contains(err.Error(), `$XDG_CONFIG_HOME is "rel/cfg", a relative path`) || !strings.Contains(err.Error(), "use --db PATH or KEFUCOST_DB") {
+		t.Errorf("relative XDG_CONFIG_HOME: %v", err)
+	}
+	// scRun never reaches the user's database.
+	if out := scOK(t, "", "scenarios", "list"); !strings.HasPrefix(out, "No saved scenarios in "+os.TempDir()) {
+		t.Errorf("scRun without a database lists %q", out)
+	}
+	// End to end: the subcommands use it.
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: getenv(map[string]string{"HOME": dir + "/home"})}
+	if code := RunCLI(env, []string{"scenarios", "import", specFile}); code != 0 {
+		t.Fatalf("import: exit %d %s", code, errb.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "home", ".config", tail)); err != nil {
+		t.Fatalf("the database is not under HOME: %v", err)
 	}
 }
