@@ -448,7 +448,7 @@ func (u *ui) onShowTrash() {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s  (%s)", in.Name, in.TrashedAt.Local().Format("2006-01-02 15:04")))
 			box.Objects[1].(*widget.Button).OnTapped = func() {
-				if _, err := u.store.Undelete(in.Name); err != nil {
+				if _, err := u.store.UndeleteID(in.ID); err != nil {
 					u.showError(err)
 					return
 				}
