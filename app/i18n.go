@@ -137,3 +137,18 @@ func countVerbs(s string) int {
 
 // fieldLabelKey is the translation key of a demand or scenario field.
 func fieldLabelKey(field string) string { return "field." + field }
+
+// typed is text in a field that is not a value: the key of the message
+// that says why, and the text as typed.
+type typed struct {
+	msg  string
+	text string
+}
+
+// typedMsg is the message for the text typed at path, "" if it is fine.
+func (l tr) typedMsg(m map[string]typed, path string) string {
+	if t, ok := m[path]; ok {
+		return l.T(t.msg)
+	}
+	return ""
+}

@@ -51,9 +51,62 @@ type live struct {
 
 	draftTimer *time.Timer
 	stopped    bool
+
+	// Draft writes and clears run in order on one goroutine, so a clear
+	// (on save) is never overtaken by a write queued before it.
+	drafts     chan draftOp
+	draftsDone chan struct{}
+}
+
+// draftOp is one write to the store's draft: the scenario, or a clear.
+type draftOp struct {
+	name  string
+	s     *scenarios.Scenario
+	clear bool
 }
 
 func newLive(u *ui) *live { return &live{u: u} }
+
+// writeDraft queues one draft write (in tests: does it now).
+func (l *live) writeDraft(op draftOp) {
+	st := l.u.store
+	do := func(op draftOp) {
+		if op.clear {
+			st.ClearDraft()
+		} else {
+			st.SaveDraft(op.name, op.s)
+		}
+	}
+	if l.u.sync {
+		do(op)
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.stopped {
+		return
+	}
+	if l.drafts == nil {
+		l.drafts = make(chan draftOp, 64)
+		l.draftsDone = make(chan struct{})
+		go func() {
+			defer close(l.draftsDone)
+			for op := range l.drafts {
+				do(op)
+			}
+		}()
+	}
+	l.drafts <- op
+}
+
+// cancelDraft stops a scheduled draft write.
+func (l *live) cancelDraft() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.draftTimer != nil {
+		l.draftTimer.Stop()
+	}
+}
 
 // compute asks for the comparison of s (a copy the caller no longer
 // touches) with charts of the given size.
@@ -77,6 +130,15 @@ func (l *live) compute(s *scenarios.Scenario, size fyne.Size) {
 	l.mu.Unlock()
 }
 
+// invalidate drops the pending request and makes any result in flight
+// out of date: the scenario became invalid.
+func (l *live) invalidate() {
+	l.mu.Lock()
+	l.gen++
+	l.pending = nil
+	l.mu.Unlock()
+}
+
 func (l *live) fire() {
 	l.busy.Lock()
 	defer l.busy.Unlock()
@@ -88,7 +150,7 @@ func (l *live) fire() {
 		return
 	}
 	r := runJob(job)
-	fyne.Do(func() {
+	l.u.onUI(func() {
 		l.mu.Lock()
 		current := job.gen == l.gen && !l.stopped
 		l.mu.Unlock()
@@ -137,15 +199,16 @@ func (l *live) draft() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.draftTimer == nil {
-		l.draftTimer = time.AfterFunc(draftDelay, func() { fyne.Do(u.saveDraft) })
+		l.draftTimer = time.AfterFunc(draftDelay, func() { l.u.onUI(u.saveDraft) })
 	} else {
 		l.draftTimer.Reset(draftDelay)
 	}
 }
 
+// stop ends background work; queued draft writes finish first (the store
+// is closed after).
 func (l *live) stop() {
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.stopped = true
 	if l.timer != nil {
 		l.timer.Stop()
@@ -153,6 +216,23 @@ func (l *live) stop() {
 	if l.draftTimer != nil {
 		l.draftTimer.Stop()
 	}
+	drafts, done := l.drafts, l.draftsDone
+	l.drafts = nil
+	l.mu.Unlock()
+	if drafts != nil {
+		close(drafts)
+		<-done
+	}
+}
+
+// onUI runs fn on the UI goroutine: through fyne.Do, or the loop a test
+// drives (the test driver would run fn on the calling goroutine).
+func (u *ui) onUI(fn func()) {
+	if u.do != nil {
+		u.do(fn)
+		return
+	}
+	fyne.Do(fn)
 }
 
 func (u *ui) isDark() bool {

@@ -51,11 +51,14 @@ type ui struct {
 	// savedEditions are the price editions of the opened revision, to say
 	// "prices have changed since".
 	savedEditions map[string]string
-	// parseErrs are texts in the form that are not numbers or dates; while
-	// any is set the results are out of date.
-	parseErrs map[string]string
+	// parseErrs are texts in the form that are not numbers or dates, by
+	// field path: the message key and the text as typed (kept across a
+	// language switch). While any is set the results are out of date.
+	parseErrs map[string]typed
 	// loading suppresses change handlers while the form is filled in.
 	loading bool
+	// fresh is set from opening a scenario until its first results.
+	fresh bool
 
 	live    *live
 	result  *pricing.Comparison // last good comparison
@@ -69,8 +72,14 @@ type ui struct {
 	results *resultsPanel
 	list    *listPanel
 
-	// lastDeleted is the name the undo bar can bring back.
-	lastDeleted string
+	// lastDeleted is the name the undo bar can bring back (by id: the
+	// trash may hold several of that name).
+	lastDeleted   string
+	lastDeletedID uint64
+	// onApplied, when set (tests), is called after results are shown.
+	onApplied func()
+	// do, when set (tests), replaces fyne.Do.
+	do func(func())
 	// pendingNotices are dialogs to show once the window is up.
 	pendingNotices []func()
 }
@@ -169,7 +178,7 @@ func newUI(a fyne.App, so storeOpen, sync bool) *ui {
 		app:       a,
 		store:     so.store,
 		cat:       pricing.MustCatalog(),
-		parseErrs: map[string]string{},
+		parseErrs: map[string]typed{},
 		sync:      sync,
 	}
 	u.lang = tr(validLanguage(a.Preferences().String(prefLanguage)))
@@ -305,12 +314,36 @@ func (u *ui) setLanguage(code string) {
 	if validLanguage(code) == "" || tr(code) == u.lang {
 		return
 	}
+	pristine := u.isPristineNew()
 	u.lang = tr(code)
 	u.app.Preferences().SetString(prefLanguage, code)
+	if pristine {
+		u.cur.Name = u.lang.T("scenario.untitled")
+	}
 	u.build()
 	u.fillForm()
 	u.list.refresh()
+	// The last results stay on screen (marked out of date if the form is
+	// invalid), now in the new language.
+	if u.result != nil {
+		u.applyResult(u.redraw(u.result))
+		if len(u.parseErrs) > 0 || len(pricing.Validate(u.cur)) > 0 {
+			u.setStale(true)
+		}
+	}
 	u.recompute()
+}
+
+// redraw draws the charts of a comparison at the current size and
+// language (after a language switch).
+func (u *ui) redraw(c *pricing.Comparison) *liveResult {
+	size := u.results.chartSize()
+	w, h := clampChartSize(int(size.Width), int(size.Height))
+	o := ChartOptions{Width: w, Height: h, Lang: string(u.lang), Dark: u.isDark()}
+	r := &liveResult{cmp: c}
+	r.cumulative, _ = ChartImage(c, ChartCumulative, o)
+	r.monthly, _ = ChartImage(c, ChartMonthly, o)
+	return r
 }
 
 // dirty reports unsaved changes: the scenario differs from what was saved
@@ -358,7 +391,8 @@ func (u *ui) loadScenario(s *scenarios.Scenario, name string, rev *scenarios.Rev
 	if rev != nil {
 		u.savedEditions = rev.Editions
 	}
-	u.parseErrs = map[string]string{}
+	u.parseErrs = map[string]typed{}
+	u.fresh = true
 	u.fillForm()
 	u.updateTitle()
 	u.recompute()
@@ -370,6 +404,40 @@ func (u *ui) fillForm() {
 	defer func() { u.loading = false }()
 	u.form.fill(u.cur)
 	u.vendors.fill(u.cur)
+	u.restoreTyped()
+}
+
+// restoreTyped puts back text that was typed but is not a value (the
+// widgets were rebuilt, e.g. for another language): nothing typed is lost,
+// and every message has its field.
+func (u *ui) restoreTyped() {
+	for path, t := range u.parseErrs {
+		if path == "name" {
+			u.form.name.SetText(t.text)
+			continue
+		}
+		if ff := u.form.fields[path]; ff != nil && ff.entry != nil {
+			ff.entry.SetText(t.text)
+			continue
+		}
+		if strings.HasPrefix(path, "vendors.") {
+			var item string
+			id, rest, _ := strings.Cut(strings.TrimPrefix(path, "vendors."), ".")
+			card := u.vendors.cards[id]
+			if card == nil {
+				continue
+			}
+			switch {
+			case rest == "discount":
+				card.discount.SetText(t.text)
+			case strings.HasPrefix(rest, "prices["):
+				if _, err := fmt.Sscanf(strings.TrimPrefix(rest, "prices["), "%q]", &item); err == nil {
+					u.vendors.ensurePriceRow(card, item)
+					card.prices[item].SetText(t.text)
+				}
+			}
+		}
+	}
 }
 
 // edited is called after any change the user made to u.cur.
@@ -388,7 +456,15 @@ func (u *ui) recompute() {
 	errs := pricing.Validate(u.cur)
 	u.showErrors(errs)
 	if len(errs) > 0 || len(u.parseErrs) > 0 {
+		// No result asked for before this edit may be shown as current.
+		u.live.invalidate()
 		u.setStale(true)
+		if u.fresh {
+			// A scenario just opened that is not valid: the results on
+			// screen are another scenario's. Do not show them.
+			u.result = nil
+			u.results.clear()
+		}
 		return
 	}
 	u.live.compute(u.cur.Clone(), u.results.chartSize())
@@ -415,16 +491,24 @@ func (u *ui) setStale(stale bool) {
 
 // applyResult shows a comparison computed for the scenario as it is now.
 func (u *ui) applyResult(r *liveResult) {
+	if r.err != nil || r.cmp == nil {
+		u.setStale(true) // the scenario changed under the job: keep what is shown
+		return
+	}
+	u.fresh = false
 	u.result = r.cmp
 	u.setStale(false)
 	u.results.show(r)
 	u.vendors.showStatus(r.cmp)
+	if u.onApplied != nil {
+		u.onApplied()
+	}
 }
 
 // onChartResized redraws the charts at their new size (the comparison is
 // recomputed too: it costs less than a millisecond).
 func (u *ui) onChartResized() {
-	if u.stale || u.loading {
+	if u.stale || u.loading || len(u.parseErrs) > 0 || len(pricing.Validate(u.cur)) > 0 {
 		return
 	}
 	u.live.compute(u.cur.Clone(), u.results.chartSize())
@@ -460,7 +544,7 @@ func (u *ui) onClose() {
 	}
 	u.confirmDiscard(func() {
 		if u.store != nil {
-			u.store.ClearDraft()
+			u.clearDraft()
 		}
 		u.win.Close()
 	})
@@ -480,7 +564,11 @@ func (u *ui) confirmDiscard(then func()) {
 		u.saveThen(then)
 	})
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton(l.T("action.discard"), func() { d.Hide(); then() })
+	discard := widget.NewButton(l.T("action.discard"), func() {
+		d.Hide()
+		u.clearDraft()
+		then()
+	})
 	cancel := widget.NewButton(l.T("action.cancel"), func() { d.Hide() })
 	body := container.NewVBox(
 		widget.NewLabel(l.T("confirm.unsaved", u.cur.Name)),

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -131,6 +132,10 @@ func (u *ui) onExportChart(format string) {
 		u.showInfo(u.lang.T("export.title"), u.lang.T("export.nothing"))
 		return
 	}
+	if u.stale {
+		u.showInfo(u.lang.T("export.title"), u.lang.T("export.stale"))
+		return
+	}
 	kind := ChartCumulative
 	switch u.results.tabs.SelectedIndex() {
 	case 1:
@@ -148,6 +153,9 @@ func (u *ui) onExportChart(format string) {
 
 // chartFile renders the export of one chart kind at print size.
 func (u *ui) chartFile(format string, kind ChartKind) ([]byte, error) {
+	if u.result == nil || u.stale {
+		return nil, errors.New(u.lang.T("export.stale"))
+	}
 	var buf bytes.Buffer
 	o := ChartOptions{Lang: string(u.lang)}
 	if r := u.results.selectedResult(); r != nil {

@@ -222,7 +222,7 @@ func (f *form) onNameChanged(text string) {
 	}
 	f.u.cur.Name = text
 	if _, err := scenarios.CleanName(text); err != nil {
-		f.u.parseErrs["name"] = f.u.lang.T("err.name_empty")
+		f.u.parseErrs["name"] = typed{"err.name_empty", text}
 	} else {
 		delete(f.u.parseErrs, "name")
 	}
@@ -237,8 +237,8 @@ func (f *form) onFieldChanged(ff *formField, text string) {
 	if u.loading {
 		return
 	}
-	if msg := setField(u.cur, ff.spec, text, u.lang); msg != "" {
-		u.parseErrs[ff.spec.path] = msg
+	if msg := setField(u.cur, ff.spec, text); msg != "" {
+		u.parseErrs[ff.spec.path] = typed{msg, text}
 	} else {
 		delete(u.parseErrs, ff.spec.path)
 	}
@@ -278,14 +278,14 @@ func parseDecimal(text string) (decimal.Decimal, bool) {
 	return d, true
 }
 
-// setField writes text into the scenario field spec names; it returns a
-// message when the text is not a value of the field's kind.
-func setField(s *scenarios.Scenario, spec fieldSpec, text string, l tr) string {
+// setField writes text into the scenario field spec names; it returns the
+// key of a message when the text is not a value of the field's kind.
+func setField(s *scenarios.Scenario, spec fieldSpec, text string) string {
 	switch spec.kind {
 	case kindCount:
 		v, ok := parseCount(text)
 		if !ok {
-			return l.T("err.not_whole")
+			return "err.not_whole"
 		}
 		switch spec.path {
 		case "months":
@@ -296,7 +296,7 @@ func setField(s *scenarios.Scenario, spec fieldSpec, text string, l tr) string {
 	case kindDecimal:
 		v, ok := parseDecimal(text)
 		if !ok {
-			return l.T("err.not_decimal")
+			return "err.not_decimal"
 		}
 		switch spec.path {
 		case "discount_rate":
@@ -314,7 +314,7 @@ func setField(s *scenarios.Scenario, spec fieldSpec, text string, l tr) string {
 		if t != "" || spec.kind == kindDate {
 			var err error
 			if d, err = scenarios.ParseDate(t); err != nil {
-				return l.T("err.not_date")
+				return "err.not_date"
 			}
 		}
 		if spec.path == "start" {
@@ -369,7 +369,7 @@ func (f *form) fill(s *scenarios.Scenario) {
 
 // showErrors shows parse errors, else validation errors, next to their
 // fields; it returns the validation errors it placed.
-func (f *form) showErrors(errs scenarios.FieldErrors, parse map[string]string) map[*scenarios.FieldError]bool {
+func (f *form) showErrors(errs scenarios.FieldErrors, parse map[string]typed) map[*scenarios.FieldError]bool {
 	shown := map[*scenarios.FieldError]bool{}
 	byField := map[string]*scenarios.FieldError{}
 	for _, e := range errs {
@@ -377,8 +377,9 @@ func (f *form) showErrors(errs scenarios.FieldErrors, parse map[string]string) m
 			byField[e.Field] = e
 		}
 	}
+	l := f.u.lang
 	for path, ff := range f.fields {
-		msg := parse[path]
+		msg := l.typedMsg(parse, path)
 		if msg == "" {
 			if e := byField[path]; e != nil {
 				msg = f.u.lang.fieldError(e)
@@ -390,7 +391,7 @@ func (f *form) showErrors(errs scenarios.FieldErrors, parse map[string]string) m
 			ff.entry.SetValidationError(errIf(msg))
 		}
 	}
-	nameMsg := parse["name"]
+	nameMsg := l.typedMsg(parse, "name")
 	if e := byField["name"]; nameMsg == "" && e != nil {
 		nameMsg = f.u.lang.fieldError(e)
 		shown[e] = true
@@ -452,11 +453,6 @@ func (f *form) newChangesEditor() *changesEditor {
 func (c *changesEditor) rebuild() {
 	u := c.f.u
 	l := u.lang
-	for k := range u.parseErrs {
-		if strings.HasPrefix(k, "changes[") {
-			delete(u.parseErrs, k)
-		}
-	}
 	c.rows.RemoveAll()
 	c.list = nil
 	fields := changeFields()
@@ -473,12 +469,18 @@ func (c *changesEditor) rebuild() {
 			r.date = widget.NewEntry()
 			r.date.SetPlaceHolder("2027-07-01")
 			r.date.SetText(ch.Date.String())
+			if t, ok := u.parseErrs[rowKey(r, "date")]; ok {
+				r.date.SetText(t.text) // what was typed stays
+			}
 			r.date.OnChanged = func(t string) { c.onDate(r, t) }
 			r.sel = widget.NewSelect(labels, nil)
 			r.sel.SetSelectedIndex(indexOf(fields, name))
 			r.sel.OnChanged = func(string) { c.onField(r, fields[r.sel.SelectedIndex()]) }
 			r.value = widget.NewEntry()
 			r.value.SetText(changeValueText(ch, name))
+			if t, ok := u.parseErrs[rowKey(r, name)]; ok {
+				r.value.SetText(t.text)
+			}
 			r.value.OnChanged = func(t string) { c.onValue(r, t) }
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { c.onRemove(r) })
 			line := container.NewBorder(nil, nil, nil, del,
@@ -490,7 +492,42 @@ func (c *changesEditor) rebuild() {
 	if len(c.list) == 0 {
 		c.rows.Add(hintLabel(l.T("changes.none")))
 	}
+	// Text typed into rows that no longer exist cannot hold the results
+	// out of date.
+	shown := map[string]bool{}
+	for _, r := range c.list {
+		shown[rowKey(r, "date")] = true
+		shown[rowKey(r, r.field)] = true
+	}
+	for k := range u.parseErrs {
+		if strings.HasPrefix(k, "changes[") && !shown[k] {
+			delete(u.parseErrs, k)
+		}
+	}
 	u.loading = was
+}
+
+// shiftChangeKeys renumbers typed-text keys after change ci was removed.
+func (u *ui) shiftChangeKeys(ci int) {
+	moved := map[string]typed{}
+	for k, t := range u.parseErrs {
+		var i int
+		var rest string
+		if n, _ := fmt.Sscanf(k, "changes[%d]", &i); n != 1 {
+			continue
+		}
+		rest = k[strings.Index(k, "]")+1:]
+		delete(u.parseErrs, k)
+		switch {
+		case i < ci:
+			moved[k] = t
+		case i > ci:
+			moved[fmt.Sprintf("changes[%d]%s", i-1, rest)] = t
+		}
+	}
+	for k, t := range moved {
+		u.parseErrs[k] = t
+	}
 }
 
 func indexOf(list []string, s string) int {
@@ -527,7 +564,7 @@ func (c *changesEditor) onDate(r *changeRow, text string) {
 	}
 	d, err := scenarios.ParseDate(strings.TrimSpace(text))
 	if err != nil {
-		u.parseErrs[rowKey(r, "date")] = u.lang.T("err.not_date")
+		u.parseErrs[rowKey(r, "date")] = typed{"err.not_date", text}
 	} else {
 		delete(u.parseErrs, rowKey(r, "date"))
 		u.cur.Changes[r.ci].Date = d
@@ -553,7 +590,7 @@ func (c *changesEditor) onValue(r *changeRow, text string) {
 	if r.field == "recorded_share" {
 		v, ok := parseDecimal(text)
 		if !ok {
-			u.parseErrs[key] = u.lang.T("err.not_decimal")
+			u.parseErrs[key] = typed{"err.not_decimal", text}
 		} else {
 			delete(u.parseErrs, key)
 			ch.RecordedShare = &v
@@ -561,7 +598,7 @@ func (c *changesEditor) onValue(r *changeRow, text string) {
 	} else {
 		v, ok := parseCount(text)
 		if !ok {
-			u.parseErrs[key] = u.lang.T("err.not_whole")
+			u.parseErrs[key] = typed{"err.not_whole", text}
 		} else {
 			delete(u.parseErrs, key)
 			ch.SetCount(r.field, &v)
@@ -571,7 +608,9 @@ func (c *changesEditor) onValue(r *changeRow, text string) {
 }
 
 // onField moves the row's value to another field: into its own change on
-// the same day, so that a change never sets one field twice.
+// the same day, so that a change never sets one field twice. The value
+// moves with it (a count to a count); a share and a count do not convert,
+// so the new field starts from its value on that day.
 func (c *changesEditor) onField(r *changeRow, field string) {
 	u := c.f.u
 	if u.loading || field == r.field {
@@ -579,28 +618,47 @@ func (c *changesEditor) onField(r *changeRow, field string) {
 	}
 	old := u.cur.Changes[r.ci]
 	moved := scenarios.Change{Date: old.Date}
-	c.clearField(r)
-	cur := u.cur.Demand
-	for _, ch := range u.cur.Changes {
-		if !ch.Date.After(moved.Date) {
-			cur = ch.Apply(cur)
+	valTyped, hadVal := u.parseErrs[rowKey(r, r.field)]
+	dateTyped, hadDate := u.parseErrs[rowKey(r, "date")]
+	sameKind := (r.field == "recorded_share") == (field == "recorded_share")
+	switch {
+	case sameKind && field == "recorded_share":
+		moved.RecordedShare = old.RecordedShare
+	case sameKind:
+		v, _ := old.Count(r.field)
+		moved.SetCount(field, v)
+	default:
+		cur := u.cur.Demand
+		for _, ch := range u.cur.Changes {
+			if !ch.Date.After(moved.Date) {
+				cur = ch.Apply(cur)
+			}
 		}
+		if field == "recorded_share" {
+			v := cur.RecordedShare
+			moved.RecordedShare = &v
+		} else {
+			v, _ := cur.Count(field)
+			moved.SetCount(field, &v)
+		}
+		hadVal = false
 	}
-	if field == "recorded_share" {
-		v := cur.RecordedShare
-		moved.RecordedShare = &v
-	} else {
-		v, _ := cur.Count(field)
-		moved.SetCount(field, &v)
-	}
+	removed := c.clearField(r)
 	u.cur.Changes = append(u.cur.Changes, moved)
+	n := len(u.cur.Changes) - 1
+	if hadVal {
+		u.parseErrs[fmt.Sprintf("changes[%d].%s", n, field)] = valTyped
+	}
+	if hadDate && removed {
+		u.parseErrs[fmt.Sprintf("changes[%d].date", n)] = dateTyped
+	}
 	c.rebuild()
 	u.edited()
 }
 
 // clearField removes the row's field from its change, and the change when
-// nothing is left in it.
-func (c *changesEditor) clearField(r *changeRow) {
+// nothing is left in it (reporting so); typed-text keys follow.
+func (c *changesEditor) clearField(r *changeRow) bool {
 	u := c.f.u
 	ch := &u.cur.Changes[r.ci]
 	if r.field == "recorded_share" {
@@ -608,9 +666,13 @@ func (c *changesEditor) clearField(r *changeRow) {
 	} else {
 		ch.SetCount(r.field, nil)
 	}
+	delete(u.parseErrs, rowKey(r, r.field))
 	if len(ch.Fields()) == 0 {
 		u.cur.Changes = append(u.cur.Changes[:r.ci:r.ci], u.cur.Changes[r.ci+1:]...)
+		u.shiftChangeKeys(r.ci)
+		return true
 	}
+	return false
 }
 
 func (c *changesEditor) onRemove(r *changeRow) {
@@ -636,13 +698,13 @@ func (c *changesEditor) onAdd() {
 	u.edited()
 }
 
-func (c *changesEditor) showErrors(byField map[string]*scenarios.FieldError, parse map[string]string) map[*scenarios.FieldError]bool {
+func (c *changesEditor) showErrors(byField map[string]*scenarios.FieldError, parse map[string]typed) map[*scenarios.FieldError]bool {
 	shown := map[*scenarios.FieldError]bool{}
 	for _, r := range c.list {
 		var msgs []string
 		for _, part := range []string{"date", r.field} {
 			key := rowKey(r, part)
-			if m := parse[key]; m != "" {
+			if m := c.f.u.lang.typedMsg(parse, key); m != "" {
 				msgs = append(msgs, m)
 			} else if e := byField[key]; e != nil {
 				msgs = append(msgs, c.f.u.lang.fieldError(e))

@@ -38,6 +38,7 @@ type resultsPanel struct {
 	tabs       *container.AppTabs
 
 	vendorSel      *widget.Select
+	selectedVendor string // vendor id the breakdown shows
 	breakdownDirty bool
 	vendorIDs      []string
 	lines          []*pricing.Line
@@ -65,7 +66,12 @@ func (u *ui) newResultsPanel() *resultsPanel {
 	p.cumulative = newChartView(u.onChartResized)
 	p.monthly = newChartView(u.onChartResized)
 
-	p.vendorSel = widget.NewSelect(nil, func(string) { p.showBreakdown() })
+	p.vendorSel = widget.NewSelect(nil, func(string) {
+		if i := p.vendorSel.SelectedIndex(); i >= 0 && i < len(p.vendorIDs) && !p.u.loading {
+			p.selectedVendor = p.vendorIDs[i]
+		}
+		p.showBreakdown()
+	})
 	p.detail = widget.NewLabel(l.T("breakdown.select"))
 	p.detail.Wrapping = fyne.TextWrapWord
 	p.table = widget.NewTable(p.tableSize, func() fyne.CanvasObject {
@@ -129,6 +135,21 @@ func (p *resultsPanel) chartSize() fyne.Size {
 	return fyne.NewSize(s.Width*scale, s.Height*scale)
 }
 
+// clear empties the results: nothing computed for this scenario yet.
+func (p *resultsPanel) clear() {
+	p.cards.Objects = nil
+	p.cards.Refresh()
+	p.totals = map[string]*widget.Label{}
+	p.cumulative.set(nil)
+	p.monthly.set(nil)
+	p.lines = nil
+	p.table.Refresh()
+	p.coverage.RemoveAll()
+	p.coverageKey = ""
+	p.notes.SetText("")
+	p.pricesBar.Hide()
+}
+
 func (p *resultsPanel) setStale(stale bool) {
 	if stale {
 		p.staleBar.Show()
@@ -151,10 +172,12 @@ func (p *resultsPanel) show(r *liveResult) {
 		names = append(names, nameIn(l, v.Name, v.NameEN))
 		p.vendorIDs = append(p.vendorIDs, v.Vendor)
 	}
-	sel := p.vendorSel.SelectedIndex()
+	// The breakdown keeps showing the vendor it showed, wherever that
+	// vendor now is in the list.
+	sel := indexOf(p.vendorIDs, p.selectedVendor)
 	p.vendorSel.Options = names
 	p.u.loading = true
-	if sel < 0 || sel >= len(names) {
+	if sel < 0 {
 		sel = 0
 	}
 	if len(names) > 0 {
@@ -259,8 +282,10 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 		plan = l.T("card.plan.auto", plan)
 	}
 	v.plan.SetText(plan)
+	// An incomplete total is a lower bound, and so is everything derived
+	// from it: never shown as an exact amount.
 	avg := r.Total.Div(decimal.NewFromInt(int64(max(1, c.Months)))).Round(2)
-	sub := l.T("card.avg", Money(avg))
+	sub := l.T("card.avg", boundMoney(l, avg, r.Complete))
 	if len(r.Alternatives) > 0 {
 		a := r.Alternatives[0]
 		an := a.PlanName
@@ -269,10 +294,10 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 				an = pl.NameEN
 			}
 		}
-		sub += " · " + l.T("card.runnerup", an, Money(a.Total))
+		sub += " · " + l.T("card.runnerup", an, boundMoney(l, a.Total, a.Complete))
 	}
 	if r.PresentValue != nil {
-		sub += " · " + l.T("card.pv", Money(*r.PresentValue))
+		sub += " · " + l.T("card.pv", boundMoney(l, *r.PresentValue, r.Complete))
 	}
 	v.sub.SetText(sub)
 	cheapest, uncovered, unpriced := "", "", ""
@@ -296,6 +321,18 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 	if was != [3]bool{v.cheapest.Visible(), v.uncovered.Visible(), v.unpriced.Visible()} {
 		v.card.Refresh() // a badge came or went: lay the card out again
 	}
+}
+
+// boundMoney is an amount as a card shows it: exact when complete, else a
+// lower bound ("≥ 1,234.00"), or unknown when nothing is priced.
+func boundMoney(l tr, d decimal.Decimal, complete bool) string {
+	switch {
+	case complete:
+		return l.T("money", Money(d))
+	case d.IsZero():
+		return l.T("amount.unknown")
+	}
+	return l.T("money.atleast", Money(d))
 }
 
 // compactTheme tightens the padding inside the vendor cards, so four
@@ -374,8 +411,11 @@ func abs32(f float32) float32 {
 	return f
 }
 
-func (v *chartView) set(img image.Image) {
-	v.img.Image = img
+func (v *chartView) set(img *image.RGBA) {
+	v.img.Image = nil
+	if img != nil { // a nil *RGBA in the interface would be drawn
+		v.img.Image = img
+	}
 	v.img.Refresh()
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,6 +61,10 @@ func (u *ui) newListPanel() *listPanel {
 	undo := widget.NewButtonWithIcon(l.T("action.undo"), theme.ContentUndoIcon(), u.onUndoDelete)
 	p.undoBar = container.NewVBox(p.undoMsg, undo)
 	p.undoBar.Hide()
+	if u.lastDeleted != "" { // still undoable after a language switch
+		p.undoMsg.SetText(l.T("delete.done", u.lastDeleted))
+		p.undoBar.Show()
+	}
 	p.problem = widget.NewLabel("")
 	p.problem.Wrapping = fyne.TextWrapWord
 	p.problem.Importance = widget.WarningImportance
@@ -145,7 +150,7 @@ func (u *ui) openSaved(name string, rev int) {
 		s, r, err = u.store.LoadRevision(name, rev)
 	}
 	if err != nil {
-		u.showError(err)
+		u.showStoreError(err, name)
 		return
 	}
 	s.Name = name
@@ -174,8 +179,7 @@ func (u *ui) saveThen(then func()) {
 	if !u.needStore() {
 		return
 	}
-	if len(u.parseErrs) > 0 || len(pricingErrors(u)) > 0 {
-		u.showInfo(u.lang.T("save.invalid.title"), u.lang.T("save.invalid"))
+	if !u.savable() {
 		return
 	}
 	name, err := scenarios.CleanName(u.cur.Name)
@@ -194,8 +198,22 @@ func (u *ui) saveThen(then func()) {
 	u.saveAs(name, then)
 }
 
-func pricingErrors(u *ui) scenarios.FieldErrors {
-	return validateForSave(u.cur)
+// savable reports whether the scenario may be saved (a missing name is
+// asked for); if not it says why.
+func (u *ui) savable() bool {
+	for k := range u.parseErrs {
+		if k != "name" {
+			u.showInfo(u.lang.T("save.invalid.title"), u.lang.T("save.invalid"))
+			return false
+		}
+	}
+	for _, e := range validateForSave(u.cur) {
+		if e.Field != "name" {
+			u.showInfo(u.lang.T("save.invalid.title"), u.lang.T("save.invalid"))
+			return false
+		}
+	}
+	return true
 }
 
 func (u *ui) confirmOverwrite(name string, then func()) {
@@ -213,18 +231,15 @@ func (u *ui) saveAs(name string, then func()) {
 	}
 	rev, err := u.store.Save(name, s, meta)
 	if err != nil {
-		u.showError(err)
+		u.showStoreError(err, name)
 		return
 	}
 	u.cur.Name = name
 	u.savedName = name
 	u.savedBytes, _ = scenarios.Encode(u.cur)
 	u.savedEditions = rev.Editions
-	u.store.ClearDraft()
-	u.loading = true
-	u.form.name.SetText(name)
-	u.loading = false
-	u.updateTitle()
+	u.clearDraft()
+	u.setName(name)
 	u.list.refresh()
 	if then != nil {
 		then()
@@ -234,6 +249,9 @@ func (u *ui) saveAs(name string, then func()) {
 // onSaveAs asks for a name and saves under it ("save as" for what-ifs).
 func (u *ui) onSaveAs() {
 	if !u.needStore() {
+		return
+	}
+	if !u.savable() {
 		return
 	}
 	l := u.lang
@@ -259,10 +277,7 @@ func (u *ui) askName(title, initial string, done func(string)) {
 	submit := func() {
 		name, err := scenarios.CleanName(e.Text)
 		if err != nil {
-			setErrorLabel(msg, l.T("err.name_empty"))
-			if !errors.Is(err, scenarios.ErrInvalidName) || strings.TrimSpace(e.Text) != "" {
-				setErrorLabel(msg, err.Error())
-			}
+			setErrorLabel(msg, u.nameError(e.Text))
 			return
 		}
 		d.Hide()
@@ -297,19 +312,17 @@ func (u *ui) onRename() {
 	}
 	u.askName(u.lang.T("rename.title"), old, func(name string) {
 		if err := u.store.Rename(old, name); err != nil {
-			u.showError(err)
+			u.showStoreError(err, name)
 			return
 		}
-		wasDirty := u.dirty()
+		// What was saved now carries the new name; edits stay edits.
+		if saved, err := scenarios.Decode(u.savedBytes, ""); err == nil {
+			saved.Name = name
+			u.savedBytes, _ = scenarios.Encode(saved)
+		}
 		u.savedName = name
 		u.cur.Name = name
-		if !wasDirty {
-			u.savedBytes, _ = scenarios.Encode(u.cur)
-		}
-		u.loading = true
-		u.form.name.SetText(name)
-		u.loading = false
-		u.updateTitle()
+		u.setName(name)
 		u.list.refresh()
 	})
 }
@@ -321,7 +334,7 @@ func (u *ui) onDuplicate() {
 	}
 	u.askName(u.lang.T("duplicate.title"), u.lang.T("duplicate.name", src), func(name string) {
 		if _, err := u.store.Duplicate(src, name); err != nil {
-			u.showError(err)
+			u.showStoreError(err, name)
 			return
 		}
 		u.confirmDiscard(func() { u.openSaved(name, 0) })
@@ -335,11 +348,16 @@ func (u *ui) onDelete() {
 	if !ok {
 		return
 	}
-	if err := u.store.Delete(name); err != nil {
-		u.showError(err)
+	info, err := u.store.Lookup(name)
+	if err == nil {
+		err = u.store.Delete(name)
+	}
+	if err != nil {
+		u.showStoreError(err, name)
 		return
 	}
 	u.lastDeleted = name
+	u.lastDeletedID = info.ID
 	// What was on screen stays in the editor as an unsaved scenario, so
 	// nothing typed is lost either.
 	u.savedName = ""
@@ -356,29 +374,26 @@ func (u *ui) onUndoDelete() {
 	if name == "" || u.store == nil {
 		return
 	}
-	if _, err := u.store.Undelete(name); err != nil {
-		u.showError(err)
+	if _, err := u.store.UndeleteID(u.lastDeletedID); err != nil {
+		u.showStoreError(err, name)
 		return
 	}
 	u.lastDeleted = ""
 	u.list.undoBar.Hide()
-	u.list.refresh()
-	if u.savedName == "" && u.cur.Name == name && !u.dirtySinceDelete(name) {
-		u.openSaved(name, 0)
+	if u.savedName == "" && u.cur.Name == name {
+		// The editor is that scenario again, with whatever was typed
+		// since the delete kept as unsaved changes.
+		if s, rev, err := u.store.Load(name); err == nil {
+			s.Name = name
+			u.savedName = name
+			u.savedBytes, _ = scenarios.Encode(s)
+			u.savedEditions = rev.Editions
+			u.updateTitle()
+		}
 	}
+	u.list.refresh()
 }
 
-// dirtySinceDelete reports whether the editor holds changes beyond the
-// deleted scenario's last revision.
-func (u *ui) dirtySinceDelete(name string) bool {
-	s, _, err := u.store.Load(name)
-	if err != nil {
-		return true
-	}
-	a, err1 := scenarios.Encode(s)
-	b, err2 := scenarios.Encode(u.cur)
-	return err1 != nil || err2 != nil || string(a) != string(b)
-}
 
 // onHistory lists the open scenario's revisions, newest first, each with
 // what changed; one can be opened or restored (restore adds a revision).
@@ -389,7 +404,7 @@ func (u *ui) onHistory() {
 	}
 	revs, err := u.store.History(name)
 	if err != nil {
-		u.showError(err)
+		u.showStoreError(err, name)
 		return
 	}
 	l := u.lang
@@ -414,7 +429,7 @@ func (u *ui) onHistory() {
 				d.Hide()
 				u.confirmDiscard(func() {
 					if _, err := u.store.Restore(name, r.Number); err != nil {
-						u.showError(err)
+						u.showStoreError(err, name)
 						return
 					}
 					u.openSaved(name, 0)
@@ -449,7 +464,7 @@ func (u *ui) onShowTrash() {
 			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s  (%s)", in.Name, in.TrashedAt.Local().Format("2006-01-02 15:04")))
 			box.Objects[1].(*widget.Button).OnTapped = func() {
 				if _, err := u.store.UndeleteID(in.ID); err != nil {
-					u.showError(err)
+					u.showStoreError(err, in.Name)
 					return
 				}
 				d.Hide()
@@ -486,14 +501,17 @@ func (u *ui) saveDraft() {
 	if u.store == nil || !u.dirty() || u.isPristineNew() {
 		return
 	}
-	s := u.cur.Clone()
-	name := u.savedName
-	st := u.store
-	if u.sync {
-		st.SaveDraft(name, s)
+	u.live.writeDraft(draftOp{name: u.savedName, s: u.cur.Clone()})
+}
+
+// clearDraft forgets the draft (saved, or discarded on purpose), after
+// any draft write still queued.
+func (u *ui) clearDraft() {
+	if u.store == nil {
 		return
 	}
-	go st.SaveDraft(name, s)
+	u.live.cancelDraft()
+	u.live.writeDraft(draftOp{clear: true})
 }
 
 // offerDraft offers back what was being typed when the program last
@@ -513,7 +531,7 @@ func (u *ui) offerDraft() {
 	}
 	d := dialog.NewConfirm(l.T("draft.title"), l.T("draft.offer", shown, when.Local().Format("2006-01-02 15:04")), func(ok bool) {
 		if !ok {
-			u.store.ClearDraft()
+			u.clearDraft()
 			return
 		}
 		u.loadScenario(s, "", nil)
@@ -555,4 +573,48 @@ func (u *ui) storeNotice(so storeOpen) []func() {
 		return []func(){func() { u.showInfo(l.T("store.title"), l.T("store.recovered", so.recovered)) }}
 	}
 	return nil
+}
+
+// setName shows the scenario's (new) name in the form; a name now valid
+// clears its message.
+func (u *ui) setName(name string) {
+	u.loading = true
+	u.form.name.SetText(name)
+	u.loading = false
+	delete(u.parseErrs, "name")
+	u.updateTitle()
+	u.recompute()
+}
+
+// nameError says in the window's language why the store refuses a name.
+func (u *ui) nameError(name string) string {
+	t := strings.TrimSpace(name)
+	switch {
+	case t == "":
+		return u.lang.T("err.name_empty")
+	case utf8.RuneCountInString(t) > scenarios.MaxNameLen:
+		return u.lang.T("err.name_long", scenarios.MaxNameLen)
+	}
+	return u.lang.T("err.name_control")
+}
+
+// showStoreError says what the store refused, in the window's language;
+// name is the scenario the action was about.
+func (u *ui) showStoreError(err error, name string) {
+	l := u.lang
+	var msg string
+	switch {
+	case errors.Is(err, scenarios.ErrExists):
+		msg = l.T("store.err.exists", name)
+	case errors.Is(err, scenarios.ErrNotFound):
+		msg = l.T("store.err.notfound", name)
+	case errors.Is(err, scenarios.ErrInvalidName):
+		msg = u.nameError(name)
+	case errors.Is(err, scenarios.ErrLocked), errors.Is(err, scenarios.ErrReadOnly):
+		msg = l.T("store.locked")
+	default:
+		u.showError(err)
+		return
+	}
+	u.showError(errors.New(msg))
 }

@@ -100,7 +100,7 @@ func (p *vendorsPanel) newCard(v *pricing.Vendor) *vendorCard {
 		if t != "" {
 			v, ok := parseDecimal(t)
 			if !ok {
-				u.parseErrs[key] = l.T("err.not_decimal")
+				u.parseErrs[key] = typed{"err.not_decimal", text}
 				u.edited()
 				return
 			}
@@ -233,7 +233,7 @@ func (p *vendorsPanel) ensurePriceRow(c *vendorCard, id string) {
 		}
 		v, ok := parseDecimal(t)
 		if !ok {
-			u.parseErrs[key] = l.T("err.not_decimal")
+			u.parseErrs[key] = typed{"err.not_decimal", text}
 			u.edited()
 			return
 		}
@@ -320,7 +320,7 @@ func (p *vendorsPanel) showErrors(errs scenarios.FieldErrors) map[*scenarios.Fie
 	u := p.u
 	for _, c := range p.cards {
 		for path, lbl := range c.errs {
-			msg := u.parseErrs[path]
+			msg := u.lang.typedMsg(u.parseErrs, path)
 			if msg == "" {
 				if e := errs.For(path); e != nil {
 					msg = u.lang.fieldError(e)
