@@ -394,7 +394,6 @@ func (u *ui) onUndoDelete() {
 	u.list.refresh()
 }
 
-
 // onHistory lists the open scenario's revisions, newest first, each with
 // what changed; one can be opened or restored (restore adds a revision).
 func (u *ui) onHistory() {
