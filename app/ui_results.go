@@ -620,7 +620,11 @@ func (p *resultsPanel) showNotes(c *pricing.Comparison) {
 		for _, n := range r.Notes {
 			fmt.Fprintf(&b, "  ※ %s\n", note(n))
 		}
-		for _, h := range r.Hints {
+		hints := r.HintsZH
+		if l.en() || len(hints) != len(r.Hints) {
+			hints = r.Hints
+		}
+		for _, h := range hints {
 			fmt.Fprintf(&b, "  → %s\n", h)
 		}
 	}

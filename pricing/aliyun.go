@@ -74,8 +74,13 @@ func (pc *planCtx) tiered(nt *natural, id string, minutes decimal.Decimal, how, 
 		next := tier.Upto.Add(one)
 		nextAmount := fromFen(pc.tierPrice(it, next).up.fen(next.IntPart()))
 		if nextAmount.LessThan(amount) {
-			pc.hints = append(pc.hints, fmt.Sprintf("%s %s: %s more minutes (%s) would cost %s less (all-units tier cliff)",
-				pc.t.monthStarts[nt.month].String()[:7], id, next.Sub(minutes), next, amount.Sub(nextAmount).StringFixed(2)))
+			month, less := pc.t.monthStarts[nt.month].String()[:7], amount.Sub(nextAmount).StringFixed(2)
+			pc.hints = append(pc.hints, Note{
+				EN: fmt.Sprintf("%s %s: %s more minutes (%s) would cost %s less (all-units tier cliff)",
+					month, id, next.Sub(minutes), next, less),
+				Text: fmt.Sprintf("%s %s：再多 %s 分钟（共 %s）反而便宜 %s 元（全量阶梯价的断崖）",
+					month, id, next.Sub(minutes), next, less),
+			})
 		}
 		break
 	}

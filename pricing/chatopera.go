@@ -189,7 +189,10 @@ func chatoperaPacks(pc *planCtx) {
 		pc.b.assume(it.ID, "在整月窗口开始时购买，窗口结束时余量计为作废。Bought at window starts; quota left at a window's end counted as expired.")
 	}
 	if bought > used {
-		pc.hints = append(pc.hints, fmt.Sprintf("%s of %s calls bought expire unused", group(bought-used), group(bought)))
+		pc.hints = append(pc.hints, Note{
+			EN:   fmt.Sprintf("%s of %s calls bought expire unused", group(bought-used), group(bought)),
+			Text: fmt.Sprintf("购买的 %s 次中有 %s 次到期未用", group(bought), group(bought-used)),
+		})
 	}
 	pc.note(Note{ID: "chatopera.packs", Text: "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所选购买方案保证全程不停服且总价最低。",
 		EN: "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases chosen never run out and cost the least."})

@@ -158,7 +158,7 @@ type planCtx struct {
 	discount decimal.Decimal
 	b        *bill
 	notes    []Note
-	hints    []string
+	hints    []Note // Text Chinese, EN English
 	// outage, when set, says the plan cannot serve the whole horizon.
 	outage string
 	// cache holds parts of the bill that do not depend on the plan, shared
@@ -172,7 +172,7 @@ type sharedPart struct {
 	lines []*Line
 	fen   map[*Line]*fenAcc
 	notes []Note
-	hints []string
+	hints []Note
 }
 
 // shared runs fn (which charges plan-independent items) once per vendor
@@ -490,11 +490,14 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 	}
 	if chosen.outage != "" {
 		chosen.Hints = append(chosen.Hints, chosen.outage)
+		chosen.HintsZH = append(chosen.HintsZH, chosen.outage)
 	}
 	if len(chosen.Alternatives) > 0 && chosen.Complete {
 		alt := chosen.Alternatives[0]
 		if alt.Complete && alt.Total.LessThan(chosen.Total) {
-			chosen.Hints = append(chosen.Hints, fmt.Sprintf("plan %s would cost %s less", alt.Plan, Cents(chosen.Total.Sub(alt.Total)).StringFixed(2)))
+			less := Cents(chosen.Total.Sub(alt.Total)).StringFixed(2)
+			chosen.Hints = append(chosen.Hints, fmt.Sprintf("plan %s would cost %s less", alt.Plan, less))
+			chosen.HintsZH = append(chosen.HintsZH, fmt.Sprintf("方案 %s 可便宜 %s 元", alt.PlanName, less))
 		}
 	}
 	if detail && !t.s.DiscountRate.IsZero() {
@@ -526,7 +529,7 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 		panic("catalog plan kind " + p.Kind + " has no billing model")
 	}
 	r := &Result{Vendor: v.ID, Name: v.Name, NameEN: v.NameEN, Plan: p.ID, PlanName: p.Name,
-		Editions: []string{pc.ed.ID}, Lines: pc.b.lines, Notes: pc.notes, Hints: pc.hints, outage: pc.outage, pc: pc}
+		Editions: []string{pc.ed.ID}, Lines: pc.b.lines, Notes: pc.notes, Hints: hintTexts(pc.hints, true), HintsZH: hintTexts(pc.hints, false), outage: pc.outage, pc: pc}
 	var total int64
 	seen := map[string]bool{}
 	for _, l := range r.Lines {
@@ -677,6 +680,21 @@ func sharedNotes(t *timeline) []Note {
 				Text: "月中变更：按天计费的项目按天计算；按月计费的分钟数按天数折算。",
 				EN:   "Mid-month changes: daily items change that day; monthly minutes are prorated by days."})
 			break
+		}
+	}
+	return out
+}
+
+// hintTexts is the English (en) or Chinese text of each hint.
+func hintTexts(hs []Note, en bool) []string {
+	if len(hs) == 0 {
+		return nil
+	}
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = h.Text
+		if en {
+			out[i] = h.EN
 		}
 	}
 	return out

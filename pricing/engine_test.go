@@ -235,3 +235,30 @@ func TestAliyunAIFeeOption(t *testing.T) {
 		t.Errorf("inbound = %s, want 2100.00", got)
 	}
 }
+
+// Every hint is said in both languages, in the same order.
+func TestHintsBilingual(t *testing.T) {
+	s := loadBench(t)
+	total := 0
+	for _, chats := range []int64{0, 4000, 90000} {
+		s.Demand.ChatsPerDay = chats
+		c, err := Compare(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range c.Vendors {
+			if len(r.HintsZH) != len(r.Hints) {
+				t.Fatalf("%s: %d hints, %d in Chinese", r.Vendor, len(r.Hints), len(r.HintsZH))
+			}
+			for i, h := range r.HintsZH {
+				total++
+				if h == "" || h == r.Hints[i] || !strings.ContainsFunc(h, func(c rune) bool { return c >= 0x4e00 && c <= 0x9fff }) {
+					t.Errorf("%s hint %d: zh %q en %q", r.Vendor, i, h, r.Hints[i])
+				}
+			}
+		}
+	}
+	if total == 0 {
+		t.Fatal("no hints produced: the test checks nothing")
+	}
+}

@@ -60,6 +60,8 @@ type Result struct {
 	Notes []Note
 	// Hints point out cheaper nearby choices (tier cliffs, plan switches).
 	Hints []string
+	// HintsZH are the same hints in Chinese, in the same order.
+	HintsZH []string
 	// PresentValue of the monthly cash at the scenario's discount rate; nil
 	// when the rate is 0.
 	PresentValue *decimal.Decimal
