@@ -2,6 +2,7 @@ package app
 
 import (
 	"embed"
+	"regexp"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -151,4 +152,45 @@ func (l tr) typedMsg(m map[string]typed, path string) string {
 		return l.T(t.msg)
 	}
 	return ""
+}
+
+// unitText is a catalog unit ("seat·month") in the window's language; a
+// unit the texts do not know shows as the catalog writes it.
+func (l tr) unitText(u string) string {
+	if t, ok := messages[string(l)]["cunit."+u]; ok {
+		return t
+	}
+	return u
+}
+
+// summaryRules turn a revision summary (written by the store in English,
+// with field names as in the file) into Chinese.
+var summaryRules = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`^created$`), "新建"},
+	{regexp.MustCompile(`^created \((.*)\)$`), "新建（$1）"},
+	{regexp.MustCompile(`\bno changes\b`), "无改动"},
+	{regexp.MustCompile(`restored revision (\d+)`), "恢复自版本 $1"},
+	{regexp.MustCompile(`imported from ([^:）]+?)(:|）|$)`), "从 $1 导入$2"},
+	{regexp.MustCompile(`copy of "(.*)" revision (\d+)`), "复制自“$1”版本 $2"},
+	{regexp.MustCompile(`upgraded from database schema \d+`), "从旧版方案库升级"},
+	{regexp.MustCompile(`prices of (\S+): edition (\S+)→(\S+)`), "$1 价格版本 $2→$3"},
+	{regexp.MustCompile(`; … and (\d+) more`), "；另有 $1 项"},
+	{regexp.MustCompile(`\blatest\b`), "最新"},
+	{regexp.MustCompile(`; `), "；"},
+}
+
+var summaryField = regexp.MustCompile(`\b(demand\.[a-z_]+|months|start|price_date|discount_rate|name)\b`)
+
+// summary is a revision's summary in the window's language.
+func (l tr) summary(s string) string {
+	if l.en() {
+		return s
+	}
+	for _, r := range summaryRules {
+		s = r.re.ReplaceAllString(s, r.with)
+	}
+	return summaryField.ReplaceAllStringFunc(s, func(f string) string { return fieldName(l, f) })
 }

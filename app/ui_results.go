@@ -471,7 +471,7 @@ func (p *resultsPanel) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 0:
 		lb.SetText(nameIn(l, ln.Label, ln.LabelEN))
 	case 1:
-		lb.SetText(ln.Quantity.String() + " " + ln.Unit)
+		lb.SetText(ln.Quantity.String() + " " + l.unitText(ln.Unit))
 	case 2:
 		if ln.UnitPrice == nil {
 			lb.SetText(l.T("unpriced"))

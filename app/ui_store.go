@@ -418,7 +418,7 @@ func (u *ui) onHistory() {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := revs[i] // newest first, as History gives them
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("#%d  %s  %s", r.Number, r.Time.Local().Format("2006-01-02 15:04:05"), r.Summary))
+			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("#%d  %s  %s", r.Number, r.Time.Local().Format("2006-01-02 15:04:05"), l.summary(r.Summary)))
 			btns := box.Objects[1].(*fyne.Container)
 			btns.Objects[0].(*widget.Button).OnTapped = func() {
 				d.Hide()

@@ -434,6 +434,26 @@ func TestUILockedStore(t *testing.T) {
 	}
 }
 
+func TestSummaryChinese(t *testing.T) {
+	zh := tr("zh")
+	for in, want := range map[string]string{
+		"created": "新建",
+		"created (imported from a.kefucost.json)":              "新建（从 a.kefucost.json 导入）",
+		"months 36→24; demand.online_agents 5→8":               "期间 36→24；在线客服坐席 5→8",
+		"restored revision 1: months 12→36":                    "恢复自版本 1: 期间 12→36",
+		"prices of chatopera: edition 2024-06→2023-12":         "chatopera 价格版本 2024-06→2023-12",
+		"price_date latest→2027-01-01; … and 3 more":           "价格日期 最新→2027-01-01；另有 3 项",
+		"vendors.huawei-cec.prices[seat.online.month] set 150": "vendors.huawei-cec.prices[seat.online.month] set 150",
+	} {
+		if got := zh.summary(in); got != want {
+			t.Errorf("summary(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := tr("en").summary("months 36→24"); got != "months 36→24" {
+		t.Errorf("English changed: %q", got)
+	}
+}
+
 func TestWindowArgs(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -487,6 +507,16 @@ func TestTranslations(t *testing.T) {
 	for _, name := range changeFields() {
 		if _, ok := zh["field."+name]; !ok {
 			t.Errorf("no field.%s", name)
+		}
+	}
+	// Every unit the catalog uses has Chinese words.
+	for _, v := range pricing.MustCatalog().Vendors {
+		for _, e := range v.Editions {
+			for _, it := range e.Items {
+				if tr("zh").unitText(it.Unit) == it.Unit {
+					t.Errorf("no Chinese for the unit %q (%s %s)", it.Unit, v.ID, it.ID)
+				}
+			}
 		}
 	}
 	data, _ := json.Marshal(zh)

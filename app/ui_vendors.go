@@ -172,7 +172,7 @@ func itemLabel(l tr, v *pricing.Vendor, id string) string {
 	if it == nil {
 		return id
 	}
-	return nameIn(l, it.Name, it.NameEN) + " (" + it.Unit + ")"
+	return nameIn(l, it.Name, it.NameEN) + " (" + l.unitText(it.Unit) + ")"
 }
 
 // unpricedItems lists the items the vendor publishes no price for.
@@ -248,7 +248,7 @@ func (p *vendorsPanel) ensurePriceRow(c *vendorCard, id string) {
 	c.prices[id] = e
 	errL := errorLabel()
 	c.errs[key] = errL
-	unit := widget.NewLabel(l.T("unit.yuan_per", unitOf(it)))
+	unit := widget.NewLabel(l.T("unit.yuan_per", l.unitText(unitOf(it))))
 	unit.Importance = widget.LowImportance
 	c.priceBox.Add(widget.NewForm(widget.NewFormItem(itemLabel(l, c.v, id),
 		container.NewVBox(container.NewBorder(nil, nil, nil, unit, e), errL))))
