@@ -2,10 +2,10 @@ package app
 
 import (
 	"embed"
-	"regexp"
 	"encoding/json"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
