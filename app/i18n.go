@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -149,6 +150,9 @@ type typed struct {
 // typedMsg is the message for the text typed at path, "" if it is fine.
 func (l tr) typedMsg(m map[string]typed, path string) string {
 	if t, ok := m[path]; ok {
+		if t.msg == "err.name_long" {
+			return l.T(t.msg, scenarios.MaxNameLen)
+		}
 		return l.T(t.msg)
 	}
 	return ""
@@ -164,7 +168,8 @@ func (l tr) unitText(u string) string {
 }
 
 // summaryRules turn a revision summary (written by the store in English,
-// with field names as in the file) into Chinese.
+// with field names as in the file) into Chinese. Scenario and file names
+// in it are taken out first (see summary) and never translated.
 var summaryRules = []struct {
 	re   *regexp.Regexp
 	with string
@@ -173,24 +178,52 @@ var summaryRules = []struct {
 	{regexp.MustCompile(`^created \((.*)\)$`), "新建（$1）"},
 	{regexp.MustCompile(`\bno changes\b`), "无改动"},
 	{regexp.MustCompile(`restored revision (\d+)`), "恢复自版本 $1"},
-	{regexp.MustCompile(`imported from ([^:）]+?)(:|）|$)`), "从 $1 导入$2"},
-	{regexp.MustCompile(`copy of "(.*)" revision (\d+)`), "复制自“$1”版本 $2"},
+	{regexp.MustCompile(`imported from (\x00\d+\x00)`), "从 $1 导入"},
+	{regexp.MustCompile(`\bimported\b`), "导入"},
+	{regexp.MustCompile(`copy of (\x00\d+\x00) revision (\d+)`), "复制自${1}版本 ${2}"},
 	{regexp.MustCompile(`upgraded from database schema \d+`), "从旧版方案库升级"},
 	{regexp.MustCompile(`prices of (\S+): edition (\S+)→(\S+)`), "$1 价格版本 $2→$3"},
+	{regexp.MustCompile(`prices of (\S+): edition (\S+)`), "$1 价格版本 $2"},
 	{regexp.MustCompile(`; … and (\d+) more`), "；另有 $1 项"},
 	{regexp.MustCompile(`\blatest\b`), "最新"},
 	{regexp.MustCompile(`; `), "；"},
 }
 
-var summaryField = regexp.MustCompile(`\b(demand\.[a-z_]+|months|start|price_date|discount_rate|name)\b`)
+var (
+	summaryField  = regexp.MustCompile(`\b(demand\.[a-z_]+|months|start|price_date|discount_rate|name)\b`)
+	summaryQuoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	// A file name runs to the closing parenthesis of "created (…)" or to
+	// the ": " that starts the list of changes.
+	summaryFile = regexp.MustCompile(`imported from (.+?)(\)$|: |$)`)
+	summaryHole = regexp.MustCompile(`\x00(\d+)\x00`)
+)
 
 // summary is a revision's summary in the window's language.
 func (l tr) summary(s string) string {
 	if l.en() {
 		return s
 	}
+	var kept []string
+	hole := func(text string) string {
+		kept = append(kept, text)
+		return fmt.Sprintf("\x00%d\x00", len(kept)-1)
+	}
+	s = summaryFile.ReplaceAllStringFunc(s, func(m string) string {
+		g := summaryFile.FindStringSubmatch(m)
+		return "imported from " + hole(g[1]) + g[2]
+	})
+	s = summaryQuoted.ReplaceAllStringFunc(s, func(q string) string {
+		if u, err := strconv.Unquote(q); err == nil {
+			q = u
+		}
+		return hole("“" + q + "”")
+	})
 	for _, r := range summaryRules {
 		s = r.re.ReplaceAllString(s, r.with)
 	}
-	return summaryField.ReplaceAllStringFunc(s, func(f string) string { return fieldName(l, f) })
+	s = summaryField.ReplaceAllStringFunc(s, func(f string) string { return fieldName(l, f) })
+	return summaryHole.ReplaceAllStringFunc(s, func(h string) string {
+		i, _ := strconv.Atoi(summaryHole.FindStringSubmatch(h)[1])
+		return kept[i]
+	})
 }

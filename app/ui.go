@@ -76,6 +76,12 @@ type ui struct {
 	// trash may hold several of that name).
 	lastDeleted   string
 	lastDeletedID uint64
+	// editorIsDeleted: the editor holds the scenario last deleted (Undo
+	// links it to the store again); cleared when another is opened.
+	editorIsDeleted bool
+	// breakdownVendor is the vendor id the breakdown shows (kept across
+	// a language switch).
+	breakdownVendor string
 	// onApplied, when set (tests), is called after results are shown.
 	onApplied func()
 	// do, when set (tests), replaces fyne.Do.
@@ -325,8 +331,8 @@ func (u *ui) setLanguage(code string) {
 	u.list.refresh()
 	// The last results stay on screen (marked out of date if the form is
 	// invalid), now in the new language.
-	if u.result != nil {
-		u.applyResult(u.redraw(u.result))
+	if u.result != nil && !u.fresh {
+		u.showResult(u.redraw(u.result))
 		if len(u.parseErrs) > 0 || len(pricing.Validate(u.cur)) > 0 {
 			u.setStale(true)
 		}
@@ -393,6 +399,7 @@ func (u *ui) loadScenario(s *scenarios.Scenario, name string, rev *scenarios.Rev
 	}
 	u.parseErrs = map[string]typed{}
 	u.fresh = true
+	u.editorIsDeleted = false
 	u.fillForm()
 	u.updateTitle()
 	u.recompute()
@@ -496,6 +503,11 @@ func (u *ui) applyResult(r *liveResult) {
 		return
 	}
 	u.fresh = false
+	u.showResult(r)
+}
+
+// showResult puts a comparison on screen as current.
+func (u *ui) showResult(r *liveResult) {
 	u.result = r.cmp
 	u.setStale(false)
 	u.results.show(r)

@@ -222,7 +222,7 @@ func (f *form) onNameChanged(text string) {
 	}
 	f.u.cur.Name = text
 	if _, err := scenarios.CleanName(text); err != nil {
-		f.u.parseErrs["name"] = typed{"err.name_empty", text}
+		f.u.parseErrs["name"] = typed{nameErrKey(text), text}
 	} else {
 		delete(f.u.parseErrs, "name")
 	}
@@ -628,8 +628,12 @@ func (c *changesEditor) onField(r *changeRow, field string) {
 		v, _ := old.Count(r.field)
 		moved.SetCount(field, v)
 	default:
+		// The value on that day: changes apply in date order (file order
+		// for ties), as the engine applies them.
+		byDate := append([]scenarios.Change(nil), u.cur.Changes...)
+		sort.SliceStable(byDate, func(i, j int) bool { return byDate[i].Date.Before(byDate[j].Date) })
 		cur := u.cur.Demand
-		for _, ch := range u.cur.Changes {
+		for _, ch := range byDate {
 			if !ch.Date.After(moved.Date) {
 				cur = ch.Apply(cur)
 			}

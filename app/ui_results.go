@@ -38,7 +38,6 @@ type resultsPanel struct {
 	tabs       *container.AppTabs
 
 	vendorSel      *widget.Select
-	selectedVendor string // vendor id the breakdown shows
 	breakdownDirty bool
 	vendorIDs      []string
 	lines          []*pricing.Line
@@ -68,7 +67,7 @@ func (u *ui) newResultsPanel() *resultsPanel {
 
 	p.vendorSel = widget.NewSelect(nil, func(string) {
 		if i := p.vendorSel.SelectedIndex(); i >= 0 && i < len(p.vendorIDs) && !p.u.loading {
-			p.selectedVendor = p.vendorIDs[i]
+			p.u.breakdownVendor = p.vendorIDs[i]
 		}
 		p.showBreakdown()
 	})
@@ -148,6 +147,11 @@ func (p *resultsPanel) clear() {
 	p.coverageKey = ""
 	p.notes.SetText("")
 	p.pricesBar.Hide()
+	p.vendorIDs = nil
+	p.vendorSel.Options = nil
+	p.vendorSel.ClearSelected()
+	p.detail.SetText(p.u.lang.T("breakdown.select"))
+	p.u.vendors.clearStatus()
 }
 
 func (p *resultsPanel) setStale(stale bool) {
@@ -174,7 +178,7 @@ func (p *resultsPanel) show(r *liveResult) {
 	}
 	// The breakdown keeps showing the vendor it showed, wherever that
 	// vendor now is in the list.
-	sel := indexOf(p.vendorIDs, p.selectedVendor)
+	sel := indexOf(p.vendorIDs, p.u.breakdownVendor)
 	p.vendorSel.Options = names
 	p.u.loading = true
 	if sel < 0 {
@@ -285,7 +289,7 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 	// An incomplete total is a lower bound, and so is everything derived
 	// from it: never shown as an exact amount.
 	avg := r.Total.Div(decimal.NewFromInt(int64(max(1, c.Months)))).Round(2)
-	sub := l.T("card.avg", boundMoney(l, avg, r.Complete))
+	sub := l.T("card.avg", boundMoney(l, avg, r.Complete, r.Total.IsZero()))
 	if len(r.Alternatives) > 0 {
 		a := r.Alternatives[0]
 		an := a.PlanName
@@ -294,10 +298,10 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 				an = pl.NameEN
 			}
 		}
-		sub += " · " + l.T("card.runnerup", an, boundMoney(l, a.Total, a.Complete))
+		sub += " · " + l.T("card.runnerup", an, boundMoney(l, a.Total, a.Complete, a.Total.IsZero()))
 	}
 	if r.PresentValue != nil {
-		sub += " · " + l.T("card.pv", boundMoney(l, *r.PresentValue, r.Complete))
+		sub += " · " + l.T("card.pv", boundMoney(l, *r.PresentValue, r.Complete, r.Total.IsZero()))
 	}
 	v.sub.SetText(sub)
 	cheapest, uncovered, unpriced := "", "", ""
@@ -324,12 +328,13 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 }
 
 // boundMoney is an amount as a card shows it: exact when complete, else a
-// lower bound ("≥ 1,234.00"), or unknown when nothing is priced.
-func boundMoney(l tr, d decimal.Decimal, complete bool) string {
+// lower bound ("≥ 1,234.00"), or unknown when nothing is priced (none is
+// the total it derives from is zero).
+func boundMoney(l tr, d decimal.Decimal, complete, none bool) string {
 	switch {
 	case complete:
 		return l.T("money", Money(d))
-	case d.IsZero():
+	case none:
 		return l.T("amount.unknown")
 	}
 	return l.T("money.atleast", Money(d))

@@ -184,7 +184,7 @@ func (u *ui) saveThen(then func()) {
 	}
 	name, err := scenarios.CleanName(u.cur.Name)
 	if err != nil {
-		u.onSaveAs()
+		u.saveAsThen(then)
 		return
 	}
 	// A new scenario, or one renamed in the form, must not silently add
@@ -247,7 +247,11 @@ func (u *ui) saveAs(name string, then func()) {
 }
 
 // onSaveAs asks for a name and saves under it ("save as" for what-ifs).
-func (u *ui) onSaveAs() {
+func (u *ui) onSaveAs() { u.saveAsThen(nil) }
+
+// saveAsThen asks for a name, saves, then goes on with then (what the
+// user was doing when asked to save: New, Open, Close).
+func (u *ui) saveAsThen(then func()) {
 	if !u.needStore() {
 		return
 	}
@@ -258,11 +262,11 @@ func (u *ui) onSaveAs() {
 	u.askName(l.T("saveas.title"), u.cur.Name, func(name string) {
 		if name != u.savedName {
 			if _, err := u.store.Lookup(name); err == nil {
-				u.confirmOverwrite(name, nil)
+				u.confirmOverwrite(name, then)
 				return
 			}
 		}
-		u.saveAs(name, nil)
+		u.saveAs(name, then)
 	})
 }
 
@@ -358,6 +362,7 @@ func (u *ui) onDelete() {
 	}
 	u.lastDeleted = name
 	u.lastDeletedID = info.ID
+	u.editorIsDeleted = true
 	// What was on screen stays in the editor as an unsaved scenario, so
 	// nothing typed is lost either.
 	u.savedName = ""
@@ -374,13 +379,18 @@ func (u *ui) onUndoDelete() {
 	if name == "" || u.store == nil {
 		return
 	}
-	if _, err := u.store.UndeleteID(u.lastDeletedID); err != nil {
+	_, err := u.store.UndeleteID(u.lastDeletedID)
+	if err != nil && !errors.Is(err, scenarios.ErrNotFound) {
 		u.showStoreError(err, name)
 		return
 	}
-	u.lastDeleted = ""
-	u.list.undoBar.Hide()
-	if u.savedName == "" && u.cur.Name == name {
+	u.forgetUndo()
+	if err != nil { // restored from the trash dialog meanwhile, or emptied
+		u.showStoreError(err, name)
+		u.list.refresh()
+		return
+	}
+	if u.editorIsDeleted && u.savedName == "" {
 		// The editor is that scenario again, with whatever was typed
 		// since the delete kept as unsaved changes.
 		if s, rev, err := u.store.Load(name); err == nil {
@@ -466,6 +476,9 @@ func (u *ui) onShowTrash() {
 					u.showStoreError(err, in.Name)
 					return
 				}
+				if in.ID == u.lastDeletedID {
+					u.forgetUndo()
+				}
 				d.Hide()
 				u.list.refresh()
 			}
@@ -475,6 +488,7 @@ func (u *ui) onShowTrash() {
 			if _, err := u.store.EmptyTrash(); err != nil {
 				u.showError(err)
 			}
+			u.forgetUndo()
 			d.Hide()
 		})
 	})
@@ -587,14 +601,22 @@ func (u *ui) setName(name string) {
 
 // nameError says in the window's language why the store refuses a name.
 func (u *ui) nameError(name string) string {
+	if k := nameErrKey(name); k != "err.name_long" {
+		return u.lang.T(k)
+	}
+	return u.lang.T("err.name_long", scenarios.MaxNameLen)
+}
+
+// nameErrKey is the message key of why the store refuses a name.
+func nameErrKey(name string) string {
 	t := strings.TrimSpace(name)
 	switch {
 	case t == "":
-		return u.lang.T("err.name_empty")
+		return "err.name_empty"
 	case utf8.RuneCountInString(t) > scenarios.MaxNameLen:
-		return u.lang.T("err.name_long", scenarios.MaxNameLen)
+		return "err.name_long"
 	}
-	return u.lang.T("err.name_control")
+	return "err.name_control"
 }
 
 // showStoreError says what the store refused, in the window's language;
@@ -616,4 +638,11 @@ func (u *ui) showStoreError(err error, name string) {
 		return
 	}
 	u.showError(errors.New(msg))
+}
+
+// forgetUndo hides the undo bar: its scenario is back or gone for good.
+func (u *ui) forgetUndo() {
+	u.lastDeleted = ""
+	u.lastDeletedID = 0
+	u.list.undoBar.Hide()
 }

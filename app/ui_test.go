@@ -444,6 +444,13 @@ func TestSummaryChinese(t *testing.T) {
 		"prices of chatopera: edition 2024-06→2023-12":         "chatopera 价格版本 2024-06→2023-12",
 		"price_date latest→2027-01-01; … and 3 more":           "价格日期 最新→2027-01-01；另有 3 项",
 		"vendors.huawei-cec.prices[seat.online.month] set 150": "vendors.huawei-cec.prices[seat.online.month] set 150",
+		`created (copy of "latest start; name" revision 2)`:    "新建（复制自“latest start; name”版本 2）",
+		`created (imported from start.kefucost.json)`:          "新建（从 start.kefucost.json 导入）",
+		`created (imported from a:b.json)`:                     "新建（从 a:b.json 导入）",
+		`created (copy of "say \"hi\"" revision 1)`:            "新建（复制自“say \"hi\"”版本 1）",
+		`imported from x.json: months 36→48`:                   "从 x.json 导入: 期间 36→48",
+		`created (imported)`:                                   "新建（导入）",
+		`name "A"→"B"; prices of chatopera: edition 2023-12`:   "方案名称 “A”→“B”；chatopera 价格版本 2023-12",
 	} {
 		if got := zh.summary(in); got != want {
 			t.Errorf("summary(%q) = %q, want %q", in, got, want)

@@ -360,3 +360,11 @@ func (p *vendorsPanel) showStatus(c *pricing.Comparison) {
 		card.status.Refresh()
 	}
 }
+
+// clearStatus forgets what the last comparison said per vendor (another
+// scenario was opened).
+func (p *vendorsPanel) clearStatus() {
+	for _, c := range p.cards {
+		c.status.SetText("")
+	}
+}
