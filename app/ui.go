@@ -223,17 +223,9 @@ func newUI(a fyne.App, so storeOpen, sync bool) *ui {
 // newScenario is what "New" starts with: the defaults, starting on the
 // first day of next month.
 func newScenario(l tr) *scenarios.Scenario {
-	now := time.Now().In(windowZone())
+	now := time.Now().In(pricing.Shanghai)
 	first := scenarios.NewDate(now.Year(), now.Month(), 1).AddMonths(1)
 	return scenarios.New(l.T("scenario.untitled"), first)
-}
-
-func windowZone() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		return time.FixedZone("UTC+8", 8*3600)
-	}
-	return loc
 }
 
 // build (re)creates every widget in the current language; the scenario

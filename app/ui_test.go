@@ -176,34 +176,12 @@ func TestUIInvalidValueKeepsResults(t *testing.T) {
 
 func findButton(t testing.TB, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Button:
-			if x.Text == text && found == nil {
-				found = x
-			}
-			return
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-			return
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	if found == nil {
+	bs := findButtons(o, text)
+	if len(bs) == 0 {
 		t.Fatalf("no button %q", text)
 	}
-	return found
+	return bs[0]
 }
-
 func TestUISaveListReopen(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
@@ -666,36 +644,40 @@ func TestUIOpenFileAndDrop(t *testing.T) {
 // labelsText is the text of every label under o.
 func labelsText(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkUI(o, func(o fyne.CanvasObject) bool {
 		switch x := o.(type) {
 		case *widget.Label:
 			b.WriteString(x.Text + "\n")
-			return
 		case *widget.RichText:
 			b.WriteString(x.String() + "\n")
-			return
 		case *canvas.Text:
 			b.WriteString(x.Text + "\n")
-			return
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-			return
+		default:
+			return false
 		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	if o != nil {
-		walk(o)
-	}
+		return true
+	})
 	return b.String()
 }
 
+// walkUI visits o and what it is drawn from (containers' objects,
+// widgets' renderer objects), depth first; visit returns true to not
+// look inside an object.
+func walkUI(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	if o == nil || visit(o) {
+		return
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkUI(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walkUI(c, visit)
+		}
+	}
+}
 func TestUIExportChartPrintSize(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
@@ -783,55 +765,24 @@ func TestUIHistoryRenameDuplicateTrash(t *testing.T) {
 
 func findButtons(o fyne.CanvasObject, text string) []*widget.Button {
 	var out []*widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Button:
-			if x.Text == text {
-				out = append(out, x)
-			}
-			return
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-			return
+	walkUI(o, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		if ok && b.Text == text {
+			out = append(out, b)
 		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
+		return ok
+	})
 	return out
 }
-
 func findEntry(t testing.TB, o fyne.CanvasObject) *widget.Entry {
 	t.Helper()
 	var found *widget.Entry
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil {
-			return
+	walkUI(o, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok && found == nil {
+			found = e
 		}
-		switch x := o.(type) {
-		case *widget.Entry:
-			found = x
-			return
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-			return
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
+		return found != nil
+	})
 	if found == nil {
 		t.Fatal("no entry")
 	}
