@@ -161,6 +161,8 @@ type planCtx struct {
 	hints    []Note // Text Chinese, EN English
 	// outage, when set, says the plan cannot serve the whole horizon.
 	outage string
+	// schedule collects the plan's purchases (its action plan).
+	schedule []Purchase
 	// cache holds parts of the bill that do not depend on the plan, shared
 	// by every plan of the vendor in one comparison.
 	cache  map[string]*sharedPart
@@ -169,10 +171,11 @@ type planCtx struct {
 
 // sharedPart is a plan-independent piece of a vendor's bill.
 type sharedPart struct {
-	lines []*Line
-	fen   map[*Line]*fenAcc
-	notes []Note
-	hints []Note
+	lines    []*Line
+	schedule []Purchase
+	fen      map[*Line]*fenAcc
+	notes    []Note
+	hints    []Note
 }
 
 // shared runs fn (which charges plan-independent items) once per vendor
@@ -181,19 +184,20 @@ type sharedPart struct {
 func (pc *planCtx) shared(key string, fn func()) {
 	part := pc.cache[key]
 	if part == nil {
-		b, notes, hints := pc.b, pc.notes, pc.hints
-		pc.b, pc.notes, pc.hints = newBill(pc.t.months), nil, nil
+		b, notes, hints, sched := pc.b, pc.notes, pc.hints, pc.schedule
+		pc.b, pc.notes, pc.hints, pc.schedule = newBill(pc.t.months), nil, nil, nil
 		fn()
-		part = &sharedPart{lines: pc.b.lines, fen: pc.b.fen, notes: pc.notes, hints: pc.hints}
-		pc.b, pc.notes, pc.hints = b, notes, hints
+		part = &sharedPart{lines: pc.b.lines, fen: pc.b.fen, notes: pc.notes, hints: pc.hints, schedule: pc.schedule}
+		pc.b, pc.notes, pc.hints, pc.schedule = b, notes, hints, sched
 		pc.cache[key] = part
 	}
 	for _, l := range part.lines {
 		c := *l
 		pc.b.lines = append(pc.b.lines, &c)
 		acc := part.fen[l]
-		pc.b.fen[&c] = &fenAcc{total: acc.total, whole: acc.whole, monthly: append([]int64(nil), acc.monthly...)}
+		pc.b.fen[&c] = &fenAcc{total: acc.total, whole: acc.whole, after: acc.after, monthly: append([]int64(nil), acc.monthly...)}
 	}
+	pc.schedule = append(pc.schedule, part.schedule...)
 	for _, n := range part.notes {
 		pc.note(n)
 	}
@@ -294,6 +298,8 @@ type lineKey struct {
 type fenAcc struct {
 	total   int64
 	monthly []int64
+	// after is cash paid after the horizon (month index == months).
+	after int64
 	// whole counts integer quantities without a big-number addition.
 	whole int64
 }
@@ -323,10 +329,19 @@ func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decima
 		l.Quantity = l.Quantity.Add(qty)
 	}
 	if unitPrice != nil {
-		f := toFen(amount)
-		acc.total += f
-		acc.monthly[month] += f
+		acc.add(month, toFen(amount))
 	}
+}
+
+// add books fen as cash of horizon month; a month past the horizon is cash
+// paid after it.
+func (acc *fenAcc) add(month int, fen int64) {
+	acc.total += fen
+	if month >= len(acc.monthly) {
+		acc.after += fen
+		return
+	}
+	acc.monthly[month] += fen
 }
 
 // chargeFen is chargeAs for a whole quantity whose amount is already in fen.
@@ -334,8 +349,7 @@ func (b *bill) chargeFen(month int, it *Item, va variant, qty int64, unitPrice *
 	_, acc := b.line(it, va, unitPrice, overridden, how, howZH)
 	acc.whole += qty
 	if unitPrice != nil {
-		acc.total += fen
-		acc.monthly[month] += fen
+		acc.add(month, fen)
 	}
 }
 
@@ -370,6 +384,17 @@ func (b *bill) line(it *Item, va variant, unitPrice *decimal.Decimal, overridden
 	b.lines = append(b.lines, l)
 	b.byItem[key] = append(b.byItem[key], l)
 	return l, acc
+}
+
+// buy records a purchase in the plan's schedule (the bill is charged
+// separately, as the line it belongs to).
+func (pc *planCtx) buy(d scenarios.Date, it *Item, qty decimal.Decimal, amount *decimal.Decimal, until scenarios.Date, why, whyZH string) {
+	p := Purchase{Date: d, Item: it.ID, Label: it.Name, LabelEN: it.NameEN, Quantity: qty, Unit: it.Unit, Until: until, Why: why, WhyZH: whyZH}
+	if amount != nil {
+		a := *amount
+		p.Amount = &a
+	}
+	pc.schedule = append(pc.schedule, p)
 }
 
 // chargeWhole charges qty whole units of item id at its resolved price (or
@@ -529,8 +554,9 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 		panic("catalog plan kind " + p.Kind + " has no billing model")
 	}
 	r := &Result{Vendor: v.ID, Name: v.Name, NameEN: v.NameEN, Plan: p.ID, PlanName: p.Name,
-		Editions: []string{pc.ed.ID}, Lines: pc.b.lines, Notes: pc.notes, Hints: hintTexts(pc.hints, true), HintsZH: hintTexts(pc.hints, false), outage: pc.outage, pc: pc}
-	var total int64
+		Editions:    []string{pc.ed.ID},
+		EditionRefs: []EditionRef{{ID: pc.ed.ID, From: pc.ed.From, Source: pc.ed.Source, SourceDate: pc.ed.SourceDate}}, Lines: pc.b.lines, Notes: pc.notes, Hints: hintTexts(pc.hints, true), HintsZH: hintTexts(pc.hints, false), outage: pc.outage, pc: pc}
+	var total, after int64
 	seen := map[string]bool{}
 	for _, l := range r.Lines {
 		if l.UnitPrice == nil {
@@ -541,8 +567,10 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 			continue
 		}
 		total += pc.b.fen[l].total
+		after += pc.b.fen[l].after
 	}
 	r.Total = fromFen(total)
+	r.AfterHorizon = fromFen(after)
 	r.Complete = len(r.Unpriced) == 0
 	r.Uncovered = uncovered(t, v)
 	r.Covers = len(r.Uncovered) == 0
@@ -558,6 +586,8 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 func finishResult(r *Result) {
 	pc := r.pc
 	pc.b.finish()
+	r.Schedule = pc.schedule
+	sort.SliceStable(r.Schedule, func(i, j int) bool { return r.Schedule[i].Date.Before(r.Schedule[j].Date) })
 	monthly := make([]int64, pc.t.months)
 	for _, l := range r.Lines {
 		if l.Amount == nil {

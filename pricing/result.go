@@ -65,9 +65,46 @@ type Result struct {
 	// PresentValue of the monthly cash at the scenario's discount rate; nil
 	// when the rate is 0.
 	PresentValue *decimal.Decimal
+	// Schedule is the buyer's action plan: what to buy, when, how many and
+	// for how much, in date order (pricing-rules §7.5). Usage billed after
+	// the fact (minutes, on-demand days) is in Lines only.
+	Schedule []Purchase
+	// AfterHorizon is cash paid after the horizon for use within it (an
+	// on-demand month settled on the 1st after the end); it is in Total but
+	// in no month of Monthly.
+	AfterHorizon decimal.Decimal
+	// EditionRefs describe the editions used: their dates show the prices'
+	// age.
+	EditionRefs []EditionRef
 
 	outage string
 	pc     *planCtx // until finishResult
+}
+
+// Purchase is one step of a purchase schedule: buy Quantity of Item on
+// Date for Amount, covering through Until.
+type Purchase struct {
+	Date     scenarios.Date
+	Item     string // catalog item id
+	Label    string // Chinese
+	LabelEN  string
+	Quantity decimal.Decimal
+	Unit     string
+	// Amount is nil when the item is unpriced.
+	Amount *decimal.Decimal
+	// Until is the last day the purchase covers (zero when it has no term).
+	Until scenarios.Date
+	// Why says why this purchase, in English and Chinese.
+	Why   string
+	WhyZH string
+}
+
+// EditionRef names a price edition a result used, with its date.
+type EditionRef struct {
+	ID         string
+	From       scenarios.Date
+	Source     string
+	SourceDate string
 }
 
 // PlanTotal is what another plan would have cost.

@@ -25,6 +25,10 @@ type level struct {
 	ivr      int64
 	asrCh    int64
 	recorded decimal.Decimal
+	// robotOut is the share of robot minutes dialled out (§7.8); asrLen the
+	// mean seconds of one ASR request (§7.2).
+	robotOut decimal.Decimal
+	asrLen   decimal.Decimal
 }
 
 // segment is a run of days with the same demand, inside one horizon month
@@ -83,6 +87,9 @@ type monthMinutes struct {
 	outbound decimal.Decimal // billed
 	outRaw   decimal.Decimal // actual outbound, before rounding
 	robot    decimal.Decimal // billed
+	// robotOut is the billed robot minutes dialled out; robot − robotOut
+	// are answered.
+	robotOut decimal.Decimal
 }
 
 // billed returns calendar month i's billed minutes, computed once.
@@ -96,6 +103,10 @@ func (t *timeline) billed(i int) *monthMinutes {
 			m.agent = t.billedMinutes(t.monthMinutes(nt, func(l *level) int64 { return l.inMin + l.outMin }))
 			m.outbound = t.billedMinutes(m.outRaw)
 			m.robot = t.billedMinutes(t.monthMinutes(nt, func(l *level) int64 { return l.robotMin }))
+			m.robotOut = t.billedMinutes(t.robotOutMinutes(nt))
+			if m.robotOut.GreaterThan(m.robot) {
+				m.robotOut = m.robot
+			}
 		}
 	}
 	return &t.minutes[i]
@@ -194,6 +205,8 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 			ivr:      cur.IVRChannels,
 			asrCh:    cur.ASRChannels,
 			recorded: cur.RecordedShare,
+			robotOut: cur.RobotOutboundShare,
+			asrLen:   cur.ASRSecondsPerRequest,
 		}
 		// Merge with the previous segment when nothing splits them.
 		if n := len(t.segs); n > 0 {
@@ -230,7 +243,8 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 func (l *level) equal(o *level) bool {
 	return l.chats == o.chats && l.requests == o.requests && l.asrSec == o.asrSec && l.online == o.online &&
 		l.phone == o.phone && l.ai == o.ai && l.bots == o.bots && l.numbers == o.numbers && l.inMin == o.inMin &&
-		l.outMin == o.outMin && l.robotMin == o.robotMin && l.ivr == o.ivr && l.asrCh == o.asrCh && l.recorded.Equal(o.recorded)
+		l.outMin == o.outMin && l.robotMin == o.robotMin && l.ivr == o.ivr && l.asrCh == o.asrCh && l.recorded.Equal(o.recorded) &&
+		l.robotOut.Equal(o.robotOut) && l.asrLen.Equal(o.asrLen)
 }
 
 func (l *level) maxWith(o *level) {
@@ -249,6 +263,9 @@ func (l *level) maxWith(o *level) {
 	l.asrCh = max(l.asrCh, o.asrCh)
 	if o.recorded.GreaterThan(l.recorded) {
 		l.recorded = o.recorded
+	}
+	if o.robotOut.GreaterThan(l.robotOut) {
+		l.robotOut = o.robotOut
 	}
 }
 
@@ -271,6 +288,20 @@ func (t *timeline) monthMinutes(nt *natural, get func(*level) int64) decimal.Dec
 	for i := nt.segFrom; i < nt.segTo; i++ {
 		sg := &t.segs[i]
 		total = total.Add(decimal.NewFromInt(get(&sg.l) * int64(sg.days)))
+	}
+	return total.DivRound(decimal.NewFromInt(int64(nt.days)), 6)
+}
+
+// robotOutMinutes is a calendar month's actual robot minutes dialled out:
+// each segment's robot minutes × its outbound share, prorated by days.
+func (t *timeline) robotOutMinutes(nt *natural) decimal.Decimal {
+	total := zero
+	for i := nt.segFrom; i < nt.segTo; i++ {
+		sg := &t.segs[i]
+		if sg.l.robotMin == 0 || sg.l.robotOut.IsZero() {
+			continue
+		}
+		total = total.Add(decimal.NewFromInt(sg.l.robotMin * int64(sg.days)).Mul(sg.l.robotOut))
 	}
 	return total.DivRound(decimal.NewFromInt(int64(nt.days)), 6)
 }

@@ -28,6 +28,11 @@ func Encode(s *Scenario) ([]byte, error) {
 	w.field(2, "call_length", dm.CallLength)
 	w.field(2, "recorded_share", dm.RecordedShare.String())
 	w.field(2, "growth_per_month", dm.GrowthPerMonth.String())
+	for _, f := range changeDecimals[1:] {
+		if v := *f.value(&dm); !v.Equal(f.def) {
+			w.field(2, f.name, v.String())
+		}
+	}
 	w.close(1)
 	w.key(1, "changes")
 	if len(s.Changes) == 0 {
@@ -46,8 +51,10 @@ func Encode(s *Scenario) ([]byte, error) {
 					w.field(3, name, *p)
 				}
 			}
-			if ch.RecordedShare != nil {
-				w.field(3, "recorded_share", ch.RecordedShare.String())
+			for _, f := range changeDecimals {
+				if p := *f.get(&ch); p != nil {
+					w.field(3, f.name, p.String())
+				}
 			}
 			w.close(2)
 		}
@@ -82,6 +89,21 @@ func Encode(s *Scenario) ([]byte, error) {
 				w.field(4, k, v.Options[k])
 			}
 			w.close(3)
+		}
+		if len(v.Gifts) > 0 {
+			w.key(3, "gifts")
+			b.WriteString("[")
+			for i, g := range v.Gifts {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				b.WriteString("\n        ")
+				w.open(4)
+				w.field(5, "item", g.Item)
+				w.field(5, "date", g.Date.String())
+				w.close(4)
+			}
+			b.WriteString("\n      ]")
 		}
 		w.close(2)
 	}

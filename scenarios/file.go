@@ -218,10 +218,12 @@ func quoteShort(s string) string {
 var topFields = []string{"format", "version", "name", "start", "months", "demand", "changes", "vendors", "price_date", "discount_rate"}
 var demandFields = func() []string {
 	out := append([]string{}, CountFieldNames()...)
-	return append(out, "avg_call_minutes", "call_length", "recorded_share", "growth_per_month")
+	out = append(out, "avg_call_minutes", "call_length", "growth_per_month")
+	return append(out, DecimalFieldNames()...)
 }()
-var changeFields = append(append([]string{"date"}, CountFieldNames()...), "recorded_share")
-var vendorFields = []string{"enabled", "plan", "discount", "prices", "options"}
+var changeFields = append(append([]string{"date"}, CountFieldNames()...), DecimalFieldNames()...)
+var vendorFields = []string{"enabled", "plan", "discount", "prices", "options", "gifts"}
+var giftFields = []string{"item", "date"}
 
 func (d *decoder) scenario() *Scenario {
 	if len(bytes.TrimSpace(d.data)) == 0 {
@@ -327,11 +329,13 @@ func (d *decoder) demand(n *node, path string, dm *Demand) {
 			dm.AvgCallMinutes = d.dec(v, p)
 		case "call_length":
 			dm.CallLength = d.str(v, p)
-		case "recorded_share":
-			dm.RecordedShare = d.dec(v, p)
 		case "growth_per_month":
 			dm.GrowthPerMonth = d.dec(v, p)
 		default:
+			if _, ok := dm.Decimal(k); ok {
+				dm.SetDecimal(k, d.dec(v, p))
+				return
+			}
 			dm.SetCount(k, d.whole(v, p))
 		}
 	})
@@ -345,10 +349,12 @@ func (d *decoder) change(n *node, path string) Change {
 		case "date":
 			ch.Date = d.date(v, p)
 			hasDate = true
-		case "recorded_share":
-			x := d.dec(v, p)
-			ch.RecordedShare = &x
 		default:
+			if _, ok := ch.Decimal(k); ok {
+				x := d.dec(v, p)
+				ch.SetDecimal(k, &x)
+				return
+			}
 			x := d.whole(v, p)
 			ch.SetCount(k, &x)
 		}
@@ -381,6 +387,33 @@ func (d *decoder) vendor(n *node, path string) VendorSettings {
 			d.object(v, p, nil, func(id string, ov *node, op string) {
 				vs.Options[id] = d.boolean(ov, op)
 			})
+		case "gifts":
+			if v.kind != '[' {
+				d.fail(v.off, p, ErrType, "must be a list [ … ] of packs received, like {\"item\": \"pack.1000\", \"date\": \"2027-01-01\"}")
+				return
+			}
+			vs.Gifts = []Gift{}
+			for i, el := range v.vals {
+				gp := fmt.Sprintf("%s[%d]", p, i)
+				d.at[gp] = el.off
+				var g Gift
+				has := map[string]bool{}
+				d.object(el, gp, giftFields, func(k string, gv *node, fp string) {
+					has[k] = true
+					switch k {
+					case "item":
+						g.Item = d.str(gv, fp)
+					case "date":
+						g.Date = d.date(gv, fp)
+					}
+				})
+				for _, k := range giftFields {
+					if d.err == nil && !has[k] {
+						d.fail(el.off, gp+"."+k, ErrRequired, "is missing: a gift names its pack (item) and the day it was received (date)")
+					}
+				}
+				vs.Gifts = append(vs.Gifts, g)
+			}
 		}
 	})
 	return vs

@@ -73,6 +73,13 @@ type Demand struct {
 	IVRChannels             int64
 	ASRChannels             int64
 	GrowthPerMonth          decimal.Decimal
+	// RobotOutboundShare is the part of robot minutes that robots dial out
+	// (0: robots answer inbound calls), the same split for every vendor.
+	RobotOutboundShare decimal.Decimal
+	// ASRSecondsPerRequest is the mean length of one speech-recognition
+	// request: vendors that round each request up to a second bill more
+	// than the seconds spoken.
+	ASRSecondsPerRequest decimal.Decimal
 }
 
 // Change sets some demand fields to new values from Date on. A nil field is
@@ -93,6 +100,8 @@ type Change struct {
 	IVRChannels             *int64
 	ASRChannels             *int64
 	RecordedShare           *decimal.Decimal
+	RobotOutboundShare      *decimal.Decimal
+	ASRSecondsPerRequest    *decimal.Decimal
 }
 
 // VendorSettings are the buyer's choices and negotiated terms for one vendor.
@@ -108,6 +117,15 @@ type VendorSettings struct {
 	Prices map[string]decimal.Decimal
 	// Options switch vendor interpretations on or off by catalog option id.
 	Options map[string]bool
+	// Gifts are packs the buyer was given (catalog item ids with the day
+	// received): used before bought packs, at no cost.
+	Gifts []Gift
+}
+
+// Gift is one pack received free on Date.
+type Gift struct {
+	Item string
+	Date Date
 }
 
 // IsEnabled reports whether the vendor takes part in comparisons.
@@ -121,6 +139,10 @@ func (v VendorSettings) PlanOrAuto() string {
 	return v.Plan
 }
 
+// DefaultASRSecondsPerRequest is the mean speech-recognition request length
+// a scenario assumes unless it says otherwise (pricing-rules §7.2).
+var DefaultASRSecondsPerRequest = decimal.NewFromInt(5)
+
 // DefaultDemand is what a new scenario starts with: a small web customer
 // service with a bot, so that a first look shows something meaningful.
 func DefaultDemand() Demand {
@@ -133,6 +155,9 @@ func DefaultDemand() Demand {
 		CallLength:      CallExponential,
 		RecordedShare:   decimal.Zero,
 		GrowthPerMonth:  decimal.Zero,
+
+		RobotOutboundShare:   decimal.Zero,
+		ASRSecondsPerRequest: DefaultASRSecondsPerRequest,
 	}
 }
 
@@ -190,6 +215,9 @@ func (s *Scenario) Clone() *Scenario {
 				nv.Options[k] = o
 			}
 		}
+		if v.Gifts != nil {
+			nv.Gifts = append([]Gift(nil), v.Gifts...)
+		}
 		c.Vendors[id] = nv
 	}
 	return &c
@@ -203,11 +231,89 @@ func (ch Change) clone() Change {
 			*f.get(&c) = &v
 		}
 	}
-	if ch.RecordedShare != nil {
-		v := *ch.RecordedShare
-		c.RecordedShare = &v
+	for _, f := range changeDecimals {
+		if p := *f.get(&ch); p != nil {
+			v := *p
+			*f.get(&c) = &v
+		}
 	}
 	return c
+}
+
+// decField names one decimal demand field a dated change may set, as it is
+// in the file, with its range; def is the value a file may leave out.
+type decField struct {
+	name        string
+	lo, hi      decimal.Decimal
+	loOpen      bool // lo itself is not allowed
+	get         func(*Change) **decimal.Decimal
+	value       func(*Demand) *decimal.Decimal
+	omitDefault bool
+	def         decimal.Decimal
+}
+
+// changeDecimals lists the decimal fields a dated change may set, in file
+// order. recorded_share is always written; the later additions only when
+// they differ from their default, so that older files stay byte-stable.
+var changeDecimals = []decField{
+	{name: "recorded_share", lo: decimal.Zero, hi: decimal.NewFromInt(1), def: decimal.Zero,
+		get: func(c *Change) **decimal.Decimal { return &c.RecordedShare }, value: func(d *Demand) *decimal.Decimal { return &d.RecordedShare }},
+	{name: "robot_outbound_share", lo: decimal.Zero, hi: decimal.NewFromInt(1), def: decimal.Zero, omitDefault: true,
+		get: func(c *Change) **decimal.Decimal { return &c.RobotOutboundShare }, value: func(d *Demand) *decimal.Decimal { return &d.RobotOutboundShare }},
+	{name: "asr_seconds_per_request", lo: decimal.Zero, loOpen: true, hi: decimal.NewFromInt(3600), def: DefaultASRSecondsPerRequest, omitDefault: true,
+		get: func(c *Change) **decimal.Decimal { return &c.ASRSecondsPerRequest }, value: func(d *Demand) *decimal.Decimal { return &d.ASRSecondsPerRequest }},
+}
+
+// DecimalFieldNames lists the decimal demand fields a change may set, by
+// file name, in file order.
+func DecimalFieldNames() []string {
+	out := make([]string, len(changeDecimals))
+	for i, f := range changeDecimals {
+		out[i] = f.name
+	}
+	return out
+}
+
+// Decimal returns a decimal demand field a change may set, by file name.
+func (d *Demand) Decimal(name string) (decimal.Decimal, bool) {
+	for _, f := range changeDecimals {
+		if f.name == name {
+			return *f.value(d), true
+		}
+	}
+	return decimal.Zero, false
+}
+
+// SetDecimal sets a decimal demand field a change may set, by file name.
+func (d *Demand) SetDecimal(name string, v decimal.Decimal) bool {
+	for _, f := range changeDecimals {
+		if f.name == name {
+			*f.value(d) = v
+			return true
+		}
+	}
+	return false
+}
+
+// ChangeDecimal reads a decimal field of a change by name.
+func (ch *Change) Decimal(name string) (*decimal.Decimal, bool) {
+	for _, f := range changeDecimals {
+		if f.name == name {
+			return *f.get(ch), true
+		}
+	}
+	return nil, false
+}
+
+// SetDecimal sets (or with nil clears) a decimal field of a change by name.
+func (ch *Change) SetDecimal(name string, v *decimal.Decimal) bool {
+	for _, f := range changeDecimals {
+		if f.name == name {
+			*f.get(ch) = v
+			return true
+		}
+	}
+	return false
 }
 
 // countField names one whole-number demand field, as it is in the file.
@@ -282,8 +388,10 @@ func (ch *Change) Apply(d Demand) Demand {
 			*f.value(&d) = *p
 		}
 	}
-	if ch.RecordedShare != nil {
-		d.RecordedShare = *ch.RecordedShare
+	for _, f := range changeDecimals {
+		if p := *f.get(ch); p != nil {
+			*f.value(&d) = *p
+		}
 	}
 	return d
 }
@@ -296,8 +404,10 @@ func (ch *Change) Fields() []string {
 			out = append(out, f.name)
 		}
 	}
-	if ch.RecordedShare != nil {
-		out = append(out, "recorded_share")
+	for _, f := range changeDecimals {
+		if *f.get(ch) != nil {
+			out = append(out, f.name)
+		}
 	}
 	return out
 }

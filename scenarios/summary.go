@@ -35,6 +35,9 @@ func Summarize(old, new *Scenario) string {
 	d.str("demand.call_length", old.Demand.CallLength, new.Demand.CallLength)
 	d.dec("demand.recorded_share", old.Demand.RecordedShare, new.Demand.RecordedShare)
 	d.dec("demand.growth_per_month", old.Demand.GrowthPerMonth, new.Demand.GrowthPerMonth)
+	for _, f := range changeDecimals[1:] {
+		d.dec("demand."+f.name, *f.value(&old.Demand), *f.value(&new.Demand))
+	}
 	d.changes(old.Changes, new.Changes)
 	for _, id := range sortedVendorIDs(mergeVendors(old.Vendors, new.Vendors)) {
 		d.vendor("vendors."+id, old.Vendor(id), new.Vendor(id))
@@ -138,7 +141,9 @@ func (d *differ) changes(a, b []Change) {
 			for _, f := range changeCounts {
 				d.optional(p+"."+f.name, strp(*f.get(ca), itoa), strp(*f.get(cb), itoa))
 			}
-			d.optional(p+".recorded_share", strp(ca.RecordedShare, decimal.Decimal.String), strp(cb.RecordedShare, decimal.Decimal.String))
+			for _, f := range changeDecimals {
+				d.optional(p+"."+f.name, strp(*f.get(ca), decimal.Decimal.String), strp(*f.get(cb), decimal.Decimal.String))
+			}
 		}
 	}
 }
@@ -153,8 +158,10 @@ func describeChange(c *Change) string {
 			parts = append(parts, fmt.Sprintf("%s %d", f.name, *p))
 		}
 	}
-	if c.RecordedShare != nil {
-		parts = append(parts, "recorded_share "+c.RecordedShare.String())
+	for _, f := range changeDecimals {
+		if p := *f.get(c); p != nil {
+			parts = append(parts, f.name+" "+p.String())
+		}
 	}
 	return strings.Join(parts, ", ")
 }
@@ -171,6 +178,16 @@ func (d *differ) vendor(p string, a, b VendorSettings) {
 	}
 	for _, k := range unionKeys(a.Options, b.Options) {
 		d.optional(p+".options["+k+"]", mapGet(a.Options, k, bools), mapGet(b.Options, k, bools))
+	}
+	gifts := func(gs []Gift) string {
+		parts := make([]string, len(gs))
+		for i, g := range gs {
+			parts[i] = g.Item + " " + g.Date.String()
+		}
+		return strings.Join(parts, ", ")
+	}
+	if ga, gb := gifts(a.Gifts), gifts(b.Gifts); ga != gb {
+		d.add("%s.gifts [%s]→[%s]", p, ga, gb)
 	}
 }
 

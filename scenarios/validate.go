@@ -45,7 +45,9 @@ func (s *Scenario) Validate() FieldErrors {
 	if d.CallLength != CallFixed && d.CallLength != CallExponential {
 		add(fieldErr("demand.call_length", ErrChoice, fmt.Sprintf("must be %q or %q, not %q", CallFixed, CallExponential, d.CallLength), CallFixed+", "+CallExponential))
 	}
-	add(decRange("demand.recorded_share", d.RecordedShare, decimal.Zero, decOne))
+	for _, f := range changeDecimals {
+		add(f.check("demand."+f.name, *f.value(d)))
+	}
 	add(decRange("demand.growth_per_month", d.GrowthPerMonth, minGrowth, decOne))
 	end := s.End()
 	for i, ch := range s.Changes {
@@ -65,8 +67,10 @@ func (s *Scenario) Validate() FieldErrors {
 				add(intRange(p+"."+f.name, *v, lo, f.max))
 			}
 		}
-		if ch.RecordedShare != nil {
-			add(decRange(p+".recorded_share", *ch.RecordedShare, decimal.Zero, decOne))
+		for _, f := range changeDecimals {
+			if v := *f.get(&ch); v != nil {
+				add(f.check(p+"."+f.name, *v))
+			}
 		}
 	}
 	for _, id := range sortedVendorIDs(s.Vendors) {
@@ -86,9 +90,26 @@ func (s *Scenario) Validate() FieldErrors {
 		for _, k := range sortedKeys(v.Prices) {
 			add(decRange(join(p+".prices", k), v.Prices[k], decimal.Zero, maxPrice))
 		}
+		for i, g := range v.Gifts {
+			gp := fmt.Sprintf("%s.gifts[%d]", p, i)
+			if g.Item == "" {
+				add(fieldErr(gp+".item", ErrRequired, "is missing: the catalog id of the pack received, like \"pack.1000\""))
+			}
+			if g.Date.IsZero() {
+				add(fieldErr(gp+".date", ErrRequired, "is missing: the day the pack was received"))
+			}
+		}
 	}
 	add(decRange("discount_rate", s.DiscountRate, decimal.Zero, decOne))
 	return errs
+}
+
+// check tests a value against the field's range.
+func (f *decField) check(field string, v decimal.Decimal) *FieldError {
+	if f.loOpen && (!v.GreaterThan(f.lo) || v.GreaterThan(f.hi)) {
+		return fieldErr(field, ErrRange, fmt.Sprintf("must be more than %s and at most %s, not %s", f.lo, f.hi, v), f.lo.String(), f.hi.String())
+	}
+	return decRange(field, v, f.lo, f.hi)
 }
 
 func intRange(field string, v, lo, hi int64) *FieldError {
