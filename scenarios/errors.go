@@ -58,6 +58,11 @@ const (
 	ErrType        = "err.type"       // wrong JSON type
 	ErrUnknownID   = "err.unknown_id" // not in the catalog
 	ErrNotPositive = "err.positive"   // must be more than 0
+	// Limits (limits.go): the file, a name, a list, a number's text.
+	ErrFileTooLarge = "err.file_too_large" // file over %v
+	ErrTooLong      = "err.too_long"       // %v characters, at most %v
+	ErrTooMany      = "err.too_many"       // %v entries, at most %v
+	ErrNumberLong   = "err.number_long"    // number text over %v characters
 )
 
 func fieldErr(field, key, msg string, args ...any) *FieldError {

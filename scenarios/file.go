@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -17,7 +16,7 @@ const FileExt = ".kefucost.json"
 
 // ReadFile decodes the scenario file at path; errors name the file.
 func ReadFile(path string) (*Scenario, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadPath(path)
 	if err != nil {
 		return nil, err
 	}
@@ -29,6 +28,9 @@ func ReadFile(path string) (*Scenario, error) {
 // The error is a *FieldError naming file (as given), line, column and field;
 // when validation finds several problems it is a FieldErrors, first first.
 func Decode(data []byte, file string) (*Scenario, error) {
+	if len(data) > MaxFileSize {
+		return nil, errFileTooLarge(file)
+	}
 	d := &decoder{file: file, data: data, at: map[string]int64{}}
 	s := d.scenario()
 	if d.err != nil {
@@ -58,6 +60,16 @@ func (d *decoder) fail(off int64, field, key, msg string, args ...any) {
 		return
 	}
 	e := fieldErr(field, key, msg, args...)
+	e.File = d.file
+	e.Line, e.Col = lineCol(d.data, off)
+	d.err = e
+}
+
+// failWith records a ready error (a limit's) at off.
+func (d *decoder) failWith(off int64, e *FieldError) {
+	if d.err != nil || e == nil {
+		return
+	}
 	e.File = d.file
 	e.Line, e.Col = lineCol(d.data, off)
 	d.err = e
@@ -161,6 +173,10 @@ func (d *decoder) whole(n *node, path string) int64 {
 		d.fail(n.off, path, ErrWhole, fmt.Sprintf("must be a whole number, not %s", n.kindName()))
 		return 0
 	}
+	if e := numberTooLong(path, strings.TrimSpace(text)); e != nil {
+		d.failWith(n.off, e)
+		return 0
+	}
 	v, err := strconv.ParseInt(strings.TrimSpace(text), 10, 64)
 	if err != nil {
 		// 3.0 and 1e3 are whole numbers written another way.
@@ -179,6 +195,10 @@ func (d *decoder) dec(n *node, path string) decimal.Decimal {
 		return decimal.Zero
 	}
 	t := strings.TrimSpace(n.str)
+	if e := numberTooLong(path, t); e != nil {
+		d.failWith(n.off, e)
+		return decimal.Zero
+	}
 	v, err := decimal.NewFromString(t)
 	// Exponents beyond this are typos, and would make exact arithmetic crawl.
 	if err != nil || t == "" || strings.ContainsAny(t, "eE") && (v.Exponent() < -30 || v.Exponent() > 30) {
@@ -293,6 +313,11 @@ func (d *decoder) scenario() *Scenario {
 		case "changes":
 			if n.kind != '[' {
 				d.fail(n.off, p, ErrType, "must be a list [ … ] of changes")
+				return
+			}
+			if len(n.vals) > MaxChanges {
+				// Refused before any change is read.
+				d.failWith(n.vals[MaxChanges].off, tooManyChanges(len(n.vals)))
 				return
 			}
 			for i, el := range n.vals {

@@ -68,9 +68,6 @@ var (
 	ErrReadOnly = errors.New("the scenario database is open read-only")
 )
 
-// MaxNameLen is the longest scenario name, in characters (runes).
-const MaxNameLen = 200
-
 // storeError is an error with a full message that still matches its
 // sentinel with errors.Is.
 type storeError struct {

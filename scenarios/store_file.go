@@ -46,9 +46,10 @@ func (st *Store) Import(data []byte, file, nameOverride string, meta SaveMeta) (
 	return rev, err
 }
 
-// ImportFile imports the scenario file at path (see Import).
+// ImportFile imports the scenario file at path (see Import); a file over
+// MaxFileSize is refused without reading it all.
 func (st *Store) ImportFile(path, nameOverride string, meta SaveMeta) (Revision, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadPath(path)
 	if err != nil {
 		return Revision{}, err
 	}

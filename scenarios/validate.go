@@ -11,7 +11,6 @@ var (
 	decOne     = decimal.NewFromInt(1)
 	maxCallLen = decimal.NewFromInt(600)
 	minGrowth  = decimal.RequireFromString("-0.5")
-	maxPrice   = decimal.NewFromInt(1_000_000_000)
 )
 
 // Validate checks every field of the scenario that does not depend on the
@@ -24,6 +23,7 @@ func (s *Scenario) Validate() FieldErrors {
 			errs = append(errs, e)
 		}
 	}
+	add(nameTooLong(s.Name))
 	if s.Start.IsZero() {
 		add(fieldErr("start", ErrRequired, "is missing: the first day of the horizon, like \"2027-01-01\""))
 	}
@@ -49,6 +49,7 @@ func (s *Scenario) Validate() FieldErrors {
 		add(f.check("demand."+f.name, *f.value(d)))
 	}
 	add(decRange("demand.growth_per_month", d.GrowthPerMonth, minGrowth, decOne))
+	add(tooManyChanges(len(s.Changes)))
 	end := s.End()
 	for i, ch := range s.Changes {
 		p := fmt.Sprintf("changes[%d]", i)
@@ -88,7 +89,7 @@ func (s *Scenario) Validate() FieldErrors {
 			}
 		}
 		for _, k := range sortedKeys(v.Prices) {
-			add(decRange(join(p+".prices", k), v.Prices[k], decimal.Zero, maxPrice))
+			add(decRange(join(p+".prices", k), v.Prices[k], decimal.Zero, MaxPrice))
 		}
 		for i, g := range v.Gifts {
 			gp := fmt.Sprintf("%s.gifts[%d]", p, i)
