@@ -23,9 +23,10 @@ commands=(
 	xdotool:xdotool
 	xdpyinfo:x11-utils
 	xz:xz-utils
+	soffice:libreoffice-calc
 )
 # What a fresh machine gets: the lot, so one apt run is enough.
-base=(libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb imagemagick xdotool x11-utils gcc libc6-dev xz-utils)
+base=(libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb imagemagick xdotool x11-utils gcc libc6-dev xz-utils libreoffice-calc)
 
 installed() { [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]; }
 
