@@ -65,7 +65,7 @@ stress:
 	KEFUCOST_STRESS=1 $(GO) test -count=1 -run 'Crash|Stress' -timeout 30m ./scenarios/...
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./pricing/ ./scenarios/ ./app/
+	$(GO) test -run '^$$' -bench . -benchmem ./pricing/ ./scenarios/ ./app/...
 
 fuzz:
 	@n=0; for pkg in $$($(GO) list ./...); do \

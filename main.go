@@ -7,12 +7,13 @@ import (
 
 	_ "a.kefucost/clilocale" // must initialize before Fyne: see its doc
 
-	"kefucost/app"
+	"kefucost/app/cli"
+	"kefucost/app/window"
 )
 
 func main() {
-	if _, window := app.WindowArgs(os.Args[1:]); !window {
-		os.Exit(app.RunCLI(&app.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:]))
+	if _, ok := window.Args(os.Args[1:]); !ok {
+		os.Exit(cli.Run(&cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:]))
 	}
 	os.Exit(runWindow())
 }

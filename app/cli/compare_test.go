@@ -1,0 +1,232 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(&Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, args)
+	return out.String(), errb.String(), code
+}
+
+// Hand-computed totals, each through the command line (compare --format
+// json). The arithmetic is in the comments; the amounts are exact.
+func TestCompareHandComputed(t *testing.T) {
+	cases := []struct {
+		file, vendor, plan, total string
+		complete, covers          bool
+		cheapest                  string // checked when not empty
+		runnerUp, runnerUpTotal   string // checked when not empty
+	}{
+		// Daily free quota boundary: exactly 1,000 requests a day are free.
+		{file: "chatopera-daily-boundary", vendor: "chatopera", plan: "chatopera-2020-daily", total: "0.00", complete: true, covers: true},
+		// 1,500 a day: (1,500 − 1,000) × 0.01 = 5.00 a day × 31 days.
+		{file: "chatopera-daily-1500", vendor: "chatopera", plan: "chatopera-2020-daily", total: "155.00", complete: true, covers: true},
+		// 3,000 a day through 2027 (365 days): daily (3,000 − 1,000) × 0.01 × 365
+		// = 7,300; the 1M package 6,000 + (1,095,000 − 1,000,000) × 0.01 = 6,950.
+		{file: "chatopera-annual-vs-daily", vendor: "chatopera", plan: "chatopera-2020-annual-1m", total: "6950.00", complete: true, covers: true,
+			runnerUp: "chatopera-2020-daily", runnerUpTotal: "7300.00"},
+		// Packs, 2023-12 edition (100 元 pack: 5,000 calls, valid 1 month): 200
+		// a day is 6,200 / 5,600 / 6,200 calls in Jan/Feb/Mar: two packs a
+		// month = 600 (one 1,000 元 pack for all three would be 1,000).
+		{file: "chatopera-packs-2023-12", vendor: "chatopera", plan: "chatopera-2023-packs", total: "600.00", complete: true, covers: true},
+		// Same demand, 2023-02 edition (100 元 pack valid 3 months): 18,000
+		// calls in one 3-month window = four packs = 400.
+		{file: "chatopera-packs-2023-02", vendor: "chatopera", plan: "chatopera-2023-packs", total: "400.00", complete: true, covers: true},
+		// ASR: 30 minutes a day = 1,800 s, 600 s free: 1,200 × 0.01 = 12 × 31.
+		{file: "chatopera-asr", vendor: "chatopera", plan: "chatopera-2020-daily", total: "372.00", complete: true, covers: true},
+		// 2 online users are sold as 3: 3 × 999 = 2,997; on Mar 1, 5 users:
+		// 2 more with 10 months left, 10 × 99.9 capped at 999 each: 1,998.
+		{file: "tencent-minimum-cap", vendor: "tencent-qidian", plan: "tencent-qidian-basic", total: "4995.00", complete: true, covers: true},
+		// 1,000 chats a day: one standard robot 5,800 + sessions 365,000:
+		// one 360k pack + one 120k pack = 5,200.
+		{file: "tencent-robot-sessions", vendor: "tencent-qidian", plan: "tencent-qidian-basic", total: "11000.00", complete: true, covers: true},
+		// 2 numbers × 35 + 55,000 minutes (fixed 2-minute calls bill as they
+		// are), past the 50,000 cliff: all at 0.108 = 5,940.
+		{file: "aliyun-numbers-tiers", vendor: "aliyun-icc", plan: "aliyun-icc-monthly", total: "6010.00", complete: true, covers: true},
+		// 120 human seats (tier 159) + 60 AI seats (tier 599) = 55,020 a month.
+		// 36 months: monthly 1,980,720; 1-year terms 55,020 × 12 × 0.85 × 3 =
+		// 1,683,612; 3 years up front 55,020 × 36 × 0.65 = 1,287,468.
+		{file: "aliyun-seats-36m", vendor: "aliyun-icc", plan: "aliyun-icc-3y", total: "1287468.00", complete: true, covers: true,
+			runnerUp: "aliyun-icc-1y", runnerUpTotal: "1683612.00"},
+		// 12 months: 1 year at 0.85 = 561,204 (monthly 660,240; a 3-year term
+		// would still cost 1,287,468).
+		{file: "aliyun-seats-12m", vendor: "aliyun-icc", plan: "aliyun-icc-1y", total: "561204.00", complete: true, covers: true,
+			runnerUp: "aliyun-icc-monthly", runnerUpTotal: "660240.00"},
+		// The seed's seat-days: 10 seats Jan 4–15 (12 days) + 12 seats Jan
+		// 16–27 (12) + 11 seats Jan 28–31 (4) = 308 seat-days × 310 / 31.
+		{file: "huawei-ondemand-seatdays", vendor: "huawei-cec", plan: "huawei-cec-ondemand", total: "3080.00", complete: true, covers: true},
+		// 60 outbound minutes on 2 numbers = 30 each, under 50: inbound-only
+		// numbers at 120 each, 500 outbound minutes included: 240.
+		{file: "huawei-inbound-numbers", vendor: "huawei-cec", plan: "huawei-cec-ondemand", total: "240.00", complete: true, covers: true},
+		// 1,000 outbound minutes in fixed 2.5-minute calls = 400 calls billed
+		// 3 minutes each = 1,200 × 0.22 = 264, + one fixed number 30.
+		{file: "huawei-outbound-calls", vendor: "huawei-cec", plan: "huawei-cec-ondemand", total: "294.00", complete: true, covers: true},
+		// Tencent at discount 0.8: 5 × 999 × 0.8 = 3,996.
+		{file: "discount-override", vendor: "tencent-qidian", plan: "tencent-qidian-basic", total: "3996.00", complete: true, covers: true},
+		// A quoted Huawei price is final, not discounted again: 5 × 100 × 12.
+		{file: "discount-override", vendor: "huawei-cec", plan: "huawei-cec-ondemand", total: "6000.00", complete: true, covers: true, cheapest: "tencent-qidian"},
+		// The spec's example: Tencent is the only vendor that covers bot chats
+		// and online agents. Online 5 users 2027 + 8 users 2028 and 2029 =
+		// 20,979 + 3 added Jul 2027 with 6 months left 3 × 6 × 99.9 = 1,798.20;
+		// 3 robot-years 17,400; 3,288,000 sessions: 3 × 960k + 360k + 120k =
+		// 28,000. Total 68,177.20.
+		{file: "mixed-spec-example", vendor: "tencent-qidian", plan: "tencent-qidian-basic", total: "68177.20", complete: true, covers: true, cheapest: "tencent-qidian"},
+		// Chatopera serves the chats only (annual 1M package: 3 × 6,000 +
+		// overage 95,000 + 98,000 (2028 is a leap year) + 95,000 × 0.01).
+		{file: "mixed-spec-example", vendor: "chatopera", plan: "chatopera-2020-annual-1m", total: "20880.00", complete: true, covers: false},
+		// Huawei serves the online seats only, at the quoted 150: monthly
+		// cycles end at the first 00:00 after a month, so each lasts a day
+		// longer: 35 cycles × 5 seats + 30 × 3 = 265 seat-months.
+		{file: "mixed-spec-example", vendor: "huawei-cec", plan: "huawei-cec-monthly", total: "39750.00", complete: true, covers: false,
+			runnerUp: "huawei-cec-ondemand", runnerUpTotal: "40500.00"},
+	}
+	for _, c := range cases {
+		t.Run(c.file+"/"+c.vendor, func(t *testing.T) {
+			out, errOut, code := runCLI(t, "compare", "--scenario", filepath.Join("testdata", "scenarios", c.file+".kefucost.json"), "--format", "json")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var got struct {
+				Cheapest string `json:"cheapest"`
+				Vendors  []struct {
+					Vendor, Plan, Total string
+					Complete, Covers    bool
+					Alternatives        []struct{ Plan, Total string }
+					Monthly             []string
+				}
+			}
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatal(err)
+			}
+			if c.cheapest != "" && got.Cheapest != c.cheapest {
+				t.Errorf("cheapest = %q, want %q", got.Cheapest, c.cheapest)
+			}
+			for _, v := range got.Vendors {
+				if v.Vendor != c.vendor {
+					continue
+				}
+				if v.Plan != c.plan || v.Total != c.total || v.Complete != c.complete || v.Covers != c.covers {
+					t.Errorf("got plan %s total %s complete %v covers %v; want %s %s %v %v", v.Plan, v.Total, v.Complete, v.Covers, c.plan, c.total, c.complete, c.covers)
+				}
+				if c.runnerUp != "" && (len(v.Alternatives) == 0 || v.Alternatives[0].Plan != c.runnerUp || v.Alternatives[0].Total != c.runnerUpTotal) {
+					t.Errorf("runner-up %v, want %s %s", v.Alternatives, c.runnerUp, c.runnerUpTotal)
+				}
+				return
+			}
+			t.Fatalf("vendor %s missing", c.vendor)
+		})
+	}
+}
+
+// Golden outputs of the three formats; go test ./app/cli -run Golden -update
+// rewrites them after a deliberate change.
+func TestCompareGolden(t *testing.T) {
+	for _, name := range []string{"mixed-spec-example", "aliyun-numbers-tiers"} {
+		for _, format := range []string{"table", "json", "csv"} {
+			t.Run(name+"."+format, func(t *testing.T) {
+				out, errOut, code := runCLI(t, "compare", "--scenario", filepath.Join("testdata", "scenarios", name+".kefucost.json"), "--format", format)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, errOut)
+				}
+				golden := filepath.Join("testdata", "golden", name+"."+format)
+				if *update {
+					os.MkdirAll(filepath.Dir(golden), 0o755)
+					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run with -update to create)", err)
+				}
+				if out != string(want) {
+					t.Errorf("output differs from %s (rerun with -update if intended):\n%s", golden, firstDiff(out, string(want)))
+				}
+			})
+		}
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + x + "\nwant: " + y
+		}
+	}
+	return ""
+}
+
+func TestCompareErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(body), 0o644)
+		return p
+	}
+	cases := []struct {
+		args []string
+		code int
+		msg  string // must appear in stderr
+	}{
+		{[]string{"compare"}, ExitUsage, "--scenario FILE is required"},
+		{[]string{"compare", "--scenario", "x", "--format", "xml"}, ExitUsage, "--format must be table, json or csv"},
+		{[]string{"compare", "--scenario", filepath.Join(dir, "missing.kefucost.json")}, ExitError, "no such file"},
+		{[]string{"compare", "--scenario", write("syntax.kefucost.json", "{\n  \"format\": \"kefucost.scenario\",\n  \"version\": 1,\n  \"months\": 12,,\n}")}, ExitError, "syntax.kefucost.json:4:"},
+		{[]string{"compare", "--scenario", write("future.kefucost.json", `{"format":"kefucost.scenario","version":3,"start":"2027-01-01","months":1,"new_thing":1}`)}, ExitError, "newer kefucost"},
+		{[]string{"compare", "--scenario", write("neg.kefucost.json", `{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"phone_agents":-2}}`)}, ExitError, "demand.phone_agents: must not be negative"},
+		{[]string{"compare", "--scenario", write("plan.kefucost.json", `{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"vendors":{"aliyun-icc":{"plan":"aliyun-5y"}}}`)}, ExitError, "vendors.aliyun-icc.plan: unknown plan \"aliyun-5y\""},
+		{[]string{"compare", "--scenario", write("item.kefucost.json", `{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"vendors":{"huawei-cec":{"prices":{"seat.gold.month":"1"}}}}`)}, ExitError, "unknown item \"seat.gold.month\""},
+		{[]string{"compare", "--scenario", write("date.kefucost.json", `{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"price_date":"2019-01-01"}`)}, ExitError, "price_date: no"},
+		{[]string{"plans", "--vendor", "acme"}, ExitUsage, "unknown vendor \"acme\""},
+		{[]string{"nonsense"}, ExitUsage, "unknown command"},
+	}
+	for _, c := range cases {
+		out, errOut, code := runCLI(t, c.args...)
+		if code != c.code || !strings.Contains(errOut, c.msg) {
+			t.Errorf("%v: exit %d stderr %q; want exit %d containing %q", c.args, code, errOut, c.code, c.msg)
+		}
+		if out != "" {
+			t.Errorf("%v: wrote to stdout on error: %q", c.args, out)
+		}
+		if n := strings.Count(strings.TrimSpace(errOut), "\n"); n > 0 {
+			t.Errorf("%v: %d lines on stderr, want one: %q", c.args, n+1, errOut)
+		}
+	}
+}
+
+func TestPlansListsEveryRequiredPlan(t *testing.T) {
+	out, errOut, code := runCLI(t, "plans")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, id := range []string{"chatopera-2020-daily", "chatopera-2020-annual-1m", "chatopera-2020-annual-5m", "chatopera-2023-packs",
+		"seat.basic.month", "unpriced", "number.fixed.month", "tencent-qidian-basic", "aliyun-icc-3y", "2023-12"} {
+		if !strings.Contains(out, id) {
+			t.Errorf("plans output lacks %q", id)
+		}
+	}
+	old, _, _ := runCLI(t, "plans", "--vendor", "chatopera", "--price-date", "2023-06-01")
+	if !strings.Contains(old, "edition 2023-02") || strings.Contains(old, "edition 2023-12") {
+		t.Errorf("price date 2023-06-01 should show edition 2023-02 only:\n%s", old)
+	}
+}

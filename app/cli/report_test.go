@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"kefucost/app"
+)
+
+// summaryTotal is the total (column 5) on the summary sheet's row of vendor
+// (column 1), as stored.
+func summaryTotal(t *testing.T, f *excelize.File, vendor string) string {
+	t.Helper()
+	const sheet, vendorCol, totalCol = "汇总 Summary", 1, 5
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[2:] {
+		if len(r) >= totalCol && r[vendorCol-1] == vendor {
+			return r[totalCol-1]
+		}
+	}
+	t.Fatalf("%s: no row for %q", sheet, vendor)
+	return ""
+}
+
+// Golden CSV reports through the command line, with a fixed generated
+// time; go test ./app/cli -run ReportGolden -update rewrites them.
+func TestReportGolden(t *testing.T) {
+	defer func(v string) { app.Version = v }(app.Version)
+	app.Version = "0.0.0-test" // the report names its generator; keep the golden files independent of releases
+	for _, tc := range []struct{ name, file string }{
+		{"mixed-spec-example", filepath.Join("testdata", "scenarios", "mixed-spec-example.kefucost.json")},
+		{"bench-36m", benchScenario},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "r.csv")
+			_, stderr, code := runCLIEnv(t, map[string]string{"SOURCE_DATE_EPOCH": "1795420800"}, "report", "--scenario", tc.file, "--out", out)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			got, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", "report-"+tc.name+".csv")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("report differs from %s (rerun with -update if intended):\n%s", golden, firstDiff(string(got), string(want)))
+			}
+		})
+	}
+}
+
+func TestReportCLI(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "comparison.XLSX")
+	_, stderr, code := runCLIEnv(t, map[string]string{"LANG": "en_US.UTF-8"}, "report", "--scenario", benchScenario, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatalf("the written workbook does not open: %v", err)
+	}
+	defer f.Close()
+	if !slices.Contains(f.GetSheetList(), "Huawei Cloud CEC") {
+		t.Errorf("LANG=en_US: sheets %q, want English vendor names", f.GetSheetList())
+	}
+	if got := summaryTotal(t, f, "Huawei Cloud CEC"); got != "1379784.18" {
+		t.Errorf("Huawei total %q, want 1379784.18", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the output folder, want 1 (no temporary file left)", len(entries))
+	}
+	// The generated time: now, or SOURCE_DATE_EPOCH.
+	reportNow = func() time.Time { return time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC) }
+	defer func() { reportNow = time.Now }()
+	csvOut := filepath.Join(dir, "r.csv")
+	for _, tc := range []struct {
+		epoch, want string
+	}{{"", "2030-01-02 11:04:05 (UTC+8)"}, {"0", "1970-01-01 08:00:00 (UTC+8)"}} {
+		if _, stderr, code := runCLIEnv(t, map[string]string{"SOURCE_DATE_EPOCH": tc.epoch}, "report", "--scenario", exampleScenario, "--out", csvOut); code != 0 {
+			t.Fatal(stderr)
+		}
+		data, _ := os.ReadFile(csvOut)
+		if !strings.Contains(string(data), "report,,,generated,,,,,,,,,,"+tc.want+",") {
+			t.Errorf("SOURCE_DATE_EPOCH=%q: generated time is not %s", tc.epoch, tc.want)
+		}
+	}
+}
+
+func TestReportCLIErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	syntax := write("syntax.kefucost.json", "{\n  \"format\": \"kefucost.scenario\",\n  \"version\": 1,\n  \"months\": 12,,\n}")
+	neg := write("neg.kefucost.json", `{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"phone_agents":-2}}`)
+	aFile := write("a-file", "x")
+	outDir := filepath.Join(dir, "out")
+	if err := os.Mkdir(outDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(outDir, "r.xlsx")
+	sc := exampleScenario
+	cases := []struct {
+		env  map[string]string
+		args []string
+		code int
+		msg  string
+	}{
+		{nil, []string{"--out", out}, ExitUsage, "--scenario FILE is required"},
+		{nil, []string{"--scenario", sc}, ExitUsage, "--out FILE.xlsx|FILE.csv is required"},
+		{nil, []string{"--scenario", sc, "--out", filepath.Join(outDir, "r.xls")}, ExitUsage, "--out must end in .xlsx or .csv, not \"r.xls\""},
+		{nil, []string{"--scenario", sc, "--out", filepath.Join(outDir, "r.pdf")}, ExitUsage, "--out must end in .xlsx or .csv"},
+		{nil, []string{"--scenario", sc, "--out", out, "--lang", "de"}, ExitUsage, "--lang: language must be zh or en, not \"de\""},
+		{nil, []string{"--scenario", sc, "--out", out, "--format", "csv"}, ExitUsage, "flag provided but not defined: -format"},
+		{nil, []string{"--scenario", sc, "--out", out, "more"}, ExitUsage, "unexpected argument \"more\""},
+		{map[string]string{"SOURCE_DATE_EPOCH": "yesterday"}, []string{"--scenario", sc, "--out", out}, ExitUsage, "SOURCE_DATE_EPOCH must be whole seconds since 1970, not \"yesterday\""},
+		{nil, []string{"--scenario", syntax, "--out", out}, ExitError, "syntax.kefucost.json:4:"},
+		{nil, []string{"--scenario", neg, "--out", out}, ExitError, "demand.phone_agents: must not be negative"},
+		{nil, []string{"--scenario", filepath.Join(dir, "missing.kefucost.json"), "--out", out}, ExitError, "no such file"},
+		{nil, []string{"--scenario", sc, "--out", filepath.Join(dir, "nope", "r.csv")}, ExitError, "--out: cannot write " + filepath.Join(dir, "nope", "r.csv") + ": no such file or directory"},
+		{nil, []string{"--scenario", sc, "--out", filepath.Join(aFile, "r.xlsx")}, ExitError, "--out: cannot write " + filepath.Join(aFile, "r.xlsx") + ": not a directory"},
+	}
+	for _, c := range cases {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			stdout, stderr, code := runCLIEnv(t, c.env, append([]string{"report"}, c.args...)...)
+			checkCLIError(t, stdout, stderr, code, c.code, "kefucost report: ", c.msg)
+			if entries, _ := os.ReadDir(outDir); len(entries) != 0 {
+				t.Errorf("left files behind: %v", entries)
+			}
+		})
+	}
+	old := filepath.Join(outDir, "keep.csv")
+	if err := os.WriteFile(old, []byte("old report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, code := runCLI(t, "report", "--scenario", neg, "--out", old)
+	if got, _ := os.ReadFile(old); code == 0 || string(got) != "old report" {
+		t.Errorf("exit %d; existing report now %q, want it untouched", code, got)
+	}
+}

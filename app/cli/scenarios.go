@@ -1,0 +1,1027 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"kefucost/app"
+	"kefucost/app/wording"
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// kefucost scenarios SUBCOMMAND: the saved scenarios in the local database
+// (package scenarios' Store). Read-only subcommands open the database
+// read-only, so that several can run at once and a missing database is
+// not created just to list nothing.
+
+func init() {
+	commands["scenarios"] = command{summary: "saved scenarios: list, show, import, export, history, restore, delete, …", run: runScenarios}
+}
+
+// scSub is one subcommand of kefucost scenarios.
+type scSub struct {
+	name, synopsis, summary string
+	run                     func(env *Env, args []string) int
+}
+
+// scSubs is in the order kefucost scenarios help shows them.
+var scSubs []scSub
+
+func init() {
+	scSubs = []scSub{
+		{"list", "[--trash] [--find TEXT] [--format table|json]", "the saved scenarios, the most recently changed first", runScList},
+		{"show", "NAME [--rev N]", "print a saved scenario as a scenario file", runScShow},
+		{"import", "FILE [--name NAME]", "save a scenario file (a new revision if the name exists; FILE - reads stdin)", runScImport},
+		{"export", "NAME FILE [--rev N]", "write a saved scenario to a file (FILE - writes to stdout)", runScExport},
+		{"history", "NAME [--format table|json]", "every revision: number, time, what changed, price editions", runScHistory},
+		{"restore", "NAME REV", "save revision REV again as the newest revision", runScRestore},
+		{"rename", "OLD NEW", "rename a saved scenario, keeping its history", runScRename},
+		{"duplicate", "SRC DST", "copy a saved scenario's latest revision to a new scenario", runScDuplicate},
+		{"delete", "NAME", "move a saved scenario to the trash", runScDelete},
+		{"undelete", "NAME [--id ID]", "take a scenario out of the trash (of several of that name the most recently deleted, or the one --id picks)", runScUndelete},
+		{"trash", "[--find TEXT] [--format table|json]", "the deleted scenarios, the most recently deleted first, with when and their ids (as list --trash)", runScTrash},
+		{"empty-trash", "", "remove everything in the trash for good", runScEmptyTrash},
+		{"compare", "NAME [--rev N] [--format table|json|csv]", "compare the vendors for a saved scenario (as kefucost compare)", runScCompare},
+	}
+}
+
+// Test hooks: the store's clock (nil: time.Now) and the zone times are
+// shown in.
+var (
+	scenariosClock func() time.Time
+	scenariosZone  = time.Local
+)
+
+func runScenarios(env *Env, args []string) int {
+	// The subcommand is the first argument that is neither a flag nor the
+	// value of --db, so that "scenarios --db X list" works too.
+	at := -1
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--db" || a == "-db" {
+			i++
+			continue
+		}
+		if a == "-h" || a == "--help" || a == "-help" {
+			scenariosUsage(env.Stdout)
+			return ExitOK
+		}
+		if len(a) > 1 && a[0] == '-' {
+			continue
+		}
+		at = i
+		break
+	}
+	if at < 0 {
+		fmt.Fprintf(env.Stderr, "kefucost scenarios: say what to do: %s (kefucost scenarios help)\n", scSubNames())
+		return ExitUsage
+	}
+	name := args[at]
+	if name == "help" {
+		scenariosUsage(env.Stdout)
+		return ExitOK
+	}
+	rest := append(append([]string{}, args[:at]...), args[at+1:]...)
+	for _, s := range scSubs {
+		if s.name == name {
+			return s.run(env, rest)
+		}
+	}
+	fmt.Fprintf(env.Stderr, "kefucost scenarios: unknown subcommand %q (known: %s)\n", name, scSubNames())
+	return ExitUsage
+}
+
+func scSubNames() string {
+	var n []string
+	for _, s := range scSubs {
+		n = append(n, s.name)
+	}
+	return strings.Join(n, ", ")
+}
+
+func scenariosUsage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: kefucost scenarios SUBCOMMAND [ARGS] [--db PATH]\n\nThe saved scenarios in the local database. Subcommands:")
+	rows := [][]string{}
+	for _, s := range scSubs {
+		rows = append(rows, []string{"  " + strings.TrimSpace(s.name+" "+s.synopsis), s.summary})
+	}
+	fmt.Fprint(w, wording.Table(rows, nil))
+	fmt.Fprintln(w, "\nEvery subcommand takes --db PATH (default: $KEFUCOST_DB, else ~/.config/fyne/"+app.AppID+"/scenarios.db).\n"+
+		"Flags may come before or after the names; put -- before a name that starts with \"-\".")
+}
+
+// scCmd is one run of a subcommand: its flags, positional arguments and
+// database.
+type scCmd struct {
+	env      *Env
+	name     string // "scenarios show"
+	synopsis string
+	fs       *flag.FlagSet
+	db       *string
+	pos      []string
+	path     string // the database file, once resolved
+	inTrash  bool   // names are looked for in the trash (see where)
+}
+
+func newScCmd(env *Env, sub string) *scCmd {
+	c := &scCmd{env: env, name: "scenarios " + sub}
+	for _, s := range scSubs {
+		if s.name == sub {
+			c.synopsis = s.synopsis
+		}
+	}
+	c.fs = newFlags(env, c.name)
+	c.db = c.fs.String("db", "", "the scenario database file (default: $KEFUCOST_DB, else ~/.config/fyne/"+app.AppID+"/scenarios.db)")
+	return c
+}
+
+// parse reads flags and positional arguments in any order (Go's flag
+// package alone stops at the first non-flag) and checks that between min
+// and max positional arguments were given.
+func (c *scCmd) parse(args []string, min, max int) (ok bool, code int) {
+	var flags []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			c.pos = append(c.pos, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			c.pos = append(c.pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := c.fs.Lookup(name)
+		if f == nil {
+			continue // Parse reports it
+		}
+		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	if err := c.fs.Parse(flags); err != nil {
+		if err == flag.ErrHelp {
+			fmt.Fprintf(c.env.Stdout, "Usage: kefucost %s %s [--db PATH]\n\nFlags:\n", c.name, c.synopsis)
+			c.fs.SetOutput(c.env.Stdout)
+			c.fs.PrintDefaults()
+			return false, ExitOK
+		}
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: %v\n", c.name, err)
+		return false, ExitUsage
+	}
+	c.pos = append(c.pos, c.fs.Args()...)
+	if len(c.pos) < min || len(c.pos) > max {
+		what := "too many arguments"
+		if len(c.pos) < min {
+			what = "missing arguments"
+		}
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: %s; usage: kefucost %s %s [--db PATH]\n", c.name, what, c.name, c.synopsis)
+		return false, ExitUsage
+	}
+	return true, ExitOK
+}
+
+func (c *scCmd) fail(err error) int { return fail(c.env, c.name, c.where(err)) }
+
+// where adds the database file to an error saying that a name is not in
+// it (the usual cause is a wrong --db or KEFUCOST_DB): "no saved scenario
+// named "x" in PATH", or "… in the trash of PATH" for the commands that
+// look in the trash. A missing revision (the scenario was found) and
+// errors before the database was opened are left as they are.
+func (c *scCmd) where(err error) error {
+	if c.path == "" || !errors.Is(err, scenarios.ErrNotFound) || errors.Is(err, scenarios.ErrNoRevision) || strings.Contains(err.Error(), c.path) {
+		return err
+	}
+	if c.inTrash {
+		return fmt.Errorf("%w of %s", err, c.path)
+	}
+	return fmt.Errorf("%w in %s", err, c.path)
+}
+
+func (c *scCmd) usageErr(format string, args ...any) int {
+	fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, fmt.Sprintf(format, args...))
+	return ExitUsage
+}
+
+// given reports whether flag name was set on the command line.
+func (c *scCmd) given(name string) bool {
+	set := false
+	c.fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// revFlag checks --rev: a revision number (1, 2, …), 0 when not given.
+func (c *scCmd) revFlag(rev *int) (ok bool) {
+	if c.given("rev") && *rev < 1 {
+		c.usageErr("--rev must be a revision number (1, 2, …), not %d", *rev)
+		return false
+	}
+	return true
+}
+
+// cleanName checks a scenario name before the database is opened.
+func (c *scCmd) cleanName(name string) (string, bool) {
+	n, err := scenarios.CleanName(name)
+	if err != nil {
+		c.fail(err)
+		return "", false
+	}
+	return n, true
+}
+
+// open opens the database. A read-only open that finds no file returns a
+// nil store and no error (nothing is saved yet); one that finds the file
+// damaged or in an older format opens it for writing instead, which moves
+// a damaged file aside (said on stderr) or upgrades it.
+func (c *scCmd) open(write bool) (*scenarios.Store, error) {
+	path, err := app.DBPath(*c.db, c.env.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	c.path = path
+	o := scenarios.Options{Path: path, Now: scenariosClock}
+	if !write {
+		o.ReadOnly = true
+		st, err := scenarios.Open(o)
+		switch {
+		case err == nil:
+			return st, nil
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, nil
+		case errors.Is(err, scenarios.ErrLocked), errors.Is(err, scenarios.ErrNewerSchema):
+			return nil, c.dbErr(err)
+		}
+		o.ReadOnly = false // damaged or older: the writable open deals with it
+	}
+	st, err := scenarios.Open(o)
+	if err != nil {
+		return nil, c.dbErr(err)
+	}
+	if st.Recovered != "" {
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: warning: the scenario database %s was damaged: it was moved to %s (kept as it was) and a new, empty database was started\n", c.name, path, st.Recovered)
+	}
+	if st.Backup != "" {
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: note: the scenario database %s was upgraded to this version's format; a copy of the old file is at %s\n", c.name, path, st.Backup)
+	}
+	return st, nil
+}
+
+// dbErr says which database an open error is about.
+func (c *scCmd) dbErr(err error) error {
+	if msg := err.Error(); strings.HasPrefix(msg, c.path) {
+		return fmt.Errorf("the scenario database %s", msg)
+	}
+	return err
+}
+
+// noDB is the error for a scenario asked of a database that does not
+// exist yet.
+func (c *scCmd) noDB(name string) int {
+	return c.fail(fmt.Errorf("no saved scenario named %q (there is no scenario database at %s yet)", name, c.path))
+}
+
+func (c *scCmd) when(t time.Time) string {
+	return t.In(scenariosZone).Format("2006-01-02 15:04:05")
+}
+
+func (c *scCmd) whenJSON(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(scenariosZone).Format(time.RFC3339)
+}
+
+// shellQuote quotes s for a POSIX shell, for commands the user may copy.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:") == "" && s[0] != '-' {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// dbHint is " --db PATH" when --db was given, for commands to copy.
+func (c *scCmd) dbHint() string {
+	if *c.db == "" {
+		return ""
+	}
+	return " --db " + shellQuote(*c.db)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func writeJSON(w io.Writer, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+type scInfoJSON struct {
+	ID        uint64 `json:"id"` // stable: survives renames; undelete --id takes it
+	Name      string `json:"name"`
+	Revisions int    `json:"revisions"`
+	Created   string `json:"created"`
+	Updated   string `json:"updated"`
+	Deleted   string `json:"deleted,omitempty"`
+}
+
+func runScList(env *Env, args []string) int { return scList(env, args, "list") }
+
+// runScTrash is list --trash.
+func runScTrash(env *Env, args []string) int { return scList(env, args, "trash") }
+
+func scList(env *Env, args []string, sub string) int {
+	c := newScCmd(env, sub)
+	trash := new(bool)
+	if sub == "trash" {
+		*trash = true
+	} else {
+		trash = c.fs.Bool("trash", false, "list the trash (deleted scenarios), the most recently deleted first (as kefucost scenarios trash)")
+	}
+	find := c.fs.String("find", "", "only the scenarios whose name contains this text (ignoring case)")
+	format := c.fs.String("format", "table", "output: table or json")
+	if ok, code := c.parse(args, 0, 0); !ok {
+		return code
+	}
+	if *format != "table" && *format != "json" {
+		return c.usageErr("--format must be table or json, not %q", *format)
+	}
+	st, err := c.open(false)
+	if err != nil {
+		return c.fail(err)
+	}
+	var infos []scenarios.Info
+	if st != nil {
+		defer st.Close()
+		switch {
+		case *trash:
+			infos, err = st.Trash()
+			if q := strings.ToLower(norm.NFC.String(strings.TrimSpace(*find))); err == nil && q != "" {
+				kept := infos[:0]
+				for _, in := range infos {
+					if strings.Contains(strings.ToLower(in.Name), q) {
+						kept = append(kept, in)
+					}
+				}
+				infos = kept
+			}
+		case *find != "":
+			infos, err = st.Find(*find)
+		default:
+			infos, err = st.List()
+		}
+		if err != nil {
+			return c.fail(err)
+		}
+	}
+	if *format == "json" {
+		out := make([]scInfoJSON, 0, len(infos))
+		for _, in := range infos {
+			out = append(out, scInfoJSON{ID: in.ID, Name: in.Name, Revisions: in.Revisions, Created: c.whenJSON(in.Created), Updated: c.whenJSON(in.Updated), Deleted: c.whenJSON(in.TrashedAt)})
+		}
+		if err := writeJSON(env.Stdout, out); err != nil {
+			return c.fail(err)
+		}
+		return ExitOK
+	}
+	if len(infos) == 0 {
+		switch {
+		case *find != "" && *trash:
+			fmt.Fprintf(env.Stdout, "No scenario in the trash has a name containing %q.\n", *find)
+		case *trash:
+			fmt.Fprintln(env.Stdout, "The trash is empty.")
+		case *find != "":
+			fmt.Fprintf(env.Stdout, "No saved scenario has a name containing %q.\n", *find)
+		default:
+			fmt.Fprintf(env.Stdout, "No saved scenarios in %s.\n", c.path)
+		}
+		return ExitOK
+	}
+	if *trash {
+		// When each was deleted and its id tell apart deleted scenarios
+		// of one name.
+		rows := [][]string{{"Name", "Deleted", "Revisions", "Last change", "ID"}}
+		seen, shared := map[string]bool{}, false
+		for _, in := range infos {
+			rows = append(rows, []string{in.Name, c.when(in.TrashedAt), strconv.Itoa(in.Revisions), c.when(in.Updated), strconv.FormatUint(in.ID, 10)})
+			shared = shared || seen[in.Name]
+			seen[in.Name] = true
+		}
+		fmt.Fprint(env.Stdout, wording.Table(rows, map[int]bool{2: true, 4: true}))
+		if shared {
+			fmt.Fprintln(env.Stdout, "Several deleted scenarios share a name: kefucost scenarios undelete NAME takes the most recently deleted of them; add --id ID to take another.")
+		}
+		return ExitOK
+	}
+	rows := [][]string{{"Name", "Revisions", "Last change"}}
+	for _, in := range infos {
+		rows = append(rows, []string{in.Name, strconv.Itoa(in.Revisions), c.when(in.Updated)})
+	}
+	fmt.Fprint(env.Stdout, wording.Table(rows, map[int]bool{1: true}))
+	return ExitOK
+}
+
+func runScShow(env *Env, args []string) int {
+	c := newScCmd(env, "show")
+	rev := c.fs.Int("rev", 0, "show this revision (default: the latest)")
+	if ok, code := c.parse(args, 1, 1); !ok {
+		return code
+	}
+	if !c.revFlag(rev) {
+		return ExitUsage
+	}
+	name, ok := c.cleanName(c.pos[0])
+	if !ok {
+		return ExitError
+	}
+	st, err := c.open(false)
+	if err != nil {
+		return c.fail(err)
+	}
+	if st == nil {
+		return c.noDB(name)
+	}
+	defer st.Close()
+	s, r, err := st.LoadRevision(name, *rev)
+	if err != nil {
+		return c.fail(err)
+	}
+	data, err := scenarios.Encode(s)
+	if err != nil {
+		return c.fail(err)
+	}
+	env.Stdout.Write(data)
+	c.pricesNote(s, r, "this revision was saved")
+	return ExitOK
+}
+
+// pricesNote says on stderr when the price editions a revision recorded
+// differ from the ones today's catalog uses for the same scenario.
+func (c *scCmd) pricesNote(s *scenarios.Scenario, r scenarios.Revision, since string) {
+	diff, err := pricesChanged(s, r.Editions)
+	switch {
+	case err != nil:
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: note: revision %d cannot be priced with today's catalog: %v\n", c.name, r.Number, err)
+	case diff != "":
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: note: prices have changed since %s: %s\n", c.name, since, diff)
+	}
+}
+
+// pricesChanged compares recorded editions with today's for s, vendor by
+// vendor (vendors in both only), e.g. "chatopera 2020 → 2023"; "" when
+// nothing was recorded or nothing changed.
+func pricesChanged(s *scenarios.Scenario, saved map[string]string) (string, error) {
+	if len(saved) == 0 {
+		return "", nil
+	}
+	cmp, err := pricing.Compare(s)
+	if err != nil {
+		return "", err
+	}
+	return app.EditionsDiff(saved, app.EditionsOf(cmp)), nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func formatEditions(m map[string]string) string {
+	if len(m) == 0 {
+		return "not recorded"
+	}
+	var parts []string
+	for _, k := range sortedKeys(m) {
+		parts = append(parts, k+" "+m[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+func runScImport(env *Env, args []string) int {
+	c := newScCmd(env, "import")
+	nameFlag := c.fs.String("name", "", "save under this name (default: the file's name field, else the file's name)")
+	if ok, code := c.parse(args, 1, 1); !ok {
+		return code
+	}
+	file := c.pos[0]
+	// The file is read once and checked before the database is opened: a
+	// bad file changes nothing. Errors name it as loadScenario (and so
+	// kefucost compare) does.
+	var (
+		s      *scenarios.Scenario
+		data   []byte
+		err    error
+		source = file // what the store's summary names: "imported from …"
+	)
+	if file == "-" {
+		source = "stdin"
+		if data, err = io.ReadAll(env.Stdin); err == nil {
+			s, err = decodeChecked(data, source)
+		}
+	} else if data, err = os.ReadFile(file); err == nil {
+		if s, err = scenarios.Decode(data, filepath.Base(file)); err == nil {
+			if errs := pricing.Validate(s); len(errs) > 0 {
+				errs[0].File = file
+				err = errs[0]
+			}
+		}
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	name := *nameFlag
+	if strings.TrimSpace(name) == "" {
+		name = s.Name
+	}
+	if strings.TrimSpace(name) == "" {
+		if file == "-" {
+			return c.fail(errors.New("the scenario read from stdin has no name: give one with --name NAME"))
+		}
+		name = scenarios.NameFromFile(file)
+	}
+	name, ok := c.cleanName(name)
+	if !ok {
+		return ExitError
+	}
+	cmp, err := pricing.Compare(s)
+	if err != nil {
+		return c.fail(err)
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	before := 0
+	if in, err := st.Lookup(name); err == nil {
+		before = in.Revisions
+	} else if !errors.Is(err, scenarios.ErrNotFound) {
+		return c.fail(err)
+	}
+	rev, err := st.Import(data, source, name, scenarios.SaveMeta{Editions: app.EditionsOf(cmp)})
+	if err != nil {
+		return c.fail(err)
+	}
+	if rev.Number == before {
+		fmt.Fprintf(env.Stdout, "%q revision %d already holds this scenario: nothing new was saved\n", name, rev.Number)
+	} else {
+		fmt.Fprintf(env.Stdout, "saved %q revision %d: %s\n", name, rev.Number, rev.Summary)
+	}
+	return ExitOK
+}
+
+// decodeChecked is loadScenario for bytes: the file format, then the
+// catalog ids.
+func decodeChecked(data []byte, file string) (*scenarios.Scenario, error) {
+	s, err := scenarios.Decode(data, file)
+	if err != nil {
+		return nil, err
+	}
+	if errs := pricing.Validate(s); len(errs) > 0 {
+		errs[0].File = file
+		return nil, errs[0]
+	}
+	return s, nil
+}
+
+func runScExport(env *Env, args []string) int {
+	c := newScCmd(env, "export")
+	rev := c.fs.Int("rev", 0, "export this revision (default: the latest)")
+	if ok, code := c.parse(args, 2, 2); !ok {
+		return code
+	}
+	if !c.revFlag(rev) {
+		return ExitUsage
+	}
+	name, ok := c.cleanName(c.pos[0])
+	if !ok {
+		return ExitError
+	}
+	file := c.pos[1]
+	st, err := c.open(false)
+	if err != nil {
+		return c.fail(err)
+	}
+	if st == nil {
+		return c.noDB(name)
+	}
+	defer st.Close()
+	s, r, err := st.LoadRevision(name, *rev)
+	if err != nil {
+		return c.fail(err)
+	}
+	data, err := scenarios.Encode(s)
+	if err != nil {
+		return c.fail(err)
+	}
+	if file == "-" {
+		env.Stdout.Write(data)
+		return ExitOK
+	}
+	if err := scenarios.WriteFileAtomic(file, data); err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintf(env.Stdout, "wrote %q revision %d to %s\n", name, r.Number, file)
+	return ExitOK
+}
+
+type scRevJSON struct {
+	Revision int               `json:"revision"`
+	Time     string            `json:"time"`
+	Summary  string            `json:"summary"`
+	Editions map[string]string `json:"editions"`
+	Name     string            `json:"name"`
+}
+
+func runScHistory(env *Env, args []string) int {
+	c := newScCmd(env, "history")
+	format := c.fs.String("format", "table", "output: table or json")
+	if ok, code := c.parse(args, 1, 1); !ok {
+		return code
+	}
+	if *format != "table" && *format != "json" {
+		return c.usageErr("--format must be table or json, not %q", *format)
+	}
+	name, ok := c.cleanName(c.pos[0])
+	if !ok {
+		return ExitError
+	}
+	st, err := c.open(false)
+	if err != nil {
+		return c.fail(err)
+	}
+	if st == nil {
+		return c.noDB(name)
+	}
+	defer st.Close()
+	revs, err := st.History(name)
+	if err != nil {
+		return c.fail(err)
+	}
+	if *format == "json" {
+		out := make([]scRevJSON, 0, len(revs))
+		for _, r := range revs {
+			ed := r.Editions
+			if ed == nil {
+				ed = map[string]string{}
+			}
+			out = append(out, scRevJSON{Revision: r.Number, Time: c.whenJSON(r.Time), Summary: r.Summary, Editions: ed, Name: r.Name})
+		}
+		if err := writeJSON(env.Stdout, out); err != nil {
+			return c.fail(err)
+		}
+	} else {
+		rows := [][]string{{"Rev", "Saved", "Changes"}}
+		for _, r := range revs {
+			summary := r.Summary
+			if r.Name != name {
+				summary += fmt.Sprintf(" (saved as %q)", r.Name)
+			}
+			rows = append(rows, []string{strconv.Itoa(r.Number), c.when(r.Time), summary})
+			rows = append(rows, []string{"", "", "prices: " + formatEditions(r.Editions)})
+		}
+		fmt.Fprint(env.Stdout, wording.Table(rows, map[int]bool{0: true}))
+	}
+	// Which revisions were computed with other prices than today's: one
+	// note per distinct change. Identical scenarios are priced once.
+	type change struct {
+		diff string
+		revs []string
+	}
+	var changes []*change
+	byDiff := map[string]*change{}
+	type priced struct {
+		now map[string]string
+		err error
+	}
+	cache := map[string]priced{}
+	for _, r := range revs {
+		if len(r.Editions) == 0 {
+			continue
+		}
+		s, _, err := st.LoadRevision(name, r.Number)
+		if err != nil {
+			return c.fail(err)
+		}
+		data, err := scenarios.Encode(s)
+		if err != nil {
+			return c.fail(err)
+		}
+		p, seen := cache[string(data)]
+		if !seen {
+			cmp, err := pricing.Compare(s)
+			p.err = err
+			if err == nil {
+				p.now = app.EditionsOf(cmp)
+			}
+			cache[string(data)] = p
+		}
+		if p.err != nil {
+			fmt.Fprintf(env.Stderr, "kefucost %s: note: revision %d cannot be priced with today's catalog: %v\n", c.name, r.Number, p.err)
+			continue
+		}
+		d := app.EditionsDiff(r.Editions, p.now)
+		if d == "" {
+			continue
+		}
+		ch := byDiff[d]
+		if ch == nil {
+			ch = &change{diff: d}
+			byDiff[d] = ch
+			changes = append(changes, ch)
+		}
+		ch.revs = append(ch.revs, strconv.Itoa(r.Number))
+	}
+	for _, ch := range changes {
+		which := "revision " + ch.revs[0] + " was"
+		if len(ch.revs) > 1 {
+			which = "revisions " + strings.Join(ch.revs, ", ") + " were"
+		}
+		fmt.Fprintf(env.Stderr, "kefucost %s: note: prices have changed since %s saved: %s\n", c.name, which, ch.diff)
+	}
+	return ExitOK
+}
+
+func runScRestore(env *Env, args []string) int {
+	c := newScCmd(env, "restore")
+	if ok, code := c.parse(args, 2, 2); !ok {
+		return code
+	}
+	number, err := strconv.Atoi(c.pos[1])
+	if err != nil || number < 1 {
+		return c.usageErr("REV must be a revision number (1, 2, …; see kefucost scenarios history), not %q", c.pos[1])
+	}
+	name, ok := c.cleanName(c.pos[0])
+	if !ok {
+		return ExitError
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	in, err := st.Lookup(name)
+	if err != nil {
+		return c.fail(err)
+	}
+	rev, err := st.Restore(name, number)
+	if err != nil {
+		return c.fail(err)
+	}
+	if rev.Number == in.Revisions {
+		fmt.Fprintf(env.Stdout, "%q revision %d already holds what revision %d held: nothing new was saved\n", name, rev.Number, number)
+	} else {
+		fmt.Fprintf(env.Stdout, "saved %q revision %d: %s\n", name, rev.Number, rev.Summary)
+	}
+	return ExitOK
+}
+
+func runScRename(env *Env, args []string) int {
+	c := newScCmd(env, "rename")
+	if ok, code := c.parse(args, 2, 2); !ok {
+		return code
+	}
+	from, ok := c.cleanName(c.pos[0])
+	if !ok {
+		return ExitError
+	}
+	to, ok := c.cleanName(c.pos[1])
+	if !ok {
+		return ExitError
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	if err := st.Rename(from, to); err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintf(env.Stdout, "renamed %q to %q (its history is kept)\n", from, to)
+	return ExitOK
+}
+
+func runScDuplicate(env *Env, args []string) int {
+	c := newScCmd(env, "duplicate")
+	if ok, code := c.parse(args, 2, 2); !ok {
+		return code
+	}
+	src, ok := c.cleanName(c.pos[0])
+	if !ok {
+		return ExitError
+	}
+	dst, ok := c.cleanName(c.pos[1])
+	if !ok {
+		return ExitError
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	rev, err := st.Duplicate(src, dst)
+	if err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintf(env.Stdout, "saved %q revision %d: %s\n", dst, rev.Number, rev.Summary)
+	return ExitOK
+}
+
+func runScDelete(env *Env, args []string) int {
+	c := newScCmd(env, "delete")
+	if ok, code := c.parse(args, 1, 1); !ok {
+		return code
+	}
+	name, ok := c.cleanName(c.pos[0])
+	if !ok {
+		return ExitError
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	if err := st.Delete(name); err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintf(env.Stdout, "moved %q to the trash; to bring it back: kefucost scenarios undelete%s %s\n", name, c.dbHint(), shellQuoteArg(name))
+	return ExitOK
+}
+
+// shellQuoteArg is shellQuote, with "--" before a name that starts with
+// "-".
+func shellQuoteArg(s string) string {
+	if strings.HasPrefix(s, "-") {
+		return "-- " + shellQuote(s)
+	}
+	return shellQuote(s)
+}
+
+func runScUndelete(env *Env, args []string) int {
+	c := newScCmd(env, "undelete")
+	c.inTrash = true
+	id := c.fs.Uint64("id", 0, "take the deleted scenario with this id (kefucost scenarios trash lists them) rather than the most recently deleted of that name")
+	if ok, code := c.parse(args, 1, 1); !ok {
+		return code
+	}
+	if c.given("id") && *id == 0 {
+		return c.usageErr("--id must be an id that kefucost scenarios trash lists (1, 2, …), not 0")
+	}
+	name, ok := c.cleanName(c.pos[0])
+	if !ok {
+		return ExitError
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	// The trash as it was, to say when the one taken was deleted and how
+	// many of its name stay.
+	before, err := st.Trash()
+	if err != nil {
+		return c.fail(err)
+	}
+	var in scenarios.Info
+	if *id != 0 {
+		i := slices.IndexFunc(before, func(in scenarios.Info) bool { return in.ID == *id })
+		switch {
+		case i < 0:
+			return c.fail(fmt.Errorf("no deleted scenario with id %d in %s (kefucost scenarios trash%s lists them)", *id, c.path, c.dbHint()))
+		case before[i].Name != name:
+			return c.fail(fmt.Errorf("the scenario with id %d in the trash is named %q, not %q", *id, before[i].Name, name))
+		}
+		in, err = st.UndeleteID(*id)
+	} else {
+		in, err = st.Undelete(name)
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	deleted, left := "", 0
+	for _, t := range before {
+		switch {
+		case t.ID == in.ID:
+			deleted = ", deleted " + c.when(t.TrashedAt)
+		case t.Name == name:
+			left++
+		}
+	}
+	fmt.Fprintf(env.Stdout, "took %q out of the trash (id %d, %s%s)\n", name, in.ID, plural(in.Revisions, "revision", "revisions"), deleted)
+	if left > 0 {
+		fmt.Fprintf(env.Stdout, "%s named %q %s still in the trash (kefucost scenarios trash%s lists %s)\n",
+			plural(left, "more deleted scenario", "more deleted scenarios"), name, map[bool]string{true: "is", false: "are"}[left == 1], c.dbHint(), map[bool]string{true: "it", false: "them"}[left == 1])
+	}
+	return ExitOK
+}
+
+func runScEmptyTrash(env *Env, args []string) int {
+	c := newScCmd(env, "empty-trash")
+	if ok, code := c.parse(args, 0, 0); !ok {
+		return code
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	n, err := st.EmptyTrash()
+	if err != nil {
+		return c.fail(err)
+	}
+	if n == 0 {
+		fmt.Fprintln(env.Stdout, "the trash was empty: nothing was removed")
+	} else {
+		fmt.Fprintf(env.Stdout, "removed %s from the trash for good, with every revision\n", plural(n, "scenario", "scenarios"))
+	}
+	return ExitOK
+}
+
+func runScCompare(env *Env, args []string) int {
+	c := newScCmd(env, "compare")
+	rev := c.fs.Int("rev", 0, "compare this revision (default: the latest)")
+	format := c.fs.String("format", "table", "output: table, json or csv")
+	if ok, code := c.parse(args, 1, 1); !ok {
+		return code
+	}
+	if !c.revFlag(rev) {
+		return ExitUsage
+	}
+	if *format != "table" && *format != "json" && *format != "csv" {
+		return c.usageErr("--format must be table, json or csv, not %q", *format)
+	}
+	name, ok := c.cleanName(c.pos[0])
+	if !ok {
+		return ExitError
+	}
+	st, err := c.open(false)
+	if err != nil {
+		return c.fail(err)
+	}
+	if st == nil {
+		return c.noDB(name)
+	}
+	s, r, err := st.LoadRevision(name, *rev)
+	st.Close()
+	if err != nil {
+		return c.fail(err)
+	}
+	cmp, err := pricing.Compare(s)
+	if err != nil {
+		return c.fail(fmt.Errorf("%q revision %d: %w", name, r.Number, err))
+	}
+	var out []byte
+	switch *format {
+	case "json":
+		out, err = ComparisonJSON(cmp)
+	case "csv":
+		out, err = ComparisonCSV(cmp)
+	default:
+		out = []byte(ComparisonTable(cmp))
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	env.Stdout.Write(out)
+	if diff := app.EditionsDiff(r.Editions, app.EditionsOf(cmp)); diff != "" {
+		fmt.Fprintf(env.Stderr, "kefucost %s: note: prices have changed since revision %d was saved: %s\n", c.name, r.Number, diff)
+	}
+	return ExitOK
+}

@@ -1,0 +1,1163 @@
+// Package report writes the full comparison as a document for procurement
+// staff: a workbook (.xlsx) or one long CSV table, for `kefucost report`.
+// Both carry every number the comparison has — totals, months, breakdown
+// lines — and every assumption next to what it affects; an unpriced item is
+// always written "未定价 unpriced", never 0.
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"kefucost/app"
+	"kefucost/app/wording"
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// Options says how to write a report.
+type Options struct {
+	// Lang is "zh" (default) or "en": the language of vendor names, item
+	// labels, formulas and status texts. Column headers are always
+	// bilingual ("中文 / English"), and notes carry both languages.
+	Lang string
+	// Generated is when the report was made (shown in it); zero leaves it out.
+	Generated time.Time
+}
+
+func (o Options) en() bool { return o.Lang == "en" }
+
+func (o Options) t(zh, en string) string {
+	if o.en() {
+		return en
+	}
+	return zh
+}
+
+// reportUnpriced stands where an unknown price or amount would be.
+const reportUnpriced = "未定价 unpriced"
+
+// reportZone is the buyer's time zone (dates in scenarios are UTC+8 days).
+var reportZone = time.FixedZone("UTC+8", 8*3600)
+
+func reportGenerated(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(reportZone).Format("2006-01-02 15:04:05") + " (UTC+8)"
+}
+
+// reportServesNone: the vendor has nothing to sell for this scenario; its 0 is
+// not a price, so reports show "—" as the table does.
+func reportServesNone(r *pricing.Result) bool { return len(r.Lines) == 0 && !r.Covers }
+
+func reportPerMonth(c *pricing.Comparison, r *pricing.Result) decimal.Decimal {
+	return r.Total.DivRound(decimal.NewFromInt(int64(c.Months)), 2)
+}
+
+func reportVendorName(r *pricing.Result, o Options) string {
+	return wording.VendorName(r, o.Lang)
+}
+
+func reportHorizon(c *pricing.Comparison, o Options) string {
+	end := c.Start.AddMonths(c.Months).AddDays(-1)
+	return o.t(fmt.Sprintf("%s 至 %s（%d 个月）", c.Start, end, c.Months),
+		fmt.Sprintf("%s to %s (%d months)", c.Start, end, c.Months))
+}
+
+func reportPrices(c *pricing.Comparison, o Options) string {
+	if c.PriceDate.IsZero() {
+		return o.t("最新价格版本", "the latest price editions")
+	}
+	return o.t(c.PriceDate.String()+" 当日有效的价格版本", "the editions in force on "+c.PriceDate.String())
+}
+
+// reportField names a demand field: "在线客服座席 (online_agents)" in Chinese,
+// the field name in English.
+func reportField(field string, o Options) string {
+	if o.en() {
+		return field
+	}
+	if l, ok := wording.FieldLabelsZH[field]; ok {
+		return l + " (" + field + ")"
+	}
+	return field
+}
+
+func reportFields(fields []string, o Options) string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = reportField(f, o)
+	}
+	return strings.Join(out, o.t("、", ", "))
+}
+
+func reportYesNo(b bool, o Options) string {
+	if b {
+		return o.t("是", "yes")
+	}
+	return o.t("否", "no")
+}
+
+// reportStatus says in one phrase whether a vendor's total can be trusted.
+func reportStatus(r *pricing.Result, cheapest string, o Options) string {
+	if reportServesNone(r) {
+		return o.t("不提供本方案所需的任何服务：", "serves none of this scenario's requirements: ") + reportFields(r.Uncovered, o)
+	}
+	var parts []string
+	if r.Vendor == cheapest {
+		parts = append(parts, o.t("最便宜", "cheapest"))
+	}
+	if !r.Covers {
+		parts = append(parts, o.t("不覆盖：", "does not cover: ")+reportFields(r.Uncovered, o))
+	}
+	if !r.Complete {
+		parts = append(parts, o.t(fmt.Sprintf("不完整：%d 项未定价（%s），总额为下限", len(r.Unpriced), strings.Join(r.Unpriced, "、")),
+			fmt.Sprintf("incomplete: %d unpriced (%s), the total is a lower bound", len(r.Unpriced), strings.Join(r.Unpriced, ", "))))
+	}
+	if len(parts) == 0 {
+		return o.t("完整，覆盖全部需求", "complete, covers every requirement")
+	}
+	return strings.Join(parts, o.t("；", "; "))
+}
+
+// reportLineNote is one interpretation text of r's breakdown lines and the
+// items of the lines that carry it; reportLineNotes lists them in line order.
+type reportLineNote struct {
+	text  string
+	items []string
+}
+
+func reportLineNotes(r *pricing.Result) []reportLineNote {
+	var out []reportLineNote
+	at := map[string]int{}
+	for _, l := range r.Lines {
+		if !l.Assumption || l.Note == "" {
+			continue
+		}
+		i, ok := at[l.Note]
+		if !ok {
+			i = len(out)
+			at[l.Note] = i
+			out = append(out, reportLineNote{text: l.Note})
+		}
+		if !slices.Contains(out[i].items, l.Item) {
+			out[i].items = append(out[i].items, l.Item)
+		}
+	}
+	return out
+}
+
+func reportOptionPath(vendor, option string) string {
+	if option == "" {
+		return ""
+	}
+	return "vendors." + vendor + ".options." + option
+}
+
+// reportCumulative is the running total of monthly cash.
+func reportCumulative(monthly []decimal.Decimal) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(monthly))
+	sum := decimal.Zero
+	for i, m := range monthly {
+		sum = sum.Add(m)
+		out[i] = sum
+	}
+	return out
+}
+
+// reportVendorIDs lists the vendors a scenario has settings for: the
+// known ones in display order, then any others sorted.
+func reportVendorIDs(s *scenarios.Scenario) []string {
+	var out, rest []string
+	for _, id := range scenarios.VendorIDs {
+		out = append(out, id)
+	}
+	for id := range s.Vendors {
+		if !slices.Contains(scenarios.VendorIDs, id) {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+func reportSortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// reportInput is one input of the scenario for the Demand sheet and CSV.
+type reportInput struct {
+	section string // scenario, demand, change, setting
+	vendor  string
+	date    string
+	key     string
+	labelZH string
+	labelEN string
+	num     *decimal.Decimal // a number, or
+	text    string           // a word
+}
+
+func reportDec(d decimal.Decimal) *decimal.Decimal { return &d }
+
+func reportInt(v int64) *decimal.Decimal { return reportDec(decimal.NewFromInt(v)) }
+
+var reportInputLabels = map[string][2]string{
+	"name":          {"方案名称", "scenario name"},
+	"start":         {"开始日期", "start"},
+	"months":        {"月数", "months"},
+	"end":           {"结束日期（含）", "last day"},
+	"price_date":    {"价格日期（空 = 最新）", "price date (empty: latest)"},
+	"discount_rate": {"年贴现率（现值用）", "yearly discount rate (present value)"},
+	"enabled":       {"参与比较", "enabled"},
+	"plan":          {"方案（auto = 自动选最便宜）", "plan (auto: the cheapest)"},
+	"discount":      {"商务折扣（乘以目录价）", "discount (multiplies list prices)"},
+}
+
+func reportLabel(key string) (string, string) {
+	if l, ok := reportInputLabels[key]; ok {
+		return l[0], l[1]
+	}
+	zh := wording.FieldLabelsZH[key]
+	en := strings.ReplaceAll(key, "_", " ")
+	if zh == "" {
+		zh = en
+	}
+	return zh, en
+}
+
+// reportInputs lists every input of the scenario: its header, demand fields,
+// dated changes and vendor settings.
+func reportInputs(s *scenarios.Scenario) []reportInput {
+	var out []reportInput
+	add := func(r reportInput) {
+		r.labelZH, r.labelEN = reportLabel(r.key)
+		out = append(out, r)
+	}
+	add(reportInput{section: "scenario", key: "name", text: s.Name})
+	add(reportInput{section: "scenario", key: "start", text: s.Start.String()})
+	add(reportInput{section: "scenario", key: "months", num: reportInt(int64(s.Months))})
+	add(reportInput{section: "scenario", key: "end", text: s.Start.AddMonths(s.Months).AddDays(-1).String()})
+	add(reportInput{section: "scenario", key: "price_date", text: s.PriceDate.String()})
+	add(reportInput{section: "scenario", key: "discount_rate", num: reportDec(s.DiscountRate)})
+	d := s.Demand
+	for _, name := range scenarios.CountFieldNames() {
+		v, _ := d.Count(name)
+		add(reportInput{section: "demand", key: name, num: reportInt(v)})
+	}
+	add(reportInput{section: "demand", key: "avg_call_minutes", num: reportDec(d.AvgCallMinutes)})
+	add(reportInput{section: "demand", key: "call_length", text: d.CallLength})
+	add(reportInput{section: "demand", key: "recorded_share", num: reportDec(d.RecordedShare)})
+	add(reportInput{section: "demand", key: "growth_per_month", num: reportDec(d.GrowthPerMonth)})
+	for _, ch := range s.Changes {
+		for _, name := range scenarios.CountFieldNames() {
+			if p, _ := ch.Count(name); p != nil {
+				add(reportInput{section: "change", date: ch.Date.String(), key: name, num: reportInt(*p)})
+			}
+		}
+		if ch.RecordedShare != nil {
+			add(reportInput{section: "change", date: ch.Date.String(), key: "recorded_share", num: reportDec(*ch.RecordedShare)})
+		}
+	}
+	for _, id := range reportVendorIDs(s) {
+		v := s.Vendor(id)
+		add(reportInput{section: "setting", vendor: id, key: "enabled", text: strconv.FormatBool(v.IsEnabled())})
+		add(reportInput{section: "setting", vendor: id, key: "plan", text: v.PlanOrAuto()})
+		if v.Discount != nil {
+			add(reportInput{section: "setting", vendor: id, key: "discount", num: reportDec(*v.Discount)})
+		}
+		for _, k := range reportSortedKeys(v.Prices) {
+			out = append(out, reportInput{section: "setting", vendor: id, key: "prices." + k, labelZH: "您的报价（元/单位）", labelEN: "your quote (CNY per unit)", num: reportDec(v.Prices[k])})
+		}
+		for _, k := range reportSortedKeys(v.Options) {
+			out = append(out, reportInput{section: "setting", vendor: id, key: "options." + k, labelZH: "解释开关", labelEN: "interpretation switch", text: strconv.FormatBool(v.Options[k])})
+		}
+	}
+	return out
+}
+
+// ------------------------------------------------------------------ xlsx
+
+// Sheet names (Excel allows 31 characters; vendor sheets are named by the
+// vendor's name in the report's language).
+const (
+	sheetSummary     = "汇总 Summary"
+	sheetMonthly     = "逐月 Monthly"
+	sheetAssumptions = "假设 Assumptions"
+	sheetDemand      = "需求 Demand"
+)
+
+// Number formats. Money cells are numbers, so that a buyer can sum and
+// chart them in Excel; "≥" marks a lower bound (a total missing unpriced
+// items) without turning it into text.
+const (
+	xlFmtMoney      = `#,##0.00`
+	xlFmtMoneyLower = `"≥ "#,##0.00`
+	xlFmtPrice      = `#,##0.00##`
+	xlFmtCount      = `#,##0`
+	xlFmtDecimal    = `#,##0.####`
+)
+
+type reportStyles struct {
+	title, header, wrap, bold                          int
+	money, moneyLower, moneyBold, moneyLowerBold, note int
+	price, count, decimal                              int
+}
+
+// reportBook writes one workbook; the first error sticks and stops the rest.
+type reportBook struct {
+	f     *excelize.File
+	o     Options
+	st    reportStyles
+	err   error
+	lines map[string]map[int]int // sheet → row → lines of wrapped text
+}
+
+func (b *reportBook) fail(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+func (b *reportBook) cell(col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col, row)
+	b.fail(err)
+	return name
+}
+
+func (b *reportBook) str(sheet string, col, row int, s string) {
+	if b.err != nil || s == "" {
+		return
+	}
+	b.fail(b.f.SetCellStr(sheet, b.cell(col, row), s))
+}
+
+// wrapped writes text that wraps in a column of the given width and
+// remembers how many lines it takes, so the row is made tall enough.
+func (b *reportBook) wrapped(sheet string, col, row int, s string, width float64) {
+	if s == "" {
+		return
+	}
+	b.str(sheet, col, row, s)
+	b.style(sheet, col, row, col, row, b.st.wrap)
+	n := 0
+	for _, part := range strings.Split(s, "\n") {
+		n += max(1, int(math.Ceil(float64(wording.DisplayWidth(part))/(width-1))))
+	}
+	if b.lines[sheet] == nil {
+		b.lines[sheet] = map[int]int{}
+	}
+	b.lines[sheet][row] = max(b.lines[sheet][row], n)
+}
+
+func (b *reportBook) style(sheet string, c0, r0, c1, r1, id int) {
+	if b.err != nil {
+		return
+	}
+	b.fail(b.f.SetCellStyle(sheet, b.cell(c0, r0), b.cell(c1, r1), id))
+}
+
+// number writes an exact decimal as a number cell. Money has 2 decimals
+// and is written with precision 2: the cell's XML holds exactly the
+// decimal's digits (a float64 carries 15 significant digits, so any amount
+// below 10^13 元 comes back with the same 2 decimals), and Excel shows and
+// sums those. Other decimals (quantities, unit prices, inputs) are written
+// in the shortest form that reads back as the same float64: exact for
+// every value with up to 15 significant digits, which prices and inputs
+// are; a long fraction of a quantity is shown to 15 digits.
+func (b *reportBook) number(sheet string, col, row int, d decimal.Decimal, precision, styleID int) {
+	if b.err != nil {
+		return
+	}
+	cell := b.cell(col, row)
+	b.fail(b.f.SetCellFloat(sheet, cell, d.InexactFloat64(), precision, 64))
+	b.style(sheet, col, row, col, row, styleID)
+}
+
+func (b *reportBook) money(sheet string, col, row int, d decimal.Decimal, lowerBound, bold bool) {
+	id := b.st.money
+	switch {
+	case lowerBound && bold:
+		id = b.st.moneyLowerBold
+	case lowerBound:
+		id = b.st.moneyLower
+	case bold:
+		id = b.st.moneyBold
+	}
+	b.number(sheet, col, row, d, 2, id)
+}
+
+// header writes a bold, shaded header row and sets the column widths.
+func (b *reportBook) header(sheet string, row int, heads []string, widths []float64) {
+	for i, h := range heads {
+		b.str(sheet, i+1, row, h)
+	}
+	b.style(sheet, 1, row, len(heads), row, b.st.header)
+	for i, w := range widths {
+		col, err := excelize.ColumnNumberToName(i + 1)
+		b.fail(err)
+		if b.err == nil {
+			b.fail(b.f.SetColWidth(sheet, col, col, w))
+		}
+	}
+	if b.err == nil {
+		b.fail(b.f.SetRowHeight(sheet, row, 32))
+	}
+}
+
+// freeze keeps the first rows (and columns) in view while scrolling.
+func (b *reportBook) freeze(sheet string, rows, cols int) {
+	if b.err != nil {
+		return
+	}
+	pane := "bottomLeft"
+	if cols > 0 {
+		pane = "bottomRight"
+	}
+	if rows == 0 {
+		pane = "topRight"
+	}
+	b.fail(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows,
+		TopLeftCell: b.cell(cols+1, rows+1), ActivePane: pane}))
+}
+
+func (b *reportBook) newSheet(name string) {
+	if b.err != nil {
+		return
+	}
+	_, err := b.f.NewSheet(name)
+	b.fail(err)
+	landscape := "landscape"
+	b.fail(b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape}))
+}
+
+func (b *reportBook) finishRows() {
+	for sheet, rows := range b.lines {
+		for row, n := range rows {
+			if n > 1 && b.err == nil {
+				b.fail(b.f.SetRowHeight(sheet, row, math.Min(409, 15*float64(n)+2)))
+			}
+		}
+	}
+}
+
+func newReportBook(o Options) (*reportBook, error) {
+	b := &reportBook{f: excelize.NewFile(), o: o, lines: map[string]map[int]int{}}
+	custom := func(s excelize.Style, format string) int {
+		if format != "" {
+			s.CustomNumFmt = &format
+		}
+		id, err := b.f.NewStyle(&s)
+		b.fail(err)
+		return id
+	}
+	top := &excelize.Alignment{Vertical: "top"}
+	bold := &excelize.Font{Bold: true}
+	b.st = reportStyles{
+		title: custom(excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}, ""),
+		header: custom(excelize.Style{Font: bold, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
+			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE4EE"}},
+			Border: []excelize.Border{{Type: "bottom", Color: "7F7F7F", Style: 1}}}, ""),
+		wrap:           custom(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}, ""),
+		bold:           custom(excelize.Style{Font: bold, Alignment: top}, ""),
+		money:          custom(excelize.Style{Alignment: top}, xlFmtMoney),
+		moneyLower:     custom(excelize.Style{Alignment: top}, xlFmtMoneyLower),
+		moneyBold:      custom(excelize.Style{Font: bold, Alignment: top}, xlFmtMoney),
+		moneyLowerBold: custom(excelize.Style{Font: bold, Alignment: top}, xlFmtMoneyLower),
+		note:           custom(excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: top}, ""),
+		price:          custom(excelize.Style{Alignment: top}, xlFmtPrice),
+		count:          custom(excelize.Style{Alignment: top}, xlFmtCount),
+		decimal:        custom(excelize.Style{Alignment: top}, xlFmtDecimal),
+	}
+	return b, b.err
+}
+
+// XLSX writes the comparison as a workbook: 汇总 Summary (one row
+// per vendor and the scenario's facts), 逐月 Monthly (cash and cumulative
+// cash per vendor and month), one sheet per vendor with its breakdown
+// lines, 假设 Assumptions (every interpretation, assumption and hint with
+// the vendor and lines it affects) and 需求 Demand (the scenario's inputs).
+func XLSX(w io.Writer, s *scenarios.Scenario, c *pricing.Comparison, o Options) error {
+	if err := wording.CheckLang(o.Lang); err != nil {
+		return err
+	}
+	b, err := newReportBook(o)
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+	b.fail(b.f.SetSheetName("Sheet1", sheetSummary))
+	landscape := "landscape"
+	b.fail(b.f.SetPageLayout(sheetSummary, &excelize.PageLayoutOptions{Orientation: &landscape}))
+	b.summarySheet(c)
+	b.monthlySheet(c)
+	names := map[string]bool{sheetSummary: true, sheetMonthly: true, sheetAssumptions: true, sheetDemand: true}
+	for _, r := range c.Vendors {
+		name := reportSheetName(reportVendorName(r, o), r.Vendor, names)
+		names[name] = true
+		b.vendorSheet(c, r, name)
+	}
+	b.assumptionsSheet(c)
+	b.demandSheet(s)
+	b.finishRows()
+	if b.err != nil {
+		return b.err
+	}
+	props := &excelize.DocProperties{Title: s.Name, Subject: "客服云成本对比 / customer-service cloud cost comparison",
+		Creator: "kefucost " + app.Version, Language: o.t("zh-CN", "en")}
+	if !o.Generated.IsZero() {
+		props.Created = o.Generated.UTC().Format(time.RFC3339)
+		props.Modified = props.Created
+	}
+	if err := b.f.SetDocProps(props); err != nil {
+		return err
+	}
+	b.f.SetActiveSheet(0)
+	return b.f.Write(w)
+}
+
+// reportSheetName makes a vendor's sheet name legal and unique: no []:*?/\,
+// at most 31 characters.
+func reportSheetName(name, id string, taken map[string]bool) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return ' '
+		}
+		return r
+	}, name)
+	clean = strings.Trim(strings.TrimSpace(clean), "'")
+	if rs := []rune(clean); len(rs) > 31 {
+		cut := 31
+		if sp := strings.LastIndex(string(rs[:32]), " "); sp >= 10 { // at a word's end
+			cut = len([]rune(string(rs[:32])[:sp]))
+		}
+		clean = strings.TrimSpace(string(rs[:cut]))
+	}
+	if clean == "" || taken[clean] {
+		clean = id
+		if rs := []rune(clean); len(rs) > 31 {
+			clean = string(rs[:31])
+		}
+	}
+	for i := 2; taken[clean]; i++ {
+		suffix := fmt.Sprintf(" %d", i)
+		rs := []rune(id)
+		if len(rs)+len(suffix) > 31 {
+			rs = rs[:31-len(suffix)]
+		}
+		clean = string(rs) + suffix
+	}
+	return clean
+}
+
+// Summary sheet columns.
+const (
+	rsVendor = iota + 1
+	rsPlan
+	rsPlanName
+	rsChosen
+	rsTotal
+	rsPerMonth
+	rsPresentValue
+	rsComplete
+	rsCovers
+	rsUncovered
+	rsUnpriced
+	rsCheapest
+	rsRunnerUp
+	rsRunnerUpTotal
+	rsRunnerUpNote
+	rsStatus
+)
+
+func (b *reportBook) summarySheet(c *pricing.Comparison) {
+	o, sh := b.o, sheetSummary
+	name := c.Scenario
+	if name == "" {
+		name = o.t("（未命名方案）", "(unnamed scenario)")
+	}
+	b.str(sh, 1, 1, name+o.t(" — 客服云成本对比，", " — customer-service cloud cost comparison, ")+reportHorizon(c, o)+o.t("，人民币元", ", CNY"))
+	b.style(sh, 1, 1, 1, 1, b.st.title)
+	b.fail(b.f.SetRowHeight(sh, 1, 24))
+	b.header(sh, 2, []string{"供应商 / Vendor", "方案 / Plan", "方案名称 / Plan name", "选择 / Chosen",
+		"总额（元）/ Total (CNY)", "月均（元）/ Per month (CNY)", "现值（元）/ Present value (CNY)",
+		"完整 / Complete", "覆盖全部需求 / Covers all", "未覆盖 / Uncovered", "未定价 / Unpriced",
+		"最便宜 / Cheapest", "次优方案 / Runner-up plan", "次优总额（元）/ Runner-up total (CNY)", "次优说明 / Runner-up note",
+		"状态 / Status"},
+		[]float64{24, 26, 28, 12, 18, 16, 18, 10, 12, 36, 24, 12, 26, 18, 28, 60})
+	b.freeze(sh, 2, 1)
+	row := 3
+	for _, r := range c.Vendors {
+		b.str(sh, rsVendor, row, reportVendorName(r, o))
+		b.style(sh, rsVendor, row, rsVendor, row, b.st.bold)
+		b.str(sh, rsPlan, row, r.Plan)
+		b.str(sh, rsPlanName, row, r.PlanName)
+		b.str(sh, rsChosen, row, o.t("指定", "pinned"))
+		if r.Auto {
+			b.str(sh, rsChosen, row, o.t("自动", "auto"))
+		}
+		if reportServesNone(r) {
+			b.str(sh, rsTotal, row, "—")
+			b.str(sh, rsPerMonth, row, "—")
+		} else {
+			b.money(sh, rsTotal, row, r.Total, !r.Complete, true)
+			b.money(sh, rsPerMonth, row, reportPerMonth(c, r), !r.Complete, false)
+			if r.PresentValue != nil {
+				b.money(sh, rsPresentValue, row, *r.PresentValue, !r.Complete, false)
+			}
+		}
+		b.str(sh, rsComplete, row, reportYesNo(r.Complete, o))
+		b.str(sh, rsCovers, row, reportYesNo(r.Covers, o))
+		b.wrapped(sh, rsUncovered, row, reportFields(r.Uncovered, o), 36)
+		b.wrapped(sh, rsUnpriced, row, strings.Join(r.Unpriced, ", "), 24)
+		if r.Vendor == c.Cheapest {
+			b.str(sh, rsCheapest, row, o.t("★ 最便宜", "★ cheapest"))
+			b.style(sh, rsCheapest, row, rsCheapest, row, b.st.bold)
+		}
+		if len(r.Alternatives) > 0 {
+			a := r.Alternatives[0]
+			b.str(sh, rsRunnerUp, row, a.Plan)
+			if reportServesNone(r) {
+				b.str(sh, rsRunnerUpTotal, row, "—")
+			} else {
+				b.money(sh, rsRunnerUpTotal, row, a.Total, !a.Complete, false)
+			}
+			b.wrapped(sh, rsRunnerUpNote, row, reportAltNote(a, o), 28)
+		}
+		b.wrapped(sh, rsStatus, row, reportStatus(r, c.Cheapest, o), 60)
+		row++
+	}
+	row++
+	kv := func(k, v string) {
+		b.str(sh, 1, row, k)
+		b.style(sh, 1, row, 1, row, b.st.bold)
+		b.str(sh, 2, row, v)
+		row++
+	}
+	kv("方案 / Scenario", name)
+	kv("期间 / Horizon", reportHorizon(c, o))
+	kv("价格 / Prices", reportPrices(c, o))
+	kv("货币 / Currency", o.t("人民币元（CNY）", "CNY (元)"))
+	cheapest := o.t("无：没有供应商既完整（全部有价格）又覆盖全部需求", "none: no vendor is both complete (every item priced) and covers every requirement")
+	for _, r := range c.Vendors {
+		if r.Vendor == c.Cheapest {
+			cheapest = reportVendorName(r, o) + " — " + r.Plan
+		}
+	}
+	kv("最便宜 / Cheapest", cheapest)
+	if g := reportGenerated(o.Generated); g != "" {
+		kv("生成时间 / Generated", g)
+	}
+	kv("生成工具 / Generated by", "kefucost "+app.Version)
+	row++
+	b.str(sh, 1, row, "说明 / Notes")
+	b.style(sh, 1, row, 1, row, b.st.bold)
+	notes := [][2]string{
+		{"≥：不完整，有未定价项目未计入，实际总额更高。", "≥: incomplete; unpriced items are not included and the real total is higher."},
+		{"—：该供应商不提供本方案所需的任何服务。", "—: the vendor serves none of this scenario's requirements."},
+		{"只有既完整又覆盖全部需求的供应商才能被评为最便宜。", "Only a vendor that is complete and covers every requirement can be the cheapest."},
+	}
+	for _, n := range c.Assumptions {
+		notes = append(notes, [2]string{"[A] " + n.Text, "[A] " + n.EN})
+	}
+	for _, n := range notes {
+		b.str(sh, 2, row, n[0])
+		b.str(sh, 2, row+1, n[1])
+		b.style(sh, 2, row+1, 2, row+1, b.st.note)
+		row += 2
+	}
+}
+
+func reportAltNote(a pricing.PlanTotal, o Options) string {
+	var parts []string
+	if a.PlanName != "" {
+		parts = append(parts, a.PlanName)
+	}
+	if !a.Complete {
+		parts = append(parts, o.t("不完整（总额为下限）", "incomplete (the total is a lower bound)"))
+	}
+	if a.Reason != "" {
+		parts = append(parts, a.Reason)
+	}
+	return strings.Join(parts, o.t("；", "; "))
+}
+
+func (b *reportBook) monthlySheet(c *pricing.Comparison) {
+	o, sh := b.o, sheetMonthly
+	b.newSheet(sh)
+	n := len(c.Vendors)
+	heads := []string{"月份 / Month"}
+	widths := []float64{12}
+	for _, r := range c.Vendors {
+		heads = append(heads, reportVendorName(r, o)+reportMonthlySuffix(r, o)+"\n当月（元）/ month (CNY)")
+		widths = append(widths, 22)
+	}
+	for _, r := range c.Vendors {
+		heads = append(heads, reportVendorName(r, o)+"\n累计（元）/ cumulative (CNY)")
+		widths = append(widths, 22)
+	}
+	b.header(sh, 1, heads, widths)
+	if b.err == nil {
+		b.fail(b.f.SetRowHeight(sh, 1, 48))
+	}
+	b.freeze(sh, 1, 1)
+	labels := wording.MonthLabels(c)
+	for i, l := range labels {
+		b.str(sh, 1, i+2, l)
+	}
+	for j, r := range c.Vendors {
+		if reportServesNone(r) { // its 0s are no price: "—" as in the summary
+			for i := range r.Monthly {
+				b.str(sh, 2+j, i+2, "—")
+				b.str(sh, 2+n+j, i+2, "—")
+			}
+			b.str(sh, 2+j, len(labels)+2, "—")
+			continue
+		}
+		cum := reportCumulative(r.Monthly)
+		for i := range r.Monthly {
+			b.money(sh, 2+j, i+2, r.Monthly[i], false, false)
+			b.money(sh, 2+n+j, i+2, cum[i], false, false)
+		}
+		b.money(sh, 2+j, len(labels)+2, r.Total, !r.Complete, true)
+	}
+	b.str(sh, 1, len(labels)+2, "合计 / Total")
+	b.style(sh, 1, len(labels)+2, 1, len(labels)+2, b.st.bold)
+}
+
+// reportMonthlySuffix marks a vendor's monthly columns that are not a full price.
+func reportMonthlySuffix(r *pricing.Result, o Options) string {
+	switch {
+	case reportServesNone(r):
+		return o.t("（不提供所需服务）", " (serves none)")
+	case !r.Complete:
+		return o.t("（不完整，未定价项目未计入）", " (incomplete: unpriced items not included)")
+	}
+	return ""
+}
+
+// Vendor sheet columns.
+const (
+	rvItem = iota + 1
+	rvLabel
+	rvQuantity
+	rvUnit
+	rvUnitPrice
+	rvAmount
+	rvPriceKind
+	rvFormula
+	rvSource
+	rvSourceDate
+	rvAssumption
+	rvNote
+)
+
+func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh string) {
+	o := b.o
+	b.newSheet(sh)
+	how := o.t("自动选择", "chosen by auto")
+	if !r.Auto {
+		how = o.t("指定", "pinned")
+	}
+	title := fmt.Sprintf("%s (%s) — %s %s %s, %s; %s %s", r.Name, r.NameEN, o.t("方案", "plan"), r.Plan, r.PlanName, how,
+		o.t("价格版本", "editions"), strings.Join(r.Editions, ", "))
+	b.str(sh, 1, 1, title)
+	b.style(sh, 1, 1, 1, 1, b.st.title)
+	b.fail(b.f.SetRowHeight(sh, 1, 24))
+	widths := []float64{22, 30, 14, 14, 14, 16, 14, 60, 40, 16, 8, 50}
+	b.header(sh, 2, []string{"项目编号 / Item id", "项目 / Item", "数量 / Quantity", "单位 / Unit", "单价（元）/ Unit price",
+		"金额（元）/ Amount (CNY)", "价格 / Price", "计算方式 / How computed", "来源 / Source", "来源日期 / Source date",
+		"假设 / [A]", "假设或解释 / Assumption or interpretation"}, widths)
+	b.freeze(sh, 2, 0)
+	row := 3
+	if len(r.Lines) == 0 {
+		msg := o.t("本方案无需购买任何项目", "nothing to buy for this scenario")
+		if reportServesNone(r) {
+			msg = o.t("不提供本方案所需的任何服务：", "serves none of this scenario's requirements: ") + reportFields(r.Uncovered, o)
+		}
+		b.str(sh, rvLabel, row, msg)
+		row++
+	}
+	for _, l := range r.Lines {
+		b.str(sh, rvItem, row, l.Item)
+		b.wrapped(sh, rvLabel, row, o.t(l.Label, l.LabelEN), widths[rvLabel-1])
+		qf := b.st.decimal
+		if l.Quantity.IsInteger() {
+			qf = b.st.count
+		}
+		b.number(sh, rvQuantity, row, l.Quantity, -1, qf)
+		b.str(sh, rvUnit, row, l.Unit)
+		if l.Priced() {
+			b.number(sh, rvUnitPrice, row, *l.UnitPrice, -1, b.st.price)
+			b.money(sh, rvAmount, row, *l.Amount, false, false)
+		} else {
+			b.str(sh, rvUnitPrice, row, reportUnpriced)
+			b.str(sh, rvAmount, row, reportUnpriced)
+			b.style(sh, rvUnitPrice, row, rvAmount, row, b.st.bold)
+		}
+		switch {
+		case !l.Priced():
+			b.str(sh, rvPriceKind, row, o.t("无已知价格", "no known price"))
+		case l.Overridden:
+			b.str(sh, rvPriceKind, row, o.t("您的报价", "your quote"))
+		default:
+			b.str(sh, rvPriceKind, row, o.t("目录价", "list price"))
+		}
+		b.wrapped(sh, rvFormula, row, o.t(l.FormulaZH, l.Formula), widths[rvFormula-1])
+		b.wrapped(sh, rvSource, row, l.Source, widths[rvSource-1])
+		b.str(sh, rvSourceDate, row, l.SourceDate)
+		if l.Assumption {
+			b.str(sh, rvAssumption, row, "[A]")
+		}
+		b.wrapped(sh, rvNote, row, l.Note, widths[rvNote-1])
+		row++
+	}
+	b.str(sh, rvLabel, row, "合计 / Total")
+	b.style(sh, rvLabel, row, rvLabel, row, b.st.bold)
+	if reportServesNone(r) {
+		b.str(sh, rvAmount, row, "—")
+	} else {
+		b.money(sh, rvAmount, row, r.Total, !r.Complete, true)
+	}
+	row++
+	if r.PresentValue != nil {
+		b.str(sh, rvLabel, row, "现值 / Present value")
+		b.money(sh, rvAmount, row, *r.PresentValue, !r.Complete, false)
+		row++
+	}
+	row++
+	kv := func(k, v string) {
+		if v == "" {
+			return
+		}
+		b.str(sh, rvItem, row, k)
+		b.style(sh, rvItem, row, rvItem, row, b.st.bold)
+		b.str(sh, rvLabel, row, v)
+		row++
+	}
+	kv("状态 / Status", reportStatus(r, c.Cheapest, o))
+	if !r.Complete {
+		kv("未定价 / Unpriced", o.t(fmt.Sprintf("%s 没有已知价格，未计入总额；请在方案的 vendors.%s.prices 中输入报价（项目编号见 kefucost plans）",
+			strings.Join(r.Unpriced, "、"), r.Vendor),
+			fmt.Sprintf("no known price for %s, not in the total; enter your quote under vendors.%s.prices (item ids: kefucost plans)",
+				strings.Join(r.Unpriced, ", "), r.Vendor)))
+	}
+	if !r.Covers {
+		kv("未覆盖 / Uncovered", reportFields(r.Uncovered, o)+o.t("：不能作为整个方案的候选", ": not a candidate for the whole scenario"))
+	}
+	for i, a := range r.Alternatives {
+		label := "其他方案 / Other plan"
+		if i == 0 {
+			label = "次优 / Runner-up"
+		}
+		b.str(sh, rvItem, row, label)
+		b.style(sh, rvItem, row, rvItem, row, b.st.bold)
+		b.str(sh, rvLabel, row, a.Plan)
+		if reportServesNone(r) {
+			b.str(sh, rvAmount, row, "—")
+		} else {
+			b.money(sh, rvAmount, row, a.Total, !a.Complete, false)
+		}
+		b.str(sh, rvFormula, row, reportAltNote(a, o))
+		row++
+	}
+	for _, n := range r.Notes {
+		kv("[A] "+n.ID, n.Text+" / "+n.EN)
+	}
+	for _, h := range r.Hints {
+		kv(o.t("提示 / Hint", "Hint"), h)
+	}
+}
+
+func (b *reportBook) assumptionsSheet(c *pricing.Comparison) {
+	o, sh := b.o, sheetAssumptions
+	b.newSheet(sh)
+	widths := []float64{22, 30, 14, 26, 60, 60, 40}
+	b.header(sh, 1, []string{"供应商 / Vendor", "影响 / Affects", "类型 / Kind", "编号 / ID", "中文", "English", "开关 / Switch (scenario)"}, widths)
+	b.freeze(sh, 1, 0)
+	row := 2
+	put := func(vendor, affects, kind, id, zh, en, option string) {
+		b.str(sh, 1, row, vendor)
+		b.wrapped(sh, 2, row, affects, widths[1])
+		b.str(sh, 3, row, kind)
+		b.str(sh, 4, row, id)
+		b.wrapped(sh, 5, row, zh, widths[4])
+		b.wrapped(sh, 6, row, en, widths[5])
+		b.str(sh, 7, row, option)
+		row++
+	}
+	for _, n := range c.Assumptions {
+		put(o.t("全部供应商", "every vendor"), o.t("所有金额", "every amount"), o.t("假设", "assumption"), n.ID, n.Text, n.EN, n.Option)
+	}
+	for _, a := range reportCaveatList(c, o) {
+		put(a.vendor, a.affects, a.kind, a.id, a.zh, a.en, a.option)
+	}
+}
+
+// reportCaveat is one thing a reader must know about a vendor's result.
+type reportCaveat struct {
+	vendorID, vendor, affects, kind, id, zh, en, option string
+}
+
+// reportCaveatList lists, per vendor: its notes (interpretations and
+// assumptions about the whole result), each line interpretation with the
+// lines it affects, your quotes, unpriced items, uncovered requirements
+// and hints.
+func reportCaveatList(c *pricing.Comparison, o Options) []reportCaveat {
+	var out []reportCaveat
+	for _, r := range c.Vendors {
+		v := reportVendorName(r, o)
+		plan := o.t("方案 ", "plan ") + r.Plan
+		for _, n := range r.Notes {
+			out = append(out, reportCaveat{r.Vendor, v, plan, o.t("假设", "assumption"), n.ID, n.Text, n.EN, reportOptionPath(r.Vendor, n.Option)})
+		}
+		for _, ln := range reportLineNotes(r) {
+			out = append(out, reportCaveat{r.Vendor, v, strings.Join(ln.items, ", "), o.t("解释", "interpretation"), ln.items[0], ln.text, "", ""})
+		}
+		for _, l := range r.Lines {
+			if l.Overridden {
+				out = append(out, reportCaveat{r.Vendor, v, l.Item, o.t("您的报价", "your quote"), l.Item,
+					"单价 " + l.UnitPrice.String() + " 为您在方案中输入的报价（不再打折）",
+					"unit price " + l.UnitPrice.String() + " is your quote from the scenario (not discounted again)", "vendors." + r.Vendor + ".prices." + l.Item})
+			}
+		}
+		for _, id := range r.Unpriced {
+			out = append(out, reportCaveat{r.Vendor, v, id, o.t("未定价", "unpriced"), id,
+				"没有已知价格：未计入总额，总额为下限；请输入报价",
+				"no known price: not in the total, which is a lower bound; enter your quote", "vendors." + r.Vendor + ".prices." + id})
+		}
+		for _, f := range r.Uncovered {
+			zh, en := reportLabel(f)
+			out = append(out, reportCaveat{r.Vendor, v, f, o.t("未覆盖", "uncovered"), f,
+				"不提供：" + zh + "（该供应商不能作为整个方案的候选）", "does not serve " + en + " (not a candidate for the whole scenario)", ""})
+		}
+		for _, h := range r.Hints {
+			out = append(out, reportCaveat{r.Vendor, v, plan, o.t("提示", "hint"), "", "", h, ""})
+		}
+	}
+	return out
+}
+
+func (b *reportBook) demandSheet(s *scenarios.Scenario) {
+	sh := sheetDemand
+	b.newSheet(sh)
+	b.header(sh, 1, []string{"部分 / Section", "供应商 / Vendor", "自 / From date", "字段 / Field", "说明 / Meaning", "值 / Value"},
+		[]float64{22, 16, 12, 30, 34, 34})
+	b.freeze(sh, 1, 0)
+	row := 2
+	sections := map[string]string{"scenario": "方案 / scenario", "demand": "需求 / demand", "change": "变化 / change", "setting": "供应商设置 / vendor setting"}
+	for _, d := range reportInputs(s) {
+		b.str(sh, 1, row, sections[d.section])
+		b.str(sh, 2, row, d.vendor)
+		b.str(sh, 3, row, d.date)
+		b.str(sh, 4, row, d.key)
+		b.str(sh, 5, row, b.o.t(d.labelZH, d.labelEN))
+		if d.num != nil {
+			st := b.st.decimal
+			if d.num.IsInteger() {
+				st = b.st.count
+			}
+			b.number(sh, 6, row, *d.num, -1, st)
+		} else {
+			b.str(sh, 6, row, d.text)
+		}
+		row++
+	}
+}
+
+// ------------------------------------------------------------------- csv
+
+// CSV writes the report as one long table, one fact per row, so that
+// a spreadsheet can filter and pivot it: UTF-8 with a byte-order mark (so
+// that Excel opens the Chinese text correctly), a header row, then these
+// columns (empty where they do not apply):
+//
+//	section      what the row is (see below)
+//	vendor       vendor id; empty for the scenario and shared assumptions
+//	plan         plan id
+//	key          the field, item id or note id the row is about
+//	affects      assumption rows: the lines (item ids) or plan it affects
+//	date         a month (2027-01) or a day (2027-07-01)
+//	label        what key is, in Chinese
+//	label_en     the same in English
+//	quantity     a number: an input's value or a line's quantity
+//	unit         the quantity's unit
+//	unit_price   元 per unit, exact; "未定价 unpriced" when unknown
+//	amount       元, exact with 2 decimals; "未定价 unpriced" when unknown
+//	cumulative   元 paid from the start through this month
+//	text         a value in words, or an explanation in Chinese
+//	text_en      the explanation in English
+//	source       where a price comes from; for assumptions, the scenario
+//	             setting that switches or replaces it
+//	source_date  that document's date
+//	assumption   the interpretation a line rests on; empty when none
+//
+// Sections, in this order (within a section, vendors in display order):
+//
+//	report       key = scenario, horizon, prices, currency, cheapest,
+//	             generated, generator; the value in text (text_en)
+//	input        the scenario's inputs: key = the field as in the file
+//	             (vendors.<id>.… for vendor settings), date = the day a
+//	             change takes effect (empty for the base demand), value in
+//	             quantity (numbers) or text (words)
+//	summary      per vendor, label = its name: key = total, per_month,
+//	             present_value in amount (when complete is "no" the total
+//	             is a lower bound; a vendor that serves none of the
+//	             requirements has no amount), and complete, covers,
+//	             uncovered, unpriced, cheapest, runner_up, status in text
+//	alternative  every other plan evaluated: key = runner_up or other,
+//	             label = its name, amount = its total (none when the vendor
+//	             serves none of the requirements), text = why not chosen
+//	line         the breakdown: key = item id, label, quantity, unit,
+//	             unit_price, amount, text = how computed (Chinese),
+//	             text_en = (English), source, source_date, assumption
+//	monthly      date = month, amount = cash paid that month, cumulative
+//	             (none for a vendor that serves none of the requirements)
+//	assumption   every assumption, interpretation, quote, unpriced item,
+//	             uncovered requirement and hint: key = its id, affects,
+//	             label/label_en = its kind, text, text_en, source = the
+//	             setting that changes it
+func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error) {
+	if err := wording.CheckLang(o.Lang); err != nil {
+		return nil, err
+	}
+	zh, en := Options{Lang: "zh"}, Options{Lang: "en"}
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	w := csv.NewWriter(&buf)
+	head := []string{"section", "vendor", "plan", "key", "affects", "date", "label", "label_en", "quantity", "unit", "unit_price",
+		"amount", "cumulative", "text", "text_en", "source", "source_date", "assumption"}
+	w.Write(head)
+	type row struct {
+		section, vendor, plan, key, affects, date, label, labelEN, quantity, unit, unitPrice,
+		amount, cumulative, text, textEN, source, sourceDate, assumption string
+	}
+	put := func(r row) {
+		w.Write([]string{r.section, r.vendor, r.plan, r.key, r.affects, r.date, r.label, r.labelEN, r.quantity, r.unit, r.unitPrice,
+			r.amount, r.cumulative, r.text, r.textEN, r.source, r.sourceDate, r.assumption})
+	}
+	cheapest, cheapestEN := "无：没有供应商既完整又覆盖全部需求", "none: no vendor is both complete and covers every requirement"
+	for _, r := range c.Vendors {
+		if r.Vendor == c.Cheapest {
+			cheapest, cheapestEN = r.Vendor+" "+r.Plan, ""
+		}
+	}
+	put(row{section: "report", key: "scenario", text: c.Scenario})
+	put(row{section: "report", key: "horizon", text: reportHorizon(c, zh), textEN: reportHorizon(c, en)})
+	put(row{section: "report", key: "prices", text: reportPrices(c, zh), textEN: reportPrices(c, en)})
+	put(row{section: "report", key: "currency", text: pricing.Currency})
+	put(row{section: "report", key: "cheapest", text: cheapest, textEN: cheapestEN})
+	put(row{section: "report", key: "generated", text: reportGenerated(o.Generated)})
+	put(row{section: "report", key: "generator", text: "kefucost " + app.Version})
+
+	for _, d := range reportInputs(s) {
+		r := row{section: "input", vendor: d.vendor, key: d.key, date: d.date, label: d.labelZH, labelEN: d.labelEN, text: d.text}
+		if d.section == "setting" {
+			r.key = "vendors." + d.vendor + "." + d.key
+		}
+		if d.num != nil {
+			r.quantity = d.num.String()
+		}
+		put(r)
+	}
+
+	for _, r := range c.Vendors {
+		base := row{section: "summary", vendor: r.Vendor, plan: r.Plan, label: r.Name, labelEN: r.NameEN}
+		money := func(key string, d decimal.Decimal) {
+			x := base
+			x.key = key
+			if !reportServesNone(r) {
+				x.amount = wording.Fixed(d)
+			}
+			put(x)
+		}
+		word := func(key, zhText, enText string) {
+			x := base
+			x.key, x.text, x.textEN = key, zhText, enText
+			put(x)
+		}
+		money("total", r.Total)
+		money("per_month", reportPerMonth(c, r))
+		if r.PresentValue != nil {
+			money("present_value", *r.PresentValue)
+		}
+		word("complete", wording.YesNo(r.Complete), "")
+		word("covers", wording.YesNo(r.Covers), "")
+		word("uncovered", strings.Join(r.Uncovered, ", "), "")
+		word("unpriced", strings.Join(r.Unpriced, ", "), "")
+		word("cheapest", wording.YesNo(r.Vendor == c.Cheapest), "")
+		if len(r.Alternatives) > 0 {
+			word("runner_up", r.Alternatives[0].Plan, "")
+		}
+		word("status", reportStatus(r, c.Cheapest, zh), reportStatus(r, c.Cheapest, en))
+	}
+	for _, r := range c.Vendors {
+		for i, a := range r.Alternatives {
+			key := "other"
+			if i == 0 {
+				key = "runner_up"
+			}
+			x := row{section: "alternative", vendor: r.Vendor, plan: a.Plan, key: key, label: a.PlanName, amount: wording.Fixed(a.Total),
+				text: reportAltNote(pricing.PlanTotal{Complete: a.Complete, Reason: a.Reason}, zh), textEN: reportAltNote(pricing.PlanTotal{Complete: a.Complete, Reason: a.Reason}, en)}
+			if reportServesNone(r) {
+				x.amount = "" // serves none under any plan: no price
+			}
+			put(x)
+		}
+	}
+	for _, r := range c.Vendors {
+		for _, l := range r.Lines {
+			x := row{section: "line", vendor: r.Vendor, plan: r.Plan, key: l.Item, label: l.Label, labelEN: l.LabelEN,
+				quantity: l.Quantity.String(), unit: l.Unit, unitPrice: reportUnpriced, amount: reportUnpriced,
+				text: l.FormulaZH, textEN: l.Formula, source: l.Source, sourceDate: l.SourceDate}
+			if l.Priced() {
+				x.unitPrice, x.amount = l.UnitPrice.String(), wording.Fixed(*l.Amount)
+			}
+			if l.Assumption {
+				x.assumption = l.Note
+				if x.assumption == "" {
+					x.assumption = "[A]"
+				}
+			}
+			put(x)
+		}
+	}
+	labels := wording.MonthLabels(c)
+	for _, r := range c.Vendors {
+		if reportServesNone(r) {
+			continue // no price to spread over months (see its summary status)
+		}
+		cum := reportCumulative(r.Monthly)
+		for i, m := range r.Monthly {
+			put(row{section: "monthly", vendor: r.Vendor, plan: r.Plan, date: labels[i], amount: wording.Fixed(m), cumulative: wording.Fixed(cum[i])})
+		}
+	}
+	for _, n := range c.Assumptions {
+		put(row{section: "assumption", key: n.ID, affects: "every amount", label: "假设", labelEN: "assumption", text: n.Text, textEN: n.EN, source: n.Option})
+	}
+	// The same caveats in both languages, in the same order: the kind in
+	// label and label_en, "plan x" in English.
+	zhCaveats, enCaveats := reportCaveatList(c, zh), reportCaveatList(c, en)
+	for i, a := range zhCaveats {
+		put(row{section: "assumption", vendor: a.vendorID, key: a.id, affects: enCaveats[i].affects, label: a.kind, labelEN: enCaveats[i].kind,
+			text: a.zh, textEN: a.en, source: a.option})
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}

@@ -1,0 +1,616 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"kefucost/app/wording"
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+var reportTime = time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+
+func openReport(t *testing.T, s *scenarios.Scenario, c *pricing.Comparison, o Options) *excelize.File {
+	t.Helper()
+	var b bytes.Buffer
+	if err := XLSX(&b, s, c, o); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatalf("the workbook does not open: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func cellName(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}
+
+func cellText(t *testing.T, f *excelize.File, sheet string, col, row int) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cellName(col, row), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// cellMoney reads a number cell's stored text as an exact decimal; it
+// fails when the cell holds text instead of a number.
+func cellMoney(t *testing.T, f *excelize.File, sheet string, col, row int) decimal.Decimal {
+	t.Helper()
+	typ, err := f.GetCellType(sheet, cellName(col, row))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := cellText(t, f, sheet, col, row)
+	if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber || v == "" {
+		t.Fatalf("%s!%s is %q (type %d), want a number", sheet, cellName(col, row), v, typ)
+	}
+	d, err := decimal.NewFromString(v)
+	if err != nil {
+		t.Fatalf("%s!%s = %q: %v", sheet, cellName(col, row), v, err)
+	}
+	return d
+}
+
+func isNumberCell(t *testing.T, f *excelize.File, sheet string, col, row int) bool {
+	t.Helper()
+	typ, err := f.GetCellType(sheet, cellName(col, row))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return (typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber) && cellText(t, f, sheet, col, row) != ""
+}
+
+func cellNumFmt(t *testing.T, f *excelize.File, sheet string, col, row int) string {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cellName(col, row))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.CustomNumFmt == nil {
+		return ""
+	}
+	return *st.CustomNumFmt
+}
+
+// findRow is the first row from `from` whose column col reads want.
+func findRow(t *testing.T, f *excelize.File, sheet string, col, from int, want string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := from - 1; i < len(rows); i++ {
+		if col-1 < len(rows[i]) && rows[i][col-1] == want {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no row with %q in column %d", sheet, want, col)
+	return 0
+}
+
+func sheetNames(c *pricing.Comparison, o Options) []string {
+	names := []string{sheetSummary, sheetMonthly}
+	for _, r := range c.Vendors {
+		names = append(names, reportVendorName(r, o))
+	}
+	return append(names, sheetAssumptions, sheetDemand)
+}
+
+// Totals written by hand from `kefucost compare` (and, for the spec
+// example, computed by hand in cli_compare_test.go): the workbook must
+// carry exactly these, as numbers.
+func TestReportXLSXTotals(t *testing.T) {
+	for _, tc := range []struct {
+		file     string
+		totals   map[string]string // vendor name → total; "—" serves none
+		cheapest string
+		perMonth map[string]string
+		pv       map[string]string
+	}{
+		{file: exampleScenario, cheapest: "腾讯企点客服",
+			totals:   map[string]string{"Chatopera 机器人平台": "20880.00", "腾讯企点客服": "68177.20", "华为云 云客服 CEC": "39750.00", "阿里云 智能联络中心": "—"},
+			perMonth: map[string]string{"腾讯企点客服": "1893.81", "华为云 云客服 CEC": "1104.17"}},
+		{file: benchScenario,
+			totals:   map[string]string{"Chatopera 机器人平台": "166000.00", "腾讯企点客服": "1082507.44", "华为云 云客服 CEC": "1379784.18", "阿里云 智能联络中心": "1587164.39"},
+			perMonth: map[string]string{"腾讯企点客服": "30069.65", "阿里云 智能联络中心": "44087.90"},
+			pv:       map[string]string{"Chatopera 机器人平台": "153222.46", "腾讯企点客服": "998859.23"}},
+	} {
+		t.Run(filepath.Base(tc.file), func(t *testing.T) {
+			s, c := compareFile(t, tc.file)
+			o := Options{Generated: reportTime}
+			f := openReport(t, s, c, o)
+			if got, want := f.GetSheetList(), sheetNames(c, o); !slices.Equal(got, want) {
+				t.Errorf("sheets %q, want %q", got, want)
+			}
+			sh := sheetSummary
+			if v := cellText(t, f, sh, rsTotal, 2); v != "总额（元）/ Total (CNY)" {
+				t.Errorf("summary total header %q", v)
+			}
+			for name, want := range tc.totals {
+				row := findRow(t, f, sh, rsVendor, 3, name)
+				if want == "—" {
+					if v := cellText(t, f, sh, rsTotal, row); v != "—" {
+						t.Errorf("%s total %q, want — (serves none of the requirements)", name, v)
+					}
+					continue
+				}
+				if got := cellMoney(t, f, sh, rsTotal, row); got.StringFixed(2) != want || cellText(t, f, sh, rsTotal, row) != want {
+					t.Errorf("%s total %s (cell %q), want exactly %s", name, got, cellText(t, f, sh, rsTotal, row), want)
+				}
+				if fm := cellNumFmt(t, f, sh, rsTotal, row); fm != "#,##0.00" {
+					t.Errorf("%s total format %q, want #,##0.00", name, fm)
+				}
+				if pm, ok := tc.perMonth[name]; ok && cellText(t, f, sh, rsPerMonth, row) != pm {
+					t.Errorf("%s per month %q, want %s", name, cellText(t, f, sh, rsPerMonth, row), pm)
+				}
+				if pv, ok := tc.pv[name]; ok && cellText(t, f, sh, rsPresentValue, row) != pv {
+					t.Errorf("%s present value %q, want %s", name, cellText(t, f, sh, rsPresentValue, row), pv)
+				}
+				marked := cellText(t, f, sh, rsCheapest, row) == "★ 最便宜"
+				if marked != (name == tc.cheapest) {
+					t.Errorf("%s cheapest marker %v, want %v", name, marked, name == tc.cheapest)
+				}
+			}
+			for _, r := range c.Vendors {
+				row := findRow(t, f, sh, rsVendor, 3, r.Name)
+				if got := cellText(t, f, sh, rsPlan, row); got != r.Plan {
+					t.Errorf("%s plan %q, want %s", r.Vendor, got, r.Plan)
+				}
+				if got, want := cellText(t, f, sh, rsUncovered, row), reportFields(r.Uncovered, o); got != want {
+					t.Errorf("%s uncovered %q, want %q", r.Vendor, got, want)
+				}
+				if len(r.Alternatives) > 0 && reportServesNone(r) {
+					if v := cellText(t, f, sh, rsRunnerUpTotal, row); v != "—" {
+						t.Errorf("%s serves none, but its runner-up costs %q", r.Vendor, v)
+					}
+				} else if len(r.Alternatives) > 0 {
+					a := r.Alternatives[0]
+					if cellText(t, f, sh, rsRunnerUp, row) != a.Plan || !cellMoney(t, f, sh, rsRunnerUpTotal, row).Equal(a.Total) {
+						t.Errorf("%s runner-up %q %q, want %s %s", r.Vendor, cellText(t, f, sh, rsRunnerUp, row),
+							cellText(t, f, sh, rsRunnerUpTotal, row), a.Plan, wording.Fixed(a.Total))
+					}
+				}
+			}
+			// The facts under the table: name, horizon, prices, generated
+			// time, and the list-price/VAT note the comparison carries.
+			all := sheetText(t, f, sh)
+			for _, want := range []string{s.Name, "2027-01-01 至 2029-12-31（36 个月）", "最新价格版本", "2026-11-23 16:00:00 (UTC+8)",
+				"增值税一般为 6%", "VAT on these services is usually 6 %"} {
+				if !strings.Contains(all, want) {
+					t.Errorf("summary lacks %q", want)
+				}
+			}
+			if p, _ := f.GetPanes(sh); !p.Freeze || p.YSplit != 2 {
+				t.Errorf("summary panes %+v, want the header rows frozen", p)
+			}
+			checkVendorSheets(t, f, c, o)
+			checkMonthlySheet(t, f, c)
+			checkAssumptionsSheet(t, f, c)
+		})
+	}
+}
+
+func sheetText(t *testing.T, f *excelize.File, sheet string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, "\t") + "\n")
+	}
+	return b.String()
+}
+
+// Every vendor sheet: one row per breakdown line with the exact amount
+// (or "未定价 unpriced"), the amounts summing to the total row, which is
+// the vendor's total.
+func checkVendorSheets(t *testing.T, f *excelize.File, c *pricing.Comparison, o Options) {
+	t.Helper()
+	for _, r := range c.Vendors {
+		sh := reportVendorName(r, o)
+		if p, _ := f.GetPanes(sh); !p.Freeze || p.YSplit != 2 {
+			t.Errorf("%s: panes %+v, want the header rows frozen", sh, p)
+		}
+		totalRow := findRow(t, f, sh, rvLabel, 3, "合计 / Total")
+		if len(r.Lines) > 0 && totalRow != 3+len(r.Lines) {
+			t.Errorf("%s: total in row %d, want %d (one row per line)", sh, totalRow, 3+len(r.Lines))
+		}
+		sum := decimal.Zero
+		for i, l := range r.Lines {
+			row := 3 + i
+			if got := cellText(t, f, sh, rvItem, row); got != l.Item {
+				t.Errorf("%s row %d: item %q, want %s", sh, row, got, l.Item)
+			}
+			if !l.Priced() {
+				for _, col := range []int{rvUnitPrice, rvAmount} {
+					if got := cellText(t, f, sh, col, row); got != "未定价 unpriced" {
+						t.Errorf("%s row %d: unpriced line shows %q", sh, row, got)
+					}
+				}
+				continue
+			}
+			a := cellMoney(t, f, sh, rvAmount, row)
+			if !a.Equal(*l.Amount) {
+				t.Errorf("%s row %d: amount %s, want %s", sh, row, a, l.Amount)
+			}
+			if p := cellMoney(t, f, sh, rvUnitPrice, row); !p.Equal(*l.UnitPrice) {
+				t.Errorf("%s row %d: unit price %s, want %s", sh, row, p, l.UnitPrice)
+			}
+			if q := cellMoney(t, f, sh, rvQuantity, row); !q.Equal(l.Quantity) {
+				t.Errorf("%s row %d: quantity %s, want %s", sh, row, q, l.Quantity)
+			}
+			if got, want := cellText(t, f, sh, rvFormula, row), l.FormulaZH; got != want {
+				t.Errorf("%s row %d: formula %q, want %q", sh, row, got, want)
+			}
+			if got := cellText(t, f, sh, rvSource, row); got != l.Source {
+				t.Errorf("%s row %d: source %q, want %q", sh, row, got, l.Source)
+			}
+			if l.Assumption && (cellText(t, f, sh, rvAssumption, row) != "[A]" || cellText(t, f, sh, rvNote, row) != l.Note) {
+				t.Errorf("%s row %d: assumption not shown next to the amount", sh, row)
+			}
+			sum = sum.Add(a)
+		}
+		if reportServesNone(r) {
+			if v := cellText(t, f, sh, rvAmount, totalRow); v != "—" {
+				t.Errorf("%s: total %q, want —", sh, v)
+			}
+			continue
+		}
+		total := cellMoney(t, f, sh, rvAmount, totalRow)
+		if !total.Equal(r.Total) || !sum.Equal(total) {
+			t.Errorf("%s: lines sum to %s, total row %s, comparison total %s", sh, sum, total, r.Total)
+		}
+	}
+}
+
+// Monthly: each vendor's months sum to its total; cumulative ends there.
+func checkMonthlySheet(t *testing.T, f *excelize.File, c *pricing.Comparison) {
+	t.Helper()
+	sh, n := sheetMonthly, len(c.Vendors)
+	if got := cellText(t, f, sh, 1, 2); got != "2027-01" {
+		t.Errorf("first month %q, want 2027-01", got)
+	}
+	if got := cellText(t, f, sh, 1, c.Months+1); got != c.MonthStarts[c.Months-1].String()[:7] {
+		t.Errorf("last month %q", got)
+	}
+	if p, _ := f.GetPanes(sh); !p.Freeze || p.YSplit != 1 || p.XSplit != 1 {
+		t.Errorf("monthly panes %+v, want the header row and month column frozen", p)
+	}
+	for j, r := range c.Vendors {
+		if reportServesNone(r) {
+			if v := cellText(t, f, sh, 2+j, 2); v != "—" {
+				t.Errorf("%s serves none but month 1 shows %q", r.Vendor, v)
+			}
+			continue
+		}
+		sum := decimal.Zero
+		for i := 0; i < c.Months; i++ {
+			m := cellMoney(t, f, sh, 2+j, i+2)
+			if !m.Equal(r.Monthly[i]) {
+				t.Errorf("%s month %d: %s, want %s", r.Vendor, i+1, m, r.Monthly[i])
+			}
+			sum = sum.Add(m)
+			if cum := cellMoney(t, f, sh, 2+n+j, i+2); !cum.Equal(sum) {
+				t.Errorf("%s month %d: cumulative %s, want %s", r.Vendor, i+1, cum, sum)
+			}
+		}
+		if !sum.Equal(r.Total) || !cellMoney(t, f, sh, 2+j, c.Months+2).Equal(r.Total) {
+			t.Errorf("%s: months sum to %s, total row %s, want %s", r.Vendor, sum, cellText(t, f, sh, 2+j, c.Months+2), r.Total)
+		}
+	}
+}
+
+// Assumptions: every shared and vendor note, and every line
+// interpretation with the vendor and the lines it affects.
+func checkAssumptionsSheet(t *testing.T, f *excelize.File, c *pricing.Comparison) {
+	t.Helper()
+	rows, err := f.GetRows(sheetAssumptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(vendor, affects, zh string) bool {
+		for _, r := range rows {
+			r = append(r, make([]string, 7)...)
+			if r[0] == vendor && strings.Contains(r[1], affects) && r[4] == zh {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range c.Assumptions {
+		if !has("全部供应商", "所有金额", n.Text) {
+			t.Errorf("assumptions lack the shared note %s", n.ID)
+		}
+	}
+	for _, r := range c.Vendors {
+		for _, n := range r.Notes {
+			if !has(r.Name, r.Plan, n.Text) {
+				t.Errorf("assumptions lack %s's note %s", r.Vendor, n.ID)
+			}
+		}
+		for _, l := range r.Lines {
+			if l.Assumption && l.Note != "" && !has(r.Name, l.Item, l.Note) {
+				t.Errorf("assumptions lack %s's interpretation on %s", r.Vendor, l.Item)
+			}
+		}
+		for _, h := range r.Hints {
+			found := false
+			for _, row := range rows {
+				found = found || slices.Contains(row, h)
+			}
+			if !found {
+				t.Errorf("assumptions lack %s's hint %q", r.Vendor, h)
+			}
+		}
+	}
+}
+
+// A vendor with unpriced items: "未定价 unpriced" in its lines (never 0),
+// its total marked as a lower bound, the ids listed in the summary, and
+// the assumptions sheet saying what to enter.
+func TestReportUnpriced(t *testing.T) {
+	s, c := decodeScenario(t, scenarioJSON("phone", 12, `"phone_agents": 5, "phone_numbers": 2, "outbound_minutes_per_month": 1000`, ""))
+	var hw *pricing.Result
+	for _, r := range c.Vendors {
+		if r.Vendor == scenarios.Huawei {
+			hw = r
+		}
+	}
+	if hw == nil || hw.Complete || len(hw.Unpriced) == 0 {
+		t.Fatalf("test scenario should leave Huawei incomplete: %+v", hw)
+	}
+	o := Options{}
+	f := openReport(t, s, c, o)
+	sh := reportVendorName(hw, o)
+	unpriced := 0
+	for i, l := range hw.Lines {
+		if l.Priced() {
+			continue
+		}
+		unpriced++
+		for _, col := range []int{rvUnitPrice, rvAmount} {
+			if got := cellText(t, f, sh, col, 3+i); got != "未定价 unpriced" {
+				t.Errorf("unpriced %s shows %q", l.Item, got)
+			}
+		}
+		if got := cellText(t, f, sh, rvPriceKind, 3+i); got != "无已知价格" {
+			t.Errorf("unpriced %s price kind %q", l.Item, got)
+		}
+	}
+	if unpriced == 0 {
+		t.Fatal("no unpriced line in Huawei's breakdown")
+	}
+	totalRow := findRow(t, f, sh, rvLabel, 3, "合计 / Total")
+	if fm := cellNumFmt(t, f, sh, rvAmount, totalRow); fm != `"≥ "#,##0.00` {
+		t.Errorf("incomplete total format %q, want a ≥ lower bound", fm)
+	}
+	row := findRow(t, f, sheetSummary, rsVendor, 3, hw.Name)
+	if got := cellText(t, f, sheetSummary, rsUnpriced, row); got != strings.Join(hw.Unpriced, ", ") {
+		t.Errorf("summary unpriced %q, want %v", got, hw.Unpriced)
+	}
+	if got := cellText(t, f, sheetSummary, rsComplete, row); got != "否" {
+		t.Errorf("summary complete %q, want 否", got)
+	}
+	if fm := cellNumFmt(t, f, sheetSummary, rsTotal, row); fm != `"≥ "#,##0.00` {
+		t.Errorf("summary incomplete total format %q", fm)
+	}
+	if got := cellText(t, f, sheetSummary, rsCheapest, row); got != "" {
+		t.Errorf("an incomplete vendor is marked %q", got)
+	}
+	all := sheetText(t, f, sheetAssumptions)
+	for _, id := range hw.Unpriced {
+		if !strings.Contains(all, "vendors.huawei-cec.prices."+id) {
+			t.Errorf("assumptions do not say where to enter a price for %s", id)
+		}
+	}
+}
+
+func TestReportXLSXEnglishAndInputs(t *testing.T) {
+	s, c := compareFile(t, exampleScenario)
+	o := Options{Lang: "en"}
+	f := openReport(t, s, c, o)
+	if got := f.GetSheetList(); !slices.Contains(got, "Tencent Qidian") {
+		t.Errorf("English sheets %q lack Tencent Qidian", got)
+	}
+	if v := cellText(t, f, "Tencent Qidian", rvLabel, 3); v != "Online CS, basic" && !strings.Contains(v, "Online") {
+		t.Errorf("English label %q", v)
+	}
+	if strings.Contains(sheetText(t, f, sheetSummary), "Generated / ") {
+		t.Error("a report without a generated time shows one")
+	}
+	// Demand: every input, changes with their dates, the quoted price.
+	rows, err := f.GetRows(sheetDemand, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"需求 / demand", "", "", "chats_per_day", "chats per day", "3000"},
+		{"需求 / demand", "", "", "online_agents", "online agents", "5"},
+		{"变化 / change", "", "2027-07-01", "online_agents", "online agents", "8"},
+		{"供应商设置 / vendor setting", "huawei-cec", "", "prices.seat.online.month", "your quote (CNY per unit)", "150"},
+		{"供应商设置 / vendor setting", "aliyun-icc", "", "enabled", "enabled", "true"},
+		{"方案 / scenario", "", "", "name", "scenario name", "2027 客服中心采购"},
+		{"需求 / demand", "", "", "call_length", "call length", "exponential"},
+	}
+	for _, w := range want {
+		found := false
+		for _, r := range rows {
+			found = found || slices.Equal(r, w)
+		}
+		if !found {
+			t.Errorf("demand sheet lacks %q", w)
+		}
+	}
+	if err := XLSX(&bytes.Buffer{}, s, c, Options{Lang: "fr"}); err == nil {
+		t.Error("language fr accepted")
+	}
+}
+
+func TestReportSheetName(t *testing.T) {
+	taken := map[string]bool{sheetSummary: true, "tencent-qidian": true}
+	for _, tc := range []struct{ name, id, want string }{
+		{"腾讯企点客服", "tencent-qidian", "腾讯企点客服"},
+		{"A/B: [x]*?", "ab", "A B   x"},
+		{strings.Repeat("长", 40), "x", strings.Repeat("长", 31)},
+		{"Aliyun Intelligent Contact Center", "aliyun-icc", "Aliyun Intelligent Contact"},
+		{sheetSummary, "summary", "summary"},
+		{"", "tencent-qidian", "tencent-qidian 2"},
+	} {
+		if got := reportSheetName(tc.name, tc.id, taken); got != tc.want {
+			t.Errorf("reportSheetName(%q, %q) = %q, want %q", tc.name, tc.id, got, tc.want)
+		}
+	}
+}
+
+// The CSV: a BOM, one header, every row the same width; breakdown lines
+// sum to the summary totals; monthly rows to the same; unpriced lines say
+// so; every assumption is there.
+func TestReportCSVContents(t *testing.T) {
+	for _, file := range []string{exampleScenario, benchScenario} {
+		s, c := compareFile(t, file)
+		data, err := CSV(s, c, Options{Generated: reportTime})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkReportCSV(t, data, c)
+	}
+	s, c := decodeScenario(t, scenarioJSON("phone", 12, `"phone_agents": 5, "phone_numbers": 2, "outbound_minutes_per_month": 1000`, ""))
+	data, err := CSV(s, c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReportCSV(t, data, c)
+}
+
+func checkReportCSV(t *testing.T, data []byte, c *pricing.Comparison) {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("\uFEFF")) {
+		t.Fatal("no UTF-8 byte-order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll() // fails on ragged rows
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := rows[0]
+	col := map[string]int{}
+	for i, h := range head {
+		col[h] = i
+	}
+	get := func(r []string, name string) string { return r[col[name]] }
+	lineSum, monthSum, lastCum, totals := map[string]decimal.Decimal{}, map[string]decimal.Decimal{}, map[string]string{}, map[string]string{}
+	assumptions := map[string]bool{}
+	for _, r := range rows[1:] {
+		v := get(r, "vendor")
+		switch get(r, "section") {
+		case "line":
+			if get(r, "amount") == "未定价 unpriced" {
+				if get(r, "unit_price") != "未定价 unpriced" {
+					t.Errorf("unpriced line %s has unit price %q", get(r, "key"), get(r, "unit_price"))
+				}
+				continue
+			}
+			lineSum[v] = lineSum[v].Add(decimal.RequireFromString(get(r, "amount")))
+		case "monthly":
+			monthSum[v] = monthSum[v].Add(decimal.RequireFromString(get(r, "amount")))
+			lastCum[v] = get(r, "cumulative")
+		case "summary":
+			if get(r, "key") == "total" {
+				totals[v] = get(r, "amount")
+			}
+		case "assumption":
+			assumptions[v+"|"+get(r, "text")+get(r, "text_en")] = true
+		}
+	}
+	for _, r := range c.Vendors {
+		if reportServesNone(r) {
+			if totals[r.Vendor] != "" {
+				t.Errorf("%s serves none but has total %q", r.Vendor, totals[r.Vendor])
+			}
+			continue
+		}
+		want := wording.Fixed(r.Total)
+		if totals[r.Vendor] != want || wording.Fixed(lineSum[r.Vendor]) != want || wording.Fixed(monthSum[r.Vendor]) != want || lastCum[r.Vendor] != want {
+			t.Errorf("%s: summary %s, lines %s, months %s, cumulative %s; want %s", r.Vendor, totals[r.Vendor],
+				lineSum[r.Vendor], monthSum[r.Vendor], lastCum[r.Vendor], want)
+		}
+		for _, n := range r.Notes {
+			if !assumptions[r.Vendor+"|"+n.Text+n.EN] {
+				t.Errorf("CSV lacks %s's note %s", r.Vendor, n.ID)
+			}
+		}
+		for _, l := range r.Lines {
+			if l.Assumption && l.Note != "" && !assumptions[r.Vendor+"|"+l.Note] {
+				t.Errorf("CSV lacks %s's interpretation on %s", r.Vendor, l.Item)
+			}
+		}
+	}
+	for _, n := range c.Assumptions {
+		if !assumptions["|"+n.Text+n.EN] {
+			t.Errorf("CSV lacks the shared note %s", n.ID)
+		}
+	}
+}
+
+// TestReportExamples writes reports of the test scenarios to
+// $KEFUCOST_REPORT_OUT with a plain-text dump of every sheet, for looking
+// at them; skipped without it.
+func TestReportExamples(t *testing.T) {
+	dir := os.Getenv("KEFUCOST_REPORT_OUT")
+	if dir == "" {
+		t.Skip("set KEFUCOST_REPORT_OUT=DIR to write example reports")
+	}
+	for _, file := range []string{benchScenario, exampleScenario} {
+		s, c := compareFile(t, file)
+		base := strings.TrimSuffix(filepath.Base(file), ".kefucost.json")
+		for _, lang := range []string{"zh", "en"} {
+			o := Options{Lang: lang, Generated: time.Now()}
+			var b bytes.Buffer
+			if err := XLSX(&b, s, c, o); err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join(dir, base+"-"+lang)
+			if err := os.WriteFile(name+".xlsx", b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dump strings.Builder
+			for _, sh := range f.GetSheetList() {
+				rows, _ := f.GetRows(sh)
+				fmt.Fprintf(&dump, "===== %s\n", sh)
+				for i, r := range rows {
+					fmt.Fprintf(&dump, "%3d | %s\n", i+1, strings.Join(r, " | "))
+				}
+			}
+			f.Close()
+			if err := os.WriteFile(name+".txt", []byte(dump.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}

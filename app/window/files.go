@@ -1,0 +1,238 @@
+package window
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"kefucost/app"
+	"kefucost/app/chart"
+	"kefucost/assets"
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// Files: open a scenario file (dialog or drop on the window), export the
+// scenario file, export the visible chart as PNG or SVG at print size.
+
+// fileSuffix is the scenario file's extension.
+const fileSuffix = ".kefucost.json"
+
+// onOpenFile imports a scenario file chosen in a dialog (Ctrl+O).
+func (u *ui) onOpenFile() {
+	u.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			defer r.Close()
+			data, err := io.ReadAll(io.LimitReader(r, maxScenarioFile+1))
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.openFileData(data, r.URI().Name())
+		}, u.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+		d.Show()
+	})
+}
+
+// maxScenarioFile bounds what the window reads as a scenario file.
+const maxScenarioFile = 4 << 20
+
+// openFileData decodes a scenario file into the editor as an unsaved
+// scenario; a bad file says why, naming the file, line and field, and
+// changes nothing.
+func (u *ui) openFileData(data []byte, file string) bool {
+	if len(data) > maxScenarioFile {
+		u.showError(fmt.Errorf("%s: %s", file, u.lang.T("open.too_big")))
+		return false
+	}
+	s, err := scenarios.Decode(data, file)
+	if err != nil {
+		u.showError(err)
+		return false
+	}
+	if strings.TrimSpace(s.Name) == "" {
+		s.Name = scenarios.NameFromFile(file)
+	}
+	u.loadScenario(s, "", nil)
+	u.list.refresh()
+	return true
+}
+
+// onDropped opens the first scenario file dropped on the window.
+func (u *ui) onDropped(_ fyne.Position, uris []fyne.URI) {
+	for _, uri := range uris {
+		if !strings.HasSuffix(strings.ToLower(uri.Name()), ".json") {
+			continue
+		}
+		r, err := storage.Reader(uri)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		data, err := io.ReadAll(io.LimitReader(r, maxScenarioFile+1))
+		r.Close()
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.confirmDiscard(func() { u.openFileData(data, uri.Name()) })
+		return
+	}
+	u.showInfo(u.lang.T("open.title"), u.lang.T("open.drop_hint"))
+}
+
+// onExportScenario writes the scenario file the buyer can mail or archive.
+func (u *ui) onExportScenario() {
+	if len(u.parseErrs) > 0 || len(validateForSave(u.cur)) > 0 {
+		u.showInfo(u.lang.T("save.invalid.title"), u.lang.T("save.invalid"))
+		return
+	}
+	data, err := scenarios.Encode(u.cur)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	name := scenarios.NameFromFile(u.cur.Name)
+	if name == "" {
+		name = "scenario"
+	}
+	u.saveFile(safeFileName(u.cur.Name)+fileSuffix, []string{".json"}, data)
+}
+
+// safeFileName turns a scenario name into a file name.
+func safeFileName(name string) string {
+	r := strings.NewReplacer("/", "-", "\\", "-", ":", "-", "*", "-", "?", "", "\"", "", "<", "", ">", "", "|", "-")
+	n := strings.TrimSpace(r.Replace(name))
+	if n == "" {
+		return "scenario"
+	}
+	return n
+}
+
+// onExportChart writes the chart on screen (cumulative, monthly, or the
+// selected vendor's breakdown) at print size.
+func (u *ui) onExportChart(format string) {
+	if u.result == nil {
+		u.showInfo(u.lang.T("export.title"), u.lang.T("export.nothing"))
+		return
+	}
+	if u.stale {
+		u.showInfo(u.lang.T("export.title"), u.lang.T("export.stale"))
+		return
+	}
+	kind := chart.Cumulative
+	switch u.results.tabs.SelectedIndex() {
+	case 1:
+		kind = chart.Monthly
+	case breakdownTab:
+		kind = chart.Breakdown
+	}
+	data, err := u.chartFile(format, kind)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.saveFile(safeFileName(u.cur.Name)+"-"+string(kind)+"."+format, []string{"." + format}, data)
+}
+
+// chartFile renders the export of one chart kind at print size.
+func (u *ui) chartFile(format string, kind chart.Kind) ([]byte, error) {
+	if u.result == nil || u.stale {
+		return nil, errors.New(u.lang.T("export.stale"))
+	}
+	var buf bytes.Buffer
+	o := chart.Options{Lang: string(u.lang)}
+	if r := u.results.selectedResult(); r != nil {
+		o.Vendor = r.Vendor
+	}
+	if err := chart.Render(&buf, format, u.result, kind, o); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// saveFile asks where to save data and writes it there.
+func (u *ui) saveFile(name string, exts []string, data []byte) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		// Write through a temporary file and rename, so a failed write
+		// never leaves half a file where the old one was.
+		if err := scenarios.WriteFileAtomic(path, data); err != nil {
+			u.showError(err)
+			return
+		}
+		u.showInfo(u.lang.T("export.title"), u.lang.T("export.done", filepath.Base(path)))
+	}, u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Show()
+}
+
+// onAbout shows the version, the price editions in use and the licences.
+func (u *ui) onAbout() {
+	l := u.lang
+	var b strings.Builder
+	fmt.Fprintf(&b, "kefucost %s — %s\n\n%s\n", app.Version, l.T("app.name"), l.T("about.editions"))
+	for _, v := range u.cat.Vendors {
+		var eds []string
+		for _, e := range v.Editions {
+			eds = append(eds, fmt.Sprintf("%s (%s)", e.ID, e.SourceDate))
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", nameIn(l, v.Name, v.NameEN), strings.Join(eds, ", "))
+	}
+	if u.result != nil {
+		ed := app.EditionsOf(u.result)
+		ids := make([]string, 0, len(ed))
+		for id := range ed {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		fmt.Fprintf(&b, "\n%s\n", l.T("about.inuse"))
+		for _, id := range ids {
+			fmt.Fprintf(&b, "  %s: %s\n", id, ed[id])
+		}
+	}
+	if u.store != nil {
+		fmt.Fprintf(&b, "\n%s %s\n", l.T("about.db"), u.store.Path())
+	}
+	lic := widget.NewLabel(assets.Licenses)
+	lic.Wrapping = fyne.TextWrapWord
+	info := widget.NewLabel(b.String())
+	info.Wrapping = fyne.TextWrapWord
+	body := container.NewVScroll(container.NewVBox(info, widget.NewSeparator(), lic))
+	d := dialog.NewCustom(l.T("menu.about"), l.T("action.close"), body, u.win)
+	d.Resize(fyne.NewSize(700, 520))
+	d.Show()
+}
+
+// validateForSave is the check a scenario must pass to be saved or
+// exported: the same as the command line's.
+func validateForSave(s *scenarios.Scenario) scenarios.FieldErrors {
+	return pricing.Validate(s)
+}

@@ -1,0 +1,619 @@
+// Package window is kefucost's desktop window (Fyne): the scenario form,
+// vendor settings, results, charts and the saved-scenario list. Everything
+// here is tested with Fyne's test driver; only package main creates the
+// GLFW driver.
+package window
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kefucost/app"
+	"kefucost/app/chart"
+	"kefucost/assets"
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// The main window. One private struct holds every widget the handlers and
+// the tests reach; each part of the window lives in its own file
+// (ui_form.go, ui_vendors.go, ui_results.go, ui_store.go, ui_files.go).
+// Work done off the UI goroutine (pricing, charts, drafts) reaches the
+// widgets only through fyne.Do (live.go).
+
+// prefLanguage is the preference key of the language the user chose.
+const prefLanguage = "language"
+
+// ui is the main window's state.
+type ui struct {
+	app   fyne.App
+	win   fyne.Window
+	store *scenarios.Store // nil when the database could not be opened
+	// storeProblem says why store is nil (shown in the list panel).
+	storeProblem string
+	lang         tr
+	cat          *pricing.Catalog
+
+	// cur is the scenario being edited; savedName/savedBytes what it was
+	// when last saved or opened ("" / nil for a new one never saved).
+	cur        *scenarios.Scenario
+	savedName  string
+	savedBytes []byte
+	// savedEditions are the price editions of the opened revision, to say
+	// "prices have changed since".
+	savedEditions map[string]string
+	// parseErrs are texts in the form that are not numbers or dates, by
+	// field path: the message key and the text as typed (kept across a
+	// language switch). While any is set the results are out of date.
+	parseErrs map[string]typed
+	// loading suppresses change handlers while the form is filled in.
+	loading bool
+	// fresh is set from opening a scenario until its first results.
+	fresh bool
+
+	live    *live
+	result  *pricing.Comparison // last good comparison
+	stale   bool
+	sync    bool // tests: compute on the calling goroutine
+	noDraft bool // tests that count allocations: no draft writes
+
+	inputs  *container.AppTabs // requirements | vendors
+	form    *form
+	vendors *vendorsPanel
+	results *resultsPanel
+	list    *listPanel
+
+	// lastDeleted is the name the undo bar can bring back (by id: the
+	// trash may hold several of that name).
+	lastDeleted   string
+	lastDeletedID uint64
+	// editorIsDeleted: the editor holds the scenario last deleted (Undo
+	// links it to the store again); cleared when another is opened.
+	editorIsDeleted bool
+	// breakdownVendor is the vendor id the breakdown shows (kept across
+	// a language switch).
+	breakdownVendor string
+	// onApplied, when set (tests), is called after results are shown.
+	onApplied func()
+	// do, when set (tests), replaces fyne.Do.
+	do func(func())
+	// pendingNotices are dialogs to show once the window is up.
+	pendingNotices []func()
+}
+
+// Run opens the main window on a and blocks until it closes.
+func Run(a fyne.App, args []string) int {
+	a.Settings().SetTheme(NewTheme())
+	a.SetIcon(assets.IconResource())
+	db, _ := Args(args)
+	u := newUI(a, openStoreForWindow(db, os.Getenv), false)
+	if os.Getenv("KEFUCOST_TRACE_START") != "" {
+		u.traceFirstFrame()
+	}
+	u.win.Resize(u.savedWindowSize())
+	u.win.CenterOnScreen()
+	u.win.SetMaster()
+	u.afterShow()
+	u.win.ShowAndRun()
+	u.live.stop()
+	if u.store != nil {
+		u.store.Close()
+	}
+	return 0
+}
+
+// processStart is when the program's packages were initialised: close to
+// the process start, for measuring the cold start.
+var processStart = time.Now()
+
+// traceFirstFrame reports on stderr when the first frame is painted: the
+// painter draws a raster only while painting a frame. The smoke test reads
+// it (KEFUCOST_TRACE_START=1).
+func (u *ui) traceFirstFrame() {
+	var once sync.Once
+	r := canvas.NewRaster(func(w, h int) image.Image {
+		once.Do(func() {
+			fmt.Fprintf(os.Stderr, "kefucost: first frame painted %d ms after start\n", time.Since(processStart).Milliseconds())
+		})
+		return image.NewUniform(color.Transparent)
+	})
+	r.SetMinSize(fyne.NewSize(1, 1))
+	u.win.SetContent(container.NewStack(u.win.Content(), container.NewWithoutLayout(r)))
+}
+
+// storeOpen is the outcome of opening the database for the window.
+type storeOpen struct {
+	store     *scenarios.Store
+	problem   string // why there is no store
+	recovered string // where a damaged file was moved
+	locked    bool
+}
+
+// Args reports whether args (without the program name) ask for the
+// window rather than a subcommand: none, or only --db PATH, which selects
+// the database for the window as for the subcommands.
+func Args(args []string) (db string, ok bool) {
+	switch {
+	case len(args) == 0:
+		return "", true
+	case len(args) == 1 && strings.HasPrefix(args[0], "--db="):
+		return strings.TrimPrefix(args[0], "--db="), true
+	case len(args) == 2 && (args[0] == "--db" || args[0] == "-db"):
+		return args[1], true
+	}
+	return "", false
+}
+
+func openStoreForWindow(dbFlag string, getenv func(string) string) storeOpen {
+	path, err := app.DBPath(dbFlag, getenv)
+	if err != nil {
+		return storeOpen{problem: err.Error()}
+	}
+	if err := os.MkdirAll(dirOf(path), 0o700); err != nil {
+		return storeOpen{problem: err.Error()}
+	}
+	st, err := scenarios.Open(scenarios.Options{Path: path})
+	if err != nil {
+		return storeOpen{problem: err.Error(), locked: errors.Is(err, scenarios.ErrLocked)}
+	}
+	return storeOpen{store: st, recovered: st.Recovered}
+}
+
+func dirOf(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if os.IsPathSeparator(p[i]) {
+			return p[:i]
+		}
+	}
+	return "."
+}
+
+// newUI builds the window around a store (which may have failed to open).
+// With sync, results are computed on the calling goroutine (tests).
+func newUI(a fyne.App, so storeOpen, sync bool) *ui {
+	u := &ui{
+		app:       a,
+		store:     so.store,
+		cat:       pricing.MustCatalog(),
+		parseErrs: map[string]typed{},
+		sync:      sync,
+	}
+	u.lang = tr(validLanguage(a.Preferences().String(prefLanguage)))
+	if u.lang == "" {
+		u.lang = tr(SystemLanguage())
+	}
+	if so.store == nil {
+		u.storeProblem = so.problem
+		if so.locked {
+			u.storeProblem = "locked"
+		}
+	}
+	u.win = a.NewWindow("kefucost")
+	u.win.SetIcon(assets.IconResource())
+	u.live = newLive(u)
+	u.cur = newScenario(u.lang)
+	u.build()
+	u.loadScenario(u.cur, "", nil)
+	u.win.SetCloseIntercept(u.onClose)
+	u.win.SetOnDropped(u.onDropped)
+	// The charts are images drawn in the theme's colours: redraw them
+	// when the system switches between light and dark.
+	dark := u.isDark()
+	a.Settings().AddListener(func(fyne.Settings) {
+		fyne.Do(func() {
+			if d := u.isDark(); d != dark {
+				dark = d
+				u.recompute()
+			}
+		})
+	})
+	u.pendingNotices = append(u.pendingNotices, u.storeNotice(so)...)
+	return u
+}
+
+// newScenario is what "New" starts with: the defaults, starting on the
+// first day of next month.
+func newScenario(l tr) *scenarios.Scenario {
+	now := time.Now().In(pricing.Shanghai)
+	first := scenarios.NewDate(now.Year(), now.Month(), 1).AddMonths(1)
+	return scenarios.New(l.T("scenario.untitled"), first)
+}
+
+// build (re)creates every widget in the current language; the scenario
+// being edited is kept.
+func (u *ui) build() {
+	u.form = u.newForm()
+	u.vendors = u.newVendorsPanel()
+	u.results = u.newResultsPanel()
+	u.list = u.newListPanel()
+
+	u.inputs = container.NewAppTabs(
+		container.NewTabItemWithIcon(u.lang.T("tab.requirements"), theme.DocumentIcon(), u.form.content),
+		container.NewTabItemWithIcon(u.lang.T("tab.vendors"), theme.SettingsIcon(), u.vendors.content),
+	)
+	right := container.NewHSplit(u.inputs, u.results.content)
+	right.Offset = 0.38
+	main := container.NewHSplit(u.list.content, right)
+	main.Offset = 0.17
+	u.win.SetContent(container.NewBorder(u.toolbar(), nil, nil, nil, main))
+	u.win.SetMainMenu(u.menu())
+	u.shortcuts()
+	u.updateTitle()
+}
+
+func (u *ui) toolbar() fyne.CanvasObject {
+	return widget.NewToolbar(
+		widget.NewToolbarAction(theme.ContentAddIcon(), u.onNew),
+		widget.NewToolbarAction(theme.FolderOpenIcon(), u.onOpenFile),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.onSave),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.UploadIcon(), u.onExportScenario),
+		widget.NewToolbarAction(theme.MediaPhotoIcon(), func() { u.onExportChart("png") }),
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.InfoIcon(), u.onAbout),
+	)
+}
+
+func (u *ui) menu() *fyne.MainMenu {
+	l := u.lang
+	ctrl := fyne.KeyModifierShortcutDefault
+	newItem := fyne.NewMenuItem(l.T("menu.new"), u.onNew)
+	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
+	openItem := fyne.NewMenuItem(l.T("menu.open"), u.onOpenFile)
+	openItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl}
+	saveItem := fyne.NewMenuItem(l.T("menu.save"), u.onSave)
+	saveItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
+	file := fyne.NewMenu(l.T("menu.file"),
+		newItem, openItem, saveItem,
+		fyne.NewMenuItem(l.T("menu.saveas"), u.onSaveAs),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(l.T("menu.export.scenario"), u.onExportScenario),
+		fyne.NewMenuItem(l.T("menu.export.png"), func() { u.onExportChart("png") }),
+		fyne.NewMenuItem(l.T("menu.export.svg"), func() { u.onExportChart("svg") }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(l.T("menu.trash"), u.onShowTrash),
+	)
+	var langItems []*fyne.MenuItem
+	for _, code := range Languages {
+		it := fyne.NewMenuItem(tr(code).T("language.name"), func() { u.setLanguage(code) })
+		it.Checked = string(u.lang) == code
+		langItems = append(langItems, it)
+	}
+	view := fyne.NewMenu(l.T("menu.language"), langItems...)
+	help := fyne.NewMenu(l.T("menu.help"), fyne.NewMenuItem(l.T("menu.about"), u.onAbout))
+	return fyne.NewMainMenu(file, view, help)
+}
+
+// shortcuts registers Ctrl+S/N/O on the canvas as well, so they work where
+// the driver shows no main menu (and in tests).
+func (u *ui) shortcuts() {
+	c := u.win.Canvas()
+	ctrl := fyne.KeyModifierShortcutDefault
+	for key, fn := range map[fyne.KeyName]func(){fyne.KeyS: u.onSave, fyne.KeyN: u.onNew, fyne.KeyO: u.onOpenFile} {
+		fn := fn
+		sc := &desktop.CustomShortcut{KeyName: key, Modifier: ctrl}
+		c.RemoveShortcut(sc)
+		c.AddShortcut(sc, func(fyne.Shortcut) { fn() })
+	}
+}
+
+// setLanguage switches the window's language, remembers the choice, and
+// rebuilds the widgets around the same scenario.
+func (u *ui) setLanguage(code string) {
+	if validLanguage(code) == "" || tr(code) == u.lang {
+		return
+	}
+	pristine := u.isPristineNew()
+	u.lang = tr(code)
+	u.app.Preferences().SetString(prefLanguage, code)
+	if pristine {
+		u.cur.Name = u.lang.T("scenario.untitled")
+	}
+	u.build()
+	u.fillForm()
+	u.list.refresh()
+	// The last results stay on screen (marked out of date if the form is
+	// invalid), now in the new language.
+	if u.result != nil && !u.fresh {
+		u.showResult(u.redraw(u.result))
+		if len(u.parseErrs) > 0 || len(pricing.Validate(u.cur)) > 0 {
+			u.setStale(true)
+		}
+	}
+	u.recompute()
+}
+
+// redraw draws the charts of a comparison at the current size and
+// language (after a language switch).
+func (u *ui) redraw(c *pricing.Comparison) *liveResult {
+	size := u.results.chartSize()
+	w, h := clampChartSize(int(size.Width), int(size.Height))
+	o := chart.Options{Width: w, Height: h, Lang: string(u.lang), Dark: u.isDark()}
+	r := &liveResult{cmp: c}
+	r.cumulative, _ = chart.Image(c, chart.Cumulative, o)
+	r.monthly, _ = chart.Image(c, chart.Monthly, o)
+	return r
+}
+
+// dirty reports unsaved changes: the scenario differs from what was saved
+// or opened, or the form holds text that is not yet a value.
+func (u *ui) dirty() bool {
+	if len(u.parseErrs) > 0 {
+		return true
+	}
+	if u.savedBytes == nil {
+		return true
+	}
+	b, err := scenarios.Encode(u.cur)
+	return err != nil || !bytes.Equal(b, u.savedBytes)
+}
+
+// updateTitle shows the scenario's name and a dot for unsaved changes.
+func (u *ui) updateTitle() {
+	mark := ""
+	if u.dirty() {
+		mark = "● "
+	}
+	name := u.cur.Name
+	if name == "" {
+		name = u.lang.T("scenario.untitled")
+	}
+	ro := ""
+	if u.store == nil {
+		ro = " — " + u.lang.T("title.nostore")
+	}
+	u.win.SetTitle(fmt.Sprintf("%s%s — kefucost %s%s", mark, name, u.lang.T("app.name"), ro))
+}
+
+// loadScenario puts s in the form as the scenario being edited; name and
+// saved say what it was saved as (nil saved: never saved).
+func (u *ui) loadScenario(s *scenarios.Scenario, name string, rev *scenarios.Revision) {
+	u.cur = s
+	u.savedName = name
+	u.savedBytes = nil
+	u.savedEditions = nil
+	if name != "" {
+		if b, err := scenarios.Encode(s); err == nil {
+			u.savedBytes = b
+		}
+	}
+	if rev != nil {
+		u.savedEditions = rev.Editions
+	}
+	u.parseErrs = map[string]typed{}
+	u.fresh = true
+	u.editorIsDeleted = false
+	u.fillForm()
+	u.updateTitle()
+	u.recompute()
+}
+
+// fillForm writes u.cur into every widget without firing change handlers.
+func (u *ui) fillForm() {
+	u.loading = true
+	defer func() { u.loading = false }()
+	u.form.fill(u.cur)
+	u.vendors.fill(u.cur)
+	u.restoreTyped()
+}
+
+// restoreTyped puts back text that was typed but is not a value (the
+// widgets were rebuilt, e.g. for another language): nothing typed is lost,
+// and every message has its field.
+func (u *ui) restoreTyped() {
+	for path, t := range u.parseErrs {
+		if path == "name" {
+			u.form.name.SetText(t.text)
+			continue
+		}
+		if ff := u.form.fields[path]; ff != nil && ff.entry != nil {
+			ff.entry.SetText(t.text)
+			continue
+		}
+		if strings.HasPrefix(path, "vendors.") {
+			var item string
+			id, rest, _ := strings.Cut(strings.TrimPrefix(path, "vendors."), ".")
+			card := u.vendors.cards[id]
+			if card == nil {
+				continue
+			}
+			switch {
+			case rest == "discount":
+				card.discount.SetText(t.text)
+			case strings.HasPrefix(rest, "prices["):
+				if _, err := fmt.Sscanf(strings.TrimPrefix(rest, "prices["), "%q]", &item); err == nil {
+					u.vendors.ensurePriceRow(card, item)
+					card.prices[item].SetText(t.text)
+				}
+			}
+		}
+	}
+}
+
+// edited is called after any change the user made to u.cur.
+func (u *ui) edited() {
+	if u.loading {
+		return
+	}
+	u.updateTitle()
+	u.recompute()
+	u.live.draft()
+}
+
+// recompute validates u.cur and, when valid, schedules a new comparison;
+// when not, marks the last results as out of date.
+func (u *ui) recompute() {
+	errs := pricing.Validate(u.cur)
+	u.showErrors(errs)
+	if len(errs) > 0 || len(u.parseErrs) > 0 {
+		// No result asked for before this edit may be shown as current.
+		u.live.invalidate()
+		u.setStale(true)
+		if u.fresh {
+			// A scenario just opened that is not valid: the results on
+			// screen are another scenario's. Do not show them.
+			u.result = nil
+			u.results.clear()
+		}
+		return
+	}
+	u.live.compute(u.cur.Clone(), u.results.chartSize())
+}
+
+// showErrors puts each validation error next to its field; errors no field
+// shows go to the form's general message line.
+func (u *ui) showErrors(errs scenarios.FieldErrors) {
+	var general []string
+	shown := u.form.showErrors(errs, u.parseErrs)
+	shown2 := u.vendors.showErrors(errs)
+	for _, e := range errs {
+		if !shown[e] && !shown2[e] {
+			general = append(general, fieldName(u.lang, e.Field)+": "+u.lang.fieldError(e))
+		}
+	}
+	u.form.setGeneral(general)
+}
+
+func (u *ui) setStale(stale bool) {
+	u.stale = stale
+	u.results.setStale(stale)
+}
+
+// applyResult shows a comparison computed for the scenario as it is now.
+func (u *ui) applyResult(r *liveResult) {
+	if r.err != nil || r.cmp == nil {
+		u.setStale(true) // the scenario changed under the job: keep what is shown
+		return
+	}
+	u.fresh = false
+	u.showResult(r)
+}
+
+// showResult puts a comparison on screen as current.
+func (u *ui) showResult(r *liveResult) {
+	u.result = r.cmp
+	u.setStale(false)
+	u.results.show(r)
+	u.vendors.showStatus(r.cmp)
+	if u.onApplied != nil {
+		u.onApplied()
+	}
+}
+
+// onChartResized redraws the charts at their new size (the comparison is
+// recomputed too: it costs less than a millisecond).
+func (u *ui) onChartResized() {
+	if u.stale || u.loading || len(u.parseErrs) > 0 || len(pricing.Validate(u.cur)) > 0 {
+		return
+	}
+	u.live.compute(u.cur.Clone(), u.results.chartSize())
+}
+
+func (u *ui) afterShow() {
+	for _, n := range u.pendingNotices {
+		n()
+	}
+	u.pendingNotices = nil
+	u.offerDraft()
+}
+
+// Preference keys of the window's size, restored at the next start.
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+)
+
+// savedWindowSize is the size the window had when last closed, or
+// 1280×800 the first time.
+func (u *ui) savedWindowSize() fyne.Size {
+	p := u.app.Preferences()
+	w, h := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
+	return fyne.NewSize(float32(min(max(w, 800), 8000)), float32(min(max(h, 560), 8000)))
+}
+
+// onClose asks before losing unsaved changes.
+func (u *ui) onClose() {
+	if s := u.win.Canvas().Size(); s.Width > 0 && s.Height > 0 {
+		u.app.Preferences().SetFloat(prefWidth, float64(s.Width))
+		u.app.Preferences().SetFloat(prefHeight, float64(s.Height))
+	}
+	u.confirmDiscard(func() {
+		if u.store != nil {
+			u.clearDraft()
+		}
+		u.win.Close()
+	})
+}
+
+// confirmDiscard runs then when there is nothing unsaved, or after the
+// user chose to save or discard the changes.
+func (u *ui) confirmDiscard(then func()) {
+	if !u.dirty() || u.isPristineNew() {
+		then()
+		return
+	}
+	l := u.lang
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon(l.T("action.save"), theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		u.saveThen(then)
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton(l.T("action.discard"), func() {
+		d.Hide()
+		u.clearDraft()
+		then()
+	})
+	cancel := widget.NewButton(l.T("action.cancel"), func() { d.Hide() })
+	body := container.NewVBox(
+		widget.NewLabel(l.T("confirm.unsaved", u.cur.Name)),
+		container.NewHBox(cancel, discard, save),
+	)
+	d = dialog.NewCustomWithoutButtons(l.T("confirm.unsaved.title"), body, u.win)
+	d.Show()
+}
+
+// isPristineNew is a new scenario nobody has typed into yet.
+func (u *ui) isPristineNew() bool {
+	if u.savedName != "" || len(u.parseErrs) > 0 {
+		return false
+	}
+	b1, err1 := scenarios.Encode(u.cur)
+	b2, err2 := scenarios.Encode(u.pristine())
+	return err1 == nil && err2 == nil && bytes.Equal(b1, b2)
+}
+
+func (u *ui) pristine() *scenarios.Scenario {
+	p := newScenario(u.lang)
+	p.Start = u.cur.Start
+	return p
+}
+
+// showError says what went wrong, exactly as the error says it (Fyne's
+// error dialog capitalises the first letter, which changes file names).
+func (u *ui) showError(err error) {
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(u.lang.T("error.title"), u.lang.T("action.close"), msg, u.win)
+	d.Resize(fyne.NewSize(560, 200))
+	d.Show()
+}
+
+func (u *ui) showInfo(title, msg string) {
+	dialog.ShowInformation(title, msg, u.win)
+}
