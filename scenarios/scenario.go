@@ -1,5 +1,6 @@
 // Package scenarios holds what a buyer expects to need (a Scenario), its file
-// format (*.kefucost.json, format v1) and the local store of saved scenarios.
+// format (*.kefucost.json, format v1) and how a change between two is
+// summarized; the local store of saved scenarios is package store below it.
 // It knows nothing of vendors' prices: pricing reads scenarios, never the
 // other way round.
 package scenarios

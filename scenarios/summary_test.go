@@ -7,6 +7,15 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+func example(t testing.TB) *Scenario {
+	t.Helper()
+	s, err := ReadFile("testdata/spec-example.kefucost.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func TestSummarize(t *testing.T) {
 	base := example(t)
 	if got := Summarize(nil, base); got != "created" {

@@ -22,6 +22,7 @@ import (
 	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
+	"kefucost/scenarios/store"
 )
 
 // kefucost scenarios SUBCOMMAND: the saved scenarios in the local database
@@ -212,7 +213,7 @@ func (c *scCmd) fail(err error) int { return fail(c.env, c.name, c.where(err)) }
 // look in the trash. A missing revision (the scenario was found) and
 // errors before the database was opened are left as they are.
 func (c *scCmd) where(err error) error {
-	if c.path == "" || !errors.Is(err, scenarios.ErrNotFound) || errors.Is(err, scenarios.ErrNoRevision) || strings.Contains(err.Error(), c.path) {
+	if c.path == "" || !errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNoRevision) || strings.Contains(err.Error(), c.path) {
 		return err
 	}
 	if c.inTrash {
@@ -244,7 +245,7 @@ func (c *scCmd) revFlag(rev *int) (ok bool) {
 
 // cleanName checks a scenario name before the database is opened.
 func (c *scCmd) cleanName(name string) (string, bool) {
-	n, err := scenarios.CleanName(name)
+	n, err := store.CleanName(name)
 	if err != nil {
 		c.fail(err)
 		return "", false
@@ -256,27 +257,27 @@ func (c *scCmd) cleanName(name string) (string, bool) {
 // nil store and no error (nothing is saved yet); one that finds the file
 // damaged or in an older format opens it for writing instead, which moves
 // a damaged file aside (said on stderr) or upgrades it.
-func (c *scCmd) open(write bool) (*scenarios.Store, error) {
+func (c *scCmd) open(write bool) (*store.Store, error) {
 	path, err := app.DBPath(*c.db, c.env.Getenv)
 	if err != nil {
 		return nil, err
 	}
 	c.path = path
-	o := scenarios.Options{Path: path, Now: scenariosClock}
+	o := store.Options{Path: path, Now: scenariosClock}
 	if !write {
 		o.ReadOnly = true
-		st, err := scenarios.Open(o)
+		st, err := store.Open(o)
 		switch {
 		case err == nil:
 			return st, nil
 		case errors.Is(err, fs.ErrNotExist):
 			return nil, nil
-		case errors.Is(err, scenarios.ErrLocked), errors.Is(err, scenarios.ErrNewerSchema):
+		case errors.Is(err, store.ErrLocked), errors.Is(err, store.ErrNewerSchema):
 			return nil, c.dbErr(err)
 		}
 		o.ReadOnly = false // damaged or older: the writable open deals with it
 	}
-	st, err := scenarios.Open(o)
+	st, err := store.Open(o)
 	if err != nil {
 		return nil, c.dbErr(err)
 	}
@@ -383,7 +384,7 @@ func scList(env *Env, args []string, sub string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var infos []scenarios.Info
+	var infos []store.Info
 	if st != nil {
 		defer st.Close()
 		switch {
@@ -490,7 +491,7 @@ func runScShow(env *Env, args []string) int {
 
 // pricesNote says on stderr when the price editions a revision recorded
 // differ from the ones today's catalog uses for the same scenario.
-func (c *scCmd) pricesNote(s *scenarios.Scenario, r scenarios.Revision, since string) {
+func (c *scCmd) pricesNote(s *scenarios.Scenario, r store.Revision, since string) {
 	diff, err := pricesChanged(s, r.Editions)
 	switch {
 	case err != nil:
@@ -592,10 +593,10 @@ func runScImport(env *Env, args []string) int {
 	before := 0
 	if in, err := st.Lookup(name); err == nil {
 		before = in.Revisions
-	} else if !errors.Is(err, scenarios.ErrNotFound) {
+	} else if !errors.Is(err, store.ErrNotFound) {
 		return c.fail(err)
 	}
-	rev, err := st.Import(data, source, name, scenarios.SaveMeta{Editions: app.EditionsOf(cmp)})
+	rev, err := st.Import(data, source, name, store.SaveMeta{Editions: app.EditionsOf(cmp)})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -919,9 +920,9 @@ func runScUndelete(env *Env, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var in scenarios.Info
+	var in store.Info
 	if *id != 0 {
-		i := slices.IndexFunc(before, func(in scenarios.Info) bool { return in.ID == *id })
+		i := slices.IndexFunc(before, func(in store.Info) bool { return in.ID == *id })
 		switch {
 		case i < 0:
 			return c.fail(fmt.Errorf("no deleted scenario with id %d in %s (kefucost scenarios trash%s lists them)", *id, c.path, c.dbHint()))

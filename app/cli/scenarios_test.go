@@ -17,6 +17,7 @@ import (
 
 	"kefucost/app"
 	"kefucost/scenarios"
+	"kefucost/scenarios/store"
 )
 
 // The scenarios subcommand, end to end and in-process, against a database
@@ -551,7 +552,7 @@ func TestScenariosUsageErrors(t *testing.T) {
 func TestScenariosLocked(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "scenarios.db")
 	scOK(t, db, "scenarios", "import", specFile)
-	st, err := scenarios.Open(scenarios.Options{Path: db})
+	st, err := store.Open(store.Options{Path: db})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -659,17 +660,17 @@ func TestScenariosPricesChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := scenarios.Open(scenarios.Options{Path: db})
+	st, err := store.Open(store.Options{Path: db})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Months = 24
 	old := map[string]string{"chatopera": "1999", "tencent-qidian": today["tencent-qidian"]}
-	if _, err := st.Save(specName, s, scenarios.SaveMeta{Editions: old}); err != nil { // revision 2
+	if _, err := st.Save(specName, s, store.SaveMeta{Editions: old}); err != nil { // revision 2
 		t.Fatal(err)
 	}
 	s.Months = 12
-	if _, err := st.Save(specName, s, scenarios.SaveMeta{Editions: old}); err != nil { // revision 3
+	if _, err := st.Save(specName, s, store.SaveMeta{Editions: old}); err != nil { // revision 3
 		t.Fatal(err)
 	}
 	st.Close()

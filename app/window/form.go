@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"kefucost/scenarios"
+	"kefucost/scenarios/store"
 )
 
 // The requirement form: what the buyer expects to need, grouped as the
@@ -221,7 +222,7 @@ func (f *form) onNameChanged(text string) {
 		return
 	}
 	f.u.cur.Name = text
-	if _, err := scenarios.CleanName(text); err != nil {
+	if _, err := store.CleanName(text); err != nil {
 		f.u.parseErrs["name"] = typed{nameErrKey(text), text}
 	} else {
 		delete(f.u.parseErrs, "name")

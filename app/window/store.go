@@ -14,6 +14,7 @@ import (
 
 	"kefucost/app"
 	"kefucost/scenarios"
+	"kefucost/scenarios/store"
 )
 
 // The saved scenarios: the list on the left (search, newest first),
@@ -25,7 +26,7 @@ type listPanel struct {
 	content fyne.CanvasObject
 	search  *widget.Entry
 	list    *widget.List
-	infos   []scenarios.Info
+	infos   []store.Info
 	undoBar *fyne.Container
 	undoMsg *widget.Label
 	problem *widget.Label
@@ -142,7 +143,7 @@ func (p *listPanel) onSelected(i widget.ListItemID) {
 func (u *ui) openSaved(name string, rev int) {
 	var (
 		s   *scenarios.Scenario
-		r   scenarios.Revision
+		r   store.Revision
 		err error
 	)
 	if rev == 0 {
@@ -183,7 +184,7 @@ func (u *ui) saveThen(then func()) {
 	if !u.savable() {
 		return
 	}
-	name, err := scenarios.CleanName(u.cur.Name)
+	name, err := store.CleanName(u.cur.Name)
 	if err != nil {
 		u.saveAsThen(then)
 		return
@@ -226,7 +227,7 @@ func (u *ui) confirmOverwrite(name string, then func()) {
 func (u *ui) saveAs(name string, then func()) {
 	s := u.cur.Clone()
 	s.Name = name
-	meta := scenarios.SaveMeta{}
+	meta := store.SaveMeta{}
 	if u.result != nil && !u.stale {
 		meta.Editions = app.EditionsOf(u.result)
 	}
@@ -280,7 +281,7 @@ func (u *ui) askName(title, initial string, done func(string)) {
 	msg := errorLabel()
 	var d dialog.Dialog
 	submit := func() {
-		name, err := scenarios.CleanName(e.Text)
+		name, err := store.CleanName(e.Text)
 		if err != nil {
 			setErrorLabel(msg, u.nameError(e.Text))
 			return
@@ -381,7 +382,7 @@ func (u *ui) onUndoDelete() {
 		return
 	}
 	_, err := u.store.UndeleteID(u.lastDeletedID)
-	if err != nil && !errors.Is(err, scenarios.ErrNotFound) {
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		u.showStoreError(err, name)
 		return
 	}
@@ -626,13 +627,13 @@ func (u *ui) showStoreError(err error, name string) {
 	l := u.lang
 	var msg string
 	switch {
-	case errors.Is(err, scenarios.ErrExists):
+	case errors.Is(err, store.ErrExists):
 		msg = l.T("store.err.exists", name)
-	case errors.Is(err, scenarios.ErrNotFound):
+	case errors.Is(err, store.ErrNotFound):
 		msg = l.T("store.err.notfound", name)
-	case errors.Is(err, scenarios.ErrInvalidName):
+	case errors.Is(err, store.ErrInvalidName):
 		msg = u.nameError(name)
-	case errors.Is(err, scenarios.ErrLocked), errors.Is(err, scenarios.ErrReadOnly):
+	case errors.Is(err, store.ErrLocked), errors.Is(err, store.ErrReadOnly):
 		msg = l.T("store.locked")
 	default:
 		u.showError(err)

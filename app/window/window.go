@@ -28,6 +28,7 @@ import (
 	"kefucost/assets"
 	"kefucost/pricing"
 	"kefucost/scenarios"
+	"kefucost/scenarios/store"
 )
 
 // The main window. One private struct holds every widget the handlers and
@@ -43,7 +44,7 @@ const prefLanguage = "language"
 type ui struct {
 	app   fyne.App
 	win   fyne.Window
-	store *scenarios.Store // nil when the database could not be opened
+	store *store.Store // nil when the database could not be opened
 	// storeProblem says why store is nil (shown in the list panel).
 	storeProblem string
 	lang         tr
@@ -138,7 +139,7 @@ func (u *ui) traceFirstFrame() {
 
 // storeOpen is the outcome of opening the database for the window.
 type storeOpen struct {
-	store     *scenarios.Store
+	store     *store.Store
 	problem   string // why there is no store
 	recovered string // where a damaged file was moved
 	locked    bool
@@ -167,9 +168,9 @@ func openStoreForWindow(dbFlag string, getenv func(string) string) storeOpen {
 	if err := os.MkdirAll(dirOf(path), 0o700); err != nil {
 		return storeOpen{problem: err.Error()}
 	}
-	st, err := scenarios.Open(scenarios.Options{Path: path})
+	st, err := store.Open(store.Options{Path: path})
 	if err != nil {
-		return storeOpen{problem: err.Error(), locked: errors.Is(err, scenarios.ErrLocked)}
+		return storeOpen{problem: err.Error(), locked: errors.Is(err, store.ErrLocked)}
 	}
 	return storeOpen{store: st, recovered: st.Recovered}
 }
@@ -382,7 +383,7 @@ func (u *ui) updateTitle() {
 
 // loadScenario puts s in the form as the scenario being edited; name and
 // saved say what it was saved as (nil saved: never saved).
-func (u *ui) loadScenario(s *scenarios.Scenario, name string, rev *scenarios.Revision) {
+func (u *ui) loadScenario(s *scenarios.Scenario, name string, rev *store.Revision) {
 	u.cur = s
 	u.savedName = name
 	u.savedBytes = nil

@@ -23,6 +23,7 @@ import (
 	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
+	"kefucost/scenarios/store"
 )
 
 // Window tests with Fyne's test driver: no display, the real widgets,
@@ -33,7 +34,7 @@ type uiFixture struct {
 	t     testing.TB
 	app   fyne.App
 	u     *ui
-	store *scenarios.Store
+	store *store.Store
 	db    string
 }
 
@@ -42,7 +43,7 @@ func newUIFixture(t testing.TB, lang string) *uiFixture {
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLanguage, lang)
 	db := filepath.Join(t.TempDir(), "scenarios.db")
-	st, err := scenarios.Open(scenarios.Options{Path: db})
+	st, err := store.Open(store.Options{Path: db})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,7 +381,7 @@ func TestUIDraftSurvives(t *testing.T) {
 
 func TestUILockedStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "scenarios.db")
-	st, err := scenarios.Open(scenarios.Options{Path: db})
+	st, err := store.Open(store.Options{Path: db})
 	if err != nil {
 		t.Fatal(err)
 	}

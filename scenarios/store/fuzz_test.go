@@ -1,4 +1,4 @@
-package scenarios
+package store
 
 import (
 	"bytes"
@@ -6,13 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"kefucost/scenarios"
 )
 
 // FuzzImport feeds arbitrary bytes to Import: it must never panic, must
 // fail exactly as Decode does (or with ErrInvalidName) without committing
 // anything, and what it accepts must export back to the same scenario.
 func FuzzImport(f *testing.F) {
-	good, err := os.ReadFile("testdata/spec-example.kefucost.json")
+	good, err := os.ReadFile(exampleFile)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -40,7 +42,7 @@ func FuzzImport(f *testing.F) {
 		const file = "fuzz.kefucost.json"
 		before := st.txid(t)
 		rev, err := st.Import(data, file, override, SaveMeta{})
-		dec, derr := Decode(data, file)
+		dec, derr := scenarios.Decode(data, file)
 		if err != nil {
 			if derr != nil && err.Error() != derr.Error() {
 				t.Fatalf("Import says %q, Decode says %q", err, derr)
@@ -61,8 +63,8 @@ func FuzzImport(f *testing.F) {
 			t.Fatalf("Load %q: %v", rev.Name, err)
 		}
 		dec.Name = rev.Name
-		want, _ := Encode(dec)
-		if have, _ := Encode(got); !bytes.Equal(have, want) {
+		want, _ := scenarios.Encode(dec)
+		if have, _ := scenarios.Encode(got); !bytes.Equal(have, want) {
 			t.Fatalf("stored\n%s\nimported\n%s", have, want)
 		}
 		if err := st.Export(rev.Name, out); err != nil {
@@ -72,11 +74,11 @@ func FuzzImport(f *testing.F) {
 		if !bytes.Equal(back, want) {
 			t.Fatalf("exported\n%s\nwant\n%s", back, want)
 		}
-		again, err := Decode(back, "out.kefucost.json")
+		again, err := scenarios.Decode(back, "out.kefucost.json")
 		if err != nil {
 			t.Fatalf("the export does not read back: %v", err)
 		}
-		if enc, _ := Encode(again); !bytes.Equal(enc, want) {
+		if enc, _ := scenarios.Encode(again); !bytes.Equal(enc, want) {
 			t.Fatalf("the export reads back differently")
 		}
 	})

@@ -1,12 +1,12 @@
-package scenarios
+package store
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"go.etcd.io/bbolt"
+
+	"kefucost/scenarios"
 )
 
 // Import reads a scenario file's bytes (file names it in errors) and saves
@@ -19,7 +19,7 @@ import (
 // foreign or newer-version file fails with exactly Decode's error and
 // changes nothing. The returned revision's Name is the name used.
 func (st *Store) Import(data []byte, file, nameOverride string, meta SaveMeta) (Revision, error) {
-	s, err := Decode(data, file)
+	s, err := scenarios.Decode(data, file)
 	if err != nil {
 		return Revision{}, err
 	}
@@ -28,7 +28,7 @@ func (st *Store) Import(data []byte, file, nameOverride string, meta SaveMeta) (
 		name = s.Name
 	}
 	if strings.TrimSpace(name) == "" {
-		name = NameFromFile(file)
+		name = scenarios.NameFromFile(file)
 	}
 	if name, err = CleanName(name); err != nil {
 		return Revision{}, err
@@ -49,23 +49,11 @@ func (st *Store) Import(data []byte, file, nameOverride string, meta SaveMeta) (
 // ImportFile imports the scenario file at path (see Import); a file over
 // MaxFileSize is refused without reading it all.
 func (st *Store) ImportFile(path, nameOverride string, meta SaveMeta) (Revision, error) {
-	data, err := ReadPath(path)
+	data, err := scenarios.ReadPath(path)
 	if err != nil {
 		return Revision{}, err
 	}
 	return st.Import(data, filepath.Base(path), nameOverride, meta)
-}
-
-// NameFromFile is the scenario name a file suggests: its base name without
-// ".kefucost.json" (or ".json").
-func NameFromFile(file string) string {
-	base := filepath.Base(file)
-	for _, ext := range []string{FileExt, ".json"} {
-		if len(base) > len(ext) && strings.EqualFold(base[len(base)-len(ext):], ext) {
-			return base[:len(base)-len(ext)]
-		}
-	}
-	return base
 }
 
 // Export writes the latest revision of the scenario name to path as a
@@ -82,53 +70,9 @@ func (st *Store) ExportRevision(name string, number int, path string) error {
 	if err != nil {
 		return err
 	}
-	data, err := Encode(s)
+	data, err := scenarios.Encode(s)
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, data)
-}
-
-// WriteFileAtomic writes data to path through a temporary file in the same
-// folder that is synced and then renamed over path, so that a crash leaves
-// either the old file or the new one. The file is readable by others
-// (0644), like any document.
-func WriteFileAtomic(path string, data []byte) error {
-	return writeFileAtomic(path, 0o644, func(f *os.File) error {
-		_, err := f.Write(data)
-		return err
-	})
-}
-
-func writeFileAtomic(path string, perm os.FileMode, write func(*os.File) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-			err = fmt.Errorf("writing %s: %w", path, err)
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
-	}
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	syncDir(dir)
-	return nil
+	return scenarios.WriteFileAtomic(path, data)
 }

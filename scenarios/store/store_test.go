@@ -1,4 +1,4 @@
-package scenarios
+package store
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"go.etcd.io/bbolt"
+
+	"kefucost/scenarios"
 )
 
 // fakeClock ticks one second per call from a fixed time.
@@ -45,16 +47,19 @@ func openTest(t testing.TB, path string) *Store {
 	return st
 }
 
-func example(t testing.TB) *Scenario {
+// exampleFile is the scenario of the spec's example.
+const exampleFile = "../testdata/spec-example.kefucost.json"
+
+func example(t testing.TB) *scenarios.Scenario {
 	t.Helper()
-	s, err := ReadFile("testdata/spec-example.kefucost.json")
+	s, err := scenarios.ReadFile(exampleFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-func mustSave(t testing.TB, st *Store, name string, s *Scenario, ed map[string]string) Revision {
+func mustSave(t testing.TB, st *Store, name string, s *scenarios.Scenario, ed map[string]string) Revision {
 	t.Helper()
 	r, err := st.Save(name, s, SaveMeta{Editions: ed})
 	if err != nil {
@@ -81,9 +86,9 @@ func TestSaveLoadHistoryRestore(t *testing.T) {
 	s2 := s.Clone()
 	s2.Months = 24
 	s2.Demand.OnlineAgents = 8
-	h := s2.Vendors[Huawei]
+	h := s2.Vendors[scenarios.Huawei]
 	h.Prices = map[string]decimal.Decimal{"seat.online.month": decimal.NewFromInt(150), "ivr.channel.month": decimal.NewFromInt(9)}
-	s2.Vendors[Huawei] = h
+	s2.Vendors[scenarios.Huawei] = h
 	r2 := mustSave(t, st, "2027 采购", s2, map[string]string{"chatopera": "2023-12"})
 	want := "months 36→24; demand.online_agents 5→8; vendors.huawei-cec.prices[ivr.channel.month] set 9; prices of chatopera: edition 2023-02→2023-12"
 	if r2.Number != 2 || r2.Summary != want {
@@ -113,9 +118,9 @@ func TestSaveLoadHistoryRestore(t *testing.T) {
 		t.Fatalf("Restore: %v %+v", err, r3)
 	}
 	now, _, _ := st.Load("2027 采购")
-	a, _ := Encode(now)
+	a, _ := scenarios.Encode(now)
 	s.Name = "2027 采购"
-	b, _ := Encode(s)
+	b, _ := scenarios.Encode(s)
 	if !bytes.Equal(a, b) {
 		t.Fatalf("restored scenario differs:\n%s\n%s", a, b)
 	}
@@ -135,7 +140,7 @@ func TestSaveRefusesInvalidScenario(t *testing.T) {
 	s := example(t)
 	s.Months = 0
 	_, err := st.Save("x", s, SaveMeta{})
-	var fe FieldErrors
+	var fe scenarios.FieldErrors
 	if !errors.As(err, &fe) || fe.For("months") == nil {
 		t.Fatalf("got %v", err)
 	}
@@ -147,7 +152,7 @@ func TestSaveRefusesInvalidScenario(t *testing.T) {
 func TestNames(t *testing.T) {
 	st := openTest(t, "")
 	s := example(t)
-	good := []string{"a/b", `say "hi"`, "emoji 🎉🧾", "2027 客服中心采购", strings.Repeat("长", MaxNameLen), "'single' \\ back", "e\u0301"}
+	good := []string{"a/b", `say "hi"`, "emoji 🎉🧾", "2027 客服中心采购", strings.Repeat("长", scenarios.MaxNameLen), "'single' \\ back", "e\u0301"}
 	for _, n := range good {
 		mustSave(t, st, n, s, nil)
 		got, _, err := st.Load(n)
@@ -159,7 +164,7 @@ func TestNames(t *testing.T) {
 	if _, _, err := st.Load("\u00e9"); err != nil {
 		t.Fatalf("NFC: %v", err)
 	}
-	for _, n := range []string{"", "   ", "\t\n", strings.Repeat("x", MaxNameLen+1), "a\x00b", "line\nbreak", string([]byte{0xff})} {
+	for _, n := range []string{"", "   ", "\t\n", strings.Repeat("x", scenarios.MaxNameLen+1), "a\x00b", "line\nbreak", string([]byte{0xff})} {
 		if _, err := st.Save(n, s, SaveMeta{}); !errors.Is(err, ErrInvalidName) {
 			t.Errorf("%q: got %v", n, err)
 		}
@@ -326,7 +331,7 @@ func TestDraft(t *testing.T) {
 func TestImportExportRoundTrip(t *testing.T) {
 	st := openTest(t, "")
 	dir := t.TempDir()
-	data, _ := os.ReadFile("testdata/spec-example.kefucost.json")
+	data, _ := os.ReadFile(exampleFile)
 	r, err := st.Import(data, "spec-example.kefucost.json", "", SaveMeta{})
 	if err != nil || r.Name != "2027 客服中心采购" || r.Summary != "created (imported from spec-example.kefucost.json)" {
 		t.Fatalf("Import %v %+v", err, r)
@@ -336,8 +341,8 @@ func TestImportExportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(out)
-	dec, _ := Decode(data, "")
-	canon, _ := Encode(dec)
+	dec, _ := scenarios.Decode(data, "")
+	canon, _ := scenarios.Encode(dec)
 	if !bytes.Equal(got, canon) {
 		t.Fatalf("export differs from the imported file:\n%s", got)
 	}
@@ -380,7 +385,7 @@ func TestImportExportRoundTrip(t *testing.T) {
 
 func TestImportBadFilesChangeNothing(t *testing.T) {
 	st := openTest(t, "")
-	data, _ := os.ReadFile("testdata/spec-example.kefucost.json")
+	data, _ := os.ReadFile(exampleFile)
 	mustImport := func() {
 		if _, err := st.Import(data, "good.kefucost.json", "", SaveMeta{}); err != nil {
 			t.Fatal(err)
@@ -405,7 +410,7 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 			t.Errorf("%s: imported", what)
 			continue
 		}
-		if _, derr := Decode(b, what+".kefucost.json"); derr != nil && derr.Error() != err.Error() {
+		if _, derr := scenarios.Decode(b, what+".kefucost.json"); derr != nil && derr.Error() != err.Error() {
 			t.Errorf("%s: import says %q, Decode says %q", what, err, derr)
 		}
 	}
@@ -414,27 +419,6 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 	}
 	if _, err := st.Import(bad["future"], "f.kefucost.json", "", SaveMeta{}); err == nil || !strings.Contains(err.Error(), "newer kefucost") {
 		t.Fatalf("future version message: %v", err)
-	}
-}
-
-func TestWriteFileAtomicReplaces(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "f.json")
-	if err := WriteFileAtomic(p, []byte("one")); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFileAtomic(p, []byte("two")); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "two" {
-		t.Fatalf("got %q", b)
-	}
-}
-
-func TestNameFromFile(t *testing.T) {
-	for in, want := range map[string]string{"a/b/方案.kefucost.json": "方案", "x.JSON": "x", "plain": "plain", ".kefucost.json": ".kefucost"} {
-		if got := NameFromFile(in); got != want {
-			t.Errorf("%q: %q, want %q", in, got, want)
-		}
 	}
 }
 
@@ -503,7 +487,7 @@ func TestUnchangedSaveAfterRenameAddsNothing(t *testing.T) {
 // the summary which file the revision came from.
 func TestImportRecordsEditions(t *testing.T) {
 	st := openTest(t, "")
-	data, _ := os.ReadFile("testdata/spec-example.kefucost.json")
+	data, _ := os.ReadFile(exampleFile)
 	ed := map[string]string{"chatopera": "2023-12", "tencent-qidian": "2023"}
 	r, err := st.Import(data, "dir/spec-example.kefucost.json", "", SaveMeta{Editions: ed})
 	if err != nil || r.Number != 1 || r.Summary != "created (imported from spec-example.kefucost.json)" || !editionsEqual(r.Editions, ed) {

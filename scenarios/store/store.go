@@ -1,4 +1,6 @@
-package scenarios
+// Package store keeps saved scenarios, with their history, a trash and
+// drafts, in one bbolt file that the window and the command line share.
+package store
 
 import (
 	"bytes"
@@ -6,7 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -15,6 +20,8 @@ import (
 	"go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 	"golang.org/x/text/unicode/norm"
+
+	"kefucost/scenarios"
 )
 
 // The store of saved scenarios: one bbolt file shared by the window and the
@@ -82,6 +89,15 @@ func errorf(sentinel error, format string, args ...any) error {
 	return &storeError{msg: fmt.Sprintf(format, args...), err: sentinel}
 }
 
+// quoteShort quotes s for a message, cut to 40 characters.
+func quoteShort(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
 func notFound(name string) error {
 	return errorf(ErrNotFound, "no saved scenario named %q", name)
 }
@@ -103,8 +119,8 @@ func CleanName(name string) (string, error) {
 	if n == "" {
 		return "", errorf(ErrInvalidName, "the scenario name is empty: give it a name")
 	}
-	if c := utf8.RuneCountInString(n); c > MaxNameLen {
-		return "", errorf(ErrInvalidName, "the scenario name is %d characters long; at most %d are allowed", c, MaxNameLen)
+	if c := utf8.RuneCountInString(n); c > scenarios.MaxNameLen {
+		return "", errorf(ErrInvalidName, "the scenario name is %d characters long; at most %d are allowed", c, scenarios.MaxNameLen)
 	}
 	for _, r := range n {
 		if unicode.IsControl(r) {
@@ -247,18 +263,6 @@ func decodeRev(b []byte, number int) (Revision, []byte, error) {
 	return r, bytes.Clone(b[4+n:]), nil
 }
 
-// decodeStored reads scenario bytes the store wrote. It checks the
-// structure but not the values' ranges, so a later, stricter program still
-// opens what an earlier one saved (and drafts may hold half-typed values).
-func decodeStored(data []byte, what string) (*Scenario, error) {
-	d := &decoder{file: what, data: data, at: map[string]int64{}}
-	s := d.scenario()
-	if d.err != nil {
-		return nil, d.err
-	}
-	return s, nil
-}
-
 // txBuckets are the buckets of one transaction; absent in a read-only
 // store that was never written (then every list is empty).
 type txBuckets struct {
@@ -359,7 +363,7 @@ func cleanNames(names ...*string) error {
 // saved under, before a Rename, does not count) adds nothing and returns
 // the latest revision. Save returns once the revision is on disk
 // (fsync'd).
-func (st *Store) Save(name string, s *Scenario, meta SaveMeta) (Revision, error) {
+func (st *Store) Save(name string, s *scenarios.Scenario, meta SaveMeta) (Revision, error) {
 	if err := cleanNames(&name); err != nil {
 		return Revision{}, err
 	}
@@ -378,10 +382,10 @@ func (st *Store) Save(name string, s *Scenario, meta SaveMeta) (Revision, error)
 // put adds a revision of s under the clean name (creating the scenario if
 // needed, or refusing with ErrExists when mustCreate). how prefixes the
 // summary ("restored revision 3").
-func (st *Store) put(b txBuckets, name string, s *Scenario, editions map[string]string, how string, mustCreate bool) (Revision, error) {
+func (st *Store) put(b txBuckets, name string, s *scenarios.Scenario, editions map[string]string, how string, mustCreate bool) (Revision, error) {
 	c := s.Clone()
 	c.Name = name
-	data, err := Encode(c)
+	data, err := scenarios.Encode(c)
 	if err != nil {
 		return Revision{}, err
 	}
@@ -416,16 +420,16 @@ func (st *Store) put(b txBuckets, name string, s *Scenario, editions map[string]
 			return Revision{}, err
 		}
 		same := bytes.Equal(lastData, data)
-		var old *Scenario
+		var old *scenarios.Scenario
 		if !same {
 			// The stored bytes hold the name the revision was saved
 			// under, which differs after a Rename: compare the contents
 			// under the current name, as Encode writes them now.
-			if old, err = decodeStored(lastData, fmt.Sprintf("%s revision %d", name, last.Number)); err != nil {
+			if old, err = scenarios.DecodeSaved(lastData, fmt.Sprintf("%s revision %d", name, last.Number)); err != nil {
 				return Revision{}, err
 			}
 			old.Name = name // renames are not content changes
-			oldData, err := Encode(old)
+			oldData, err := scenarios.Encode(old)
 			if err != nil {
 				return Revision{}, err
 			}
@@ -439,7 +443,7 @@ func (st *Store) put(b txBuckets, name string, s *Scenario, editions map[string]
 			// Same scenario, other editions.
 			old = c
 		}
-		summary = joinSummary(Summarize(old, c), editionsChange(last.Editions, editions))
+		summary = joinSummary(scenarios.Summarize(old, c), editionsChange(last.Editions, editions))
 		if how != "" {
 			summary = how + ": " + summary
 		}
@@ -489,7 +493,14 @@ func editionsEqual(a, b map[string]string) bool {
 // editionsChange describes changed price editions, "" when equal.
 func editionsChange(old, new map[string]string) string {
 	var parts []string
-	for _, k := range unionKeys(old, new) {
+	all := map[string]bool{}
+	for k := range old {
+		all[k] = true
+	}
+	for k := range new {
+		all[k] = true
+	}
+	for _, k := range slices.Sorted(maps.Keys(all)) {
 		o, ok1 := old[k]
 		n, ok2 := new[k]
 		switch {
@@ -502,21 +513,6 @@ func editionsChange(old, new map[string]string) string {
 		}
 	}
 	return strings.Join(parts, "; ")
-}
-
-func unionKeys[V any](a, b map[string]V) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, m := range []map[string]V{a, b} {
-		for k := range m {
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, k)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 func joinSummary(a, b string) string {
@@ -603,13 +599,13 @@ func (st *Store) Lookup(name string) (Info, error) {
 }
 
 // Load returns the latest revision of the scenario name.
-func (st *Store) Load(name string) (*Scenario, Revision, error) {
+func (st *Store) Load(name string) (*scenarios.Scenario, Revision, error) {
 	return st.LoadRevision(name, 0)
 }
 
 // LoadRevision returns revision number of the scenario name (0: the
 // latest). The scenario's Name is its current name.
-func (st *Store) LoadRevision(name string, number int) (*Scenario, Revision, error) {
+func (st *Store) LoadRevision(name string, number int) (*scenarios.Scenario, Revision, error) {
 	if err := cleanNames(&name); err != nil {
 		return nil, Revision{}, err
 	}
@@ -636,7 +632,7 @@ func (st *Store) LoadRevision(name string, number int) (*Scenario, Revision, err
 	if err != nil {
 		return nil, Revision{}, err
 	}
-	s, err := decodeStored(data, fmt.Sprintf("%s revision %d", name, number))
+	s, err := scenarios.DecodeSaved(data, fmt.Sprintf("%s revision %d", name, number))
 	if err != nil {
 		return nil, Revision{}, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
@@ -708,7 +704,7 @@ func (st *Store) Restore(name string, number int) (Revision, error) {
 		if err != nil {
 			return err
 		}
-		s, err := decodeStored(data, fmt.Sprintf("%s revision %d", name, number))
+		s, err := scenarios.DecodeSaved(data, fmt.Sprintf("%s revision %d", name, number))
 		if err != nil {
 			return err
 		}
@@ -769,7 +765,7 @@ func (st *Store) Duplicate(src, dst string) (Revision, error) {
 		if err != nil {
 			return err
 		}
-		s, err := decodeStored(data, fmt.Sprintf("%s revision %d", src, last.Number))
+		s, err := scenarios.DecodeSaved(data, fmt.Sprintf("%s revision %d", src, last.Number))
 		if err != nil {
 			return err
 		}
@@ -925,8 +921,8 @@ var (
 // single draft slot, replacing any earlier draft; name is the saved
 // scenario it edits ("" for a new one). Drafts are not revisions: the
 // window saves one while the user types and offers it back after a crash.
-func (st *Store) SaveDraft(name string, s *Scenario) error {
-	data, err := Encode(s)
+func (st *Store) SaveDraft(name string, s *scenarios.Scenario) error {
+	data, err := scenarios.Encode(s)
 	if err != nil {
 		return err
 	}
@@ -944,7 +940,7 @@ func (st *Store) SaveDraft(name string, s *Scenario) error {
 // Draft returns the draft SaveDraft kept: the name it edits, the scenario
 // and when it was kept; ok is false when there is none (or it cannot be
 // read).
-func (st *Store) Draft() (name string, s *Scenario, saved time.Time, ok bool) {
+func (st *Store) Draft() (name string, s *scenarios.Scenario, saved time.Time, ok bool) {
 	var data []byte
 	_ = st.view(func(b txBuckets) error {
 		data = bytes.Clone(b.draft.Get(keyDraftScenario))
@@ -957,7 +953,7 @@ func (st *Store) Draft() (name string, s *Scenario, saved time.Time, ok bool) {
 	if data == nil {
 		return "", nil, time.Time{}, false
 	}
-	s, err := decodeStored(data, "draft")
+	s, err := scenarios.DecodeSaved(data, "draft")
 	if err != nil {
 		return "", nil, time.Time{}, false
 	}

@@ -1,4 +1,4 @@
-package scenarios
+package store
 
 import (
 	"bufio"
@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"kefucost/scenarios"
 )
 
 // crashNames are the scenarios the child writer keeps saving.
@@ -20,7 +22,7 @@ var crashNames = []string{"写入 0", "w/1", "w \"2\"", "w3 🎉"}
 
 // crashScenario is what revision rev of every crash scenario holds, so
 // that the parent can check it.
-func crashScenario(base *Scenario, rev int) *Scenario {
+func crashScenario(base *scenarios.Scenario, rev int) *scenarios.Scenario {
 	c := base.Clone()
 	c.Changes = nil
 	c.Months = 1 + rev%120
@@ -32,7 +34,7 @@ func crashScenario(base *Scenario, rev int) *Scenario {
 // prints "NAME\tREV" (unbuffered, one write per line) once each Save
 // has returned.
 func helperWriter() {
-	base, err := ReadFile("testdata/spec-example.kefucost.json")
+	base, err := scenarios.ReadFile(exampleFile)
 	if err != nil {
 		fmt.Println("error:", err)
 		os.Exit(3)
@@ -148,7 +150,7 @@ func TestCrashKeepsEverySavedRevision(t *testing.T) {
 	}
 }
 
-func verifyCrashStore(t *testing.T, path string, base *Scenario, saved map[string]int) {
+func verifyCrashStore(t *testing.T, path string, base *scenarios.Scenario, saved map[string]int) {
 	t.Helper()
 	st, err := Open(Options{Path: path})
 	if err != nil {

@@ -1,9 +1,10 @@
-package scenarios
+package store
 
 import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 
 	"go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"kefucost/scenarios"
 )
 
 // Options say how Open opens a store.
@@ -251,7 +254,7 @@ func moveAside(path, tag string, now time.Time) (string, error) {
 	if err := os.Rename(path, dst); err != nil {
 		return "", err
 	}
-	syncDir(filepath.Dir(path))
+	scenarios.SyncDir(filepath.Dir(path))
 	return dst, nil
 }
 
@@ -267,14 +270,6 @@ func asideName(path, tag string, now time.Time) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("no free name beside %s", path)
-}
-
-// syncDir makes a rename in dir durable (where the system allows).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
 
 // setup creates the buckets of a new file, refuses a newer schema and
@@ -362,8 +357,8 @@ func (st *Store) migrate(version int) error {
 // copyTx writes a consistent copy of the database as of tx to path,
 // synced, via a temporary file.
 func copyTx(tx *bbolt.Tx, path string) error {
-	return writeFileAtomic(path, 0o600, func(f *os.File) error {
-		_, err := tx.WriteTo(f)
+	return scenarios.WriteFileAtomicFunc(path, 0o600, func(w io.Writer) error {
+		_, err := tx.WriteTo(w)
 		return err
 	})
 }
@@ -381,7 +376,7 @@ func migrateV0(st *Store, tx *bbolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		s, err := decodeStored(v, name)
+		s, err := scenarios.DecodeSaved(v, name)
 		if err != nil {
 			return err
 		}

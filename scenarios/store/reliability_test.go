@@ -1,4 +1,4 @@
-package scenarios
+package store
 
 import (
 	"bufio"
@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+
+	"kefucost/scenarios"
 )
 
 // fillStore saves a few scenarios with some history and returns the
@@ -31,7 +33,7 @@ func fillStore(t *testing.T, st *Store, n int) map[string][]byte {
 			c.Demand.OnlineAgents = int64(100*i + r)
 			mustSave(t, st, name, c, map[string]string{"chatopera": fmt.Sprint(r)})
 			c.Name = name
-			want[name], _ = Encode(c)
+			want[name], _ = scenarios.Encode(c)
 		}
 	}
 	return want
@@ -48,7 +50,7 @@ func checkHolds(t *testing.T, st *Store, want map[string][]byte) {
 		if err != nil {
 			t.Fatalf("Load %q: %v", name, err)
 		}
-		if got, _ := Encode(s); !bytes.Equal(got, w) {
+		if got, _ := scenarios.Encode(s); !bytes.Equal(got, w) {
 			t.Fatalf("%q holds\n%s\nwant\n%s", name, got, w)
 		}
 	}
@@ -227,7 +229,7 @@ func TestDamagedGarbage(t *testing.T) {
 		})
 	}
 	t.Run("json", func(t *testing.T) {
-		b, _ := os.ReadFile("testdata/spec-example.kefucost.json")
+		b, _ := os.ReadFile(exampleFile)
 		openDamaged(t, filepath.Join(t.TempDir(), "scenarios.db"), b)
 	})
 }
@@ -332,7 +334,7 @@ func makeV0(t *testing.T, path string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, _ := os.ReadFile("testdata/spec-example.kefucost.json")
+	data, _ := os.ReadFile(exampleFile)
 	err = db.Update(func(tx *bbolt.Tx) error {
 		b, _ := tx.CreateBucket([]byte("scenarios"))
 		b.Put([]byte("旧方案 A"), data)
