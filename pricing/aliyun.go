@@ -2,14 +2,17 @@ package pricing
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
-// aliyunPlan: number rent per calendar month (a started month in full);
-// agent and robot minutes at all-units monthly tiers; recording per
-// minute; seats at the tier of the total seat count, monthly or prepaid
-// for a term at the term's discount.
+// aliyunPlan: number rent per calendar month (a started month in full; one
+// number assumed when there are calls and none is asked for); agent and
+// robot minutes at all-units monthly tiers, the robots' AI fee by
+// direction; recording per minute; seats bought in terms from the day they
+// are needed, the cheapest sequence of terms for every seat.
 func aliyunPlan(pc *planCtx) {
 	pc.shared(pc.ed.ID+"/usage", func() { aliyunUsage(pc) })
 	aliyunSeats(pc, "seat.human.month", func(l *level) int64 { return l.phone })
@@ -20,21 +23,42 @@ func aliyunPlan(pc *planCtx) {
 // minutes, robot fees and recording.
 func aliyunUsage(pc *planCtx) {
 	t := pc.t
+	aiFee := pc.option("aliyun.ai-interaction-fee")
+	// An older file's aliyun.robot-inbound (retired by §7.8) still says
+	// which way Aliyun's robots call: it overrides the demand's share for
+	// the AI fee, and the result says so.
+	allIn, retired := pc.vs.Options["aliyun.robot-inbound"]
 	for i := range t.naturals {
 		nt := &t.naturals[i]
+		m := t.billed(i)
+		human, robot := m.agent, m.robot
 		if n := t.monthMax(nt, func(l *level) int64 { return l.numbers }); n > 0 {
 			pc.chargeWhole(nt.month, "number.month", variant{}, n,
 				"numbers × months; a started month counts in full", "号码数 × 月数；不满一月按一月")
+		} else if human.IsPositive() || robot.IsPositive() {
+			// §7.7: "语音通信前，需购买专属号码".
+			pc.chargeWhole(nt.month, "number.month", numberAssumed, 1,
+				"1 number × months with calls; a started month counts in full",
+				"1 个号码 × 有通话的月数；不满一月按一月")
 		}
-		human, robot := t.billed(i).agent, t.billed(i).robot
 		pc.tiered(nt, "voice.minute", human, "agent call minutes (in + out, each call rounded up)", "人工通话分钟（呼入 + 呼出，每通向上取整）")
-		pc.tiered(nt, "robot.voice.minute", robot, "robot call minutes (each call rounded up)", "机器人通话分钟（每通向上取整）")
-		if robot.IsPositive() && pc.option("aliyun.ai-interaction-fee") {
-			id := "robot.ai.outbound.minute"
-			if pc.option("aliyun.robot-inbound") {
-				id = "robot.ai.inbound.minute"
+		pc.tiered(nt, "robot.voice.minute", robot, "robot call minutes (in + out, each call rounded up)", "机器人通话分钟（呼入 + 呼出，每通向上取整）")
+		if robot.IsPositive() && aiFee {
+			out := m.robotOut
+			switch {
+			case retired && allIn:
+				out = zero
+			case retired:
+				out = robot
 			}
-			pc.chargeWhole(nt.month, id, variant{}, robot.IntPart(), "every robot minute", "全部机器人分钟")
+			if in := robot.Sub(out); in.IsPositive() {
+				pc.chargeWhole(nt.month, "robot.ai.inbound.minute", variant{}, in.IntPart(),
+					"robot minutes answered (robot minutes × (1 − outbound share), billed)", "机器人呼入分钟（机器人分钟 × (1 − 外呼比例)，计费分钟）")
+			}
+			if out.IsPositive() {
+				pc.chargeWhole(nt.month, "robot.ai.outbound.minute", variant{}, out.IntPart(),
+					"robot minutes dialled out (robot minutes × outbound share, billed)", "机器人外呼分钟（机器人分钟 × 外呼比例，计费分钟）")
+			}
 		}
 		share := t.segs[nt.segTo-1].l.recorded
 		if share.IsPositive() {
@@ -44,16 +68,36 @@ func aliyunUsage(pc *planCtx) {
 			}
 		}
 	}
-	if t.peak.robotMin > 0 && pc.option("aliyun.ai-interaction-fee") {
+	for _, l := range pc.b.lines {
+		if l.Item == "number.month" && strings.Contains(l.LabelEN, numberAssumed.labelEN) {
+			l.Assumption = true
+			l.Note = "有通话但未设号码：通话需要号码，假设 1 个。Calls need a number: 1 assumed (phone_numbers is 0)."
+		}
+	}
+	if t.peak.robotMin > 0 && aiFee {
 		pc.note(Note{ID: "aliyun.ai-fee", Option: "aliyun.ai-interaction-fee",
-			Text: "机器人分钟另收 AI 交互费（对价格表“分钟数 < 1分钟”一行的解读），可在选项中关闭。",
-			EN:   "Robot minutes also pay an AI interaction fee (our reading of the table's '< 1 minute' row); it can be switched off."})
+			Text: "机器人分钟另收 AI 交互费（对价格表“分钟数 < 1分钟”一行的解读）：呼入 0.100、外呼 0.150 元/分钟，按 robot_outbound_share 拆分；可在选项中关闭。",
+			EN:   "Robot minutes also pay an AI interaction fee (our reading of the table's '< 1 minute' row): 0.100 inbound, 0.150 outbound a minute, split by robot_outbound_share; it can be switched off."})
+		if retired {
+			dir, dirZH := "outbound (0.150)", "外呼（0.150）"
+			if allIn {
+				dir, dirZH = "inbound (0.100)", "呼入（0.100）"
+			}
+			pc.note(Note{ID: "aliyun.robot-inbound", Option: "aliyun.robot-inbound",
+				Text: fmt.Sprintf("本文件设置了旧选项 aliyun.robot-inbound = %v：阿里云 AI 交互费把全部机器人分钟按%s计，不用 robot_outbound_share。请删除该选项并设置 demand.robot_outbound_share。", allIn, dirZH),
+				EN:   fmt.Sprintf("This file sets the retired option aliyun.robot-inbound = %v: Aliyun's AI fee takes every robot minute as %s instead of robot_outbound_share. Remove the option and set demand.robot_outbound_share.", allIn, dir)})
+		}
 	}
 }
 
+// numberAssumed is the line of a number the scenario did not ask for but
+// its calls need (§7.7).
+var numberAssumed = variant{key: "assumed", label: "（通话所需，假设 1 个）", labelEN: " (calls need a number: 1 assumed)"}
+
 // tiered charges a month's minutes at an all-units tier table (or at the
 // buyer's flat quoted price), and hints when a few more minutes would reach
-// a cheaper tier and cost less in total.
+// a cheaper tier and cost less in total: minute tiers are reached, not
+// bought, so this stays a hint (§7.6).
 func (pc *planCtx) tiered(nt *natural, id string, minutes decimal.Decimal, how, howZH string) {
 	if !minutes.IsPositive() {
 		return
@@ -63,116 +107,452 @@ func (pc *planCtx) tiered(nt *natural, id string, minutes decimal.Decimal, how, 
 		pc.b.charge(pc, nt.month, it, minutes, &p, true, Cents(minutes.Mul(p)), how, howZH)
 		return
 	}
-	tier := pc.tierPrice(it, minutes)
-	amount := fromFen(tier.up.fen(minutes.IntPart()))
-	pc.b.chargeFen(nt.month, it, variant{}, minutes.IntPart(), tier.p, false, tier.up.fen(minutes.IntPart()),
+	q := minutes.IntPart()
+	i := tierIndex(it.Tiers, q)
+	tier := pc.tierPrice(it, i)
+	amount := tier.up.fen(q)
+	pc.b.chargeFen(nt.month, it, variant{}, q, tier.p, false, amount,
 		how+"; all the month's minutes at the tier the month reaches", howZH+"；当月全部分钟按所达阶梯单价")
-	for _, tier := range it.Tiers {
-		if tier.Upto == nil || tier.Upto.LessThan(minutes) {
-			continue
-		}
-		next := tier.Upto.Add(one)
-		nextAmount := fromFen(pc.tierPrice(it, next).up.fen(next.IntPart()))
-		if nextAmount.LessThan(amount) {
-			month, less := pc.t.monthStarts[nt.month].String()[:7], amount.Sub(nextAmount).StringFixed(2)
+	if i+1 < len(it.Tiers) {
+		next := it.Tiers[i].Upto.IntPart() + 1
+		if less := amount - pc.tierPrice(it, i+1).up.fen(next); less > 0 {
+			month := pc.t.monthStarts[nt.month].String()[:7]
 			pc.hints = append(pc.hints, Note{
-				EN: fmt.Sprintf("%s %s: %s more minutes (%s) would cost %s less (all-units tier cliff)",
-					month, id, next.Sub(minutes), next, less),
-				Text: fmt.Sprintf("%s %s：再多 %s 分钟（共 %s）反而便宜 %s 元（全量阶梯价的断崖）",
-					month, id, next.Sub(minutes), next, less),
+				EN: fmt.Sprintf("%s %s: %d more minutes (%d) would cost %s less (all-units tier cliff)",
+					month, id, next-q, next, fromFen(less).StringFixed(2)),
+				Text: fmt.Sprintf("%s %s：再多 %d 分钟（共 %d）反而便宜 %s 元（全量阶梯价的断崖）",
+					month, id, next-q, next, fromFen(less).StringFixed(2)),
 			})
 		}
-		break
 	}
 }
 
-// tierPrice returns the (discounted) all-units price for qty, prepared for
-// fast multiplication and kept per tier.
-func (pc *planCtx) tierPrice(it *Item, qty decimal.Decimal) *resolved {
-	for i, t := range it.Tiers {
-		if t.Upto == nil || qty.LessThanOrEqual(*t.Upto) {
-			key := it.ID + "#tier" + string(rune('0'+i))
-			if r, ok := pc.prices[key]; ok {
-				return r
-			}
-			p := pc.list(t.Price)
-			r := &resolved{p: &p, it: it, up: newUnitPrice(p)}
-			pc.prices[key] = r
-			return r
+// tierIndex is the tier an all-units table charges qty at: the first whose
+// upper bound qty does not pass. Every unit is charged at that tier's
+// price: 50,000 Aliyun minutes at 0.110 (5,500.00), 50,001 at 0.108
+// (5,400.11); 99 human seats at 199, 100 at 159.
+func tierIndex(tiers []Tier, qty int64) int {
+	for i, t := range tiers {
+		if t.Upto == nil || t.Upto.IntPart() >= qty {
+			return i
 		}
 	}
-	panic("tiers end open-ended")
+	return len(tiers) - 1
 }
 
-// aliyunSeats charges one seat kind: monthly, every calendar month at the
-// month's largest count (a seat added mid-month pays the month); or
-// prepaid terms of the plan's length from the start date, additions paying
-// the remaining months of the term at the term's discount.
+// tierPrice returns tier i's (discounted) price, prepared for fast
+// multiplication and kept per plan.
+func (pc *planCtx) tierPrice(it *Item, i int) *resolved {
+	key := it.ID + "#tier" + string(rune('0'+i))
+	if r, ok := pc.prices[key]; ok {
+		return r
+	}
+	p := pc.list(it.Tiers[i].Price)
+	r := &resolved{p: &p, it: it, up: newUnitPrice(p)}
+	pc.prices[key] = r
+	return r
+}
+
+// seatTerm is a term seats are sold in: months at rate × the monthly price.
+type seatTerm struct {
+	months int
+	rate   decimal.Decimal
+}
+
+func (st seatTerm) en() string {
+	switch {
+	case st.months == 1:
+		return "1 month"
+	case st.months%12 == 0 && st.months == 12:
+		return "1 year"
+	case st.months%12 == 0:
+		return fmt.Sprintf("%d years", st.months/12)
+	}
+	return fmt.Sprintf("%d months", st.months)
+}
+
+// adj is the term as a modifier: "1-month", "3-year".
+func (st seatTerm) adj() string {
+	if st.months%12 == 0 {
+		return fmt.Sprintf("%d-year", st.months/12)
+	}
+	return fmt.Sprintf("%d-month", st.months)
+}
+
+func (st seatTerm) zh() string {
+	if st.months%12 == 0 {
+		return fmt.Sprintf("%d 年", st.months/12)
+	}
+	return fmt.Sprintf("%d 个月", st.months)
+}
+
+// seatRun is a run of days with the same seats needed and held.
+type seatRun struct {
+	from, to   int
+	need, held int64
+}
+
+// seatBuy is one purchase of the schedule before it is charged: seats of
+// one term bought on one day at one tier, and for whom.
+type seatBuy struct {
+	start, end, term, tier int
+	qty                    int64
+	whom                   []string
+	whomZH                 []string
+}
+
+// aliyunSeats buys one seat kind (pricing-rules §7.4–7.6).
+//
+// Terms run from the day they are bought ("购买时长即为产品有效期": a
+// month bought on 01-15 runs to 02-14); seats needed only from a later day
+// are bought that day. Every seat needed (a unit of need: the k-th seat is
+// needed on the days at least k are) gets the cheapest sequence of terms
+// — 1 month, or 1, 2, 3 years at the term discount — covering exactly the
+// days it is needed (cheapestTerms); seats needed on the same days share a
+// search. Where more seats cost less at the tier they reach (99 → 100
+// human seats), that many are held, unless the option says not to.
+//
+// Reading shipped [A]: a purchase is priced at the tier of the seats held
+// on the day it is bought (seats needed that day, or the cheaper larger
+// count), and that price holds for the whole term it pays for: a seat
+// bought at the 159 tier keeps 159 for its term if the count drops, and one
+// bought at 199 is not repriced when it rises. Seats still running from a
+// longer term than their need are not counted toward a later purchase's
+// tier (never an understated price).
 func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 	t := pc.t
 	if t.peak.maxOf(get) == 0 {
 		return
 	}
 	it := pc.ed.Item(id)
-	over, quoted := pc.vs.Prices[id]
-	tierPrice := func(n int64) decimal.Decimal {
-		if quoted {
-			return over
+	quote, quoted := pc.vs.Prices[id]
+	prices := []decimal.Decimal{quote}
+	tierOf := func(int64) int { return 0 }
+	if !quoted {
+		prices = prices[:0]
+		for _, tr := range it.Tiers {
+			prices = append(prices, pc.list(tr.Price))
 		}
-		return pc.list(SeatTierPrice(n, it.Tiers))
+		tierOf = func(n int64) int { return tierIndex(it.Tiers, n) }
 	}
-	T := pc.plan.TermMonths
-	if T <= 1 {
-		for i := range t.naturals {
-			nt := &t.naturals[i]
-			n := t.monthMax(nt, get)
-			if n == 0 {
+	var terms []seatTerm
+	if T := pc.plan.TermMonths; T > 0 {
+		terms = append(terms, seatTerm{T, termRate(it, T)})
+	} else {
+		// Longest first: of equal costs the schedule keeps the longer term
+		// first (13 months: 1 year + 1 month).
+		for i := len(it.Discounts) - 1; i >= 0; i-- {
+			terms = append(terms, seatTerm{it.Discounts[i].Months, it.Discounts[i].Rate})
+		}
+		terms = append(terms, seatTerm{1, one})
+	}
+	cliff := !quoted && pc.option("aliyun.buy-at-tier-cliff")
+
+	// The seats needed and held, run by run.
+	var runs []seatRun
+	for i := range t.segs {
+		sg := &t.segs[i]
+		n := get(&sg.l)
+		h := n
+		if cliff {
+			h = cheapestCount(n, it.Tiers, prices)
+		}
+		from := t.dayIndex(sg.from)
+		if k := len(runs); k > 0 && runs[k-1].need == n && runs[k-1].held == h {
+			runs[k-1].to = from + sg.days
+			continue
+		}
+		runs = append(runs, seatRun{from: from, to: from + sg.days, need: n, held: h})
+	}
+	heldOn := func(day int) int64 {
+		i := sort.Search(len(runs), func(i int) bool { return runs[i].to > day })
+		return runs[i].held
+	}
+
+	// Per-seat cost of each term at each tier, in 0.0001 元, for the search.
+	cost := make([][]int64, len(prices))
+	for i, p := range prices {
+		cost[i] = make([]int64, len(terms))
+		for j, st := range terms {
+			cost[i][j] = p.Mul(decimal.NewFromInt(int64(st.months))).Mul(st.rate).Shift(4).Round(0).IntPart()
+		}
+	}
+	offers := make([]termOffer, len(terms))
+	for j, st := range terms {
+		offers[j] = termOffer{
+			end:  func(s int) int { return t.dayIndex(t.start.AddDays(s).AddMonths(st.months)) },
+			cost: func(s int) int64 { return cost[tierOf(heldOn(s))][j] },
+		}
+	}
+
+	// Seats needed on the same days share one search: the k-th seat for k
+	// in (levels[i-1], levels[i]].
+	var levels []int64
+	for _, r := range runs {
+		if r.held > 0 && !containsInt(levels, r.held) {
+			levels = append(levels, r.held)
+		}
+	}
+	sort.Slice(levels, func(i, j int) bool { return levels[i] < levels[j] })
+	buys := map[[3]int]*seatBuy{}
+	prev := int64(0)
+	for _, lv := range levels {
+		var need []span
+		for _, r := range runs {
+			if r.held < lv {
 				continue
 			}
-			p := tierPrice(n)
-			pc.b.chargeFen(nt.month, it, variant{}, n, &p, quoted, newUnitPrice(p).fen(n),
-				"seats × the tier price for the total seat count, every month", "坐席数 × 总坐席数所在阶梯单价，按月")
+			if k := len(need); k > 0 && need[k-1].to == r.from {
+				need[k-1].to = r.to
+			} else {
+				need = append(need, span{r.from, r.to})
+			}
 		}
-		pc.b.assume(id, "月中增加的坐席按整月计。A seat added mid-month pays the whole month.")
+		_, seq := cheapestTerms(need, offers)
+		qty := lv - prev
+		prev = lv
+		whom, whomZH := seatsWhom(t, qty, need, seq, terms)
+		for _, b := range seq {
+			tier := tierOf(heldOn(b.start))
+			key := [3]int{b.start, b.offer, tier}
+			sb := buys[key]
+			if sb == nil {
+				sb = &seatBuy{start: b.start, end: b.end, term: b.offer, tier: tier}
+				buys[key] = sb
+			}
+			sb.qty += qty
+			if !contains(sb.whom, whom) {
+				sb.whom = append(sb.whom, whom)
+				sb.whomZH = append(sb.whomZH, whomZH)
+			}
+		}
+	}
+	list := make([]*seatBuy, 0, len(buys))
+	for _, b := range buys {
+		list = append(list, b)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.term != b.term {
+			return a.term > b.term
+		}
+		return a.tier < b.tier
+	})
+
+	// Charge and schedule every purchase; each line says how its amount
+	// follows from seats, months, tier price and term rate.
+	type lineUse struct {
+		seats  int64
+		term   seatTerm
+		tier   int
+		starts []int
+	}
+	uses := map[*Line]*lineUse{}
+	var order []*Line
+	pastEnd := 0
+	for _, b := range list {
+		st := terms[b.term]
+		p := prices[b.tier]
+		unit := p.Mul(st.rate)
+		amount := Cents(unit.Mul(decimal.NewFromInt(b.qty * int64(st.months))))
+		va := variant{key: fmt.Sprintf("term%d", st.months), label: "（" + st.zh() + "期）", labelEN: " (" + st.adj() + " terms)"}
+		l, acc := pc.b.line(it, va, &unit, quoted, "", "")
+		acc.whole += b.qty * int64(st.months)
+		day := t.start.AddDays(b.start)
+		acc.add(t.monthOf(day), toFen(amount))
+		u := uses[l]
+		if u == nil {
+			u = &lineUse{term: st, tier: b.tier}
+			uses[l] = u
+			order = append(order, l)
+		}
+		u.seats += b.qty
+		u.starts = append(u.starts, b.start)
+		if b.end > t.days {
+			pastEnd++
+		}
+		calc := fmt.Sprintf("%d × %d × %s", b.qty, st.months, p)
+		if st.months > 1 || !st.rate.Equal(one) {
+			calc += " × " + st.rate.String()
+		}
+		calc += " = " + money(amount)
+		pc.buy(day, it, decimal.NewFromInt(b.qty), &amount, t.start.AddDays(b.end-1),
+			fmt.Sprintf("%d seats for %s: %s 元; for %s", b.qty, st.en(), calc, strings.Join(b.whom, "; ")),
+			fmt.Sprintf("%d 个坐席，%s期：%s 元；用于%s", b.qty, st.zh(), calc, strings.Join(b.whomZH, "；")))
+		ps := &pc.schedule[len(pc.schedule)-1]
+		ps.Label, ps.LabelEN, ps.Unit = it.Name+"（"+st.zh()+"期）", it.NameEN+" ("+st.adj()+" term)", "seat"
+	}
+	for _, l := range order {
+		u := uses[l]
+		tierEN, tierZH := tierWords(it, u.tier, quoted)
+		months := fmt.Sprintf("%d months", u.term.months)
+		if u.term.months == 1 {
+			months = "1 month"
+		}
+		l.Formula = fmt.Sprintf("%d seats bought × %s × %s (%s)", u.seats, months, prices[u.tier], tierEN)
+		l.FormulaZH = fmt.Sprintf("购买 %d 个坐席 × %d 个月 × %s（%s）", u.seats, u.term.months, prices[u.tier], tierZH)
+		if u.term.months > 1 || !u.term.rate.Equal(one) {
+			l.Formula += fmt.Sprintf(" × %s (%s term discount [A])", u.term.rate, u.term.adj())
+			l.FormulaZH += fmt.Sprintf(" × %s（%s期折扣 [A]）", u.term.rate, u.term.zh())
+			pc.b.assumeLine(l, "包年折扣（PDF 表格错乱）解读为：1 年 8.5 折，2 年 7.5 折，3 年 6.5 折。Term discounts (garbled in the PDF) read as 1 year 0.85, 2 years 0.75, 3 years 0.65.")
+		}
+		l.Formula += "; each term runs from the day it is bought and is paid that day (see the schedule)"
+		l.FormulaZH += "；每期自购买日起算，购买当日付款（见采购计划）"
+	}
+	starts := map[*Line][]int{}
+	for l, u := range uses {
+		starts[l] = u.starts
+	}
+	aliyunCliffs(pc, it, runs, prices, quoted, cliff, order, starts)
+	if pastEnd > 0 {
+		pc.note(Note{ID: "aliyun.past-end",
+			Text: "部分坐席期限超出分析期末：每期整期购买、整期付款；到期日见采购计划。",
+			EN:   "Some seat terms run past the end of the horizon: a term is bought whole and paid in full; the schedule shows when each ends."})
+	}
+}
+
+// aliyunCliffs says, on the seat lines bought while more seats were held
+// than needed because more cost less (§7.6), how much less; with that
+// switched off, a hint says what it would save.
+func aliyunCliffs(pc *planCtx, it *Item, runs []seatRun, prices []decimal.Decimal, quoted, on bool, lines []*Line, starts map[*Line][]int) {
+	if quoted {
 		return
 	}
-	rate := TermRate(T, it.Discounts)
-	for k := 0; k*T < t.months; k++ {
-		termStart, termEnd := t.start.AddMonths(k*T), t.start.AddMonths((k+1)*T)
-		paid := get(t.levelOn(termStart))
-		if paid > 0 {
-			p := tierPrice(paid)
-			q := decimal.NewFromInt(paid * int64(T))
-			pc.b.chargeAs(pc, k*T, it, variant{key: "term", label: fmt.Sprintf("（预付 %d 个月）", T), labelEN: fmt.Sprintf(" (%d months prepaid)", T)},
-				q, &p, quoted, Cents(q.Mul(p).Mul(rate)),
-				fmt.Sprintf("seats × %d months × tier price × term discount %s, paid at the term start", T, rate),
-				fmt.Sprintf("坐席数 × %d 个月 × 阶梯单价 × 包年折扣 %s，期初付款", T, rate))
+	seen := map[[2]int64]bool{}
+	for _, r := range runs {
+		better := cheapestCount(r.need, it.Tiers, prices)
+		if better == r.need {
+			continue
 		}
-		for i := range t.segs {
-			sg := &t.segs[i]
-			if !sg.from.After(termStart) || !sg.from.Before(termEnd) {
-				continue
+		less := fromFen(newUnitPrice(prices[tierIndex(it.Tiers, r.need)]).fen(r.need) - newUnitPrice(prices[tierIndex(it.Tiers, better)]).fen(better))
+		if on {
+			en := fmt.Sprintf("%d seats bought for %d needed: %s less a month", better, r.need, money(less))
+			zh := fmt.Sprintf("需要 %d 个坐席，购买 %d 个：每月便宜 %s 元", r.need, better, money(less))
+			for _, l := range lines {
+				bought := false
+				for _, s := range starts[l] {
+					bought = bought || s >= r.from && s < r.to
+				}
+				if bought && !strings.Contains(l.Formula, en) {
+					l.Formula += "; " + en
+					l.FormulaZH += "；" + zh
+				}
 			}
-			need := get(&sg.l)
-			if need <= paid {
-				continue
-			}
-			add := need - paid
-			paid = need
-			y, m := RemainingYearsMonths(sg.from, termEnd)
-			months := int64(12*y + m)
-			p := tierPrice(need)
-			q := decimal.NewFromInt(add * months)
-			pc.b.chargeAs(pc, sg.month, it, variant{key: "add", label: "（期中增购）", labelEN: " (added mid-term)"},
-				q, &p, quoted, Cents(q.Mul(p).Mul(rate)),
-				fmt.Sprintf("added seats × remaining months × tier price × term discount %s; same expiry as the term", rate),
-				fmt.Sprintf("增购坐席数 × 剩余月数 × 阶梯单价 × 折扣 %s；到期时间与原坐席一致", rate))
-			pc.b.assume(id, "增购按剩余整月（不足一月按一月）和同一折扣计价。Additions pay the remaining months (a started month in full) at the same discount.")
+			continue
+		}
+		if seen[[2]int64{r.need, better}] {
+			continue
+		}
+		seen[[2]int64{r.need, better}] = true
+		pc.hints = append(pc.hints, Note{
+			EN:   fmt.Sprintf("%s: %d seats would cost %s less a month than the %d needed (all seats at the tier the count reaches); option aliyun.buy-at-tier-cliff is off", it.ID, better, money(less), r.need),
+			Text: fmt.Sprintf("%s：购买 %d 个坐席比所需的 %d 个每月便宜 %s 元（全部坐席按总数所在阶梯计价）；选项 aliyun.buy-at-tier-cliff 已关闭", it.ID, better, r.need, money(less)),
+		})
+	}
+}
+
+// cheapestCount is the number of seats at least n that costs least a month
+// when all seats are at the tier the count reaches: n itself, or the first
+// count of a higher tier (99 human seats at 199 cost 19,701.00, 100 at 159
+// cost 15,900.00). Equal costs keep fewer seats.
+func cheapestCount(n int64, tiers []Tier, prices []decimal.Decimal) int64 {
+	if n <= 0 {
+		return n
+	}
+	i := tierIndex(tiers, n)
+	best, bestFen := n, newUnitPrice(prices[i]).fen(n)
+	for j := i; j+1 < len(tiers); j++ {
+		q := tiers[j].Upto.IntPart() + 1
+		if f := newUnitPrice(prices[j+1]).fen(q); f < bestFen {
+			best, bestFen = q, f
 		}
 	}
-	pc.b.assume(id, "包年折扣（PDF 表格错乱）解读为：1 年 8.5 折，2 年 7.5 折，3 年 6.5 折。Term discounts (garbled in the PDF) read as 1 year 0.85, 2 years 0.75, 3 years 0.65.")
-	if rest := t.months % T; rest != 0 {
-		pc.note(Note{ID: "aliyun.last-term", Text: fmt.Sprintf("最后一个预付期只用到 %d 个月，但按整期付款。", rest),
-			EN: fmt.Sprintf("The last prepaid term is used for %s only but paid in full.", monthsEN(rest))})
+	return best
+}
+
+// termRate is the multiplier for paying months up front: the item's
+// discount for that term, else 1.
+func termRate(it *Item, months int) decimal.Decimal {
+	for _, d := range it.Discounts {
+		if d.Months == months {
+			return d.Rate
+		}
+	}
+	return one
+}
+
+// seatsWhom says which seats a sequence of terms is for: how many, the days
+// they are needed and the sequence chosen.
+func seatsWhom(t *timeline, qty int64, need []span, seq []termBuy, terms []seatTerm) (string, string) {
+	var days []string
+	for _, s := range need {
+		days = append(days, t.start.AddDays(s.from).String()+"–"+t.start.AddDays(s.to-1).String())
+	}
+	var en, zh []string
+	for _, b := range seq {
+		en = append(en, terms[b.offer].en())
+		zh = append(zh, terms[b.offer].zh())
+	}
+	return fmt.Sprintf("%d seats needed %s, cheapest terms %s", qty, strings.Join(days, ", "), strings.Join(en, " + ")),
+		fmt.Sprintf("%s 需要的 %d 个坐席，最省的期限组合 %s", strings.Join(days, "、"), qty, strings.Join(zh, " + "))
+}
+
+// tierWords names a seat tier: "tier price for 1–99 seats held".
+func tierWords(it *Item, i int, quoted bool) (string, string) {
+	if quoted {
+		return "your quoted price", "您的报价"
+	}
+	lo := int64(1)
+	if i > 0 {
+		lo = it.Tiers[i-1].Upto.IntPart() + 1
+	}
+	if up := it.Tiers[i].Upto; up != nil {
+		return fmt.Sprintf("tier price for %d–%d seats held on the day bought", lo, up.IntPart()),
+			fmt.Sprintf("购买当日持有 %d–%d 个坐席的阶梯单价", lo, up.IntPart())
+	}
+	return fmt.Sprintf("tier price for %d or more seats held on the day bought", lo),
+		fmt.Sprintf("购买当日持有 %d 个及以上坐席的阶梯单价", lo)
+}
+
+// money writes an amount with thousands separators: 46,566.00.
+func money(d decimal.Decimal) string {
+	s := d.StringFixed(2)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac := s[:len(s)-3], s[len(s)-3:]
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String() + frac
+	}
+	return b.String() + frac
+}
+
+func containsInt(list []int64, v int64) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// assumeLine marks one line as resting on an assumption, adding text to its
+// note once.
+func (b *bill) assumeLine(l *Line, text string) {
+	l.Assumption = true
+	if !strings.Contains(l.Note, text) {
+		if l.Note != "" {
+			l.Note += " "
+		}
+		l.Note += text
 	}
 }

@@ -79,51 +79,6 @@ func DailyOverage(perDay, free, price decimal.Decimal) decimal.Decimal {
 	return over.Mul(price)
 }
 
-// AllUnitsPrice is the unit price of an all-units tier table: once the
-// quantity reaches a tier, every unit is charged at that tier's price.
-//
-// Aliyun voice minutes: 50,000 minutes are at 0.110 (5,500.00 元) but
-// 50,001 minutes reach the next tier, 0.108 for all (5,400.108 → 5,400.11 元).
-func AllUnitsPrice(qty decimal.Decimal, tiers []Tier) decimal.Decimal {
-	for _, t := range tiers {
-		if t.Upto == nil || qty.LessThanOrEqual(*t.Upto) {
-			return t.Price
-		}
-	}
-	return tiers[len(tiers)-1].Price
-}
-
-// GraduatedAmount charges each slice of the quantity at its own tier's
-// price (like income tax brackets), the other common tier rule.
-//
-// With tiers ≤50,000 at 0.110 and above at 0.108, 50,001 units cost
-// 50,000 × 0.110 + 1 × 0.108 = 5,500.108.
-func GraduatedAmount(qty decimal.Decimal, tiers []Tier) decimal.Decimal {
-	amount, lower := zero, zero
-	for _, t := range tiers {
-		if !qty.GreaterThan(lower) {
-			break
-		}
-		upper := qty
-		if t.Upto != nil && t.Upto.LessThan(qty) {
-			upper = *t.Upto
-		}
-		amount = amount.Add(upper.Sub(lower).Mul(t.Price))
-		if t.Upto == nil {
-			break
-		}
-		lower = *t.Upto
-	}
-	return amount
-}
-
-// SeatTierPrice is the per-seat price for a total of n seats when all seats
-// are charged at the tier the total reaches (Aliyun: 99 human seats at 199,
-// 100 at 159 each).
-func SeatTierPrice(n int64, tiers []Tier) decimal.Decimal {
-	return AllUnitsPrice(decimal.NewFromInt(n), tiers)
-}
-
 // MinUnits applies a minimum purchase: nothing needed buys nothing, else at
 // least min (Tencent: 1 or 2 online users are sold as 3).
 func MinUnits(n, min int64) int64 {
@@ -131,26 +86,6 @@ func MinUnits(n, min int64) int64 {
 		return 0
 	}
 	return max(n, min)
-}
-
-// TermRate is the multiplier for paying a term of months up front: the
-// discount listed for that term, else 1.
-//
-// Aliyun seats (interpretation): 12 months 0.85, 24 months 0.75, 36 months 0.65.
-func TermRate(months int, discounts []TermDiscount) decimal.Decimal {
-	for _, d := range discounts {
-		if d.Months == months {
-			return d.Rate
-		}
-	}
-	return one
-}
-
-// TermCost is a prepaid term: monthly price × months × the term's rate.
-//
-// 10 Aliyun human seats for 3 years: 10 × 199 × 36 × 0.65 = 46,566 元.
-func TermCost(monthly decimal.Decimal, seats int64, months int, discounts []TermDiscount) decimal.Decimal {
-	return monthly.Mul(decimal.NewFromInt(seats * int64(months))).Mul(TermRate(months, discounts))
 }
 
 // TencentAddition is what Tencent charges for units added during a term:

@@ -31,7 +31,10 @@ type Vendor struct {
 	Editions []*Edition `toml:"editions"`
 	Plans    []*Plan    `toml:"plans"`
 	Options  []*Option  `toml:"options"`
-	Covers   []string   `toml:"covers"`
+	// Retired are options older scenario files may still set: accepted,
+	// never offered (the vendor's rules say what they still do).
+	Retired []*Option `toml:"retired_options"`
+	Covers  []string  `toml:"covers"`
 }
 
 // Edition is one version of a vendor's price document, in force from From
@@ -104,6 +107,9 @@ type Plan struct {
 	Robot      string   `toml:"robot"`
 	Mode       string   `toml:"mode"`
 	TermMonths int      `toml:"term_months"`
+	// PinnedOnly plans are priced only when a scenario pins them (ids
+	// older files name); auto never weighs them.
+	PinnedOnly bool `toml:"pinned_only"`
 	vendor     *Vendor
 }
 
@@ -326,9 +332,15 @@ func (v *Vendor) ItemIDs() []string {
 	return out
 }
 
-// Option returns the vendor's option with id, or nil.
+// Option returns the vendor's option with id, or nil; a retired option
+// is returned too, so that older files keep loading.
 func (v *Vendor) Option(id string) *Option {
 	for _, o := range v.Options {
+		if o.ID == id {
+			return o
+		}
+	}
+	for _, o := range v.Retired {
 		if o.ID == id {
 			return o
 		}

@@ -463,6 +463,9 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 	var results []*Result
 	cache := map[string]*sharedPart{}
 	for _, p := range plans {
+		if p.PinnedOnly && p.ID != vs.Plan {
+			continue
+		}
 		r := evaluatePlan(t, v, p, vs, cache)
 		r.Auto = !pinned
 		results = append(results, r)

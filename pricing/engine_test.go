@@ -209,33 +209,6 @@ func TestPresentValue(t *testing.T) {
 	}
 }
 
-// The Aliyun AI interaction fee is an interpretation the buyer can switch
-// off; robot calls can be taken as inbound (0.100) instead of outbound.
-func TestAliyunAIFeeOption(t *testing.T) {
-	run := func(opts map[string]bool) string {
-		s := scenario(1, func(s *scenarios.Scenario) {
-			s.Demand.RobotMinutesPerMonth = 10000
-			s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
-			s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Plan: "aliyun-icc-monthly", Options: opts}
-		})
-		c, err := Compare(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return vendor(t, c, scenarios.Aliyun).Total.StringFixed(2)
-	}
-	// 10,000 × 0.110 tiered = 1,100 + AI fee 10,000 × 0.150 = 1,500.
-	if got := run(nil); got != "2600.00" {
-		t.Errorf("default = %s, want 2600.00", got)
-	}
-	if got := run(map[string]bool{"aliyun.ai-interaction-fee": false}); got != "1100.00" {
-		t.Errorf("fee off = %s, want 1100.00", got)
-	}
-	if got := run(map[string]bool{"aliyun.robot-inbound": true}); got != "2100.00" {
-		t.Errorf("inbound = %s, want 2100.00", got)
-	}
-}
-
 // Every hint is said in both languages, in the same order.
 func TestHintsBilingual(t *testing.T) {
 	s := loadBench(t)

@@ -1,0 +1,650 @@
+package pricing
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+// aliyun prices a scenario built by edit (from 2027-01-01, only what edit
+// asks for) and returns Aliyun's result.
+func aliyun(t *testing.T, months int, edit func(*scenarios.Scenario)) *Result {
+	t.Helper()
+	c, err := Compare(scenario(months, edit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vendor(t, c, scenarios.Aliyun)
+}
+
+func wantTotal(t *testing.T, what string, r *Result, want string) {
+	t.Helper()
+	if got := r.Total.StringFixed(2); got != want {
+		t.Errorf("%s: total %s, want %s (plan %s)\n%s", what, got, want, r.Plan, scheduleText(r))
+	}
+}
+
+func scheduleText(r *Result) string {
+	var b strings.Builder
+	for _, p := range r.Schedule {
+		fmt.Fprintf(&b, "  %s %s × %s until %s: %s\n", p.Date, p.Quantity, p.LabelEN, p.Until, p.Amount.StringFixed(2))
+	}
+	return b.String()
+}
+
+func change(date string, edit func(*scenarios.Change)) scenarios.Change {
+	c := scenarios.Change{Date: day(date)}
+	edit(&c)
+	return c
+}
+
+func n64(v int64) *int64 { return &v }
+
+// §7.4: "购买时长即为产品有效期": a month bought on 01-15 runs to 02-14, so
+// 12 months from 2027-01-15 are 12 monthly purchases, not the 13 calendar
+// months the horizon touches: 10 × 199 × 12 = 23,880.00 (not 25,870.00).
+func TestAliyunSeatTermsRunFromPurchaseDay(t *testing.T) {
+	r := aliyun(t, 12, func(s *scenarios.Scenario) {
+		s.Start = day("2027-01-15")
+		s.Demand.PhoneAgents = 10
+		s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Plan: "aliyun-icc-monthly"}
+	})
+	wantTotal(t, "monthly from the 15th", r, "23880.00")
+	if len(r.Schedule) != 12 {
+		t.Fatalf("%d purchases, want 12:\n%s", len(r.Schedule), scheduleText(r))
+	}
+	p := r.Schedule[0]
+	if p.Date != day("2027-01-15") || p.Until != day("2027-02-14") || p.Quantity.String() != "10" || p.Amount.StringFixed(2) != "1990.00" {
+		t.Errorf("first purchase %+v", p)
+	}
+	if last := r.Schedule[11]; last.Date != day("2027-12-15") || last.Until != day("2028-01-14") {
+		t.Errorf("last purchase %s until %s", last.Date, last.Until)
+	}
+	// A month bought on the 31st ends before the same day of a shorter
+	// month: 01-31 runs to 02-27, the next from 02-28 to 03-27.
+	r = aliyun(t, 2, func(s *scenarios.Scenario) {
+		s.Start = day("2027-01-31")
+		s.Demand.PhoneAgents = 1
+		s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Plan: "aliyun-icc-monthly"}
+	})
+	if len(r.Schedule) != 3 || r.Schedule[0].Until != day("2027-02-27") || r.Schedule[1].Date != day("2027-02-28") || r.Schedule[2].Until != day("2027-04-27") {
+		t.Errorf("from 01-31:\n%s", scheduleText(r))
+	}
+}
+
+// §7.4: seats needed only from 2027-07-15 are bought that day, and a term
+// is never discounted for time it did not run. 10 seats from 07-15 to
+// 12-31: 6 months bought monthly (07-15 … 12-15) = 6 × 10 × 199 =
+// 11,940.00 (cheaper than 1 year, 20,298.00). Pinned to 1-year terms, one
+// whole year from 07-15: 10 × 12 × 199 × 0.85 = 20,298.00 (the old engine
+// charged the 6 remaining months at the discount, 10,149.00).
+func TestAliyunSeatsBoughtWhenNeeded(t *testing.T) {
+	for _, c := range []struct {
+		plan, total string
+		first       string
+		n           int
+	}{{"auto", "11940.00", "2027-07-15", 6}, {"aliyun-icc-1y", "20298.00", "2027-07-15", 1}} {
+		r := aliyun(t, 12, func(s *scenarios.Scenario) {
+			s.Changes = []scenarios.Change{change("2027-07-15", func(c *scenarios.Change) { c.PhoneAgents = n64(10) })}
+			s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Plan: c.plan}
+		})
+		wantTotal(t, c.plan, r, c.total)
+		if len(r.Schedule) != c.n || r.Schedule[0].Date != day(c.first) {
+			t.Errorf("%s:\n%s", c.plan, scheduleText(r))
+		}
+	}
+}
+
+// §7.5: the cheapest sequence of terms for every seat, mixing lengths.
+//
+//	48 months, 10 seats: 3 years + 1 year = 10 × 36 × 199 × 0.65 + 10 × 12 × 199 × 0.85
+//	                     = 46,566.00 + 20,298.00 = 66,864.00
+//	  (2 × 2 years: 2 × 10 × 24 × 199 × 0.75 = 71,640.00; 4 × 1 year 81,192.00)
+//	13 months: 1 year + 1 month = 20,298.00 + 10 × 199 = 22,288.00
+//	36 months: 3 years = 46,566.00; 24 months: 2 years = 35,820.00
+//	6 months: 6 × 1 month = 11,940.00 (1 year would be 20,298.00)
+//	11 months: 1 year = 20,298.00 (11 months bought monthly: 21,890.00)
+func TestAliyunCheapestSequenceOfTerms(t *testing.T) {
+	for _, c := range []struct {
+		months int
+		plan   string
+		total  string
+		terms  []string // the schedule's labels, in order
+	}{
+		{48, "auto", "66864.00", []string{"3-year", "1-year"}},
+		{48, "aliyun-icc-2y", "71640.00", []string{"2-year", "2-year"}},
+		{48, "aliyun-icc-1y", "81192.00", []string{"1-year", "1-year", "1-year", "1-year"}},
+		{13, "auto", "22288.00", []string{"1-year", "1-month"}},
+		{36, "auto", "46566.00", []string{"3-year"}},
+		{24, "auto", "35820.00", []string{"2-year"}},
+		{12, "auto", "20298.00", []string{"1-year"}},
+		{11, "auto", "20298.00", []string{"1-year"}},
+		{6, "auto", "11940.00", []string{"1-month", "1-month", "1-month", "1-month", "1-month", "1-month"}},
+	} {
+		r := aliyun(t, c.months, func(s *scenarios.Scenario) {
+			s.Demand.PhoneAgents = 10
+			s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Plan: c.plan}
+		})
+		what := fmt.Sprintf("%d months %s", c.months, c.plan)
+		wantTotal(t, what, r, c.total)
+		var got []string
+		for _, p := range r.Schedule {
+			got = append(got, strings.TrimSuffix(strings.TrimPrefix(p.LabelEN, "Human seat ("), " term)"))
+		}
+		if strings.Join(got, ",") != strings.Join(c.terms, ",") {
+			t.Errorf("%s: terms %v, want %v", what, got, c.terms)
+		}
+	}
+	// The buyer's action plan, as the window and report show it: buy 10
+	// seats for 3 years on 2027-01-01, 46,566.00 元, then 1 year on
+	// 2030-01-01, 20,298.00 元.
+	r := aliyun(t, 48, func(s *scenarios.Scenario) { s.Demand.PhoneAgents = 10 })
+	if r.Plan != "aliyun-icc" || len(r.Schedule) != 2 {
+		t.Fatalf("plan %s:\n%s", r.Plan, scheduleText(r))
+	}
+	for i, w := range []struct{ date, until, amount, label, why string }{
+		{"2027-01-01", "2029-12-31", "46566.00", "人工坐席（3 年期）", "10 × 36 × 199 × 0.65 = 46,566.00"},
+		{"2030-01-01", "2030-12-31", "20298.00", "人工坐席（1 年期）", "10 × 12 × 199 × 0.85 = 20,298.00"},
+	} {
+		p := r.Schedule[i]
+		if p.Date != day(w.date) || p.Until != day(w.until) || p.Amount.StringFixed(2) != w.amount || p.Label != w.label ||
+			p.Item != "seat.human.month" || p.Quantity.String() != "10" || !strings.Contains(p.Why, w.why) || !strings.Contains(p.WhyZH, w.why) {
+			t.Errorf("purchase %d: %+v", i, p)
+		}
+		if !strings.Contains(p.Why, "cheapest terms 3 years + 1 year") || !strings.Contains(p.WhyZH, "3 年 + 1 年") {
+			t.Errorf("purchase %d does not say why: %q / %q", i, p.Why, p.WhyZH)
+		}
+	}
+	// Every line says how its amount follows, with every factor.
+	for _, l := range r.Lines {
+		if l.Item != "seat.human.month" {
+			continue
+		}
+		if strings.Contains(l.LabelEN, "3-year") && !strings.HasPrefix(l.Formula, "360 seat·month × 129.35 = 46566.00; 10 seats bought × 36 months × 199 (tier price for 1–99 seats held on the day bought) × 0.65 (3-year term discount [A])") {
+			t.Errorf("3-year line formula: %s", l.Formula)
+		}
+		if strings.Contains(l.LabelEN, "1-year") && !strings.HasPrefix(l.FormulaZH, "120 seat·month × 169.15 = 20298.00; 购买 10 个坐席 × 12 个月 × 199（购买当日持有 1–99 个坐席的阶梯单价） × 0.85（1 年期折扣 [A]）") {
+			t.Errorf("1-year line formula: %s", l.FormulaZH)
+		}
+		if !l.Assumption || !strings.Contains(l.Note, "0.65") {
+			t.Errorf("term line not marked [A]: %+v", l)
+		}
+	}
+}
+
+// §7.5: nothing is bought for a period with no need. 10 seats in January
+// to March and October to December: 6 monthly purchases, 6 × 1,990.00 =
+// 11,940.00 (one year across the gap would be 20,298.00).
+func TestAliyunNothingBoughtWhenIdle(t *testing.T) {
+	r := aliyun(t, 12, func(s *scenarios.Scenario) {
+		s.Demand.PhoneAgents = 10
+		s.Changes = []scenarios.Change{
+			change("2027-04-01", func(c *scenarios.Change) { c.PhoneAgents = n64(0) }),
+			change("2027-10-01", func(c *scenarios.Change) { c.PhoneAgents = n64(10) }),
+		}
+	})
+	wantTotal(t, "idle summer", r, "11940.00")
+	for _, p := range r.Schedule {
+		if !p.Date.Before(day("2027-04-01")) && p.Date.Before(day("2027-10-01")) {
+			t.Errorf("bought while idle: %+v", p)
+		}
+	}
+}
+
+// §7.6: where all seats are priced at the tier their count reaches, more
+// seats can cost less: 99 human seats at 199 = 19,701.00 a month, 100 at
+// 159 = 15,900.00, so 100 are bought and the line says so; likewise human
+// 80–99 → 100 (80 × 199 = 15,920.00 > 15,900.00) and 244–299 → 300
+// (244 × 159 = 38,796.00 > 300 × 129 = 38,700.00), AI 43–49 → 50
+// (43 × 699 = 30,057.00 > 50 × 599 = 29,950.00) and 84–99 → 100
+// (84 × 599 = 50,316.00 > 100 × 499 = 49,900.00). One month, monthly.
+func TestAliyunTierCliffBuysMore(t *testing.T) {
+	for _, c := range []struct {
+		human, ai   int64
+		total, line string
+	}{
+		{99, 0, "15900.00", "100 seats bought for 99 needed: 3,801.00 less a month"},
+		{80, 0, "15900.00", "100 seats bought for 80 needed: 20.00 less a month"},
+		{79, 0, "15721.00", ""},
+		{100, 0, "15900.00", ""},
+		{243, 0, "38637.00", ""},
+		{244, 0, "38700.00", "300 seats bought for 244 needed: 96.00 less a month"},
+		{299, 0, "38700.00", "300 seats bought for 299 needed: 8,841.00 less a month"},
+		{0, 42, "29358.00", ""},
+		{0, 43, "29950.00", "50 seats bought for 43 needed: 107.00 less a month"},
+		{0, 49, "29950.00", "50 seats bought for 49 needed: 4,301.00 less a month"},
+		{0, 83, "49717.00", ""},
+		{0, 84, "49900.00", "100 seats bought for 84 needed: 416.00 less a month"},
+		{0, 99, "49900.00", "100 seats bought for 99 needed: 9,401.00 less a month"},
+	} {
+		r := aliyun(t, 1, func(s *scenarios.Scenario) {
+			s.Demand.PhoneAgents, s.Demand.AIVoiceSeats = c.human, c.ai
+		})
+		what := fmt.Sprintf("%d human %d AI", c.human, c.ai)
+		wantTotal(t, what, r, c.total)
+		var formulas []string
+		for _, l := range r.Lines {
+			formulas = append(formulas, l.Formula)
+		}
+		if got := strings.Join(formulas, "\n"); c.line != "" && !strings.Contains(got, c.line) || c.line == "" && strings.Contains(got, "needed:") {
+			t.Errorf("%s: lines say\n%s\nwant %q", what, got, c.line)
+		}
+	}
+	// Switched off, the needed count is bought and a hint says what more
+	// would save, in both languages.
+	r := aliyun(t, 1, func(s *scenarios.Scenario) {
+		s.Demand.PhoneAgents = 99
+		s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Options: map[string]bool{"aliyun.buy-at-tier-cliff": false}}
+	})
+	wantTotal(t, "cliff off", r, "19701.00")
+	if h := strings.Join(r.Hints, "|"); !strings.Contains(h, "100 seats would cost 3,801.00 less a month than the 99 needed") {
+		t.Errorf("hints %q", h)
+	}
+	if h := strings.Join(r.HintsZH, "|"); !strings.Contains(h, "购买 100 个坐席比所需的 99 个每月便宜 3,801.00 元") {
+		t.Errorf("hints %q", h)
+	}
+}
+
+// The cliff lowers the price of every seat bought while the larger count is
+// held, for the term paid; the tier is that of the seats held on the day a
+// term is bought, and it holds for the term ([A], pricing-rules §4 "all
+// seats at the tier price"). 120 seats for 12 months, then 60 for 24: the
+// 60 kept are bought for 3 years on day one at 159 (120 held), the other
+// 60 for 1 year at 159:
+//
+//	60 × 36 × 159 × 0.65 = 223,236.00
+//	60 × 12 × 159 × 0.85 =  97,308.00
+//	                       320,544.00
+func TestAliyunTierOnPurchaseDay(t *testing.T) {
+	r := aliyun(t, 36, func(s *scenarios.Scenario) {
+		s.Demand.PhoneAgents = 120
+		s.Changes = []scenarios.Change{change("2028-01-01", func(c *scenarios.Change) { c.PhoneAgents = n64(60) })}
+	})
+	wantTotal(t, "120 then 60", r, "320544.00")
+	for _, l := range r.Lines {
+		if l.Item == "seat.human.month" && (!strings.Contains(l.Formula, "159 (tier price for 100–299 seats held on the day bought)") || !strings.Contains(l.Note, "held on the day it is bought")) {
+			t.Errorf("line does not say its tier reading: %s / %s", l.Formula, l.Note)
+		}
+	}
+}
+
+// §7.7: calls need a number. 1,000 inbound minutes (1-minute calls) and no
+// number asked for: 1 number assumed, 35.00, plus 1,000 × 0.110 = 110.00;
+// the line says so ([A]) in both languages. Robot minutes need one too.
+// With 2 numbers asked for, 70.00 and no assumption.
+func TestAliyunCallsNeedANumber(t *testing.T) {
+	for _, c := range []struct {
+		numbers, human, robot int64
+		total                 string
+		assumed               bool
+	}{
+		{0, 1000, 0, "145.00", true},
+		{0, 0, 1000, "245.00", true}, // 110.00 voice + 1,000 × 0.100 AI fee (inbound) + 35.00
+		{2, 1000, 0, "180.00", false},
+		{0, 0, 0, "0.00", false},
+	} {
+		r := aliyun(t, 1, func(s *scenarios.Scenario) {
+			s.Demand.PhoneNumbers, s.Demand.InboundMinutesPerMonth, s.Demand.RobotMinutesPerMonth = c.numbers, c.human, c.robot
+			s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+		})
+		what := fmt.Sprintf("%d numbers %d+%d minutes", c.numbers, c.human, c.robot)
+		wantTotal(t, what, r, c.total)
+		found := false
+		for _, l := range r.Lines {
+			if l.Item != "number.month" {
+				continue
+			}
+			a := strings.Contains(l.LabelEN, "calls need a number: 1 assumed") && strings.Contains(l.Label, "假设 1 个") &&
+				l.Assumption && strings.Contains(l.Note, "Calls need a number: 1 assumed") && l.Amount.StringFixed(2) == "35.00"
+			found = found || a
+		}
+		if found != c.assumed {
+			t.Errorf("%s: assumed number line %v, want %v", what, found, c.assumed)
+		}
+	}
+}
+
+// §7.8: robot minutes have a direction. 10,000 robot minutes (1-minute
+// calls), 30 % dialled out: tiered voice 10,000 × 0.110 = 1,100.00; AI fee
+// 7,000 × 0.100 + 3,000 × 0.150 = 700.00 + 450.00; a number 35.00 (§7.7):
+// 2,285.00. The fee switched off: 1,135.00. An older file's
+// aliyun.robot-inbound still decides the fee's direction, and says so:
+// true 1,100 + 1,000 + 35 = 2,135.00; false 1,100 + 1,500 + 35 = 2,635.00.
+func TestAliyunRobotDirection(t *testing.T) {
+	for _, c := range []struct {
+		opts  map[string]bool
+		total string
+		note  bool
+	}{
+		{nil, "2285.00", false},
+		{map[string]bool{"aliyun.ai-interaction-fee": false}, "1135.00", false},
+		{map[string]bool{"aliyun.robot-inbound": true}, "2135.00", true},
+		{map[string]bool{"aliyun.robot-inbound": false}, "2635.00", true},
+	} {
+		r := aliyun(t, 1, func(s *scenarios.Scenario) {
+			s.Demand.RobotMinutesPerMonth = 10000
+			s.Demand.RobotOutboundShare = d("0.3")
+			s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+			s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Options: c.opts}
+		})
+		wantTotal(t, fmt.Sprint(c.opts), r, c.total)
+		noted := false
+		for _, n := range r.Notes {
+			noted = noted || n.ID == "aliyun.robot-inbound" && strings.Contains(n.EN, "robot_outbound_share") && strings.Contains(n.Text, "robot_outbound_share")
+		}
+		if noted != c.note {
+			t.Errorf("%v: retired-option note %v, want %v", c.opts, noted, c.note)
+		}
+	}
+	r := aliyun(t, 1, func(s *scenarios.Scenario) {
+		s.Demand.RobotMinutesPerMonth = 10000
+		s.Demand.RobotOutboundShare = d("0.3")
+		s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+	})
+	amounts := map[string]string{}
+	for _, l := range r.Lines {
+		amounts[l.Item] = l.Quantity.String() + " × " + l.UnitPrice.String() + " = " + l.Amount.StringFixed(2)
+	}
+	if amounts["robot.ai.inbound.minute"] != "7000 × 0.1 = 700.00" || amounts["robot.ai.outbound.minute"] != "3000 × 0.15 = 450.00" {
+		t.Errorf("AI fee lines %v", amounts)
+	}
+}
+
+// All-units minute tiers are reached, not bought (§7.6: they stay a hint):
+// 50,000 minutes cost 5,500.00 but 50,001 cost 5,400.11; every tier edge.
+func TestAliyunMinuteTiers(t *testing.T) {
+	for _, c := range []struct {
+		minutes       int64
+		price, amount string
+	}{
+		{1, "0.11", "0.11"},
+		{50000, "0.11", "5500.00"},
+		{50001, "0.108", "5400.11"},
+		{100000, "0.108", "10800.00"},
+		{100001, "0.104", "10400.10"},
+		{10000000, "0.092", "920000.00"},
+		{10000001, "0.088", "880000.09"},
+	} {
+		r := aliyun(t, 1, func(s *scenarios.Scenario) {
+			s.Demand.PhoneNumbers, s.Demand.OutboundMinutesPerMonth = 1, c.minutes
+			s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+		})
+		for _, l := range r.Lines {
+			if l.Item == "voice.minute" && (l.UnitPrice.String() != c.price || l.Amount.StringFixed(2) != c.amount) {
+				t.Errorf("%d minutes: %s × %s = %s, want × %s = %s", c.minutes, l.Quantity, l.UnitPrice, l.Amount, c.price, c.amount)
+			}
+		}
+	}
+}
+
+// Seat tiers by the count held, with the cliff switched off: human 199 /
+// 159 / 129, AI 699 / 599 / 499 a seat-month.
+func TestAliyunSeatTiers(t *testing.T) {
+	off := map[string]bool{"aliyun.buy-at-tier-cliff": false}
+	for _, c := range []struct {
+		n           int64
+		human, aiPr string
+	}{{1, "199", "699"}, {49, "199", "699"}, {50, "199", "599"}, {99, "199", "599"}, {100, "159", "499"}, {299, "159", "499"}, {300, "129", "499"}} {
+		r := aliyun(t, 1, func(s *scenarios.Scenario) {
+			s.Demand.PhoneAgents, s.Demand.AIVoiceSeats = c.n, c.n
+			s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Options: off}
+		})
+		want := d(c.human).Add(d(c.aiPr)).Mul(decimal.NewFromInt(c.n))
+		if !r.Total.Equal(want) {
+			t.Errorf("%d seats: %s, want %d × (%s + %s)", c.n, r.Total, c.n, c.human, c.aiPr)
+		}
+	}
+}
+
+// Plan ids that older scenario files pin keep working: each buys terms of
+// its length only; auto picks the mix, never dearer than any of them.
+// 120 human + 60 AI seats for 12 months: 1 year = 120 × 12 × 159 × 0.85
+// + 60 × 12 × 599 × 0.85 = 194,616.00 + 366,588.00 = 561,204.00;
+// monthly 120 × 12 × 159 + 60 × 12 × 599 = 228,960.00 + 431,280.00 =
+// 660,240.00; 2 years 24 × 0.75 = 18 months' price: 120 × 18 × 159 +
+// 60 × 18 × 599 = 343,440.00 + 646,920.00 = 990,360.00; 3 years 23.4
+// months' price: 1,287,468.00.
+func TestAliyunPinnedPlans(t *testing.T) {
+	for _, c := range []struct{ plan, total string }{
+		{"auto", "561204.00"}, {"aliyun-icc", "561204.00"}, {"aliyun-icc-1y", "561204.00"},
+		{"aliyun-icc-monthly", "660240.00"}, {"aliyun-icc-2y", "990360.00"}, {"aliyun-icc-3y", "1287468.00"},
+	} {
+		r := aliyun(t, 12, func(s *scenarios.Scenario) {
+			s.Demand.PhoneAgents, s.Demand.AIVoiceSeats = 120, 60
+			s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Plan: c.plan}
+		})
+		wantTotal(t, c.plan, r, c.total)
+		if want := strings.Replace(c.plan, "auto", "aliyun-icc", 1); r.Plan != want {
+			t.Errorf("%s: plan %s", c.plan, r.Plan)
+		}
+	}
+}
+
+// The schedule is the exact cheapest: on random small horizons, Aliyun's
+// total (seats only) equals the cheapest of every sequence of terms, each
+// bought on the first needed day not yet covered, enumerated one seat at a
+// time with no memo; the engine's schedule holds at least the seats
+// needed on every day and adds up to the total. Seeds are printed.
+func TestAliyunScheduleMatchesExhaustive(t *testing.T) {
+	const cases = 400
+	for i := 0; i < cases; i++ {
+		seed := int64(1000 + i)
+		rng := rand.New(rand.NewSource(seed))
+		s, sc := randomSeatScenario(rng)
+		c, err := Compare(s)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		r := vendor(t, c, scenarios.Aliyun)
+		want := bruteSeats(sc)
+		if !r.Total.Equal(want) {
+			t.Errorf("seed %d (%s): engine %s, exhaustive %s\n%s", seed, sc, r.Total, want, scheduleText(r))
+			continue
+		}
+		checkSchedule(t, seed, s, r, sc)
+	}
+	t.Logf("%d random cases, seeds 1000–%d", cases, 1000+cases-1)
+}
+
+// seatCase is a random seats-only scenario as the brute force sees it.
+type seatCase struct {
+	start    scenarios.Date
+	months   int
+	human    []int64 // seats needed each day of the horizon
+	ai       []int64
+	terms    []int // months of the terms on sale
+	cliff    bool
+	discount decimal.Decimal
+}
+
+func (c seatCase) String() string {
+	return fmt.Sprintf("from %s, %d months, terms %v, cliff %v, discount %s", c.start, c.months, c.terms, c.cliff, c.discount)
+}
+
+func randomSeatScenario(rng *rand.Rand) (*scenarios.Scenario, seatCase) {
+	counts := []int64{0, 0, 1, 2, 5, 10, 60, 79, 80, 99, 100, 150, 243, 244, 300}
+	aiCounts := []int64{0, 0, 0, 3, 42, 43, 60, 84, 100}
+	pick := func(l []int64) int64 { return l[rng.Intn(len(l))] }
+	months := 1 + rng.Intn(40)
+	startDay := []int{1, 1, 15, 28, 29, 30, 31}[rng.Intn(7)]
+	start := scenarios.NewDate(2027, time.Month(1+rng.Intn(12)), 1)
+	start = start.AddDays(min(startDay, start.DaysInMonth()) - 1)
+	s := scenarios.New("random", start)
+	s.Months = months
+	s.Demand = scenarios.DefaultDemand()
+	s.Demand.ChatsPerDay, s.Demand.OnlineAgents, s.Demand.Bots = 0, 0, 0
+	s.Demand.PhoneAgents = pick(counts)
+	if rng.Intn(3) == 0 {
+		s.Demand.AIVoiceSeats = pick(aiCounts)
+	}
+	days := start.DaysUntil(s.End())
+	for k := rng.Intn(4); k > 0; k-- {
+		ch := scenarios.Change{Date: start.AddDays(rng.Intn(days))}
+		if rng.Intn(3) > 0 {
+			ch.PhoneAgents = n64(pick(counts))
+		}
+		if rng.Intn(3) == 0 {
+			ch.AIVoiceSeats = n64(pick(aiCounts))
+		}
+		s.Changes = append(s.Changes, ch)
+	}
+	plans := []string{"auto", "auto", "auto", "aliyun-icc-monthly", "aliyun-icc-1y", "aliyun-icc-2y", "aliyun-icc-3y"}
+	plan := plans[rng.Intn(len(plans))]
+	terms := map[string][]int{"auto": {1, 12, 24, 36}, "aliyun-icc-monthly": {1}, "aliyun-icc-1y": {12}, "aliyun-icc-2y": {24}, "aliyun-icc-3y": {36}}[plan]
+	vs := scenarios.VendorSettings{Plan: plan}
+	sc := seatCase{start: start, months: months, terms: terms, cliff: true, discount: one}
+	if rng.Intn(4) == 0 {
+		vs.Options = map[string]bool{"aliyun.buy-at-tier-cliff": false}
+		sc.cliff = false
+	}
+	if rng.Intn(4) == 0 {
+		sc.discount = d("0.9")
+		vs.Discount = &sc.discount
+	}
+	s.Vendors[scenarios.Aliyun] = vs
+	// The needs, day by day, from the changes as the file states them.
+	sc.human, sc.ai = make([]int64, days), make([]int64, days)
+	for i := range days {
+		h, a := s.Demand.PhoneAgents, s.Demand.AIVoiceSeats
+		// Apply every change up to the day, in date order.
+		applied := append([]scenarios.Change(nil), s.Changes...)
+		for x := range applied {
+			for y := x + 1; y < len(applied); y++ {
+				if applied[y].Date.Before(applied[x].Date) {
+					applied[x], applied[y] = applied[y], applied[x]
+				}
+			}
+		}
+		for _, ch := range applied {
+			if ch.Date.After(start.AddDays(i)) {
+				break
+			}
+			if ch.PhoneAgents != nil {
+				h = *ch.PhoneAgents
+			}
+			if ch.AIVoiceSeats != nil {
+				a = *ch.AIVoiceSeats
+			}
+		}
+		sc.human[i], sc.ai[i] = h, a
+	}
+	return s, sc
+}
+
+// bruteSeats is the cheapest cost of both seat kinds by exhaustive
+// enumeration, from the rules as written: a seat kind's price tiers (all
+// seats at the tier of the count held on the purchase day), the count held
+// raised to a cheaper tier's first count where that costs less a month,
+// every seat (the k-th) covered on the days at least k are held by terms
+// bought on its first uncovered needed day.
+func bruteSeats(c seatCase) decimal.Decimal {
+	type tier struct {
+		upto  int64
+		price string
+	}
+	human := []tier{{99, "199"}, {299, "159"}, {1 << 40, "129"}}
+	ai := []tier{{49, "699"}, {99, "599"}, {1 << 40, "499"}}
+	rate := map[int]string{1: "1", 12: "0.85", 24: "0.75", 36: "0.65"}
+	total := zero
+	for _, kind := range []struct {
+		need  []int64
+		tiers []tier
+	}{{c.human, human}, {c.ai, ai}} {
+		price := func(n int64) decimal.Decimal {
+			for _, t := range kind.tiers {
+				if n <= t.upto {
+					return d(t.price).Mul(c.discount)
+				}
+			}
+			panic("no tier")
+		}
+		held := make([]int64, len(kind.need))
+		var most int64
+		for i, n := range kind.need {
+			held[i] = n
+			if c.cliff && n > 0 {
+				for _, t := range kind.tiers[:len(kind.tiers)-1] {
+					q := t.upto + 1
+					if q > n && price(q).Mul(decimal.NewFromInt(q)).LessThan(price(held[i]).Mul(decimal.NewFromInt(held[i]))) {
+						held[i] = q
+					}
+				}
+			}
+			most = max(most, held[i])
+		}
+		memo := map[string]decimal.Decimal{}
+		for k := int64(1); k <= most; k++ {
+			needed := make([]bool, len(held))
+			key := make([]byte, len(held))
+			for i, h := range held {
+				needed[i] = h >= k
+				key[i] = '0'
+				if needed[i] {
+					key[i] = '1'
+				}
+			}
+			if v, ok := memo[string(key)]; ok {
+				total = total.Add(v)
+				continue
+			}
+			firstFrom := func(d int) int {
+				for ; d < len(needed); d++ {
+					if needed[d] {
+						return d
+					}
+				}
+				return -1
+			}
+			best := decimal.Decimal{}
+			found := false
+			var walk func(s int, cost decimal.Decimal)
+			walk = func(s int, cost decimal.Decimal) {
+				if s < 0 {
+					if !found || cost.LessThan(best) {
+						best, found = cost, true
+					}
+					return
+				}
+				for _, m := range c.terms {
+					end := c.start.DaysUntil(c.start.AddDays(s).AddMonths(m))
+					p := price(held[s]).Mul(decimal.NewFromInt(int64(m))).Mul(d(rate[m]))
+					walk(firstFrom(end), cost.Add(p))
+				}
+			}
+			walk(firstFrom(0), zero)
+			memo[string(key)] = best
+			total = total.Add(best)
+		}
+	}
+	return total
+}
+
+// checkSchedule: every day has at least the seats needed in force, and
+// purchases add up to the total.
+func checkSchedule(t *testing.T, seed int64, s *scenarios.Scenario, r *Result, c seatCase) {
+	t.Helper()
+	sum := zero
+	inForce := map[string][]int64{"人工坐席": make([]int64, len(c.human)), "AI 坐席": make([]int64, len(c.ai))}
+	for _, p := range r.Schedule {
+		sum = sum.Add(*p.Amount)
+		kind := strings.SplitN(p.Label, "（", 2)[0]
+		for i := c.start.DaysUntil(p.Date); i < len(c.human) && !c.start.AddDays(i).After(p.Until); i++ {
+			inForce[kind][i] += p.Quantity.IntPart()
+		}
+	}
+	if !sum.Equal(r.Total) {
+		t.Errorf("seed %d: purchases add up to %s, total %s", seed, sum, r.Total)
+	}
+	for i := range c.human {
+		if inForce["人工坐席"][i] < c.human[i] || inForce["AI 坐席"][i] < c.ai[i] {
+			t.Errorf("seed %d: %s has %d/%d seats for %d/%d needed", seed, c.start.AddDays(i), inForce["人工坐席"][i], inForce["AI 坐席"][i], c.human[i], c.ai[i])
+			return
+		}
+	}
+}
