@@ -648,3 +648,77 @@ func checkSchedule(t *testing.T, seed int64, s *scenarios.Scenario, r *Result, c
 		}
 	}
 }
+
+// The totals app/cli's golden files rest on, by hand, through Compare.
+//
+//	2 numbers × 35 = 70.00; 55,000 minutes (30,000 in + 25,000 out, fixed
+//	2-minute calls bill as they are) pass the 50,000 cliff: all at 0.108 =
+//	5,940.00; total 6,010.00.
+//	120 human (tier 159) + 60 AI seats (tier 599) = 55,020.00 a month; for
+//	36 months every seat's cheapest terms are 3 years: 55,020 × 36 × 0.65 =
+//	1,287,468.00 (1-year terms only: 55,020 × 12 × 0.85 × 3 = 1,683,612.00;
+//	monthly: 55,020 × 36 = 1,980,720.00).
+func TestAliyunHandComputedFiles(t *testing.T) {
+	r := aliyun(t, 1, func(s *scenarios.Scenario) {
+		s.Demand.PhoneNumbers, s.Demand.InboundMinutesPerMonth, s.Demand.OutboundMinutesPerMonth = 2, 30000, 25000
+		s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(2)
+	})
+	wantTotal(t, "numbers and tiers", r, "6010.00")
+	for _, c := range []struct{ plan, total string }{
+		{"auto", "1287468.00"}, {"aliyun-icc-1y", "1683612.00"}, {"aliyun-icc-monthly", "1980720.00"},
+	} {
+		r := aliyun(t, 36, func(s *scenarios.Scenario) {
+			s.Demand.PhoneAgents, s.Demand.AIVoiceSeats = 120, 60
+			s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Plan: c.plan}
+		})
+		wantTotal(t, "36 months "+c.plan, r, c.total)
+	}
+}
+
+// The benchmark scenario (every field, 36 months, dated changes), Aliyun's
+// seats by hand: human 40 from 2027-01-01 and 55 from 2027-07-15; AI 10,
+// and 20 from 2028-03-01; to 2029-12-31.
+//
+//	40 human, 36 months: 3 years        40 × 36 × 199 × 0.65 = 186,264.00
+//	15 human from 07-15 (29½ months): 3 years (23.4 months' price) beat
+//	  2 years + 6 months (24)          15 × 36 × 199 × 0.65 =  69,849.00
+//	10 AI, 36 months: 3 years          10 × 36 × 699 × 0.65 = 163,566.00
+//	10 AI from 2028-03-01 (22 months): 2 years (18 months' price) beat
+//	  22 monthly, 1 year + 10 months (20.2)
+//	                                   10 × 24 × 699 × 0.75 = 125,820.00
+//	seats                                                     545,499.00
+//
+// Usage (numbers 20, 25 from 2029-01-10: 24 × 20 × 35 + 12 × 25 × 35 =
+// 27,300.00; agent and robot minutes grown 2 % a month, exponential calls
+// of mean 3 billed × 1.175908824386, all-units tiers, the AI fee 0.100 on
+// every robot minute (robot_outbound_share 0), half the minutes recorded at
+// 0.05) is 1,018,029.24, recomputed month by month by an independent
+// script (Python, decimal) from the rules: total 1,563,528.24.
+func TestAliyunBench36Months(t *testing.T) {
+	c, err := Compare(loadBench(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := vendor(t, c, scenarios.Aliyun)
+	wantTotal(t, "bench", r, "1563528.24")
+	var got []string
+	for _, p := range r.Schedule {
+		got = append(got, fmt.Sprintf("%s %s %s %s until %s", p.Date, p.Quantity, p.Item, p.Amount.StringFixed(2), p.Until))
+	}
+	want := []string{
+		"2027-01-01 40 seat.human.month 186264.00 until 2029-12-31",
+		"2027-01-01 10 seat.ai.month 163566.00 until 2029-12-31",
+		"2027-07-15 15 seat.human.month 69849.00 until 2030-07-14",
+		"2028-03-01 10 seat.ai.month 125820.00 until 2030-02-28",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("schedule\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	past := false
+	for _, n := range r.Notes {
+		past = past || n.ID == "aliyun.past-end"
+	}
+	if !past {
+		t.Error("a term running past the horizon is not noted")
+	}
+}
