@@ -311,7 +311,11 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 		_, seq := cheapestTerms(need, offers)
 		qty := lv - prev
 		prev = lv
-		whom, whomZH := seatsWhom(t, qty, need, seq, terms)
+		extra := false // some of these seats are only held for a cheaper tier
+		for _, r := range runs {
+			extra = extra || r.held >= lv && r.need < lv
+		}
+		whom, whomZH := seatsWhom(t, qty, need, seq, terms, extra)
 		for _, b := range seq {
 			tier := tierOf(heldOn(b.start))
 			key := [3]int{b.start, b.offer, tier}
@@ -448,8 +452,8 @@ func aliyunCliffs(pc *planCtx, it *Item, runs []seatRun, prices []decimal.Decima
 		}
 		seen[[2]int64{r.need, better}] = true
 		pc.hints = append(pc.hints, Note{
-			EN:   fmt.Sprintf("%s: %d seats would cost %s less a month than the %d needed (all seats at the tier the count reaches); option aliyun.buy-at-tier-cliff is off", it.ID, better, money(less), r.need),
-			Text: fmt.Sprintf("%s：购买 %d 个坐席比所需的 %d 个每月便宜 %s 元（全部坐席按总数所在阶梯计价）；选项 aliyun.buy-at-tier-cliff 已关闭", it.ID, better, r.need, money(less)),
+			EN:   fmt.Sprintf("%s: %d seats would cost %s less a month than the %d needed (all seats at the tier the count reaches); option aliyun.buy-at-tier-cliff is off", it.NameEN, better, money(less), r.need),
+			Text: fmt.Sprintf("%s：购买 %d 个坐席比所需的 %d 个每月便宜 %s 元（全部坐席按总数所在阶梯计价）；选项 aliyun.buy-at-tier-cliff 已关闭", it.Name, better, r.need, money(less)),
 		})
 	}
 }
@@ -486,7 +490,7 @@ func termRate(it *Item, months int) decimal.Decimal {
 
 // seatsWhom says which seats a sequence of terms is for: how many, the days
 // they are needed and the sequence chosen.
-func seatsWhom(t *timeline, qty int64, need []span, seq []termBuy, terms []seatTerm) (string, string) {
+func seatsWhom(t *timeline, qty int64, need []span, seq []termBuy, terms []seatTerm, extra bool) (string, string) {
 	var days []string
 	for _, s := range need {
 		days = append(days, t.start.AddDays(s.from).String()+"–"+t.start.AddDays(s.to-1).String())
@@ -496,8 +500,12 @@ func seatsWhom(t *timeline, qty int64, need []span, seq []termBuy, terms []seatT
 		en = append(en, terms[b.offer].en())
 		zh = append(zh, terms[b.offer].zh())
 	}
-	return fmt.Sprintf("%d seats needed %s, cheapest terms %s", qty, strings.Join(days, ", "), strings.Join(en, " + ")),
-		fmt.Sprintf("%s 需要的 %d 个坐席，最省的期限组合 %s", strings.Join(days, "、"), qty, strings.Join(zh, " + "))
+	held, heldZH := "needed", "需要"
+	if extra {
+		held, heldZH = "held (needed, or bought up to a cheaper tier)", "持有（所需，或为更便宜的阶梯多买）"
+	}
+	return fmt.Sprintf("%d seats %s %s, cheapest terms %s", qty, held, strings.Join(days, ", "), strings.Join(en, " + ")),
+		fmt.Sprintf("%s %s的 %d 个坐席，最省的期限组合 %s", strings.Join(days, "、"), heldZH, qty, strings.Join(zh, " + "))
 }
 
 // tierWords names a seat tier: "tier price for 1–99 seats held".

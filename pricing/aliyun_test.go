@@ -236,17 +236,24 @@ func TestAliyunTierCliffBuysMore(t *testing.T) {
 			t.Errorf("%s: lines say\n%s\nwant %q", what, got, c.line)
 		}
 	}
+	// The purchase says the seats are more than needed, and why.
+	r := aliyun(t, 1, func(s *scenarios.Scenario) { s.Demand.PhoneAgents = 99 })
+	if len(r.Schedule) != 1 || r.Schedule[0].Quantity.String() != "100" ||
+		!strings.Contains(r.Schedule[0].Why, "100 × 1 × 159 = 15,900.00 元; for 100 seats held (needed, or bought up to a cheaper tier) 2027-01-01–2027-01-31") ||
+		!strings.Contains(r.Schedule[0].WhyZH, "为更便宜的阶梯多买") {
+		t.Errorf("cliff purchase %+v", r.Schedule)
+	}
 	// Switched off, the needed count is bought and a hint says what more
 	// would save, in both languages.
-	r := aliyun(t, 1, func(s *scenarios.Scenario) {
+	r = aliyun(t, 1, func(s *scenarios.Scenario) {
 		s.Demand.PhoneAgents = 99
 		s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Options: map[string]bool{"aliyun.buy-at-tier-cliff": false}}
 	})
 	wantTotal(t, "cliff off", r, "19701.00")
-	if h := strings.Join(r.Hints, "|"); !strings.Contains(h, "100 seats would cost 3,801.00 less a month than the 99 needed") {
+	if h := strings.Join(r.Hints, "|"); !strings.Contains(h, "Human seat: 100 seats would cost 3,801.00 less a month than the 99 needed") {
 		t.Errorf("hints %q", h)
 	}
-	if h := strings.Join(r.HintsZH, "|"); !strings.Contains(h, "购买 100 个坐席比所需的 99 个每月便宜 3,801.00 元") {
+	if h := strings.Join(r.HintsZH, "|"); !strings.Contains(h, "人工坐席：购买 100 个坐席比所需的 99 个每月便宜 3,801.00 元") {
 		t.Errorf("hints %q", h)
 	}
 }
