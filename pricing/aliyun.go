@@ -278,9 +278,10 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 		}
 	}
 	offers := make([]termOffer, len(terms))
+	dm := newDayMonths(t.start)
 	for j, st := range terms {
 		offers[j] = termOffer{
-			end:  func(s int) int { return t.dayIndex(t.start.AddDays(s).AddMonths(st.months)) },
+			end:  func(s int) int { return dm.add(s, st.months) },
 			cost: func(s int) int64 { return cost[tierOf(heldOn(s))][j] },
 		}
 	}

@@ -729,3 +729,19 @@ func TestAliyunBench36Months(t *testing.T) {
 		t.Error("a term running past the horizon is not noted")
 	}
 }
+
+// The term search's integer month arithmetic agrees with
+// scenarios.Date.AddMonths on every day of 2024–2031 (leap years, month
+// ends) for 0–40 months.
+func TestDayMonthsMatchesAddMonths(t *testing.T) {
+	start := day("2024-01-01")
+	dm := newDayMonths(start)
+	for s := 0; s < 8*366; s += 1 {
+		for n := 0; n <= 40; n += 1 + n/12 {
+			want := start.DaysUntil(start.AddDays(s).AddMonths(n))
+			if got := dm.add(s, n); got != want {
+				t.Fatalf("%s + %d months: day %d, want %d", start.AddDays(s), n, got, want)
+			}
+		}
+	}
+}
