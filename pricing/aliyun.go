@@ -28,6 +28,25 @@ func aliyunUsage(pc *planCtx) {
 	// which way Aliyun's robots call: it overrides the demand's share for
 	// the AI fee, and the result says so.
 	allIn, retired := pc.vs.Options["aliyun.robot-inbound"]
+	// The outbound share, said on the fee lines when one share holds
+	// throughout.
+	share, shares := "", map[string]bool{}
+	for i := range t.segs {
+		if l := &t.segs[i].l; l.robotMin > 0 {
+			shares[l.robotOut.String()] = true
+			share = l.robotOut.String()
+		}
+	}
+	inHow, inHowZH := "robot minutes × (1 − outbound share by period), billed", "机器人分钟 × (1 − 各时段外呼比例)，计费分钟"
+	outHow, outHowZH := "robot minutes × outbound share by period, billed", "机器人分钟 × 各时段外呼比例，计费分钟"
+	if len(shares) == 1 {
+		inHow, inHowZH = fmt.Sprintf("robot minutes × (1 − outbound share %s), billed", share), fmt.Sprintf("机器人分钟 × (1 − 外呼比例 %s)，计费分钟", share)
+		outHow, outHowZH = fmt.Sprintf("robot minutes × outbound share %s, billed", share), fmt.Sprintf("机器人分钟 × 外呼比例 %s，计费分钟", share)
+	}
+	if retired {
+		inHow, inHowZH = "every robot minute (older option aliyun.robot-inbound)", "全部机器人分钟（旧选项 aliyun.robot-inbound）"
+		outHow, outHowZH = inHow, inHowZH
+	}
 	for i := range t.naturals {
 		nt := &t.naturals[i]
 		m := t.billed(i)
@@ -53,11 +72,11 @@ func aliyunUsage(pc *planCtx) {
 			}
 			if in := robot.Sub(out); in.IsPositive() {
 				pc.chargeWhole(nt.month, "robot.ai.inbound.minute", variant{}, in.IntPart(),
-					"robot minutes answered (robot minutes × (1 − outbound share), billed)", "机器人呼入分钟（机器人分钟 × (1 − 外呼比例)，计费分钟）")
+					"robot minutes answered: "+inHow, "机器人呼入分钟："+inHowZH)
 			}
 			if out.IsPositive() {
 				pc.chargeWhole(nt.month, "robot.ai.outbound.minute", variant{}, out.IntPart(),
-					"robot minutes dialled out (robot minutes × outbound share, billed)", "机器人外呼分钟（机器人分钟 × 外呼比例，计费分钟）")
+					"robot minutes dialled out: "+outHow, "机器人外呼分钟："+outHowZH)
 			}
 		}
 		share := t.segs[nt.segTo-1].l.recorded

@@ -356,10 +356,11 @@ func TestAliyunRobotDirection(t *testing.T) {
 	})
 	amounts := map[string]string{}
 	for _, l := range r.Lines {
-		amounts[l.Item] = l.Quantity.String() + " × " + l.UnitPrice.String() + " = " + l.Amount.StringFixed(2)
+		amounts[l.Item] = l.Formula
 	}
-	if amounts["robot.ai.inbound.minute"] != "7000 × 0.1 = 700.00" || amounts["robot.ai.outbound.minute"] != "3000 × 0.15 = 450.00" {
-		t.Errorf("AI fee lines %v", amounts)
+	if amounts["robot.ai.inbound.minute"] != "7000 minute × 0.1 = 700.00; robot minutes answered: robot minutes × (1 − outbound share 0.3), billed" ||
+		amounts["robot.ai.outbound.minute"] != "3000 minute × 0.15 = 450.00; robot minutes dialled out: robot minutes × outbound share 0.3, billed" {
+		t.Errorf("AI fee lines %q", amounts)
 	}
 }
 
