@@ -30,7 +30,7 @@ help:
 	@echo "make build    go build -o $(BIN) . (version $(VERSION) from FyneApp.toml)"
 	@echo "make test     deps, gofmt check, go vet, go test, Xvfb smoke test"
 	@echo "make smoke    only the Xvfb smoke test (SIZE=1920x1080 LANG=zh_CN.UTF-8 scripts/smoke.sh for others)"
-	@echo "make stress   long crash/stress tests of scenarios (KEFUCOST_STRESS=1)"
+	@echo "make stress   long tests (KEFUCOST_STRESS=1): store crashes, window heap over 5,000 edits, random edits"
 	@echo "make bench    benchmarks of pricing, scenarios, app"
 	@echo "make fuzz     every fuzz target for FUZZTIME (default 1m) each"
 	@echo "make package  build/kefucost-$(VERSION)-linux-amd64.tar.xz with fyne package"
@@ -63,6 +63,7 @@ smoke:
 
 stress:
 	KEFUCOST_STRESS=1 $(GO) test -count=1 -run 'Crash|Stress' -timeout 30m ./scenarios/...
+	KEFUCOST_STRESS=1 $(GO) test -count=1 -run 'HeapStaysFlat|RandomEdits' -timeout 30m -v ./app/window/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./pricing/ ./scenarios/ ./app/...

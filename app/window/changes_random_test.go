@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kefucost/pricing"
+	"os"
+	"strconv"
+	"time"
 )
 
 func checkChanges(t *testing.T, u *ui, step int, op string) bool {
@@ -66,17 +69,38 @@ func checkChanges(t *testing.T, u *ui, step int, op string) bool {
 	return true
 }
 
-// TestUIChangesRandomEdits makes random edits to the dated changes (add,
-// remove, move, good and bad values and dates, language switches) and
-// checks after each that every value is on its change and every message
-// has its row. -short: fewer seeds.
-func TestUIChangesRandomEdits(t *testing.T) {
-	seeds := int64(6)
-	if testing.Short() {
-		seeds = 2
+// TestChangesRandomEditsKeepValuesOnTheirRows makes random edits to the
+// dated changes (add, remove, move, good and bad values and dates, language
+// switches) and checks after each that every value is on its change and
+// every message has its row. Long: make stress runs it, with new seeds each
+// time (each printed); KEFUCOST_SEED=N replays one.
+func TestChangesRandomEditsKeepValuesOnTheirRows(t *testing.T) {
+	stressOnly(t)
+	seeds := []int64{time.Now().UnixNano()}
+	if s := os.Getenv("KEFUCOST_SEED"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			t.Fatalf("KEFUCOST_SEED=%q: %v", s, err)
+		}
+		seeds = []int64{n}
+	} else {
+		for i := 1; i < 6; i++ {
+			seeds = append(seeds, seeds[0]+int64(i))
+		}
 	}
-	for seed := int64(1); seed <= seeds; seed++ {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) { fuzzChanges(t, seed) })
+	for _, seed := range seeds {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			t.Logf("random seed %d (replay: KEFUCOST_SEED=%d)", seed, seed)
+			fuzzChanges(t, seed)
+		})
+	}
+}
+
+// stressOnly skips a long test unless make stress runs it.
+func stressOnly(t testing.TB) {
+	t.Helper()
+	if os.Getenv("KEFUCOST_STRESS") == "" {
+		t.Skip("long: make stress runs it (KEFUCOST_STRESS=1)")
 	}
 }
 

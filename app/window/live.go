@@ -39,6 +39,8 @@ type liveJob struct {
 	size fyne.Size
 	lang string
 	dark bool
+	// noCharts: price only (window tests not about charts).
+	noCharts bool
 }
 
 type live struct {
@@ -114,7 +116,7 @@ func (l *live) cancelDraft() {
 func (l *live) compute(s *scenarios.Scenario, size fyne.Size) {
 	l.mu.Lock()
 	l.gen++
-	job := &liveJob{gen: l.gen, s: s, size: size, lang: string(l.u.lang), dark: l.u.isDark()}
+	job := &liveJob{gen: l.gen, s: s, size: size, lang: string(l.u.lang), dark: l.u.isDark(), noCharts: l.u.noCharts}
 	if l.u.sync {
 		l.mu.Unlock()
 		if r := runJob(job); r != nil {
@@ -161,13 +163,16 @@ func (l *live) fire() {
 	})
 }
 
-// runJob prices the scenario and draws both charts.
+// runJob prices the scenario and draws both charts (unless noCharts).
 func runJob(job *liveJob) *liveResult {
 	c, err := pricing.Compare(job.s)
 	if err != nil {
 		return &liveResult{err: err}
 	}
 	r := &liveResult{cmp: c}
+	if job.noCharts {
+		return r
+	}
 	o := chart.Options{Width: int(job.size.Width), Height: int(job.size.Height), Lang: job.lang, Dark: job.dark}
 	o.Width, o.Height = clampChartSize(o.Width, o.Height)
 	r.cumulative, _ = chart.Image(c, chart.Cumulative, o)

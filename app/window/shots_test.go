@@ -19,7 +19,7 @@ func TestUIScreens(t *testing.T) {
 		t.Skip("set KEFUCOST_SHOTS=DIR to write screenshots")
 	}
 	for _, lang := range []string{"zh", "en"} {
-		f := newUIFixture(t, lang)
+		f := newChartsFixture(t, lang)
 		u := f.u
 		u.win.Resize(fyne.NewSize(1280, 800))
 		u.loadScenario(uiBenchScenario(t), "", nil)

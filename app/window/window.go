@@ -67,11 +67,12 @@ type ui struct {
 	// fresh is set from opening a scenario until its first results.
 	fresh bool
 
-	live    *live
-	result  *pricing.Comparison // last good comparison
-	stale   bool
-	sync    bool // tests: compute on the calling goroutine
-	noDraft bool // tests that count allocations: no draft writes
+	live     *live
+	result   *pricing.Comparison // last good comparison
+	stale    bool
+	sync     bool // tests: compute on the calling goroutine
+	noCharts bool // tests not about charts: leave the two live charts undrawn
+	noDraft  bool // tests that count allocations: no draft writes
 
 	inputs  *container.AppTabs // requirements | vendors
 	form    *form
@@ -102,7 +103,7 @@ func Run(a fyne.App, args []string) int {
 	a.Settings().SetTheme(NewTheme())
 	a.SetIcon(assets.IconResource())
 	db, _ := Args(args)
-	u := newUI(a, openStoreForWindow(db, os.Getenv), false)
+	u := newUI(a, openStoreForWindow(db, os.Getenv), runMode{})
 	if os.Getenv("KEFUCOST_TRACE_START") != "" {
 		u.traceFirstFrame()
 	}
@@ -184,15 +185,21 @@ func dirOf(p string) string {
 	return "."
 }
 
+// runMode is how the window runs; the program uses the zero value. Tests
+// compute results on their own goroutine (sync) and, unless they are about
+// charts, leave the two live charts undrawn (noCharts): drawing them after
+// every edit is most of what a window test would otherwise spend its time on.
+type runMode struct{ sync, noCharts bool }
+
 // newUI builds the window around a store (which may have failed to open).
-// With sync, results are computed on the calling goroutine (tests).
-func newUI(a fyne.App, so storeOpen, sync bool) *ui {
+func newUI(a fyne.App, so storeOpen, mode runMode) *ui {
 	u := &ui{
 		app:       a,
 		store:     so.store,
 		cat:       pricing.MustCatalog(),
 		parseErrs: map[string]typed{},
-		sync:      sync,
+		sync:      mode.sync,
+		noCharts:  mode.noCharts,
 	}
 	u.lang = tr(validLanguage(a.Preferences().String(prefLanguage)))
 	if u.lang == "" {
@@ -346,8 +353,10 @@ func (u *ui) redraw(c *pricing.Comparison) *liveResult {
 	w, h := clampChartSize(int(size.Width), int(size.Height))
 	o := chart.Options{Width: w, Height: h, Lang: string(u.lang), Dark: u.isDark()}
 	r := &liveResult{cmp: c}
-	r.cumulative, _ = chart.Image(c, chart.Cumulative, o)
-	r.monthly, _ = chart.Image(c, chart.Monthly, o)
+	if !u.noCharts {
+		r.cumulative, _ = chart.Image(c, chart.Cumulative, o)
+		r.monthly, _ = chart.Image(c, chart.Monthly, o)
+	}
 	return r
 }
 

@@ -2,7 +2,6 @@ package window
 
 import (
 	"bytes"
-	"encoding/json"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/shopspring/decimal"
 	"kefucost/app/chart"
 	"kefucost/app/wording"
 	"kefucost/pricing"
@@ -40,6 +40,18 @@ type uiFixture struct {
 
 func newUIFixture(t testing.TB, lang string) *uiFixture {
 	t.Helper()
+	return newUIFixtureMode(t, lang, runMode{sync: true, noCharts: true})
+}
+
+// newChartsFixture is a window that draws its live charts, for the tests
+// about them.
+func newChartsFixture(t testing.TB, lang string) *uiFixture {
+	t.Helper()
+	return newUIFixtureMode(t, lang, runMode{sync: true})
+}
+
+func newUIFixtureMode(t testing.TB, lang string, mode runMode) *uiFixture {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLanguage, lang)
 	db := filepath.Join(t.TempDir(), "scenarios.db")
@@ -48,7 +60,7 @@ func newUIFixture(t testing.TB, lang string) *uiFixture {
 		t.Fatal(err)
 	}
 	f := &uiFixture{t: t, app: a, store: st, db: db}
-	f.u = newUI(a, storeOpen{store: st}, true)
+	f.u = newUI(a, storeOpen{store: st}, mode)
 	f.u.win.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(func() {
 		f.u.live.stop()
@@ -92,7 +104,7 @@ func resultFor(c *pricing.Comparison, id string) *pricing.Result {
 }
 
 func TestUITypingUpdatesTotals(t *testing.T) {
-	f := newUIFixture(t, "zh")
+	f := newChartsFixture(t, "zh")
 	before := f.u.results.totals["chatopera"].Text
 	typeInto(f.field("demand.chats_per_day").entry, "20000")
 	if got := f.u.cur.Demand.ChatsPerDay; got != 20000 {
@@ -323,7 +335,7 @@ func TestUILanguageSwitch(t *testing.T) {
 		t.Errorf("English money %q", u.results.totals["tencent-qidian"].Text)
 	}
 	// A new window starts in the remembered language.
-	u2 := newUI(u.app, storeOpen{}, true)
+	u2 := newUI(u.app, storeOpen{}, runMode{sync: true, noCharts: true})
 	defer u2.live.stop()
 	if u2.lang != "en" {
 		t.Errorf("new window language %q", u2.lang)
@@ -367,7 +379,7 @@ func TestUIDraftSurvives(t *testing.T) {
 		t.Fatalf("draft %v %q %+v", ok, name, s)
 	}
 	// The next window offers it back.
-	u2 := newUI(u.app, storeOpen{store: f.store}, true)
+	u2 := newUI(u.app, storeOpen{store: f.store}, runMode{sync: true, noCharts: true})
 	defer u2.live.stop()
 	u2.afterShow()
 	if u2.win.Canvas().Overlays().Top() == nil {
@@ -401,7 +413,7 @@ func TestUILockedStore(t *testing.T) {
 	}
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLanguage, "zh")
-	u := newUI(a, so, true)
+	u := newUI(a, so, runMode{sync: true, noCharts: true})
 	defer u.live.stop()
 	u.afterShow()
 	if !u.list.problem.Visible() || !strings.Contains(u.list.problem.Text, "另一个 kefucost") {
@@ -507,19 +519,14 @@ func TestTranslations(t *testing.T) {
 			}
 		}
 	}
-	data, _ := json.Marshal(zh)
-	if !json.Valid(data) {
-		t.Error("zh not valid")
-	}
 }
 
-// TestUIHeapSteady makes 5,000 edits and checks that the live heap does
-// not keep growing: nothing is kept per edit.
-func TestUIHeapSteady(t *testing.T) {
-	if testing.Short() {
-		t.Skip("5,000 edits")
-	}
-	f := newUIFixture(t, "zh")
+// TestHeapStaysFlatOverManyEdits makes 5,000 edits and checks that the
+// live heap does not keep growing: nothing is kept per edit. Long: make
+// stress runs it.
+func TestHeapStaysFlatOverManyEdits(t *testing.T) {
+	stressOnly(t)
+	f := newChartsFixture(t, "zh")
 	u := f.u
 	u.noDraft = true
 	u.win.Resize(fyne.NewSize(900, 600))
@@ -568,7 +575,7 @@ func kib(v []uint64) []uint64 {
 // both charts drawn and applied to the widgets, at the size the charts
 // have in a 1280×800 window.
 func BenchmarkEditToCharts(b *testing.B) {
-	f := newUIFixture(b, "zh")
+	f := newChartsFixture(b, "zh")
 	u := f.u
 	u.noDraft = true
 	e := f.field("demand.chats_per_day").entry
@@ -791,3 +798,22 @@ func findEntry(t testing.TB, o fyne.CanvasObject) *widget.Entry {
 	}
 	return found
 }
+
+// asyncUI turns the fixture's window to the real, debounced worker, with
+// the debounce timer parked so the test decides when the worker runs.
+func asyncUI(f *uiFixture) {
+	f.u.sync = false
+	f.u.live.timer = time.AfterFunc(time.Hour, func() {}) // Reset() re-arms this no-op
+}
+
+// confirmDiscardTopDiscard answers Discard in the unsaved-changes dialog,
+// if one is shown.
+func (u *ui) confirmDiscardTopDiscard(t *testing.T) {
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		if b := findButtons(top, "Discard"); len(b) > 0 {
+			test.Tap(b[0])
+		}
+	}
+}
+
+func mustDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

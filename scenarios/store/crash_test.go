@@ -88,7 +88,9 @@ func crashDuration() time.Duration {
 func TestCrashKeepsEverySavedRevision(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "scenarios.db")
 	base := example(t)
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("random seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 7))
 	saved := map[string]int{} // name → highest revision reported saved
 	deadline := time.Now().Add(crashDuration())
 	kills, total := 0, 0

@@ -13,7 +13,7 @@ import (
 
 // Run with -race: the worker's side (runJob) on its own goroutine, as live.fire runs it,
 // while the UI goroutine keeps editing, applying results and exporting.
-func TestUIWorkerConcurrent(t *testing.T) {
+func TestLiveWorkerBesideTheUI(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
 	u.noDraft = true
@@ -27,7 +27,7 @@ func TestUIWorkerConcurrent(t *testing.T) {
 	}()
 	e := f.field("demand.chats_per_day").entry
 	card := u.vendors.cards["huawei-cec"]
-	for i := 0; i < 60; i++ {
+	for i := 0; i < 20; i++ {
 		jobs <- &liveJob{gen: uint64(i), s: u.cur.Clone(), size: u.results.chartSize(), lang: string(u.lang), dark: u.isDark()}
 		// UI goroutine while the worker computes:
 		e.SetText(fmt.Sprint(1000 + i))
@@ -48,7 +48,7 @@ func TestUIWorkerConcurrent(t *testing.T) {
 // goroutine, and fast typing asks for one computation, not one per key.
 // The test goroutine plays the UI loop (the test driver's fyne.Do would
 // run the work on the worker's goroutine).
-func TestUILiveAsync(t *testing.T) {
+func TestLiveResultsDebouncedAndCurrent(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
 	u.noDraft = true

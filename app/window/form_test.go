@@ -1,0 +1,79 @@
+package window
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"kefucost/scenarios"
+)
+
+// The requirements form: names and dated changes.
+
+// A name that is too long is refused as too long, not as missing.
+func TestLongNameMessageSaysWhy(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	long := strings.Repeat("x", scenarios.MaxNameLen+5)
+	u.form.name.SetText(long)
+	if got := u.form.nameErr.Text; got == u.lang.T("err.name_empty") {
+		t.Errorf("name of %d chars: form says %q", len(long), got)
+	}
+}
+
+// Text typed in a dated change stays when another change is added.
+func TestChangeRowKeepsTypedTextWhenARowIsAdded(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	test.Tap(findButton(t, u.form.changes.content, "Add a change"))
+	typeInto(u.form.changes.list[0].value, "8x")
+	test.Tap(findButton(t, u.form.changes.content, "Add a change"))
+	if got := u.form.changes.list[0].value.Text; got != "8x" {
+		t.Errorf("typed 8x, row now shows %q", got)
+	}
+}
+
+// Moving a dated change to another field keeps its value.
+func TestChangeFieldSwitchKeepsTheValue(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	test.Tap(findButton(t, u.form.changes.content, "Add a change"))
+	typeInto(u.form.changes.list[0].value, "20")
+	r := u.form.changes.list[0]
+	r.sel.SetSelectedIndex(indexOf(changeFields(), "phone_agents"))
+	r = u.form.changes.list[0]
+	if r.value.Text != "20" {
+		t.Errorf("typed 20 for online agents, moved to phone agents it is %q", r.value.Text)
+	}
+}
+
+// A change row moved to a count field starts from that field's value on
+// that day, found in date order (as the engine applies changes), not file
+// order.
+func TestMovedChangeStartsFromValueOnThatDay(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	s := u.cur.Clone()
+	d1 := s.Start.AddMonths(2)
+	d2 := s.Start.AddMonths(6)
+	ten, three := int64(10), int64(3)
+	half := mustDec("0.5")
+	s.Changes = []scenarios.Change{{Date: d2}, {Date: d1}, {Date: d2}}
+	s.Changes[0].SetCount("online_agents", &ten)
+	s.Changes[1].SetCount("online_agents", &three)
+	s.Changes[2].RecordedShare = &half
+	u.loadScenario(s, "", nil)
+	var row *changeRow
+	for _, r := range u.form.changes.list {
+		if r.field == "recorded_share" {
+			row = r
+		}
+	}
+	row.sel.SetSelectedIndex(indexOf(changeFields(), "online_agents"))
+	last := u.cur.Changes[len(u.cur.Changes)-1]
+	v, _ := last.Count("online_agents")
+	if v == nil || *v != 10 {
+		t.Errorf("online agents on %s are 10 (set that day; 3 was set earlier), the moved row starts at %v", d2, *v)
+	}
+}

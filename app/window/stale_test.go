@@ -1,0 +1,113 @@
+package window
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"kefucost/app/chart"
+)
+
+// Results and exports while the form is invalid or the results are out of date.
+
+// A result requested before the form turned invalid and applied after it
+// leaves the results marked out of date while a field is red.
+func TestResultsStayOutOfDateWhileAFieldIsInvalid(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	asyncUI(f)
+	months := f.field("months")
+	months.entry.SetText("24")   // valid: a job is pending
+	test.Type(months.entry, "x") // "24x": invalid, no new job
+	if !u.stale {
+		t.Fatal("precondition: not stale after a bad value")
+	}
+	u.live.fire() // the worker's debounce timer fires
+	if !u.stale || !u.results.staleBar.Visible() {
+		t.Errorf("months shows %q but results are marked current (stale=%v)", months.message(), u.stale)
+	}
+}
+
+// A chart resize while a field is invalid computes nothing: no error result
+// is applied (it used to panic).
+func TestResizeWhileInvalidAppliesNoErrorResult(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	asyncUI(f)
+	months := f.field("months")
+	months.entry.SetText("50")  // valid: job pending
+	months.entry.SetText("500") // invalid (1..120): no job
+	u.live.fire()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Errorf("panic: %v", r)
+		}
+	}()
+	u.onChartResized() // the user resizes the window
+	u.live.fire()
+}
+
+// After opening an invalid scenario, the previous scenario's charts are not
+// exported under the new name.
+func TestChartExportRefusedWhileOutOfDate(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	s := newScenario(u.lang)
+	s.Name = "other"
+	s.Months = 500
+	u.loadScenario(s, "", nil)
+	if u.stale && u.result != nil {
+		if _, err := u.chartFile("png", chart.Cumulative); err == nil {
+			t.Errorf("exports a chart of the previous scenario as %q while out of date", safeFileName(u.cur.Name))
+		}
+	}
+}
+
+// A language switch before an opened scenario's first result arrives never
+// shows the previous scenario's results as this one's, even after it turns
+// invalid.
+func TestLanguageSwitchBeforeFirstResultShowsNoOtherScenarioResults(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	u.noDraft = true
+	loop := make(chan func(), 10)
+	u.do = func(fn func()) { loop <- fn }
+	u.sync = false
+	s := newScenario(u.lang)
+	s.Name = "B"
+	s.Demand.OnlineAgents = 99
+	u.loadScenario(s, "", nil) // valid: computed in the background
+	u.setLanguage("zh")        // before the result is back
+	typeInto(u.form.fields["months"].entry, "500")
+	select {
+	case fn := <-loop:
+		fn()
+	case <-time.After(500 * time.Millisecond):
+	}
+	if u.result != nil && u.result.Scenario != u.cur.Name {
+		t.Errorf("scenario %q shows the results of %q", u.cur.Name, u.result.Scenario)
+	}
+}
+
+// Opening an invalid scenario clears the vendor cards' status too: it
+// would describe the previous scenario.
+func TestOpeningInvalidScenarioClearsVendorStatus(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	s := newScenario(u.lang)
+	s.Name = "other"
+	s.Months = 500
+	for id := range u.vendors.cards {
+		u.vendors.cards[id].include.SetChecked(id != "chatopera") // previous scenario: chatopera left out
+	}
+	u.loadScenario(s, "", nil)
+	if u.result != nil {
+		t.Fatal("precondition")
+	}
+	for id, c := range u.vendors.cards {
+		if c.status.Text != "" {
+			t.Errorf("%s card says %q about a scenario that has no results", id, c.status.Text)
+		}
+	}
+}
