@@ -8,7 +8,6 @@ require (
 )
 
 require (
-	a.kefucost/clilocale v0.0.0
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/BurntSushi/toml v1.6.0
 	github.com/davecgh/go-spew v1.1.1 // indirect
@@ -52,5 +51,3 @@ require (
 	golang.org/x/text v0.43.0
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
-
-replace a.kefucost/clilocale => ./clilocale

@@ -5,8 +5,6 @@ package main
 import (
 	"os"
 
-	_ "a.kefucost/clilocale" // must initialize before Fyne: see its doc
-
 	"kefucost/app/cli"
 	"kefucost/app/window"
 )

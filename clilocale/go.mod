@@ -1,3 +1,0 @@
-module a.kefucost/clilocale
-
-go 1.26
