@@ -19,16 +19,29 @@ BIN := kefucost
 FYNE_TOOLS_VERSION ?= v1.7.4
 LOCAL_BIN := $(CURDIR)/build/bin
 FYNE := $(LOCAL_BIN)/fyne
+# staticcheck, pinned like the fyne tool; v0.8.2 supports Go 1.26. The stamp
+# file makes a changed version reinstall.
+STATICCHECK_VERSION ?= v0.8.2
+STATICCHECK := $(LOCAL_BIN)/staticcheck
+STATICCHECK_STAMP := $(LOCAL_BIN)/.staticcheck-$(STATICCHECK_VERSION)
+
+# The race detector runs on the packages that start goroutines: the
+# window's live worker and draft writer (only the tests that use them:
+# under -race the rest would take minutes), the engine's parallel sweeps
+# and the store's guarded open.
+RACE_WINDOW_TESTS ?= Live|OutOfDate|WhileInvalid|BeforeFirstResult|NoDraftBehind
 
 FUZZTIME ?= 1m
 SMOKE_SIZE ?= 1280x800
 
-.PHONY: help deps build run test vet fmt-check unit smoke stress bench fuzz package clean
+.PHONY: help deps build run test vet fmt-check lint race unit smoke stress bench fuzz package clean
 
 help:
 	@echo "make run      install missing system packages, build, open the window"
 	@echo "make build    go build -o $(BIN) . (version $(VERSION) from FyneApp.toml)"
-	@echo "make test     deps, gofmt check, go vet, go test, Xvfb smoke test"
+	@echo "make test     deps, gofmt check, go vet, staticcheck, go test, make race, Xvfb smoke test"
+	@echo "make lint     staticcheck $(STATICCHECK_VERSION) (installed into build/bin)"
+	@echo "make race     go test -race on the packages with goroutines"
 	@echo "make smoke    only the Xvfb smoke test (SIZE=1920x1080 LANG=zh_CN.UTF-8 scripts/smoke.sh for others)"
 	@echo "make stress   long tests (KEFUCOST_STRESS=1): store crashes, window heap over 5,000 edits, random edits"
 	@echo "make bench    benchmarks of pricing, scenarios, app"
@@ -49,7 +62,9 @@ run: deps build
 test: deps
 	@$(MAKE) fmt-check
 	$(GO) vet ./...
+	@$(MAKE) lint
 	$(GO) test -count=1 ./...
+	@$(MAKE) race
 	@$(MAKE) build
 	@$(MAKE) smoke
 
@@ -57,6 +72,17 @@ fmt-check:
 	@bad=$$(find . -path ./build -prune -o -path ./.git -prune -o -name testdata -prune -o -name '*.go' -print | xargs -r gofmt -l); \
 	if [[ -n $$bad ]]; then echo "gofmt: these files are not formatted (run gofmt -w):"; echo "$$bad"; exit 1; fi; \
 	echo "gofmt: ok"
+
+lint: $(STATICCHECK_STAMP)
+	$(STATICCHECK) ./...
+
+$(STATICCHECK_STAMP):
+	GOBIN=$(LOCAL_BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	touch $@
+
+race:
+	$(GO) test -race -count=1 -run '$(RACE_WINDOW_TESTS)' ./app/window/
+	$(GO) test -race -count=1 -short ./pricing/ ./scenarios/
 
 smoke:
 	@SIZE=$${SIZE:-$(SMOKE_SIZE)} scripts/smoke.sh

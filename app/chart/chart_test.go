@@ -294,8 +294,11 @@ func TestVendorColors(t *testing.T) {
 		}
 		seen[c] = id
 	}
-	if VendorColor("someone-else") != VendorColor("someone-else") {
-		t.Error("colour of an unknown vendor is not stable")
+	// A vendor the palette does not know gets a colour none of the four has.
+	for _, id := range []string{"someone-else", "x", "另一家"} {
+		if c := VendorColor(id).String(); seen[c] != "" {
+			t.Errorf("unknown vendor %q has %s's colour %s", id, seen[c], c)
+		}
 	}
 }
 

@@ -180,10 +180,8 @@ func reportCumulative(monthly []decimal.Decimal) []decimal.Decimal {
 // reportVendorIDs lists the vendors a scenario has settings for: the
 // known ones in display order, then any others sorted.
 func reportVendorIDs(s *scenarios.Scenario) []string {
-	var out, rest []string
-	for _, id := range scenarios.VendorIDs {
-		out = append(out, id)
-	}
+	var rest []string
+	out := slices.Clone(scenarios.VendorIDs)
 	for id := range s.Vendors {
 		if !slices.Contains(scenarios.VendorIDs, id) {
 			rest = append(rest, id)

@@ -68,15 +68,6 @@ func cellMoney(t *testing.T, f *excelize.File, sheet string, col, row int) decim
 	return d
 }
 
-func isNumberCell(t *testing.T, f *excelize.File, sheet string, col, row int) bool {
-	t.Helper()
-	typ, err := f.GetCellType(sheet, cellName(col, row))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return (typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber) && cellText(t, f, sheet, col, row) != ""
-}
-
 func cellNumFmt(t *testing.T, f *excelize.File, sheet string, col, row int) string {
 	t.Helper()
 	id, err := f.GetCellStyle(sheet, cellName(col, row))

@@ -389,7 +389,6 @@ type chartView struct {
 	widget.BaseWidget
 	img      *canvas.Image
 	onResize func()
-	drawn    fyne.Size // size the image was requested at
 }
 
 func newChartView(onResize func()) *chartView {
