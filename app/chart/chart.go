@@ -543,16 +543,8 @@ func ctr(o Options, zh, en string) string {
 	return zh
 }
 
-// fieldLabel names a demand field for people: "每日对话量" in Chinese,
-// "chats per day" in English.
-func fieldLabel(field string, o Options) string {
-	if !o.en() {
-		if l, ok := wording.FieldLabelsZH[field]; ok {
-			return l
-		}
-	}
-	return strings.ReplaceAll(field, "_", " ")
-}
+// fieldLabel names a demand field as the window does (wording.FieldLabel).
+func fieldLabel(field string, o Options) string { return wording.FieldLabel(o.Lang, field) }
 
 // statusSuffix marks a total that is not comparable: incomplete (unpriced
 // items) or not covering the scenario. "" when the total is real.
@@ -1041,14 +1033,7 @@ func comparisonSeries(c *pricing.Comparison, cumulative bool, o Options) []chart
 		s := chartSeries{id: r.Vendor, color: VendorColor(r.Vendor), dashed: !r.Complete || !r.Covers}
 		s.label = wording.VendorName(r, o.Lang)
 		if cumulative {
-			total := wording.Money(r.Total) + ctr(o, " 元", "")
-			if !r.Complete {
-				total = "≥ " + total
-			}
-			if o.en() {
-				total = "¥" + total
-			}
-			s.label += " · " + total
+			s.label += " · " + wording.Amount(o.Lang, r.Total, wording.BoundOf(r))
 		}
 		if r.Vendor == c.Cheapest {
 			s.label += ctr(o, "（最低）", " (cheapest)")

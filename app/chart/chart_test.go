@@ -501,7 +501,7 @@ func TestRenderChartSVGLabels(t *testing.T) {
 	}
 	texts := svgTexts(t, b.Bytes())
 	all := strings.Join(texts, "\n")
-	for _, want := range []string{"累计现金支出 — 2027 客服中心采购", "2027-01", "2028-01", "腾讯企点客服 · 68,177.20 元（最低）", "20,000 元", "（不覆盖：在线客服座席）"} {
+	for _, want := range []string{"累计现金支出 — 2027 客服中心采购", "2027-01", "2028-01", "腾讯企点客服 · 68,177.20 元（最低）", "20,000 元", "（不覆盖：在线客服坐席）"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("SVG lacks %q", want)
 		}
@@ -546,7 +546,7 @@ func TestRenderChartEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := strings.Join(svgTexts(t, b.Bytes()), "\n")
-	for _, want := range []string{"Cash paid per month", "Tencent Qidian (cheapest)", "¥10,000", "(does not cover: online agents)"} {
+	for _, want := range []string{"Cash paid per month", "Tencent Qidian (cheapest)", "¥10,000", "(does not cover: Online agents)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("SVG lacks %q in %q", want, all)
 		}
@@ -705,3 +705,22 @@ func benchChart(b *testing.B, kind Kind) {
 func BenchmarkRenderCumulative(b *testing.B) { benchChart(b, Cumulative) }
 func BenchmarkRenderMonthly(b *testing.B)    { benchChart(b, Monthly) }
 func BenchmarkRenderBreakdown(b *testing.B)  { benchChart(b, Breakdown) }
+
+// The cumulative chart's legend words each total as every front end does:
+// a vendor serving none of the needs is "not applicable", not 0.
+func TestLegendTotalsWordedAsEverywhere(t *testing.T) {
+	_, c := compareFile(t, exampleScenario)
+	for _, tc := range []struct{ lang, want string }{
+		{"zh", "阿里云 智能联络中心 · 不适用（不覆盖："},
+		{"en", "Aliyun Intelligent Contact Center · not applicable (does not cover:"},
+		{"en", "Tencent Qidian · ¥68,177.20 (cheapest)"},
+	} {
+		var b bytes.Buffer
+		if err := Render(&b, "svg", c, Cumulative, Options{Lang: tc.lang}); err != nil {
+			t.Fatal(err)
+		}
+		if all := strings.Join(svgTexts(t, b.Bytes()), "\n"); !strings.Contains(all, tc.want) {
+			t.Errorf("%s legend lacks %q in %q", tc.lang, tc.want, all)
+		}
+	}
+}

@@ -186,7 +186,7 @@ func TestChartCLIOptions(t *testing.T) {
 	}
 	run(nil, "chart", "--scenario", exampleScenario, "--out", filepath.Join(dir, "be.svg"), "--kind", "breakeven", "--field", "online_agents", "--from", "2", "--to", "40", "--lang", "en")
 	_, texts = svgInfo(t, read("be.svg"))
-	for _, want := range []string{"online agents (online_agents)", "40", "now 5"} {
+	for _, want := range []string{"Online agents (online_agents)", "40", "now 5"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("breakeven --field online_agents --from 2 --to 40 lacks %q:\n%s", want, texts)
 		}

@@ -174,31 +174,13 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 		for _, m := range r.Monthly {
 			row = append(row, wording.Fixed(m))
 		}
-		row = append(row, statusText(r, c.Cheapest), "", "", "", "", "")
+		row = append(row, wording.Status("en", r, c.Cheapest), "", "", "", "", "")
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()
-}
-
-// statusText says in one phrase whether a vendor's total can be trusted.
-func statusText(r *pricing.Result, cheapest string) string {
-	var parts []string
-	if r.Vendor == cheapest {
-		parts = append(parts, "cheapest")
-	}
-	if !r.Covers {
-		parts = append(parts, "does not cover: "+strings.Join(r.Uncovered, ", "))
-	}
-	if !r.Complete {
-		parts = append(parts, fmt.Sprintf("incomplete: %d unpriced (%s)", len(r.Unpriced), strings.Join(r.Unpriced, ", ")))
-	}
-	if len(parts) == 0 {
-		return "complete"
-	}
-	return strings.Join(parts, "; ")
 }
 
 // ComparisonTable renders the comparison for people: a summary, then each
@@ -217,15 +199,10 @@ func ComparisonTable(c *pricing.Comparison) string {
 	fmt.Fprintf(&b, "%s — %d months, %s to %s, CNY (元), %s\n\n", name, c.Months, c.Start, end, prices)
 	rows := [][]string{{"Vendor", "Plan", "Total", "Per month", "Status"}}
 	for _, r := range c.Vendors {
-		total := wording.Money(r.Total)
-		per := wording.Money(r.Total.Div(decimal.NewFromInt(int64(c.Months))))
-		switch {
-		case len(r.Lines) == 0 && !r.Covers:
-			total, per = "—", "—" // serves nothing the scenario asks for
-		case !r.Complete:
-			total, per = "≥ "+total, "≥ "+per
-		}
-		rows = append(rows, []string{r.Name, r.Plan, total, per, statusText(r, c.Cheapest)})
+		bound := wording.BoundOf(r)
+		total := wording.Figure("en", r.Total, bound)
+		per := wording.Figure("en", r.Total.Div(decimal.NewFromInt(int64(c.Months))), bound)
+		rows = append(rows, []string{r.Name, r.Plan, total, per, wording.Status("en", r, c.Cheapest)})
 	}
 	b.WriteString(wording.Table(rows, map[int]bool{2: true, 3: true}))
 	if c.Cheapest == "" {

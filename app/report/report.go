@@ -59,8 +59,12 @@ func reportGenerated(t time.Time) string {
 }
 
 // reportServesNone: the vendor has nothing to sell for this scenario; its 0 is
-// not a price, so reports show "—" as the table does.
-func reportServesNone(r *pricing.Result) bool { return len(r.Lines) == 0 && !r.Covers }
+// not a price, so reports say "not applicable" as the table does.
+func reportServesNone(r *pricing.Result) bool { return wording.ServesNone(r) }
+
+// na is what stands where a vendor that serves none of the needs would
+// have an amount.
+func (o Options) na() string { return wording.Text(o.Lang, "amount.na") }
 
 func reportPerMonth(c *pricing.Comparison, r *pricing.Result) decimal.Decimal {
 	return r.Total.DivRound(decimal.NewFromInt(int64(c.Months)), 2)
@@ -83,25 +87,7 @@ func reportPrices(c *pricing.Comparison, o Options) string {
 	return o.t(c.PriceDate.String()+" 当日有效的价格版本", "the editions in force on "+c.PriceDate.String())
 }
 
-// reportField names a demand field: "在线客服座席 (online_agents)" in Chinese,
-// the field name in English.
-func reportField(field string, o Options) string {
-	if o.en() {
-		return field
-	}
-	if l, ok := wording.FieldLabelsZH[field]; ok {
-		return l + " (" + field + ")"
-	}
-	return field
-}
-
-func reportFields(fields []string, o Options) string {
-	out := make([]string, len(fields))
-	for i, f := range fields {
-		out[i] = reportField(f, o)
-	}
-	return strings.Join(out, o.t("、", ", "))
-}
+func reportFields(fields []string, o Options) string { return wording.FieldRefs(o.Lang, fields) }
 
 func reportYesNo(b bool, o Options) string {
 	if b {
@@ -112,24 +98,7 @@ func reportYesNo(b bool, o Options) string {
 
 // reportStatus says in one phrase whether a vendor's total can be trusted.
 func reportStatus(r *pricing.Result, cheapest string, o Options) string {
-	if reportServesNone(r) {
-		return o.t("不提供本方案所需的任何服务：", "serves none of this scenario's requirements: ") + reportFields(r.Uncovered, o)
-	}
-	var parts []string
-	if r.Vendor == cheapest {
-		parts = append(parts, o.t("最便宜", "cheapest"))
-	}
-	if !r.Covers {
-		parts = append(parts, o.t("不覆盖：", "does not cover: ")+reportFields(r.Uncovered, o))
-	}
-	if !r.Complete {
-		parts = append(parts, o.t(fmt.Sprintf("不完整：%d 项未定价（%s），总额为下限", len(r.Unpriced), strings.Join(r.Unpriced, "、")),
-			fmt.Sprintf("incomplete: %d unpriced (%s), the total is a lower bound", len(r.Unpriced), strings.Join(r.Unpriced, ", "))))
-	}
-	if len(parts) == 0 {
-		return o.t("完整，覆盖全部需求", "complete, covers every requirement")
-	}
-	return strings.Join(parts, o.t("；", "; "))
+	return wording.Status(o.Lang, r, cheapest)
 }
 
 // reportLineNote is one interpretation text of r's breakdown lines and the
@@ -232,12 +201,7 @@ func reportLabel(key string) (string, string) {
 	if l, ok := reportInputLabels[key]; ok {
 		return l[0], l[1]
 	}
-	zh := wording.FieldLabelsZH[key]
-	en := strings.ReplaceAll(key, "_", " ")
-	if zh == "" {
-		zh = en
-	}
-	return zh, en
+	return wording.FieldLabel("zh", key), wording.FieldLabel("en", key)
 }
 
 // reportInputs lists every input of the scenario: its header, demand fields,
@@ -611,8 +575,8 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 			b.str(sh, rsChosen, row, o.t("自动", "auto"))
 		}
 		if reportServesNone(r) {
-			b.str(sh, rsTotal, row, "—")
-			b.str(sh, rsPerMonth, row, "—")
+			b.str(sh, rsTotal, row, o.na())
+			b.str(sh, rsPerMonth, row, o.na())
 		} else {
 			b.money(sh, rsTotal, row, r.Total, !r.Complete, true)
 			b.money(sh, rsPerMonth, row, reportPerMonth(c, r), !r.Complete, false)
@@ -632,7 +596,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 			a := r.Alternatives[0]
 			b.str(sh, rsRunnerUp, row, a.Plan)
 			if reportServesNone(r) {
-				b.str(sh, rsRunnerUpTotal, row, "—")
+				b.str(sh, rsRunnerUpTotal, row, o.na())
 			} else {
 				b.money(sh, rsRunnerUpTotal, row, a.Total, !a.Complete, false)
 			}
@@ -720,12 +684,12 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 		b.str(sh, 1, i+2, l)
 	}
 	for j, r := range c.Vendors {
-		if reportServesNone(r) { // its 0s are no price: "—" as in the summary
+		if reportServesNone(r) { // its 0s are no price: "not applicable" as in the summary
 			for i := range r.Monthly {
-				b.str(sh, 2+j, i+2, "—")
-				b.str(sh, 2+n+j, i+2, "—")
+				b.str(sh, 2+j, i+2, o.na())
+				b.str(sh, 2+n+j, i+2, o.na())
 			}
-			b.str(sh, 2+j, len(labels)+2, "—")
+			b.str(sh, 2+j, len(labels)+2, o.na())
 			continue
 		}
 		cum := reportCumulative(r.Monthly)
@@ -787,7 +751,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 	if len(r.Lines) == 0 {
 		msg := o.t("本方案无需购买任何项目", "nothing to buy for this scenario")
 		if reportServesNone(r) {
-			msg = o.t("不提供本方案所需的任何服务：", "serves none of this scenario's requirements: ") + reportFields(r.Uncovered, o)
+			msg = reportStatus(r, "", o)
 		}
 		b.str(sh, rvLabel, row, msg)
 		row++
@@ -829,7 +793,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 	b.str(sh, rvLabel, row, "合计 / Total")
 	b.style(sh, rvLabel, row, rvLabel, row, b.st.bold)
 	if reportServesNone(r) {
-		b.str(sh, rvAmount, row, "—")
+		b.str(sh, rvAmount, row, o.na())
 	} else {
 		b.money(sh, rvAmount, row, r.Total, !r.Complete, true)
 	}
@@ -868,7 +832,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		b.style(sh, rvItem, row, rvItem, row, b.st.bold)
 		b.str(sh, rvLabel, row, a.Plan)
 		if reportServesNone(r) {
-			b.str(sh, rvAmount, row, "—")
+			b.str(sh, rvAmount, row, o.na())
 		} else {
 			b.money(sh, rvAmount, row, a.Total, !a.Complete, false)
 		}

@@ -114,13 +114,13 @@ func sheetNames(c *pricing.Comparison, o Options) []string {
 func TestReportXLSXTotals(t *testing.T) {
 	for _, tc := range []struct {
 		file     string
-		totals   map[string]string // vendor name → total; "—" serves none
+		totals   map[string]string // vendor name → total; "不适用": serves none
 		cheapest string
 		perMonth map[string]string
 		pv       map[string]string
 	}{
 		{file: exampleScenario, cheapest: "腾讯企点客服",
-			totals:   map[string]string{"Chatopera 机器人平台": "20880.00", "腾讯企点客服": "68177.20", "华为云 云客服 CEC": "39750.00", "阿里云 智能联络中心": "—"},
+			totals:   map[string]string{"Chatopera 机器人平台": "20880.00", "腾讯企点客服": "68177.20", "华为云 云客服 CEC": "39750.00", "阿里云 智能联络中心": "不适用"},
 			perMonth: map[string]string{"腾讯企点客服": "1893.81", "华为云 云客服 CEC": "1104.17"}},
 		{file: benchScenario,
 			totals:   map[string]string{"Chatopera 机器人平台": "166000.00", "腾讯企点客服": "1082507.44", "华为云 云客服 CEC": "1379784.18", "阿里云 智能联络中心": "1563528.24"},
@@ -140,9 +140,9 @@ func TestReportXLSXTotals(t *testing.T) {
 			}
 			for name, want := range tc.totals {
 				row := findRow(t, f, sh, rsVendor, 3, name)
-				if want == "—" {
-					if v := cellText(t, f, sh, rsTotal, row); v != "—" {
-						t.Errorf("%s total %q, want — (serves none of the requirements)", name, v)
+				if want == "不适用" {
+					if v := cellText(t, f, sh, rsTotal, row); v != "不适用" {
+						t.Errorf("%s total %q, want 不适用 (serves none of the requirements)", name, v)
 					}
 					continue
 				}
@@ -172,7 +172,7 @@ func TestReportXLSXTotals(t *testing.T) {
 					t.Errorf("%s uncovered %q, want %q", r.Vendor, got, want)
 				}
 				if len(r.Alternatives) > 0 && reportServesNone(r) {
-					if v := cellText(t, f, sh, rsRunnerUpTotal, row); v != "—" {
+					if v := cellText(t, f, sh, rsRunnerUpTotal, row); v != "不适用" {
 						t.Errorf("%s serves none, but its runner-up costs %q", r.Vendor, v)
 					}
 				} else if len(r.Alternatives) > 0 {
@@ -265,8 +265,8 @@ func checkVendorSheets(t *testing.T, f *excelize.File, c *pricing.Comparison, o 
 			sum = sum.Add(a)
 		}
 		if reportServesNone(r) {
-			if v := cellText(t, f, sh, rvAmount, totalRow); v != "—" {
-				t.Errorf("%s: total %q, want —", sh, v)
+			if v := cellText(t, f, sh, rvAmount, totalRow); v != "不适用" {
+				t.Errorf("%s: total %q, want 不适用", sh, v)
 			}
 			continue
 		}
@@ -292,7 +292,7 @@ func checkMonthlySheet(t *testing.T, f *excelize.File, c *pricing.Comparison) {
 	}
 	for j, r := range c.Vendors {
 		if reportServesNone(r) {
-			if v := cellText(t, f, sh, 2+j, 2); v != "—" {
+			if v := cellText(t, f, sh, 2+j, 2); v != "不适用" {
 				t.Errorf("%s serves none but month 1 shows %q", r.Vendor, v)
 			}
 			continue
@@ -438,13 +438,13 @@ func TestReportXLSXEnglishAndInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"需求 / demand", "", "", "chats_per_day", "chats per day", "3000"},
-		{"需求 / demand", "", "", "online_agents", "online agents", "5"},
-		{"变化 / change", "", "2027-07-01", "online_agents", "online agents", "8"},
+		{"需求 / demand", "", "", "chats_per_day", "Bot chats per day", "3000"},
+		{"需求 / demand", "", "", "online_agents", "Online agents", "5"},
+		{"变化 / change", "", "2027-07-01", "online_agents", "Online agents", "8"},
 		{"供应商设置 / vendor setting", "huawei-cec", "", "prices.seat.online.month", "your quote (CNY per unit)", "150"},
 		{"供应商设置 / vendor setting", "aliyun-icc", "", "enabled", "enabled", "true"},
 		{"方案 / scenario", "", "", "name", "scenario name", "2027 客服中心采购"},
-		{"需求 / demand", "", "", "call_length", "call length", "exponential"},
+		{"需求 / demand", "", "", "call_length", "Call length model", "exponential"},
 	}
 	for _, w := range want {
 		found := false

@@ -1,71 +1,22 @@
 package window
 
 import (
-	"embed"
-	"encoding/json"
 	"fmt"
-	"path"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
+	"kefucost/app/wording"
 	"kefucost/scenarios"
 )
-
-// The window's texts live in translations/<lang>.json (flat key → text,
-// printf verbs for arguments), one file per language, so a translator
-// edits data, not code. The language can change while the window is open,
-// which Fyne's own lang package cannot do (it reads the system locale
-// once), so the window keeps its own catalog.
-
-//go:embed translations/*.json
-var translationFS embed.FS
-
-// Languages the window speaks, in the order the menu offers them.
-var Languages = []string{"zh", "en"}
-
-// languageFiles maps a language to its file; zh_Hans is the name Fyne and
-// translators expect for Simplified Chinese.
-var languageFiles = map[string]string{"zh": "zh_Hans.json", "en": "en.json"}
-
-var messages = loadMessages()
-
-func loadMessages() map[string]map[string]string {
-	out := map[string]map[string]string{}
-	for l, f := range languageFiles {
-		data, err := translationFS.ReadFile(path.Join("translations", f))
-		if err != nil {
-			panic(err) // embedded: a build defect, caught by TestTranslations
-		}
-		m := map[string]string{}
-		if err := json.Unmarshal(data, &m); err != nil {
-			panic(fmt.Sprintf("translations/%s: %v", f, err))
-		}
-		out[l] = m
-	}
-	return out
-}
 
 // tr is one language's catalog.
 type tr string
 
-// T returns the text for key, formatted with args. A missing key shows
-// itself (so a gap is visible, and TestTranslations fails on it).
-func (l tr) T(key string, args ...any) string {
-	s, ok := messages[string(l)][key]
-	if !ok {
-		s, ok = messages["en"][key]
-	}
-	if !ok {
-		return key
-	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
-}
+// T returns the text for key, formatted with args (wording.Text).
+func (l tr) T(key string, args ...any) string { return wording.Text(string(l), key, args...) }
 
 func (l tr) en() bool { return l == "en" }
 
@@ -84,7 +35,7 @@ func SystemLanguage() string {
 
 // validLanguage returns l when the window speaks it, else "".
 func validLanguage(l string) string {
-	for _, x := range Languages {
+	for _, x := range wording.Languages {
 		if x == l {
 			return l
 		}
@@ -105,11 +56,11 @@ func (l tr) fieldError(e *scenarios.FieldError) string {
 		return e.Msg
 	}
 	key := "fielderr." + strings.TrimPrefix(e.Key, "err.")
-	tmpl, ok := messages[string(l)][key]
+	tmpl, ok := wording.Lookup(string(l), key)
 	if !ok || countVerbs(tmpl) != len(e.Args) {
 		// Some keys come with fewer arguments (a plan out of range names
 		// only the plan): the generic text of the key still helps.
-		if g, ok := messages[string(l)][key+".generic"]; ok {
+		if g, ok := wording.Lookup(string(l), key+".generic"); ok {
 			return g
 		}
 		return e.Msg
@@ -161,7 +112,7 @@ func (l tr) typedMsg(m map[string]typed, path string) string {
 // unitText is a catalog unit ("seat·month") in the window's language; a
 // unit the texts do not know shows as the catalog writes it.
 func (l tr) unitText(u string) string {
-	if t, ok := messages[string(l)]["cunit."+u]; ok {
+	if t, ok := wording.Lookup(string(l), "cunit."+u); ok {
 		return t
 	}
 	return u

@@ -272,13 +272,11 @@ func setShown(lb *widget.Label, text string) {
 func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 	l := u.lang
 	v.name.SetText(nameIn(l, r.Name, r.NameEN))
-	switch {
-	case r.Complete:
-		v.total.SetText(l.T("money", wording.Money(r.Total)))
-	case r.Total.IsZero():
-		v.total.SetText(l.T("money.unknown"))
-	default:
-		v.total.SetText(l.T("money.atleast", wording.Money(r.Total)))
+	bound := wording.BoundOf(r)
+	if bound == wording.Unknown {
+		v.total.SetText(l.T("money.unknown")) // the card's headline says why
+	} else {
+		v.total.SetText(wording.Amount(string(l), r.Total, bound))
 	}
 	plan := r.PlanName
 	if l.en() {
@@ -291,7 +289,7 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 	// An incomplete total is a lower bound, and so is everything derived
 	// from it: never shown as an exact amount.
 	avg := r.Total.Div(decimal.NewFromInt(int64(max(1, c.Months)))).Round(2)
-	sub := l.T("card.avg", boundMoney(l, avg, r.Complete, r.Total.IsZero()))
+	sub := l.T("card.avg", wording.Amount(string(l), avg, bound))
 	if len(r.Alternatives) > 0 {
 		a := r.Alternatives[0]
 		an := a.PlanName
@@ -300,10 +298,13 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 				an = pl.NameEN
 			}
 		}
-		sub += " · " + l.T("card.runnerup", an, boundMoney(l, a.Total, a.Complete, a.Total.IsZero()))
+		sub += " · " + l.T("card.runnerup", an, wording.Amount(string(l), a.Total, wording.PlanBound(r, a)))
 	}
 	if r.PresentValue != nil {
-		sub += " · " + l.T("card.pv", boundMoney(l, *r.PresentValue, r.Complete, r.Total.IsZero()))
+		sub += " · " + l.T("card.pv", wording.Amount(string(l), *r.PresentValue, bound))
+	}
+	if bound == wording.NotApplicable {
+		sub = "" // no amount to average: the badge says what it does not cover
 	}
 	v.sub.SetText(sub)
 	cheapest, uncovered, unpriced := "", "", ""
@@ -327,19 +328,6 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 	if was != [3]bool{v.cheapest.Visible(), v.uncovered.Visible(), v.unpriced.Visible()} {
 		v.card.Refresh() // a badge came or went: lay the card out again
 	}
-}
-
-// boundMoney is an amount as a card shows it: exact when complete, else a
-// lower bound ("≥ 1,234.00"), or unknown when nothing is priced (none is
-// the total it derives from is zero).
-func boundMoney(l tr, d decimal.Decimal, complete, none bool) string {
-	switch {
-	case complete:
-		return l.T("money", wording.Money(d))
-	case none:
-		return l.T("amount.unknown")
-	}
-	return l.T("money.atleast", wording.Money(d))
 }
 
 // compactTheme tightens the padding inside the vendor cards, so four

@@ -3,6 +3,9 @@ package window
 import (
 	"strings"
 	"testing"
+
+	"kefucost/app"
+	"kefucost/app/wording"
 )
 
 // The result cards and the breakdown.
@@ -54,5 +57,34 @@ func TestBreakdownKeepsItsVendorWhenVendorsChange(t *testing.T) {
 	after := u.results.selectedResult()
 	if after == nil || after.Vendor != before {
 		t.Errorf("breakdown showed %s; after leaving out %s it shows %v", before, first, after.Vendor)
+	}
+}
+
+// A vendor serving none of the needs has no amount: its card says "not
+// applicable", never "0.00 元", and its settings say why.
+func TestVendorServingNoneIsNotApplicable(t *testing.T) {
+	for _, c := range []struct{ lang, total, status string }{
+		{"zh", "不适用", "不提供本方案所需的任何服务"},
+		{"en", "not applicable", "Serves none of this scenario's requirements"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			f := newUIFixture(t, c.lang)
+			u := f.u
+			s, err := app.LoadScenario("../cli/testdata/scenarios/mixed-spec-example.kefucost.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			u.loadScenario(s, "", nil)
+			if r := resultFor(u.result, "aliyun-icc"); r == nil || !wording.ServesNone(r) {
+				t.Fatalf("precondition: Aliyun serves part of %s", s.Name)
+			}
+			v := u.results.cardViews["aliyun-icc"]
+			if v.total.Text != c.total || v.sub.Text != "" {
+				t.Errorf("card total %q, sub %q; want %q and nothing", v.total.Text, v.sub.Text, c.total)
+			}
+			if got := u.vendors.cards["aliyun-icc"].status.Text; got != c.status {
+				t.Errorf("vendor status %q, want %q", got, c.status)
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
+	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
 )
@@ -345,6 +346,9 @@ func (p *vendorsPanel) showStatus(c *pricing.Comparison) {
 		switch {
 		case r == nil:
 			card.status.SetText(l.T("vendors.status.excluded"))
+			card.status.Importance = widget.LowImportance
+		case wording.ServesNone(r):
+			card.status.SetText(l.T("vendors.status.serves_none"))
 			card.status.Importance = widget.LowImportance
 		case !r.Complete:
 			var names []string

@@ -25,6 +25,7 @@ import (
 
 	"kefucost/app"
 	"kefucost/app/chart"
+	"kefucost/app/wording"
 	"kefucost/assets"
 	"kefucost/pricing"
 	"kefucost/scenarios"
@@ -297,7 +298,7 @@ func (u *ui) menu() *fyne.MainMenu {
 		fyne.NewMenuItem(l.T("menu.trash"), u.onShowTrash),
 	)
 	var langItems []*fyne.MenuItem
-	for _, code := range Languages {
+	for _, code := range wording.Languages {
 		it := fyne.NewMenuItem(tr(code).T("language.name"), func() { u.setLanguage(code) })
 		it.Checked = string(u.lang) == code
 		langItems = append(langItems, it)

@@ -475,7 +475,7 @@ func TestWindowArgs(t *testing.T) {
 }
 
 func TestTranslations(t *testing.T) {
-	zh, en := messages["zh"], messages["en"]
+	zh, en := wording.Messages("zh"), wording.Messages("en")
 	for k, v := range zh {
 		if strings.HasPrefix(k, "fielderr.") {
 			continue // English uses the scenario package's own messages

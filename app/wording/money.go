@@ -15,14 +15,7 @@ func Money(d decimal.Decimal) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(intPart[i])
-	}
-	out := b.String() + "." + frac
+	out := GroupDigits(intPart) + "." + frac
 	if neg {
 		return "-" + out
 	}

@@ -1,0 +1,129 @@
+package wording
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/pricing"
+)
+
+// What a vendor's amounts mean, worded the same in the window, the
+// command line, the charts and the reports.
+
+// Bound says how far an amount of a vendor's result can be trusted.
+type Bound int
+
+const (
+	// Exact: every item is priced; the amount is the cost.
+	Exact Bound = iota
+	// AtLeast: some items are unpriced; the real cost is higher.
+	AtLeast
+	// Unknown: nothing that is needed is priced: there is no amount.
+	Unknown
+	// NotApplicable: the vendor serves none of the needs; its 0 is no price.
+	NotApplicable
+)
+
+// ServesNone says the vendor has nothing to sell for this scenario: no
+// line, and needs it does not cover.
+func ServesNone(r *pricing.Result) bool { return len(r.Lines) == 0 && !r.Covers }
+
+// BoundOf says what r's total (and every amount derived from it) is.
+func BoundOf(r *pricing.Result) Bound {
+	switch {
+	case ServesNone(r):
+		return NotApplicable
+	case r.Complete:
+		return Exact
+	case r.Total.IsZero():
+		return Unknown
+	}
+	return AtLeast
+}
+
+// PlanBound is what the total of another plan a of r's vendor is.
+func PlanBound(r *pricing.Result, a pricing.PlanTotal) Bound {
+	switch {
+	case ServesNone(r):
+		return NotApplicable
+	case a.Complete:
+		return Exact
+	case a.Total.IsZero():
+		return Unknown
+	}
+	return AtLeast
+}
+
+// Amount words an amount with its currency: "1,234.00 元", "≥ ¥1,234.00",
+// "不适用", "unknown". lang is "en" or Chinese (anything else).
+func Amount(lang string, d decimal.Decimal, b Bound) string {
+	switch b {
+	case NotApplicable:
+		return Text(lang, "amount.na")
+	case Unknown:
+		return Text(lang, "amount.unknown")
+	case AtLeast:
+		return Text(lang, "money.atleast", Money(d))
+	}
+	return Text(lang, "money", Money(d))
+}
+
+// Figure words an amount in a column whose header names the currency:
+// "1,234.00", "≥ 1,234.00", "not applicable", "unknown".
+func Figure(lang string, d decimal.Decimal, b Bound) string {
+	switch b {
+	case NotApplicable:
+		return Text(lang, "amount.na")
+	case Unknown:
+		return Text(lang, "amount.unknown")
+	case AtLeast:
+		return "≥ " + Money(d)
+	}
+	return Money(d)
+}
+
+// FieldRef names a demand field so a reader can find it in the scenario
+// file: "在线客服坐席 (online_agents)" in Chinese, the id in English.
+func FieldRef(lang, field string) string {
+	if lang == "en" {
+		return field
+	}
+	if l := FieldLabel(lang, field); l != field {
+		return l + " (" + field + ")"
+	}
+	return field
+}
+
+// FieldRefs lists fields with FieldRef, joined as lang lists things.
+func FieldRefs(lang string, fields []string) string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = FieldRef(lang, f)
+	}
+	return strings.Join(out, Text(lang, "list.sep"))
+}
+
+// Status says in one phrase whether a vendor's total can be trusted:
+// "cheapest", "does not cover: …", "incomplete: 2 unpriced (…), the total
+// is a lower bound", "complete, covers every requirement", or "serves none
+// of this scenario's requirements: …".
+func Status(lang string, r *pricing.Result, cheapest string) string {
+	if ServesNone(r) {
+		return Text(lang, "status.serves_none", FieldRefs(lang, r.Uncovered))
+	}
+	var parts []string
+	if r.Vendor == cheapest {
+		parts = append(parts, Text(lang, "status.cheapest"))
+	}
+	if !r.Covers {
+		parts = append(parts, Text(lang, "status.uncovered", FieldRefs(lang, r.Uncovered)))
+	}
+	if !r.Complete {
+		parts = append(parts, Text(lang, "status.unpriced", len(r.Unpriced), strings.Join(r.Unpriced, Text(lang, "list.sep"))))
+	}
+	if len(parts) == 0 {
+		return Text(lang, "status.complete")
+	}
+	return strings.Join(parts, Text(lang, "status.sep"))
+}
