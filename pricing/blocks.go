@@ -12,10 +12,9 @@ import (
 )
 
 var (
-	zero    = decimal.Zero
-	one     = decimal.NewFromInt(1)
-	ten     = decimal.NewFromInt(10)
-	hundred = decimal.NewFromInt(100)
+	zero = decimal.Zero
+	one  = decimal.NewFromInt(1)
+	ten  = decimal.NewFromInt(10)
 )
 
 // Shanghai is the zone every vendor's bills and cycles are in (UTC+8).
