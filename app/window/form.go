@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
+	"kefucost/app/wording"
 	"kefucost/scenarios"
 	"kefucost/scenarios/store"
 )
@@ -131,16 +132,7 @@ func shortName(path string) string { return strings.TrimPrefix(path, "demand.") 
 
 // fieldName is a field path in the user's words, for messages: known
 // fields by their label, others (vendors.…) as written in the file.
-func fieldName(l tr, path string) string {
-	if path == "" {
-		return l.T("field.scenario")
-	}
-	key := fieldLabelKey(shortName(path))
-	if t := l.T(key); t != key {
-		return t
-	}
-	return path
-}
+func fieldName(l tr, path string) string { return wording.FieldName(string(l), path) }
 
 func (u *ui) newForm() *form {
 	l := u.lang

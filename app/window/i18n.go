@@ -1,9 +1,6 @@
 package window
 
 import (
-	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -43,51 +40,6 @@ func validLanguage(l string) string {
 	return ""
 }
 
-// fieldError says what is wrong with a field, in the window's language.
-// The scenario package gives each error a message key and arguments; an
-// unknown key falls back to its English message.
-func (l tr) fieldError(e *scenarios.FieldError) string {
-	if e.Key == "" {
-		return e.Msg
-	}
-	if l.en() && e.Msg != "" {
-		// The scenario package's English messages are already specific
-		// (they name the value and the limits).
-		return e.Msg
-	}
-	key := "fielderr." + strings.TrimPrefix(e.Key, "err.")
-	tmpl, ok := wording.Lookup(string(l), key)
-	if !ok || countVerbs(tmpl) != len(e.Args) {
-		// Some keys come with fewer arguments (a plan out of range names
-		// only the plan): the generic text of the key still helps.
-		if g, ok := wording.Lookup(string(l), key+".generic"); ok {
-			return g
-		}
-		return e.Msg
-	}
-	return fmt.Sprintf(tmpl, e.Args...)
-}
-
-// countVerbs counts the printf verbs of a template: a % followed by a
-// letter ("%s", "%d", "%v"); "%%" and a % before a space ("15 % off") are
-// text.
-func countVerbs(s string) int {
-	n := 0
-	for i := 0; i < len(s)-1; i++ {
-		if s[i] == '%' {
-			c := s[i+1]
-			if c == '%' {
-				i++
-				continue
-			}
-			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // fieldLabelKey is the translation key of a demand or scenario field.
 func fieldLabelKey(field string) string { return "field." + field }
 
@@ -109,72 +61,11 @@ func (l tr) typedMsg(m map[string]typed, path string) string {
 	return ""
 }
 
-// unitText is a catalog unit ("seat·month") in the window's language; a
-// unit the texts do not know shows as the catalog writes it.
-func (l tr) unitText(u string) string {
-	if t, ok := wording.Lookup(string(l), "cunit."+u); ok {
-		return t
-	}
-	return u
-}
+// fieldError says what is wrong with a field, in the window's language.
+func (l tr) fieldError(e *scenarios.FieldError) string { return wording.FieldError(string(l), e) }
 
-// summaryRules turn a revision summary (written by the store in English,
-// with field names as in the file) into Chinese. Scenario and file names
-// in it are taken out first (see summary) and never translated.
-var summaryRules = []struct {
-	re   *regexp.Regexp
-	with string
-}{
-	{regexp.MustCompile(`^created$`), "新建"},
-	{regexp.MustCompile(`^created \((.*)\)$`), "新建（$1）"},
-	{regexp.MustCompile(`\bno changes\b`), "无改动"},
-	{regexp.MustCompile(`restored revision (\d+)`), "恢复自版本 $1"},
-	{regexp.MustCompile(`imported from (\x00\d+\x00)`), "从 $1 导入"},
-	{regexp.MustCompile(`\bimported\b`), "导入"},
-	{regexp.MustCompile(`copy of (\x00\d+\x00) revision (\d+)`), "复制自${1}版本 ${2}"},
-	{regexp.MustCompile(`upgraded from database schema \d+`), "从旧版方案库升级"},
-	{regexp.MustCompile(`prices of (\S+): edition (\S+)→(\S+)`), "$1 价格版本 $2→$3"},
-	{regexp.MustCompile(`prices of (\S+): edition (\S+)`), "$1 价格版本 $2"},
-	{regexp.MustCompile(`; … and (\d+) more`), "；另有 $1 项"},
-	{regexp.MustCompile(`\blatest\b`), "最新"},
-	{regexp.MustCompile(`; `), "；"},
-}
-
-var (
-	summaryField  = regexp.MustCompile(`\b(demand\.[a-z_]+|months|start|price_date|discount_rate|name)\b`)
-	summaryQuoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
-	// A file name runs to the closing parenthesis of "created (…)" or to
-	// the ": " that starts the list of changes.
-	summaryFile = regexp.MustCompile(`imported from (.+?)(\)$|: |$)`)
-	summaryHole = regexp.MustCompile(`\x00(\d+)\x00`)
-)
+// unitText is a catalog unit in the window's language.
+func (l tr) unitText(u string) string { return wording.UnitText(string(l), u) }
 
 // summary is a revision's summary in the window's language.
-func (l tr) summary(s string) string {
-	if l.en() {
-		return s
-	}
-	var kept []string
-	hole := func(text string) string {
-		kept = append(kept, text)
-		return fmt.Sprintf("\x00%d\x00", len(kept)-1)
-	}
-	s = summaryFile.ReplaceAllStringFunc(s, func(m string) string {
-		g := summaryFile.FindStringSubmatch(m)
-		return "imported from " + hole(g[1]) + g[2]
-	})
-	s = summaryQuoted.ReplaceAllStringFunc(s, func(q string) string {
-		if u, err := strconv.Unquote(q); err == nil {
-			q = u
-		}
-		return hole("“" + q + "”")
-	})
-	for _, r := range summaryRules {
-		s = r.re.ReplaceAllString(s, r.with)
-	}
-	s = summaryField.ReplaceAllStringFunc(s, func(f string) string { return fieldName(l, f) })
-	return summaryHole.ReplaceAllStringFunc(s, func(h string) string {
-		i, _ := strconv.Atoi(summaryHole.FindStringSubmatch(h)[1])
-		return kept[i]
-	})
-}
+func (l tr) summary(s string) string { return wording.Summary(string(l), s) }

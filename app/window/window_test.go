@@ -485,8 +485,8 @@ func TestTranslations(t *testing.T) {
 			t.Errorf("en.json lacks %q", k)
 			continue
 		}
-		if countVerbs(v) != countVerbs(e) {
-			t.Errorf("%q: %d verbs in zh, %d in en", k, countVerbs(v), countVerbs(e))
+		if wording.CountVerbs(v) != wording.CountVerbs(e) {
+			t.Errorf("%q: %d verbs in zh, %d in en", k, wording.CountVerbs(v), wording.CountVerbs(e))
 		}
 	}
 	for k := range en {

@@ -1,0 +1,140 @@
+package wording
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"kefucost/scenarios"
+)
+
+// Messages about a scenario in the reader's words: field errors, units,
+// revision summaries.
+
+// FieldName is a field path in lang's words, for messages: known fields by
+// their label, others (vendors.…) as written in the file, "" the scenario.
+func FieldName(lang, path string) string {
+	if path == "" {
+		return Text(lang, "field.scenario")
+	}
+	if l := FieldLabel(lang, strings.TrimPrefix(path, "demand.")); l != strings.TrimPrefix(path, "demand.") {
+		return l
+	}
+	return path
+}
+
+// FieldError says what is wrong with a field in lang's words.
+// The scenario package gives each error a message key and arguments; an
+// unknown key falls back to its English message.
+func FieldError(lang string, e *scenarios.FieldError) string {
+	if e.Key == "" {
+		return e.Msg
+	}
+	if lang == "en" && e.Msg != "" {
+		// The scenario package's English messages are already specific
+		// (they name the value and the limits).
+		return e.Msg
+	}
+	key := "fielderr." + strings.TrimPrefix(e.Key, "err.")
+	tmpl, ok := Lookup(lang, key)
+	if !ok || CountVerbs(tmpl) != len(e.Args) {
+		// Some keys come with fewer arguments (a plan out of range names
+		// only the plan): the generic text of the key still helps.
+		if g, ok := Lookup(lang, key+".generic"); ok {
+			return g
+		}
+		return e.Msg
+	}
+	return fmt.Sprintf(tmpl, e.Args...)
+}
+
+// CountVerbs counts the printf verbs of a template: a % followed by a
+// letter ("%s", "%d", "%v"); "%%" and a % before a space ("15 % off") are
+// text.
+func CountVerbs(s string) int {
+	n := 0
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] == '%' {
+			c := s[i+1]
+			if c == '%' {
+				i++
+				continue
+			}
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// UnitText is a catalog unit ("seat·month") in lang's words; a unit the
+// texts do not know shows as the catalog writes it.
+func UnitText(lang, u string) string {
+	if t, ok := Lookup(lang, "cunit."+u); ok {
+		return t
+	}
+	return u
+}
+
+// summaryRules turn a revision summary (written by the store in English,
+// with field names as in the file) into Chinese. Scenario and file names
+// in it are taken out first (see summary) and never translated.
+var summaryRules = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`^created$`), "新建"},
+	{regexp.MustCompile(`^created \((.*)\)$`), "新建（$1）"},
+	{regexp.MustCompile(`\bno changes\b`), "无改动"},
+	{regexp.MustCompile(`restored revision (\d+)`), "恢复自版本 $1"},
+	{regexp.MustCompile(`imported from (\x00\d+\x00)`), "从 $1 导入"},
+	{regexp.MustCompile(`\bimported\b`), "导入"},
+	{regexp.MustCompile(`copy of (\x00\d+\x00) revision (\d+)`), "复制自${1}版本 ${2}"},
+	{regexp.MustCompile(`upgraded from database schema \d+`), "从旧版方案库升级"},
+	{regexp.MustCompile(`prices of (\S+): edition (\S+)→(\S+)`), "$1 价格版本 $2→$3"},
+	{regexp.MustCompile(`prices of (\S+): edition (\S+)`), "$1 价格版本 $2"},
+	{regexp.MustCompile(`; … and (\d+) more`), "；另有 $1 项"},
+	{regexp.MustCompile(`\blatest\b`), "最新"},
+	{regexp.MustCompile(`; `), "；"},
+}
+
+var (
+	summaryField  = regexp.MustCompile(`\b(demand\.[a-z_]+|months|start|price_date|discount_rate|name)\b`)
+	summaryQuoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	// A file name runs to the closing parenthesis of "created (…)" or to
+	// the ": " that starts the list of changes.
+	summaryFile = regexp.MustCompile(`imported from (.+?)(\)$|: |$)`)
+	summaryHole = regexp.MustCompile(`\x00(\d+)\x00`)
+)
+
+// Summary is a revision's summary in lang's words.
+func Summary(lang, s string) string {
+	if lang == "en" {
+		return s
+	}
+	var kept []string
+	hole := func(text string) string {
+		kept = append(kept, text)
+		return fmt.Sprintf("\x00%d\x00", len(kept)-1)
+	}
+	s = summaryFile.ReplaceAllStringFunc(s, func(m string) string {
+		g := summaryFile.FindStringSubmatch(m)
+		return "imported from " + hole(g[1]) + g[2]
+	})
+	s = summaryQuoted.ReplaceAllStringFunc(s, func(q string) string {
+		if u, err := strconv.Unquote(q); err == nil {
+			q = u
+		}
+		return hole("“" + q + "”")
+	})
+	for _, r := range summaryRules {
+		s = r.re.ReplaceAllString(s, r.with)
+	}
+	s = summaryField.ReplaceAllStringFunc(s, func(f string) string { return FieldName(lang, f) })
+	return summaryHole.ReplaceAllStringFunc(s, func(h string) string {
+		i, _ := strconv.Atoi(summaryHole.FindStringSubmatch(h)[1])
+		return kept[i]
+	})
+}
