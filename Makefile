@@ -82,7 +82,7 @@ $(STATICCHECK_STAMP):
 
 race:
 	$(GO) test -race -count=1 -run '$(RACE_WINDOW_TESTS)' ./app/window/
-	$(GO) test -race -count=1 -short ./pricing/ ./scenarios/
+	$(GO) test -race -count=1 -short ./pricing/ ./scenarios/...
 
 smoke:
 	@SIZE=$${SIZE:-$(SMOKE_SIZE)} scripts/smoke.sh

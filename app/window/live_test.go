@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"fyne.io/fyne/v2"
 	"kefucost/app/chart"
 	"kefucost/app/wording"
 )
@@ -28,7 +29,7 @@ func TestLiveWorkerBesideTheUI(t *testing.T) {
 	e := f.field("demand.chats_per_day").entry
 	card := u.vendors.cards["huawei-cec"]
 	for i := 0; i < 20; i++ {
-		jobs <- &liveJob{gen: uint64(i), s: u.cur.Clone(), size: u.results.chartSize(), lang: string(u.lang), dark: u.isDark()}
+		jobs <- &liveJob{gen: uint64(i), s: u.cur.Clone(), size: fyne.NewSize(480, 300), lang: string(u.lang), dark: u.isDark()} // small charts: the test is about sharing, not drawing
 		// UI goroutine while the worker computes:
 		e.SetText(fmt.Sprint(1000 + i))
 		for id, p := range card.prices {
