@@ -110,7 +110,10 @@ type Plan struct {
 	// PinnedOnly plans are priced only when a scenario pins them (ids
 	// older files name); auto never weighs them.
 	PinnedOnly bool `toml:"pinned_only"`
-	vendor     *Vendor
+	// LegacyOption names the option that offers the plan after its editions
+	// ended (pricing-rules §7.1): a buyer who negotiated it may keep it.
+	LegacyOption string `toml:"legacy_option"`
+	vendor       *Vendor
 }
 
 // Option switches an interpretation on or off.
@@ -284,8 +287,12 @@ func (e *Edition) InForce(d scenarios.Date) bool {
 func (e *Edition) Item(id string) *Item { return e.byID[id] }
 
 // Edition returns the edition of the plan in force on d (the latest in
-// force when d is zero), or nil when none is.
+// force when d is zero), or nil when none is. A day before the vendor's
+// first edition reads as that first day (the engine says so in a note).
 func (p *Plan) Edition(d scenarios.Date) *Edition {
+	if first := p.vendor.Earliest(); !d.IsZero() && d.Before(first) {
+		d = first
+	}
 	var best *Edition
 	for _, id := range p.EditionIDs {
 		for _, e := range p.vendor.Editions {
@@ -302,6 +309,43 @@ func (p *Plan) Edition(d scenarios.Date) *Edition {
 		}
 	}
 	return best
+}
+
+// LastEdition is the plan's most recent edition, ended or not.
+func (p *Plan) LastEdition() *Edition {
+	var best *Edition
+	for _, id := range p.EditionIDs {
+		for _, e := range p.vendor.Editions {
+			if e.ID == id && (best == nil || e.From.After(best.From)) {
+				best = e
+			}
+		}
+	}
+	return best
+}
+
+// EditionFor is the edition a plan is priced at on day d: the one in
+// force, or for a legacy plan switched on by its option, its last one.
+func (p *Plan) EditionFor(d scenarios.Date, options map[string]bool) *Edition {
+	if e := p.Edition(d); e != nil {
+		return e
+	}
+	if p.LegacyOption != "" && options[p.LegacyOption] {
+		return p.LastEdition()
+	}
+	return nil
+}
+
+// PlansFor returns the plans offered on d: those in force, and legacy
+// plans whose option the buyer switched on.
+func (v *Vendor) PlansFor(d scenarios.Date, options map[string]bool) []*Plan {
+	var out []*Plan
+	for _, p := range v.Plans {
+		if p.EditionFor(d, options) != nil {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Plans returns the vendor's plans that have an edition in force on d.

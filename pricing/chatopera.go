@@ -2,8 +2,11 @@ package pricing
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
 )
 
 // chatoperaDaily: the 2020 daily billing, chat API and ASR each with a free
@@ -97,18 +100,16 @@ func chatoperaAnnual(pc *planCtx) {
 }
 
 // chatoperaPacks: the 2023 resource packs. Usage (chat requests plus ASR
-// seconds, 1 second = 1 call) is served only from packs; with no quota the
-// service stops, so the plan buys packs that never run out, at the least
-// cost. Packs are bought at the start of a horizon month and cover a window
-// of whole months no longer than their validity; quota left at the end of
-// a window is counted as expired (interpretation: it may in fact carry on
-// until the pack's own expiry, so the true cost can only be lower).
+// seconds, 1 second = 1 call, each request rounded up to a whole second)
+// is served only from packs; with no quota the service stops, so the plan
+// buys, on the days they are needed, the packs that never run out at the
+// least cost (packPlan). Gift packs are drawn first.
 func chatoperaPacks(pc *planCtx) {
 	t := pc.t
+	var kinds []packKind
 	var items []*Item
 	var prices []*decimal.Decimal
 	var overs []bool
-	maxV := 0
 	for _, it := range pc.ed.Items {
 		if it.Quota > 0 && it.ValidityMonths > 0 {
 			p, _, o := pc.price(it.ID)
@@ -118,84 +119,190 @@ func chatoperaPacks(pc *planCtx) {
 			items = append(items, it)
 			prices = append(prices, p)
 			overs = append(overs, o)
-			maxV = max(maxV, it.ValidityMonths)
+			kinds = append(kinds, packKind{cost: p.Shift(4).Ceil().IntPart(), quota: it.Quota, months: it.ValidityMonths})
 		}
 	}
-	use := make([]int64, t.months+1) // use[m]: calls before horizon month m
+	use := make([]int64, t.days)
+	asrBilled := false
+	perRequest := map[string]decimal.Decimal{} // billed seconds per request, by mean length
 	for i := range t.segs {
 		sg := &t.segs[i]
-		use[sg.month+1] += (sg.l.requests + sg.l.asrSec) * int64(sg.days)
+		u := sg.l.requests
+		if sg.l.asrSec > 0 {
+			key := sg.l.asrLen.String()
+			per, ok := perRequest[key]
+			if !ok {
+				per = asrSecondsPerRequest(sg.l.asrLen)
+				perRequest[key] = per
+			}
+			u += asrBilledSeconds(sg.l.asrSec, sg.l.asrLen, per)
+			asrBilled = true
+		}
+		from := t.dayIndex(sg.from)
+		for d := from; d < from+sg.days; d++ {
+			use[d] = u
+		}
 	}
-	for m := 1; m <= t.months; m++ {
-		use[m] += use[m-1]
+	var total int64
+	for _, u := range use {
+		total += u
 	}
-	if use[t.months] == 0 {
+	if total == 0 {
 		return
 	}
-	M := t.months
-	cost := make([]int64, M+1)
-	choice := make([]int, M+1)
-	counts := make([][]int64, M+1)
-	offersFor := make([][]packOffer, maxV+1)
-	idxFor := make([][]int, maxV+1)
-	solvers := make([]*coverSolver, maxV+1)
-	for w := 1; w <= maxV; w++ {
-		for i, it := range items {
-			if it.ValidityMonths >= w {
-				offersFor[w] = append(offersFor[w], packOffer{quota: it.Quota, price: prices[i].Shift(4).Ceil().IntPart()})
-				idxFor[w] = append(idxFor[w], i)
-			}
-		}
-		solvers[w] = newCoverSolver(offersFor[w])
+	giftLeft := chatoperaGifts(pc, use)
+	if len(kinds) == 0 {
+		pc.outage = "no resource pack is priced: the service would stop (enter a quote for a pack)"
+		return
 	}
-	scratch := make([]int64, len(items))
-	for m := M - 1; m >= 0; m-- {
-		cost[m] = -1
-		for w := 1; w <= maxV && m+w <= M; w++ {
-			need := use[m+w] - use[m]
-			c := cost[m+w]
-			if need > 0 {
-				c += solvers[w].solve(need, scratch[:len(offersFor[w])])
-			}
-			if cost[m] < 0 || c < cost[m] {
-				cost[m], choice[m] = c, w
-				counts[m] = append(counts[m][:0], scratch[:len(offersFor[w])]...)
-				if need == 0 {
-					counts[m] = counts[m][:0]
-				}
-			}
-			if need == 0 {
-				break // nothing used yet: buy later
-			}
+	minQuota := kinds[0].quota
+	for _, k := range kinds {
+		minQuota = min(minQuota, k.quota)
+	}
+	var buys []packBuy
+	var cost int64
+	ok, proven := false, false
+	if total <= packSearchCalls*minQuota {
+		buys, cost, ok, proven = packSearch(t.start, use, kinds, packBudget)
+	}
+	if !proven {
+		// Out of budget: the better of the best found and whole-month
+		// windows (both serve every day).
+		if wb, wc := windowPlan(t.start, t.months, use, kinds); !ok || wc < cost {
+			buys, ok = wb, true
 		}
 	}
-	var bought, used int64
-	for m := 0; m < M; m += choice[m] {
-		w := choice[m]
-		for k, n := range counts[m] {
+	var bought int64
+	for bi, b := range buys {
+		d := t.start.AddDays(b.day)
+		month := t.monthOf(d)
+		why, whyZH := "quota is needed from this day", "自此日起需要额度"
+		if bi > 0 {
+			prev := buys[bi-1]
+			switch {
+			case !proven:
+				why, whyZH = "a window of whole months starts", "新的整月购买窗口开始"
+			case prev.day < b.day && b.day < prev.endDay:
+				why, whyZH = "drawn first on busy days, it stretches the longer pack's quota", "业务繁忙时优先扣除，延长长期资源包的额度"
+			case prev.expired:
+				why, whyZH = "the packs held before expire", "此前的资源包到期"
+			default:
+				why, whyZH = "the quota held before runs out this day", "此前额度于当日用完"
+			}
+		}
+		for k, n := range b.counts {
 			if n == 0 {
 				continue
 			}
-			i := idxFor[w][k]
-			it := items[i]
+			it := items[k]
+			q := decimal.NewFromInt(n)
+			amount := Cents(q.Mul(*prices[k]))
+			until := d.AddMonths(it.ValidityMonths).AddDays(-1)
 			bought += n * it.Quota
-			pc.b.charge(pc, m, it, decimal.NewFromInt(n), prices[i], overs[i], Cents(decimal.NewFromInt(n).Mul(*prices[i])),
-				fmt.Sprintf("%s calls each, valid %d months; bought at the start of a window of whole months", group(it.Quota), it.ValidityMonths),
-				fmt.Sprintf("每包 %s 次，有效期 %d 个月；在整月窗口开始时购买", group(it.Quota), it.ValidityMonths))
+			pc.b.chargeAs(pc, month, it, variant{}, q, prices[k], overs[k], amount,
+				fmt.Sprintf("%s calls each, valid %d months from the day bought; bought on the day quota is needed", group(it.Quota), it.ValidityMonths),
+				fmt.Sprintf("每包 %s 次，自购买日起有效 %d 个月；在需要额度的当天购买", group(it.Quota), it.ValidityMonths))
+			pc.buy(d, it, q, &amount, until, why, whyZH)
 		}
-		used += use[min(m+w, M)] - use[m]
+	}
+	if !proven {
+		for _, it := range items {
+			pc.b.assume(it.ID, "用量很大：逐日搜索超出计算预算，按整月窗口购买（窗口结束时余量计为作废），实际可能更省。Very large volumes: the day-by-day search ran past its budget; packs are bought for windows of whole months, quota left at a window's end counted as lost, so the true cost may be lower.")
+		}
 	}
 	for _, it := range items {
-		pc.b.assume(it.ID, "在整月窗口开始时购买，窗口结束时余量计为作废。Bought at window starts; quota left at a window's end counted as expired.")
+		pc.b.assume(it.ID, "同时持有多个已购资源包时先扣除最早到期的（种子未说明已购资源包之间的顺序）。Among bought packs the one expiring first is drawn first (the seed gives no order).")
 	}
-	if bought > used {
+	if asrBilled {
+		pc.note(Note{ID: "chatopera.asr-rounding", Text: "语音识别：每次请求不足 1 秒按 1 秒计（请求时长按指数分布估计，平均时长见方案设置），每天向上取整到整次。",
+			EN: "ASR: each request's remainder under a second counts as a whole second (request lengths taken as exponential with the scenario's mean); each day rounded up to whole calls."})
+	}
+	if used := total - giftLeft; bought > used {
 		pc.hints = append(pc.hints, Note{
 			EN:   fmt.Sprintf("%s of %s calls bought expire unused", group(bought-used), group(bought)),
 			Text: fmt.Sprintf("购买的 %s 次中有 %s 次到期未用", group(bought), group(bought-used)),
 		})
 	}
-	pc.note(Note{ID: "chatopera.packs", Text: "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所选购买方案保证全程不停服且总价最低。",
-		EN: "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases chosen never run out and cost the least."})
+	pc.note(Note{ID: "chatopera.packs", Text: "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所列购买计划保证每天都有额度，且是所有这样的计划中总价最低的（逐日精确搜索）。",
+		EN: "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases listed leave quota on every day and cost the least of all such plans (an exact search over days)."})
+}
+
+// The pack search runs when the horizon's use is at most packSearchCalls
+// of the smallest pack (300 calls a day for three years with 5,000-call
+// packs is 657), and at most packBudget mixes, so that results follow
+// typing; within both it gives the proven cheapest plan. Larger volumes
+// (where the packs' validity wastes little) buy whole-month windows.
+const (
+	packSearchCalls = 1000
+	packBudget      = 3000
+)
+
+// chatoperaGifts draws the scenario's gift packs first ("赠送资源包 >
+// 购买资源包"), the one expiring first among them, taking what they serve
+// out of use; it returns the calls the gifts served.
+func chatoperaGifts(pc *planCtx, use []int64) int64 {
+	t := pc.t
+	type gift struct {
+		from, to int // days of the horizon it is valid on: [from, to)
+		left     int64
+	}
+	var gifts []*gift
+	for _, g := range pc.vs.Gifts {
+		it := pc.ed.Item(g.Item)
+		if it == nil || it.Quota == 0 {
+			continue // Validate names an unknown gift item
+		}
+		from, to := t.dayIndex(g.Date), t.dayIndex(g.Date.AddMonths(it.ValidityMonths))
+		gifts = append(gifts, &gift{from: max(from, 0), to: min(to, len(use)), left: it.Quota})
+	}
+	if len(gifts) == 0 {
+		return 0
+	}
+	sort.SliceStable(gifts, func(i, j int) bool { return gifts[i].to < gifts[j].to })
+	var served int64
+	for d := range use {
+		for _, g := range gifts {
+			if use[d] == 0 {
+				break
+			}
+			if d < g.from || d >= g.to || g.left == 0 {
+				continue
+			}
+			take := min(use[d], g.left)
+			g.left -= take
+			use[d] -= take
+			served += take
+		}
+	}
+	pc.note(Note{ID: "chatopera.gifts", Text: fmt.Sprintf("赠送资源包先于购买的资源包扣除，共抵扣 %s 次。", group(served)),
+		EN: fmt.Sprintf("Gift packs are drawn before bought ones: they serve %s calls.", group(served))})
+	return served
+}
+
+// asrSecondsPerRequest is what one ASR request of mean length L seconds
+// bills when its remainder under a second counts as a whole second:
+// lengths exponential, 1 / (1 − e^(−1/L)) seconds on average.
+func asrSecondsPerRequest(meanLen decimal.Decimal) decimal.Decimal {
+	if !meanLen.IsPositive() {
+		meanLen = scenarios.DefaultASRSecondsPerRequest
+	}
+	return BilledMinutesPerCall(meanLen, scenarios.CallExponential)
+}
+
+// asrBilledSeconds is a day's ASR seconds as billed: sec / L requests of
+// mean length L, each billing per seconds (asrSecondsPerRequest); the day
+// rounded up to whole calls.
+//
+// 3,600 seconds a day in requests of 5 s: 720 requests × 5.516655… s =
+// 3,971.99… → 3,972 calls.
+func asrBilledSeconds(sec int64, meanLen, per decimal.Decimal) int64 {
+	if sec == 0 {
+		return 0
+	}
+	if !meanLen.IsPositive() {
+		meanLen = scenarios.DefaultASRSecondsPerRequest
+	}
+	return decimal.NewFromInt(sec).Mul(per).DivRound(meanLen, 8).Ceil().IntPart()
 }
 
 // group writes 1000000 as 1,000,000.

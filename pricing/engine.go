@@ -89,11 +89,6 @@ func Validate(s *scenarios.Scenario) scenarios.FieldErrors {
 	for _, id := range scenarios.VendorIDs {
 		vs, ok := s.Vendors[id]
 		v := cat.Vendor(id)
-		if !s.PriceDate.IsZero() && s.PriceDate.Before(v.Earliest()) && vs.IsEnabled() {
-			errs = append(errs, &scenarios.FieldError{Field: "price_date", Key: scenarios.ErrRange,
-				Msg: fmt.Sprintf("no %s prices are known before %s", v.NameEN, v.Earliest()), Args: []any{v.Earliest().String()}})
-			break
-		}
 		if !ok {
 			continue
 		}
@@ -108,9 +103,16 @@ func Validate(s *scenarios.Scenario) scenarios.FieldErrors {
 				}
 				errs = append(errs, &scenarios.FieldError{Field: p + ".plan", Key: scenarios.ErrUnknownID, Args: []any{plan},
 					Msg: fmt.Sprintf("unknown plan %q (%s has: auto, %s)", plan, id, strings.Join(ids, ", "))})
-			case pl.Edition(s.PriceDate) == nil:
-				errs = append(errs, &scenarios.FieldError{Field: p + ".plan", Key: scenarios.ErrRange, Args: []any{plan},
-					Msg: fmt.Sprintf("plan %q has no prices in force on the price date %s", plan, s.PriceDate)})
+			case pl.EditionFor(s.PriceDate, vs.Options) == nil:
+				when := "at the latest prices"
+				if !s.PriceDate.IsZero() {
+					when = "on the price date " + s.PriceDate.String()
+				}
+				msg := fmt.Sprintf("plan %q is no longer sold %s", plan, when)
+				if pl.LegacyOption != "" {
+					msg += fmt.Sprintf(" (if you negotiated it, switch on the option %q)", pl.LegacyOption)
+				}
+				errs = append(errs, &scenarios.FieldError{Field: p + ".plan", Key: scenarios.ErrRange, Args: []any{plan}, Msg: msg})
 			}
 		}
 		known := v.ItemIDs()
@@ -458,7 +460,7 @@ func (b *bill) assume(item, text string) {
 // evaluateVendor prices the vendor's chosen plan (or, for auto, every plan
 // in force, keeping the cheapest that serves the whole horizon).
 func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail bool) *Result {
-	plans := v.PlansOn(t.s.PriceDate)
+	plans := v.PlansFor(t.s.PriceDate, vs.Options)
 	pinned := vs.PlanOrAuto() != "auto"
 	var results []*Result
 	cache := map[string]*sharedPart{}
@@ -536,7 +538,7 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 }
 
 func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, cache map[string]*sharedPart) *Result {
-	pc := &planCtx{t: t, v: v, plan: p, ed: p.Edition(t.s.PriceDate), vs: vs, discount: one, b: newBill(t.months), cache: cache, prices: map[string]*resolved{}}
+	pc := &planCtx{t: t, v: v, plan: p, ed: p.EditionFor(t.s.PriceDate, vs.Options), vs: vs, discount: one, b: newBill(t.months), cache: cache, prices: map[string]*resolved{}}
 	if vs.Discount != nil {
 		pc.discount = *vs.Discount
 	}
@@ -577,6 +579,16 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 	r.Complete = len(r.Unpriced) == 0
 	r.Uncovered = uncovered(t, v)
 	r.Covers = len(r.Uncovered) == 0
+	if d := t.s.PriceDate; !d.IsZero() && d.Before(v.Earliest()) {
+		r.Notes = append(r.Notes, Note{ID: "price-date-before-editions",
+			Text: fmt.Sprintf("价格日期 %s 早于%s已知最早的价格（%s 起）：按最早的价格版本 %s 计算。", d, v.Name, v.Earliest(), pc.ed.ID),
+			EN:   fmt.Sprintf("The price date %s is before %s's earliest known prices (from %s): its first edition, %s, is used.", d, v.NameEN, v.Earliest(), pc.ed.ID)})
+	}
+	if !pc.ed.Until.IsZero() && (t.s.PriceDate.IsZero() || !t.s.PriceDate.Before(pc.ed.Until)) {
+		r.Notes = append(r.Notes, Note{ID: "legacy-plan", Option: p.LegacyOption,
+			Text: fmt.Sprintf("旧方案 %s（价格版本 %s 已于 %s 停止）：按您的选项计入，假定厂商仍按此方案为您服务。", p.Name, pc.ed.ID, pc.ed.Until),
+			EN:   fmt.Sprintf("Legacy plan %s (edition %s, replaced on %s): included by your option, assuming the vendor still sells it to you.", p.NameEN, pc.ed.ID, pc.ed.Until)})
+	}
 	if pc.discount.LessThan(one) {
 		r.Notes = append(r.Notes, Note{ID: "discount", Text: fmt.Sprintf("目录价 × 商务折扣 %s（您输入的报价不再打折）", pc.discount),
 			EN: fmt.Sprintf("List prices × negotiated discount %s (your quoted prices are not discounted again)", pc.discount)})

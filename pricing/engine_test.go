@@ -126,7 +126,7 @@ func TestEnabledAndPinned(t *testing.T) {
 	s := scenario(12, func(s *scenarios.Scenario) {
 		s.Demand.ChatsPerDay = 3000
 		s.Vendors[scenarios.Tencent] = scenarios.VendorSettings{Enabled: &no}
-		s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Plan: "chatopera-2020-daily"}
+		s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Plan: "chatopera-2020-daily", Options: legacy}
 	})
 	c, err := Compare(s)
 	if err != nil {
@@ -153,7 +153,7 @@ func TestGrowthAndChanges(t *testing.T) {
 		s.Demand.GrowthPerMonth = decimal.RequireFromString("0.1")
 		v := int64(5000)
 		s.Changes = []scenarios.Change{{Date: scenarios.NewDate(2027, 3, 1), ChatsPerDay: &v}}
-		s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Plan: "chatopera-2020-daily"}
+		s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Plan: "chatopera-2020-daily", Options: legacy}
 	})
 	c, err := Compare(s)
 	if err != nil {

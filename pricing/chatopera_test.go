@@ -1,0 +1,226 @@
+package pricing
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+// legacy switches the 2020 Chatopera plans back on (pricing-rules §7.1).
+var legacy = map[string]bool{"chatopera.legacy-plans": true}
+
+// At the latest prices Chatopera sells resource packs only: its 2020 daily
+// billing and annual packages ended when the 2023-02-10 page replaced them
+// (pricing-rules §7.1). 300 chats a day × 10 requests, one bot, 2027:
+//   - Chatopera: 3,000 requests a day × 365 = 1,095,000; one 10,000 元 pack
+//     (2,000,000 calls, 12 months) on 2027-01-01 = 10,000.00 (eleven
+//     1,000 元 packs would cost 11,000);
+//   - Tencent: robot 5,800 + a 120,000-session pack 1,600 (109,500
+//     sessions) = 7,400.00: the cheaper vendor.
+//   - With the legacy option, the 2020 annual 1M package: 6,000 for
+//     1,000,000 requests + 95,000 × 0.01 = 950 beyond it = 6,950.00.
+func TestChatoperaEditionsEnd(t *testing.T) {
+	base := func(s *scenarios.Scenario) {
+		s.Demand.ChatsPerDay, s.Demand.MessagesPerChat, s.Demand.Bots = 300, 10, 1
+	}
+	c, err := Compare(scenario(12, base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := vendor(t, c, scenarios.Chatopera)
+	if ch.Plan != "chatopera-2023-packs" || ch.Total.StringFixed(2) != "10000.00" {
+		t.Fatalf("latest prices: %s %s", ch.Plan, ch.Total)
+	}
+	for _, a := range ch.Alternatives {
+		if strings.HasPrefix(a.Plan, "chatopera-2020") {
+			t.Errorf("a 2020 plan is offered at the latest prices: %+v", a)
+		}
+	}
+	if joined := strings.Join(ch.Hints, " "); strings.Contains(joined, "2020") {
+		t.Errorf("hints name a 2020 plan: %s", joined)
+	}
+	if got := vendor(t, c, scenarios.Tencent).Total.StringFixed(2); got != "7400.00" {
+		t.Errorf("Tencent %s, want 7400.00", got)
+	}
+	if c.Cheapest != scenarios.Tencent {
+		t.Errorf("cheapest %q, want Tencent", c.Cheapest)
+	}
+
+	c, err = Compare(scenario(12, func(s *scenarios.Scenario) {
+		base(s)
+		s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Options: legacy}
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch = vendor(t, c, scenarios.Chatopera)
+	if ch.Plan != "chatopera-2020-annual-1m" || ch.Total.StringFixed(2) != "6950.00" {
+		t.Fatalf("legacy option: %s %s", ch.Plan, ch.Total)
+	}
+	found := false
+	for _, n := range ch.Notes {
+		found = found || n.ID == "legacy-plan"
+	}
+	if !found {
+		t.Errorf("no note says the legacy plan rests on the option: %+v", ch.Notes)
+	}
+}
+
+// A plan pinned in a file but no longer sold is refused with the way back.
+func TestChatoperaLegacyPlanPinnedNeedsOption(t *testing.T) {
+	s := scenario(12, func(s *scenarios.Scenario) {
+		s.Demand.ChatsPerDay = 300
+		s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Plan: "chatopera-2020-daily"}
+	})
+	_, err := Compare(s)
+	if err == nil || !strings.Contains(err.Error(), "no longer sold") || !strings.Contains(err.Error(), "chatopera.legacy-plans") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// A price date before a vendor's first edition uses the first edition and
+// says so (pricing-rules §7.1), instead of refusing the scenario.
+func TestPriceDateBeforeFirstEdition(t *testing.T) {
+	s := scenario(12, func(s *scenarios.Scenario) {
+		s.Demand.ChatsPerDay = 300
+		s.PriceDate = scenarios.NewDate(2019, 6, 1)
+	})
+	c, err := Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := vendor(t, c, scenarios.Chatopera)
+	if ch.Editions[0] != "2020" {
+		t.Errorf("edition %v, want the first, 2020", ch.Editions)
+	}
+	var note string
+	for _, n := range ch.Notes {
+		if n.ID == "price-date-before-editions" {
+			note = n.EN
+		}
+	}
+	if !strings.Contains(note, "2019-06-01") || !strings.Contains(note, "2020") {
+		t.Errorf("note %q", note)
+	}
+}
+
+// Packs are bought on the day quota is needed and their quota is kept
+// until it expires (pricing-rules §7.2). 300 calls a day through 2027
+// (109,500):
+//   - 2027-01-01 one 1,000 元 pack (100,000 calls, to 2027-12-31): it serves
+//     333 days (99,900) and 100 calls of 2027-11-30;
+//   - 2027-11-30 a 100 元 pack (5,000, a month): 200 + 4,800 = 16 days' use,
+//     to the 100 calls of 2027-12-16; 2027-12-16 another for the last 16
+//     days (4,800).
+// 1,200.00 (buying at month starts and dropping quota at window ends cost
+// 1,400). Other plans cost the same (the two 100 元 packs drawn first in
+// January, the 1,000 元 pack then lasting to the end); any of them will do,
+// so the test checks what was bought and replays the schedule day by day:
+// no call is refused.
+func TestChatoperaPacksBoughtWhenNeeded(t *testing.T) {
+	c, err := Compare(scenario(12, func(s *scenarios.Scenario) { s.Demand.ChatsPerDay = 300 }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := vendor(t, c, scenarios.Chatopera)
+	if ch.Total.StringFixed(2) != "1200.00" {
+		t.Fatalf("total %s, want 1200.00", ch.Total)
+	}
+	bought := map[string]int64{}
+	for _, p := range ch.Schedule {
+		bought[p.Item] += p.Quantity.IntPart()
+		months := map[string]int{"pack.100": 1, "pack.1000": 12}[p.Item]
+		if want := p.Date.AddMonths(months).AddDays(-1); !p.Until.Equal(want) {
+			t.Errorf("%s bought %s valid until %s, want %s", p.Item, p.Date, p.Until, want)
+		}
+	}
+	if bought["pack.1000"] != 1 || bought["pack.100"] != 2 || len(bought) != 2 {
+		t.Errorf("bought %v, want one 1,000 元 pack and two 100 元 packs: %+v", bought, ch.Schedule)
+	}
+	assertServesEveryDay(t, 300, ch.Schedule, scenarios.NewDate(2027, 1, 1), 365)
+}
+
+// assertServesEveryDay replays a schedule of packs day by day in the
+// vendor's order (the pack expiring first) with perDay calls a day: no day
+// may be refused, and no balance may go negative.
+func assertServesEveryDay(t *testing.T, perDay int64, sched []Purchase, start scenarios.Date, days int) {
+	t.Helper()
+	cat := MustCatalog().Vendor(scenarios.Chatopera)
+	ed := cat.Plan("chatopera-2023-packs").Edition(scenarios.Date{})
+	type held struct {
+		left  int64
+		until scenarios.Date
+	}
+	var packs []*held
+	for d := 0; d < days; d++ {
+		day := start.AddDays(d)
+		for _, p := range sched {
+			if p.Date.Equal(day) {
+				it := ed.Item(p.Item)
+				for j := int64(0); j < p.Quantity.IntPart(); j++ {
+					packs = append(packs, &held{left: it.Quota, until: p.Until})
+				}
+			}
+		}
+		need := perDay
+		for need > 0 {
+			var next *held
+			for _, h := range packs {
+				if h.left > 0 && !day.After(h.until) && (next == nil || h.until.Before(next.until)) {
+					next = h
+				}
+			}
+			if next == nil {
+				t.Fatalf("%s: %d calls refused: no quota", day, need)
+			}
+			take := min(need, next.left)
+			next.left -= take
+			need -= take
+			if next.left < 0 {
+				t.Fatalf("%s: negative balance", day)
+			}
+		}
+	}
+}
+
+// A gift pack is drawn before anything bought (seed 001: 赠送资源包 >
+// 购买资源包). With a 100,000-call pack given on 2027-01-01, 300 calls a day
+// through 2027 leave 9,500 calls for bought packs after 333 days and 100
+// calls: 100 元 packs on 2027-11-30 and 2027-12-16, as above: 200.00.
+func TestChatoperaGiftDrawnFirst(t *testing.T) {
+	c, err := Compare(scenario(12, func(s *scenarios.Scenario) {
+		s.Demand.ChatsPerDay = 300
+		s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Gifts: []scenarios.Gift{{Item: "pack.1000", Date: scenarios.NewDate(2027, 1, 1)}}}
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := vendor(t, c, scenarios.Chatopera)
+	if ch.Total.StringFixed(2) != "200.00" || len(ch.Schedule) != 2 || ch.Schedule[0].Date.String() != "2027-11-30" {
+		t.Fatalf("total %s schedule %+v", ch.Total, ch.Schedule)
+	}
+}
+
+// ASR in the 2023 edition bills each request's remainder under a second
+// as a whole second (pricing-rules §7.2). 1 minute a day in 5-second
+// requests: 12 requests × 5.516655… s = 66.19… → 67 calls a day; 31 days
+// of January: 2,077 calls, one 100 元 pack.
+func TestChatoperaASRRoundedPerRequest(t *testing.T) {
+	if got := asrBilledSeconds(60, decimal.NewFromInt(5), asrSecondsPerRequest(decimal.NewFromInt(5))); got != 67 {
+		t.Fatalf("billed seconds %d, want 67", got)
+	}
+	if got := asrBilledSeconds(3600, decimal.NewFromInt(5), asrSecondsPerRequest(decimal.NewFromInt(5))); got != 3972 {
+		t.Fatalf("billed seconds %d, want 3972", got)
+	}
+	c, err := Compare(scenario(1, func(s *scenarios.Scenario) { s.Demand.ASRMinutesPerDay = 1 }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := vendor(t, c, scenarios.Chatopera)
+	if ch.Total.StringFixed(2) != "100.00" || len(ch.Schedule) != 1 {
+		t.Fatalf("total %s schedule %+v", ch.Total, ch.Schedule)
+	}
+}
