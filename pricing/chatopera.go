@@ -207,7 +207,7 @@ func chatoperaPacks(pc *planCtx) {
 	}
 	if !proven {
 		for _, it := range items {
-			pc.b.assume(it.ID, "用量很大：逐日搜索超出计算预算，按整月窗口购买（窗口结束时余量计为作废），实际可能更省。Very large volumes: the day-by-day search ran past its budget; packs are bought for windows of whole months, quota left at a window's end counted as lost, so the true cost may be lower.")
+			pc.b.assume(it.ID, "按整月窗口购买（逐日搜索超出计算预算），可能还有更省的买法。Bought for windows of whole months (the day-by-day search ran past its budget); a cheaper way to buy may exist.")
 		}
 	}
 	for _, it := range items {
@@ -223,8 +223,13 @@ func chatoperaPacks(pc *planCtx) {
 			Text: fmt.Sprintf("购买的 %s 次中有 %s 次到期未用", group(bought), group(bought-used)),
 		})
 	}
-	pc.note(Note{ID: "chatopera.packs", Text: "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所列购买计划保证每天都有额度，且是所有这样的计划中总价最低的（逐日精确搜索）。",
-		EN: "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases listed leave quota on every day and cost the least of all such plans (an exact search over days)."})
+	if proven {
+		pc.note(Note{ID: "chatopera.packs", Text: "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所列购买计划保证每天都有额度，且是所有这样的计划中总价最低的（逐日精确搜索）。",
+			EN: "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases listed leave quota on every day and cost the least of all such plans (an exact search over days)."})
+	} else {
+		pc.note(Note{ID: "chatopera.packs", Text: "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所列购买计划保证每天都有额度。用量较大，逐日搜索超出计算预算：按整月窗口购买，可能还有更省的买法。",
+			EN: "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases listed leave quota on every day. At this volume the day-by-day search ran past its budget: packs are bought for windows of whole months, and a cheaper way to buy may exist."})
+	}
 }
 
 // The pack search runs when the horizon's use is at most packSearchCalls

@@ -86,7 +86,13 @@ func runPlans(env *Env, args []string) int {
 		fmt.Fprintf(&b, "%s — %s (%s)\n", v.ID, v.Name, v.NameEN)
 		fmt.Fprintf(&b, "  covers: %s\n", strings.Join(v.Covers, ", "))
 		plans := v.PlansOn(on)
-		if len(plans) == 0 {
+		var legacy []*pricing.Plan
+		for _, p := range v.Plans {
+			if p.LegacyOption != "" && p.Edition(on) == nil {
+				legacy = append(legacy, p)
+			}
+		}
+		if len(plans) == 0 && len(legacy) == 0 {
 			fmt.Fprintf(&b, "  no plans in force on %s\n\n", on)
 			continue
 		}
@@ -94,6 +100,10 @@ func runPlans(env *Env, args []string) int {
 		rows := [][]string{}
 		for _, p := range plans {
 			rows = append(rows, []string{p.ID, p.Edition(on).ID, p.Name + " / " + p.NameEN})
+		}
+		for _, p := range legacy {
+			e := p.LastEdition()
+			rows = append(rows, []string{p.ID, e.ID, fmt.Sprintf("%s / %s — no longer sold (replaced on %s); offered only with the option %s", p.Name, p.NameEN, e.Until, p.LegacyOption)})
 		}
 		b.WriteString(indent(wording.Table(rows, nil), "    "))
 		for _, o := range v.Options {

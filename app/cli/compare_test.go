@@ -38,9 +38,11 @@ func TestCompareHandComputed(t *testing.T) {
 		{file: "chatopera-annual-vs-daily", vendor: "chatopera", plan: "chatopera-2020-annual-1m", total: "6950.00", complete: true, covers: true,
 			runnerUp: "chatopera-2020-daily", runnerUpTotal: "7300.00"},
 		// Packs, 2023-12 edition (100 元 pack: 5,000 calls, valid 1 month): 200
-		// a day is 6,200 / 5,600 / 6,200 calls in Jan/Feb/Mar: two packs a
-		// month = 600 (one 1,000 元 pack for all three would be 1,000).
-		{file: "chatopera-packs-2023-12", vendor: "chatopera", plan: "chatopera-2023-packs", total: "600.00", complete: true, covers: true},
+		// a day for 90 days is 18,000 calls; each pack, bought the day the one
+		// before runs out, serves 25 days (01-01, 01-26, 02-20, 03-17): 400
+		// (buying at month starts, two a month, cost 600; one 1,000 元 pack
+		// 1,000).
+		{file: "chatopera-packs-2023-12", vendor: "chatopera", plan: "chatopera-2023-packs", total: "400.00", complete: true, covers: true},
 		// Same demand, 2023-02 edition (100 元 pack valid 3 months): 18,000
 		// calls in one 3-month window = four packs = 400.
 		{file: "chatopera-packs-2023-02", vendor: "chatopera", plan: "chatopera-2023-packs", total: "400.00", complete: true, covers: true},
@@ -84,9 +86,12 @@ func TestCompareHandComputed(t *testing.T) {
 		// 3 robot-years 17,400; 3,288,000 sessions: 3 × 960k + 360k + 120k =
 		// 28,000. Total 68,177.20.
 		{file: "mixed-spec-example", vendor: "tencent-qidian", plan: "tencent-qidian-basic", total: "68177.20", complete: true, covers: true, cheapest: "tencent-qidian"},
-		// Chatopera serves the chats only (annual 1M package: 3 × 6,000 +
-		// overage 95,000 + 98,000 (2028 is a leap year) + 95,000 × 0.01).
-		{file: "mixed-spec-example", vendor: "chatopera", plan: "chatopera-2020-annual-1m", total: "20880.00", complete: true, covers: false},
+		// Chatopera serves the chats only, from resource packs (the 2020
+		// plans ended in 2023, pricing-rules §7.1): 3,000 calls a day is
+		// 1,095,000 / 1,098,000 / 1,095,000 a year; a 10,000 元 pack (2M
+		// calls, 12 months) a year beats eleven 1,000 元 packs (11,000) and
+		// cannot serve past its year: 3 × 10,000.
+		{file: "mixed-spec-example", vendor: "chatopera", plan: "chatopera-2023-packs", total: "30000.00", complete: true, covers: false},
 		// Huawei serves the online seats only, at the quoted 150: monthly
 		// cycles end at the first 00:00 after a month, so each lasts a day
 		// longer: 35 cycles × 5 seats + 30 × 3 = 265 seat-months.
@@ -197,7 +202,6 @@ func TestCompareErrors(t *testing.T) {
 		{[]string{"compare", "--scenario", write("neg.kefucost.json", `{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"phone_agents":-2}}`)}, ExitError, "demand.phone_agents: must not be negative"},
 		{[]string{"compare", "--scenario", write("plan.kefucost.json", `{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"vendors":{"aliyun-icc":{"plan":"aliyun-5y"}}}`)}, ExitError, "vendors.aliyun-icc.plan: unknown plan \"aliyun-5y\""},
 		{[]string{"compare", "--scenario", write("item.kefucost.json", `{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"vendors":{"huawei-cec":{"prices":{"seat.gold.month":"1"}}}}`)}, ExitError, "unknown item \"seat.gold.month\""},
-		{[]string{"compare", "--scenario", write("date.kefucost.json", `{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"price_date":"2019-01-01"}`)}, ExitError, "price_date: no"},
 		{[]string{"plans", "--vendor", "acme"}, ExitUsage, "unknown vendor \"acme\""},
 		{[]string{"nonsense"}, ExitUsage, "unknown command"},
 	}

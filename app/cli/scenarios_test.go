@@ -268,11 +268,11 @@ func TestScenariosEndToEnd(t *testing.T) {
 	// scenarios-history.table no test reads any more).
 	wantHistory := `Rev  Saved                Changes
   3  2026-11-23 16:06:00  restored revision 1: months 24→36
-                          prices: aliyun-icc 2021-12-20, chatopera 2020, huawei-cec 2023-12-01, tencent-qidian 2023
+                          prices: aliyun-icc 2021-12-20, chatopera 2023-12, huawei-cec 2023-12-01, tencent-qidian 2023
   2  2026-11-23 16:05:00  imported from exported.kefucost.json: months 36→24
-                          prices: aliyun-icc 2021-12-20, chatopera 2020, huawei-cec 2023-12-01, tencent-qidian 2023
+                          prices: aliyun-icc 2021-12-20, chatopera 2023-12, huawei-cec 2023-12-01, tencent-qidian 2023
   1  2026-11-23 16:01:00  created (imported from mixed-spec-example.kefucost.json)
-                          prices: aliyun-icc 2021-12-20, chatopera 2020, huawei-cec 2023-12-01, tencent-qidian 2023
+                          prices: aliyun-icc 2021-12-20, chatopera 2023-12, huawei-cec 2023-12-01, tencent-qidian 2023
 `
 	if got := scOK(t, db, "scenarios", "history", specName); got != wantHistory {
 		t.Errorf("history table:\n%s", firstDiff(got, wantHistory))

@@ -120,12 +120,12 @@ func TestReportXLSXTotals(t *testing.T) {
 		pv       map[string]string
 	}{
 		{file: exampleScenario, cheapest: "腾讯企点客服",
-			totals:   map[string]string{"Chatopera 机器人平台": "20880.00", "腾讯企点客服": "68177.20", "华为云 云客服 CEC": "39750.00", "阿里云 智能联络中心": "不适用"},
+			totals:   map[string]string{"Chatopera 机器人平台": "30000.00", "腾讯企点客服": "68177.20", "华为云 云客服 CEC": "39750.00", "阿里云 智能联络中心": "不适用"},
 			perMonth: map[string]string{"腾讯企点客服": "1893.81", "华为云 云客服 CEC": "1104.17"}},
 		{file: benchScenario,
-			totals:   map[string]string{"Chatopera 机器人平台": "166000.00", "腾讯企点客服": "1082507.44", "华为云 云客服 CEC": "1379784.18", "阿里云 智能联络中心": "1563528.24"},
+			totals:   map[string]string{"Chatopera 机器人平台": "171000.00", "腾讯企点客服": "1082507.44", "华为云 云客服 CEC": "1379784.18", "阿里云 智能联络中心": "1563528.24"},
 			perMonth: map[string]string{"腾讯企点客服": "30069.65", "阿里云 智能联络中心": "43431.34"},
-			pv:       map[string]string{"Chatopera 机器人平台": "153222.46", "腾讯企点客服": "998859.23"}},
+			pv:       map[string]string{"Chatopera 机器人平台": "157668.61", "腾讯企点客服": "998859.23"}},
 	} {
 		t.Run(filepath.Base(tc.file), func(t *testing.T) {
 			s, c := compareFile(t, tc.file)
