@@ -115,6 +115,7 @@ func TestPriceDateBeforeFirstEdition(t *testing.T) {
 //   - 2027-11-30 a 100 元 pack (5,000, a month): 200 + 4,800 = 16 days' use,
 //     to the 100 calls of 2027-12-16; 2027-12-16 another for the last 16
 //     days (4,800).
+//
 // 1,200.00 (buying at month starts and dropping quota at window ends cost
 // 1,400). Other plans cost the same (the two 100 元 packs drawn first in
 // January, the 1,000 元 pack then lasting to the end); any of them will do,
