@@ -33,8 +33,10 @@ type jsonVendor struct {
 	Plan         string        `json:"plan"`
 	PlanName     string        `json:"plan_name"`
 	Auto         bool          `json:"auto"`
-	Editions     []string      `json:"editions"`
+	Editions     []jsonEdition `json:"editions"`
 	Total        string        `json:"total"`
+	AfterHorizon string        `json:"after_horizon"`
+	Schedule     []jsonBuy     `json:"schedule"`
 	PresentValue *string       `json:"present_value,omitempty"`
 	Monthly      []string      `json:"monthly"`
 	Complete     bool          `json:"complete"`
@@ -62,6 +64,43 @@ type jsonLine struct {
 	Overridden bool    `json:"overridden"`
 	Assumption bool    `json:"assumption"`
 	Note       string  `json:"note,omitempty"`
+}
+
+// jsonEdition is a price edition used, with its date (scenario-and-cli.md
+// "Additions").
+type jsonEdition struct {
+	ID         string `json:"id"`
+	From       string `json:"from"`
+	Source     string `json:"source"`
+	SourceDate string `json:"source_date"`
+}
+
+// jsonBuy is one purchase of the schedule.
+type jsonBuy struct {
+	Date     string  `json:"date"`
+	Item     string  `json:"item"`
+	Label    string  `json:"label"`
+	LabelEN  string  `json:"label_en"`
+	Quantity string  `json:"quantity"`
+	Unit     string  `json:"unit"`
+	Amount   *string `json:"amount"`
+	Until    string  `json:"until"`
+	Why      string  `json:"why"`
+	WhyZH    string  `json:"why_zh"`
+}
+
+func scheduleJSON(ps []pricing.Purchase) []jsonBuy {
+	out := make([]jsonBuy, 0, len(ps))
+	for _, p := range ps {
+		b := jsonBuy{Date: p.Date.String(), Item: p.Item, Label: p.Label, LabelEN: p.LabelEN, Quantity: p.Quantity.String(),
+			Unit: p.Unit, Until: p.Until.String(), Why: p.Why, WhyZH: p.WhyZH}
+		if p.Amount != nil {
+			a := wording.Fixed(*p.Amount)
+			b.Amount = &a
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 type jsonAlt struct {
@@ -94,9 +133,13 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 		Vendors: []jsonVendor{}}
 	for _, r := range c.Vendors {
 		v := jsonVendor{Vendor: r.Vendor, Name: r.Name, NameEN: r.NameEN, Plan: r.Plan, PlanName: r.PlanName, Auto: r.Auto,
-			Editions: r.Editions, Total: wording.Fixed(r.Total), Complete: r.Complete, Covers: r.Covers,
+			Total: wording.Fixed(r.Total), AfterHorizon: wording.Fixed(r.AfterHorizon), Schedule: scheduleJSON(r.Schedule),
+			Complete: r.Complete, Covers: r.Covers,
 			Uncovered: nonNil(r.Uncovered), Unpriced: nonNil(r.Unpriced), Notes: notesJSON(r.Notes), Hints: nonNil(r.Hints),
 			Lines: []jsonLine{}, Alternatives: []jsonAlt{}}
+		for _, e := range r.EditionRefs {
+			v.Editions = append(v.Editions, jsonEdition{ID: e.ID, From: e.From.String(), Source: e.Source, SourceDate: e.SourceDate})
+		}
 		if r.PresentValue != nil {
 			pv := wording.Fixed(*r.PresentValue)
 			v.PresentValue = &pv
@@ -166,6 +209,32 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 				}
 			}
 			row = append(row, "", wording.YesNo(l.Assumption), l.Note, l.Formula, l.Source, l.SourceDate)
+			if err := w.Write(row); err != nil {
+				return nil, err
+			}
+		}
+		// The schedule: what to buy and when. Its amounts are the lines'
+		// again, by purchase, so the month columns stay empty.
+		for _, p := range r.Schedule {
+			amount := "unpriced"
+			if p.Amount != nil {
+				amount = wording.Fixed(*p.Amount)
+			}
+			row := []string{r.Vendor, r.Plan, "PURCHASE " + p.Date.String(), p.Label, p.Quantity.String(), p.Unit, "", amount}
+			for range c.MonthStarts {
+				row = append(row, "")
+			}
+			row = append(row, "purchase", "", "until "+p.Until.String(), p.Why, "", "")
+			if err := w.Write(row); err != nil {
+				return nil, err
+			}
+		}
+		if !r.AfterHorizon.IsZero() {
+			row := []string{r.Vendor, r.Plan, "AFTER_HORIZON", r.Name, "", "", "", wording.Fixed(r.AfterHorizon)}
+			for range c.MonthStarts {
+				row = append(row, "")
+			}
+			row = append(row, "paid after the horizon for use within it (in the total)", "", "", "", "", "")
 			if err := w.Write(row); err != nil {
 				return nil, err
 			}
@@ -246,6 +315,21 @@ func ComparisonTable(c *pricing.Comparison) string {
 			fmt.Fprintf(&b, " (present value %s)", wording.Money(*r.PresentValue))
 		}
 		b.WriteString("\n")
+		if !r.AfterHorizon.IsZero() {
+			fmt.Fprintf(&b, "   of which paid after the horizon for use within it: %s CNY\n", wording.Money(r.AfterHorizon))
+		}
+		if len(r.Schedule) > 0 {
+			b.WriteString("   What to buy, when:\n")
+			rows := [][]string{{"Date", "Buy", "Quantity", "Amount", "Covers until", "Why"}}
+			for _, p := range r.Schedule {
+				amount := "unpriced"
+				if p.Amount != nil {
+					amount = wording.Money(*p.Amount)
+				}
+				rows = append(rows, []string{p.Date.String(), p.LabelEN, wording.Quantity(p.Quantity) + " " + p.Unit, amount, p.Until.String(), p.Why})
+			}
+			b.WriteString(indent(wording.Table(rows, map[int]bool{2: true, 3: true}), "     "))
+		}
 		if !r.Complete {
 			fmt.Fprintf(&b, "   Incomplete: no known price for %s — enter a quote with vendors.%s.prices in the scenario.\n", strings.Join(r.Unpriced, ", "), r.Vendor)
 		}
