@@ -51,46 +51,6 @@ func TestDailyOverage(t *testing.T) {
 	}
 }
 
-// Tencent seed: adding 3 users with 1 year 6 months left = 4,795.20 元.
-func TestTencentSeedExample(t *testing.T) {
-	eq(t, "addition", TencentAddition(d("999"), 3, 1, 6), d("4795.20"))
-	y, m := RemainingYearsMonths(day("2027-07-01"), day("2029-01-01"))
-	if y != 1 || m != 6 {
-		t.Errorf("remaining = %d y %d m, want 1 y 6 m", y, m)
-	}
-}
-
-func TestTencentAdditionCap(t *testing.T) {
-	for _, c := range []struct {
-		years, months int
-		want          string
-	}{
-		{0, 0, "0"}, {0, 1, "99.9"}, {0, 9, "899.1"}, {0, 10, "999"}, {0, 11, "999"}, {1, 11, "1998"}, {2, 3, "2297.7"},
-	} {
-		eq(t, "addition", TencentAddition(d("999"), 1, c.years, c.months), d(c.want))
-	}
-}
-
-func TestRemainingYearsMonths(t *testing.T) {
-	for _, c := range []struct {
-		from, to      string
-		years, months int
-	}{
-		{"2027-01-01", "2028-01-01", 1, 0},
-		{"2027-07-01", "2028-01-01", 0, 6},
-		{"2027-07-15", "2028-01-01", 0, 6}, // 5 months 17 days: a started month counts
-		{"2027-12-31", "2028-01-01", 0, 1},
-		{"2028-01-01", "2028-01-01", 0, 0},
-		{"2027-01-31", "2027-03-01", 0, 2}, // Jan 31 + 1 month = Feb 28, then 1 day more
-		{"2027-01-01", "2030-01-01", 3, 0},
-	} {
-		y, m := RemainingYearsMonths(day(c.from), day(c.to))
-		if y != c.years || m != c.months {
-			t.Errorf("%s→%s = %dy%dm, want %dy%dm", c.from, c.to, y, m, c.years, c.months)
-		}
-	}
-}
-
 // Huawei seed: 1 month from 2020-01-04 13:23:56 ends 2020-02-05 00:00:00; a
 // 1-year renewal from 2020-02-02 00:00:00 ends 2021-02-03 00:00:00.
 func TestHuaweiCycleEndSeed(t *testing.T) {

@@ -4,80 +4,192 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
 )
 
-// tencentPlan: every item is a yearly per-unit subscription. Terms run a
-// year at a time from the start date (buying several years at once costs
-// the same under Tencent's addition rule); units added during a term pay
-// TencentAddition up to the term's end; removed units are not refunded.
+// tencentPlan: every item is a yearly per-unit subscription (pricing-rules
+// §2, §7.3). Users and robots are bought when first needed, a whole year
+// from that day; units added while a term runs pay TencentAddition up to
+// its end; each term that ends inside the horizon is renewed for a year
+// for the units still needed that day.
 func tencentPlan(pc *planCtx) {
-	t := pc.t
-	terms := (t.months + 11) / 12
-	yearly := false
-	seat := func(id string, get func(*level) int64, kind, kindZH string) {
-		if id == "" || t.peak.maxOf(get) == 0 {
-			return
-		}
-		price, it, over := pc.price(id)
-		for k := 0; k < terms; k++ {
-			termStart, termEnd := t.start.AddMonths(12*k), t.start.AddMonths(12*(k+1))
-			paid := MinUnits(get(t.levelOn(termStart)), it.Min)
-			if paid > 0 {
-				yearly = true
-				q := decimal.NewFromInt(paid)
-				amount := zero
-				if price != nil {
-					amount = Cents(q.Mul(*price))
-				}
-				pc.b.charge(pc, 12*k, it, q, price, over, amount,
-					fmt.Sprintf("yearly terms from %s, at least %d %s", t.start, it.Min, kind),
-					fmt.Sprintf("自 %s 起按年订购，最少 %d 个%s", t.start, it.Min, kindZH))
-			}
-			for i := range t.segs {
-				sg := &t.segs[i]
-				if !sg.from.After(termStart) || !sg.from.Before(termEnd) {
-					continue
-				}
-				need := MinUnits(get(&sg.l), it.Min)
-				if need <= paid {
-					continue
-				}
-				add := need - paid
-				paid = need
-				years, months := RemainingYearsMonths(sg.from, termEnd)
-				amount := zero
-				if price != nil {
-					amount = Cents(TencentAddition(*price, add, years, months))
-				}
-				pc.b.chargeAs(pc, sg.month, it, variant{key: "add", label: "（期中增购）", labelEN: " (added mid-term)", unit: kind},
-					decimal.NewFromInt(add), price, over, amount,
-					fmt.Sprintf("added %s with %d years %d months left: annual × whole years + annual / 10 × months (capped at a year) per %s", sg.from, years, months, kind),
-					fmt.Sprintf("%s 增购，剩余 %d 年 %d 个月：年费 × 整年数 + 年费 / 10 × 月数（不超过一年），按%s计", sg.from, years, months, kindZH))
-				pc.b.assume(it.ID, "剩余月数不足一月按一月计。A started month counts in full.")
-			}
-		}
+	var online []tencentTerm
+	if pc.plan.Online != "" {
+		online = tencentSubscription(pc, pc.plan.Online, func(l *level) int64 { return l.online }, nil, tencentUser)
 	}
-	seat(pc.plan.Online, func(l *level) int64 { return l.online }, "user", "用户")
-	seat(pc.plan.Phone, func(l *level) int64 { return l.phone }, "user", "用户")
-	// A robot licence is needed as soon as there are bot chats.
-	seat(pc.plan.Robot, func(l *level) int64 {
+	if pc.plan.Phone != "" {
+		tencentSubscription(pc, pc.plan.Phone, func(l *level) int64 { return l.phone }, nil, tencentUser)
+	}
+	// A robot licence is needed as soon as there are bot chats; bought
+	// while online CS runs, it ends with it (seed 002: "到期时间需跟企点客服
+	// 保持一致").
+	robotNeed := func(l *level) int64 {
 		if l.chats > 0 {
 			return max(l.bots, 1)
 		}
 		return l.bots
-	}, "bot", "机器人")
-	if yearly && t.months%12 != 0 {
-		pc.note(Note{ID: "tencent.last-term", Text: fmt.Sprintf("包年订购：最后一年只用到 %d 个月，但按整年付款。", t.months%12),
-			EN: fmt.Sprintf("Yearly subscriptions: the last year is used for %s only but paid in full.", monthsEN(t.months%12))})
+	}
+	var robot []tencentTerm
+	if pc.plan.Robot != "" {
+		robot = tencentSubscription(pc, pc.plan.Robot, robotNeed, online, tencentBot)
 	}
 	if pc.option("tencent.knowledge-cloud") {
-		price, it, over := pc.price("knowledge.cloud.year")
-		for k := 0; k < terms; k++ {
-			pc.b.charge(pc, 12*k, it, one, price, over, Cents(*price), "one set per year (optional add-on)", "每年一套（可选）")
+		// The knowledge cloud is sold with the robot (the robot table of
+		// seed 002): one set a year while a robot is needed.
+		if len(robot) > 0 {
+			tencentSubscription(pc, "knowledge.cloud.year", func(l *level) int64 { return min(robotNeed(l), 1) }, nil, tencentSet)
+		} else {
+			pc.note(Note{ID: "tencent.knowledge-cloud-unused", Text: "行业知识云随机器人使用：本场景不需要机器人，未购买。",
+				EN: "The industry knowledge cloud goes with a robot: no robot is needed here, so none is bought."})
 		}
 	}
 	pc.shared(pc.ed.ID+"/sessions", func() { tencentSessions(pc) })
 	pc.shared(pc.ed.ID+"/phone", func() { tencentPhone(pc) })
+}
+
+// tencentTerm is a subscription term: from through the day before end.
+type tencentTerm struct{ from, end scenarios.Date }
+
+// tencentKind is how a subscription's units are named.
+type tencentKind struct{ en, ens, zh string }
+
+var (
+	tencentUser = tencentKind{"user", "users", "用户"}
+	tencentBot  = tencentKind{"bot", "bots", "机器人"}
+	tencentSet  = tencentKind{"set", "sets", "套"}
+)
+
+func (k tencentKind) plural(n int64) string {
+	if n == 1 {
+		return k.en
+	}
+	return k.ens
+}
+
+// Line variants of a Tencent subscription.
+var (
+	tencentAdded   = variant{key: "add", label: "（期中增购）", labelEN: " (added mid-term)"}
+	tencentAligned = variant{key: "aligned", label: "（随在线客服到期）", labelEN: " (ends with online CS)"}
+)
+
+// tencentSubscription buys one item for the horizon and returns its terms.
+//
+// The rules, in the order the days come:
+//   - First purchase (nothing of the item running): whole annual terms
+//     from that day, paid that day, even where the year runs past the
+//     horizon (§7.3) — except a robot bought while an online-CS term runs
+//     (alignTo), which ends with that term and pays TencentAddition for
+//     the time left.
+//   - Units added while a term runs: TencentAddition (whole remaining
+//     years × annual + remaining months × annual / 10, capped at a year
+//     per unit), ending with the term.
+//   - Renewal: a term that ends inside the horizon is renewed for one year
+//     for the units needed on the day it ends. When the need has dropped,
+//     only those are renewed (no refund inside a term, §2; more units
+//     later are cheaper as additions, which never cost more than a year).
+//     When nothing is needed that day the subscription lapses, and a later
+//     need is a first purchase again.
+//
+// Minimum purchases (3 users, 1 robot) apply to every purchase count.
+func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo []tencentTerm, kind tencentKind) []tencentTerm {
+	t := pc.t
+	if t.peak.maxOf(get) == 0 {
+		return nil
+	}
+	price, it, over := pc.price(id)
+	need := func(l *level) int64 { return MinUnits(get(l), it.Min) }
+	var terms []tencentTerm
+	var paid int64 // units held in the running term
+	running := false
+	var cur tencentTerm
+	// amount rounds one purchase's bill; unpriced purchases have none.
+	amount := func(a func() decimal.Decimal) (decimal.Decimal, *decimal.Decimal) {
+		if price == nil {
+			return zero, nil
+		}
+		c := Cents(a())
+		return c, &c
+	}
+	year := func(d scenarios.Date, n int64, renewal bool) {
+		cur = tencentTerm{d, d.AddMonths(12)}
+		terms = append(terms, cur)
+		running, paid = true, n
+		q := decimal.NewFromInt(n)
+		a, ap := amount(func() decimal.Decimal { return q.Mul(*price) })
+		how := fmt.Sprintf("annual terms from the day first needed (at least %d %s), renewed each year for the units still needed", it.Min, kind.plural(it.Min))
+		howZH := fmt.Sprintf("自首次需要之日起按年订购（最少 %d 个%s），每年到期时按仍需的数量续费", it.Min, kind.zh)
+		pc.b.charge(pc, t.monthOf(d), it, q, price, over, a, how, howZH)
+		why, whyZH := "first purchase: a whole year from the day needed", "首次购买：自需要之日起整年"
+		if renewal {
+			why, whyZH = "renewal for a year: the units still needed when the term ends", "续费一年：到期当日仍需的数量"
+		}
+		pc.buy(d, it, q, ap, cur.end.AddDays(-1), why, whyZH)
+	}
+	prorated := func(d scenarios.Date, n int64, va variant, why, whyZH string) {
+		years, months := RemainingYearsMonths(d, cur.end)
+		q := decimal.NewFromInt(n)
+		a, ap := amount(func() decimal.Decimal { return TencentAddition(*price, n, years, months) })
+		pc.b.chargeAs(pc, t.monthOf(d), it, variant{key: va.key, label: va.label, labelEN: va.labelEN, unit: kind.en}, q, price, over, a,
+			fmt.Sprintf("added %s with %d years %d months left: annual × whole years + annual / 10 × months (capped at a year) per %s", d, years, months, kind.en),
+			fmt.Sprintf("%s 增购，剩余 %d 年 %d 个月：年费 × 整年数 + 年费 / 10 × 月数（不超过一年），按%s计", d, years, months, kind.zh))
+		pc.b.assume(it.ID, "剩余月数不足一月按一月计。A started month counts in full.")
+		pc.buy(d, it, q, ap, cur.end.AddDays(-1), why, whyZH)
+	}
+	for i := 0; ; {
+		// A term ending before the next change of need (or the horizon's
+		// end) is renewed first.
+		if running && cur.end.Before(t.end) && (i == len(t.segs) || !t.segs[i].from.Before(cur.end)) {
+			if n := need(t.levelOn(cur.end)); n > 0 {
+				year(cur.end, n, true)
+			} else {
+				running, paid = false, 0
+			}
+			continue
+		}
+		if i == len(t.segs) {
+			break
+		}
+		sg := &t.segs[i]
+		i++
+		n := need(&sg.l)
+		switch {
+		case n == 0 || running && n <= paid:
+		case running:
+			add := n - paid
+			paid = n
+			prorated(sg.from, add, tencentAdded, "added while the term runs: prorated to its end", "期中增购：按剩余时间计费，与原订购同时到期")
+		default:
+			// Bought the day online CS starts, a whole year ends with it
+			// anyway: a plain first purchase.
+			if o := termOn(alignTo, sg.from); o != nil && o.from.Before(sg.from) {
+				cur = tencentTerm{sg.from, o.end}
+				terms = append(terms, cur)
+				running, paid = true, n
+				prorated(sg.from, n, tencentAligned, "bought while online CS runs: ends with it, prorated", "在线客服有效期内购买：与其同时到期，按剩余时间计费")
+				continue
+			}
+			year(sg.from, n, false)
+		}
+	}
+	for _, tm := range terms {
+		if tm.end.After(t.end) {
+			pc.note(Note{ID: "tencent.past-horizon", Text: "包年订购：越过期末的年度也按整年付款（首次购买自需要之日起整年）。",
+				EN: "Annual terms that run past the horizon are paid in full (a first purchase is a whole year from the day needed)."})
+			break
+		}
+	}
+	return terms
+}
+
+// termOn is the term of spans running on day d, or nil.
+func termOn(spans []tencentTerm, d scenarios.Date) *tencentTerm {
+	for i := range spans {
+		if !d.Before(spans[i].from) && d.Before(spans[i].end) {
+			return &spans[i]
+		}
+	}
+	return nil
 }
 
 // tencentSessions buys the cheapest mix of session packs covering every bot
@@ -112,31 +224,37 @@ func tencentSessions(pc *planCtx) {
 		}
 		price, it, over := pc.price(items[i].ID)
 		bought += n * it.Quota
-		pc.b.charge(pc, 0, it, decimal.NewFromInt(n), price, over, Cents(decimal.NewFromInt(n).Mul(*price)),
+		q := decimal.NewFromInt(n)
+		a := Cents(q.Mul(*price))
+		pc.b.charge(pc, 0, it, q, price, over, a,
 			fmt.Sprintf("cheapest mix of packs covering all %s conversations of the horizon, bought at the start", group(total)),
 			fmt.Sprintf("覆盖全部 %s 次会话的最省组合，期初购买", group(total)))
 		pc.b.assume(it.ID, "机器人不含会话额度，会话从充值包扣除；充值包在期内不过期。A robot includes no sessions; packs do not expire within the horizon.")
+		pc.buy(t.start, it, q, &a, scenarios.Date{}, "session packs for every conversation of the horizon (taken not to expire)", "覆盖期内全部会话的充值包（假定不过期）")
 	}
 	pc.note(Note{ID: "tencent.sessions", Text: fmt.Sprintf("会话充值包：机器人不含会话额度（解读），期初购买覆盖 %s 次会话的最省组合，共 %s 次额度；假定充值包期内不过期。", group(total), group(bought)),
 		EN: fmt.Sprintf("Session packs: a robot includes no sessions (interpretation); the cheapest mix covering %s conversations (%s bought) is paid at the start; packs assumed not to expire within the horizon.", group(total), group(bought))})
 }
 
 // tencentPhone: numbers and call minutes are not on Tencent's page, so they
-// are unpriced unless the buyer enters a quote.
+// are unpriced unless the buyer enters a quote. Calls need a number
+// (§7.7): a month with agent call minutes and no numbers needs one.
 func tencentPhone(pc *planCtx) {
 	t := pc.t
+	assumed := false
 	for i := range t.naturals {
 		nt := &t.naturals[i]
-		if n := t.monthMax(nt, func(l *level) int64 { return l.numbers }); n > 0 {
-			price, it, over := pc.price("phone.number.month")
-			q := decimal.NewFromInt(n)
-			amount := zero
-			if price != nil {
-				amount = Cents(q.Mul(*price))
-			}
-			pc.b.charge(pc, nt.month, it, q, price, over, amount, "numbers × months", "号码数 × 月数")
+		billed := t.billed(i).agent
+		n := t.monthMax(nt, func(l *level) int64 { return l.numbers })
+		how, howZH := "numbers × months; a started month counts in full", "号码数 × 月数；不满一月按一月"
+		if n == 0 && billed.IsPositive() {
+			n, assumed = 1, true
+			how, howZH = "calls need a number: 1 assumed", "通话需要号码：假定 1 个"
 		}
-		if billed := t.billed(i).agent; billed.IsPositive() {
+		if n > 0 {
+			pc.chargeWhole(nt.month, "phone.number.month", variant{}, n, how, howZH)
+		}
+		if billed.IsPositive() {
 			price, it, over := pc.price("phone.minute")
 			amount := zero
 			if price != nil {
@@ -144,6 +262,9 @@ func tencentPhone(pc *planCtx) {
 			}
 			pc.b.charge(pc, nt.month, it, billed, price, over, amount, "agent call minutes, in and out, each call rounded up", "人工通话分钟（呼入 + 呼出），每通向上取整")
 		}
+	}
+	if assumed {
+		pc.b.assume("phone.number.month", "通话需要号码：未填号码数，假定 1 个。Calls need a number: 1 assumed.")
 	}
 }
 
