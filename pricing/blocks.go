@@ -87,23 +87,6 @@ func MinUnits(n, min int64) int64 {
 	return max(n, min)
 }
 
-// TencentAddition is what Tencent charges for units added during a term:
-// annual × whole remaining years × units, plus annual / 10 × units × the
-// remaining non-whole months, the part-year part capped per unit at one
-// annual fee (10 or 11 months cost a full year).
-//
-// Seed check: adding 3 basic users (999 元) with 1 year 6 months left costs
-// 3 × 1 × 999 + 3 × 6 × 99.9 = 4,795.20 元.
-func TencentAddition(annual decimal.Decimal, units int64, years, months int) decimal.Decimal {
-	u := decimal.NewFromInt(units)
-	whole := annual.Mul(decimal.NewFromInt(int64(years))).Mul(u)
-	part := annual.Div(ten).Mul(decimal.NewFromInt(int64(months)))
-	if part.GreaterThan(annual) {
-		part = annual
-	}
-	return whole.Add(part.Mul(u))
-}
-
 // RemainingYearsMonths splits the time from from to to into whole years and
 // months, a started month counting in full (interpretation: Tencent bills
 // "按月计算剩余时间").
@@ -121,45 +104,6 @@ func RemainingYearsMonths(from, to scenarios.Date) (years, months int) {
 		n++
 	}
 	return n / 12, n % 12
-}
-
-// HuaweiCycleEnd is where a Huawei periodic cycle bought at activation (to
-// the second, UTC+8) for a number of months ends: the first 00:00:00 strictly
-// after activation + months.
-//
-// Seed checks: 1 month from 2020-01-04 13:23:56 ends 2020-02-05 00:00:00; a
-// 1-year renewal from 2020-02-02 00:00:00 ends 2021-02-03 00:00:00.
-func HuaweiCycleEnd(activation time.Time, months int) time.Time {
-	t := activation.In(Shanghai)
-	d := scenarios.NewDate(t.Year(), t.Month(), t.Day()).AddMonths(months)
-	// The same clock time, months later (clamped to the month's last day).
-	end := time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), Shanghai)
-	next := time.Date(end.Year(), end.Month(), end.Day()+1, 0, 0, 0, 0, Shanghai)
-	return next
-}
-
-// SeatChange is seats added (positive) or removed (negative) on a day.
-type SeatChange struct {
-	Day   scenarios.Date
-	Seats int64
-}
-
-// SeatDays counts Huawei on-demand seat-days in the natural month that
-// holds monthEnd's day: a seat counts from the day it is added through the
-// month end; a removed seat stops counting from the day it is removed.
-//
-// Seed check (January 2020): 10 seats from Jan 4 (28 days) + 2 from Jan 16
-// (16 days) − 1 removed Jan 28 (4 days) = 308 seat-days; at 310 元 a month,
-// 308 × 310 / 31 = 3,080.00 元.
-func SeatDays(changes []SeatChange, lastDay scenarios.Date) int64 {
-	var total int64
-	for _, c := range changes {
-		days := int64(c.Day.DaysUntil(lastDay) + 1)
-		if days > 0 {
-			total += c.Seats * days
-		}
-	}
-	return total
 }
 
 // BilledMinutesPerCall is the expected minutes billed for one call when each

@@ -2,7 +2,6 @@ package pricing
 
 import (
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -49,40 +48,6 @@ func TestDailyOverage(t *testing.T) {
 	} {
 		eq(t, "overage("+c.perDay+")", DailyOverage(d(c.perDay), d("1000"), d("0.01")), d(c.want))
 	}
-}
-
-// Huawei seed: 1 month from 2020-01-04 13:23:56 ends 2020-02-05 00:00:00; a
-// 1-year renewal from 2020-02-02 00:00:00 ends 2021-02-03 00:00:00.
-func TestHuaweiCycleEndSeed(t *testing.T) {
-	for _, c := range []struct {
-		from   time.Time
-		months int
-		want   time.Time
-	}{
-		{time.Date(2020, 1, 4, 13, 23, 56, 0, Shanghai), 1, time.Date(2020, 2, 5, 0, 0, 0, 0, Shanghai)},
-		{time.Date(2020, 2, 2, 0, 0, 0, 0, Shanghai), 12, time.Date(2021, 2, 3, 0, 0, 0, 0, Shanghai)},
-		{time.Date(2027, 1, 31, 9, 0, 0, 0, Shanghai), 1, time.Date(2027, 3, 1, 0, 0, 0, 0, Shanghai)},
-		{time.Date(2027, 1, 1, 0, 0, 0, 0, Shanghai), 6, time.Date(2027, 7, 2, 0, 0, 0, 0, Shanghai)},
-		// The same instant given in UTC: cycles are in UTC+8.
-		{time.Date(2020, 1, 4, 5, 23, 56, 0, time.UTC), 1, time.Date(2020, 2, 5, 0, 0, 0, 0, Shanghai)},
-	} {
-		if got := HuaweiCycleEnd(c.from, c.months); !got.Equal(c.want) {
-			t.Errorf("HuaweiCycleEnd(%s, %d) = %s, want %s", c.from, c.months, got, c.want)
-		}
-	}
-	if got := HuaweiCycleEndDay(day("2020-02-02"), 12); !got.Equal(day("2021-02-03")) {
-		t.Errorf("HuaweiCycleEndDay = %s", got)
-	}
-}
-
-// Huawei seed: January 2020, 10 seats from Jan 4, 2 more from Jan 16, 1
-// removed Jan 28: 308 seat-days; at 310 元/month, 3,080.00 元.
-func TestHuaweiSeatDaysSeed(t *testing.T) {
-	n := SeatDays([]SeatChange{{day("2020-01-04"), 10}, {day("2020-01-16"), 2}, {day("2020-01-28"), -1}}, day("2020-01-31"))
-	if n != 308 {
-		t.Fatalf("seat-days = %d, want 308", n)
-	}
-	eq(t, "amount", Cents(decimal.NewFromInt(n).Mul(d("310")).Div(d("31"))), d("3080.00"))
 }
 
 func TestMinUnits(t *testing.T) {

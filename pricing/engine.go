@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -169,6 +170,13 @@ type planCtx struct {
 	// by every plan of the vendor in one comparison.
 	cache  map[string]*sharedPart
 	prices map[string]*resolved
+	// memo holds plan-independent working data a vendor's rules keep
+	// across its plans in one comparison (Huawei's day tables and searches).
+	memo map[string]any
+	// later holds work only the chosen plan's details need (writing its
+	// purchase schedule), run by finishResult: the other plans, and
+	// sweeps, need only totals. Not for use inside shared parts.
+	later []func()
 }
 
 // sharedPart is a plan-independent piece of a vendor's bill.
@@ -463,12 +471,12 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 	plans := v.PlansFor(t.s.PriceDate, vs.Options)
 	pinned := vs.PlanOrAuto() != "auto"
 	var results []*Result
-	cache := map[string]*sharedPart{}
+	cache, memo := map[string]*sharedPart{}, map[string]any{}
 	for _, p := range plans {
 		if p.PinnedOnly && p.ID != vs.Plan {
 			continue
 		}
-		r := evaluatePlan(t, v, p, vs, cache)
+		r := evaluatePlan(t, v, p, vs, cache, memo)
 		r.Auto = !pinned
 		results = append(results, r)
 	}
@@ -537,8 +545,8 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 	return chosen
 }
 
-func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, cache map[string]*sharedPart) *Result {
-	pc := &planCtx{t: t, v: v, plan: p, ed: p.EditionFor(t.s.PriceDate, vs.Options), vs: vs, discount: one, b: newBill(t.months), cache: cache, prices: map[string]*resolved{}}
+func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, cache map[string]*sharedPart, memo map[string]any) *Result {
+	pc := &planCtx{t: t, v: v, plan: p, ed: p.EditionFor(t.s.PriceDate, vs.Options), vs: vs, discount: one, b: newBill(t.months), cache: cache, memo: memo, prices: map[string]*resolved{}}
 	if vs.Discount != nil {
 		pc.discount = *vs.Discount
 	}
@@ -601,8 +609,10 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 func finishResult(r *Result) {
 	pc := r.pc
 	pc.b.finish()
-	r.Schedule = pc.schedule
-	sort.SliceStable(r.Schedule, func(i, j int) bool { return r.Schedule[i].Date.Before(r.Schedule[j].Date) })
+	for _, f := range pc.later {
+		f()
+	}
+	r.Schedule = sortedSchedule(pc.schedule)
 	monthly := make([]int64, pc.t.months)
 	for _, l := range r.Lines {
 		if l.Amount == nil {
@@ -621,6 +631,25 @@ func finishResult(r *Result) {
 		r.Monthly[i] = fromFen(f)
 	}
 	r.pc = nil
+}
+
+// sortedSchedule puts purchases in date order, keeping the order of
+// purchases on the same day. Purchases are large: their indices are
+// sorted, then each is moved once (a schedule runs to hundreds).
+func sortedSchedule(ps []Purchase) []Purchase {
+	if len(ps) == 0 {
+		return nil
+	}
+	idx := make([]int32, len(ps))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int { return ps[a].Date.Time().Compare(ps[b].Date.Time()) })
+	out := make([]Purchase, len(ps))
+	for i, j := range idx {
+		out[i] = ps[j]
+	}
+	return out
 }
 
 func lineFormula(l *Line, how string, pc *planCtx, zh bool) string {

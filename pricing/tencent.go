@@ -111,30 +111,46 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 		c := Cents(a())
 		return c, &c
 	}
+	// The schedule is written only for the plan shown (pc.later).
+	type buy struct {
+		d, until   scenarios.Date
+		q          decimal.Decimal
+		amount     *decimal.Decimal
+		why, whyZH string
+	}
+	var buys []buy
+	var yearHow, yearHowZH string
 	year := func(d scenarios.Date, n int64, renewal bool) {
 		cur = tencentTerm{d, d.AddMonths(12)}
 		terms = append(terms, cur)
 		running, paid = true, n
 		q := decimal.NewFromInt(n)
 		a, ap := amount(func() decimal.Decimal { return q.Mul(*price) })
-		how := fmt.Sprintf("annual terms from the day first needed (at least %d %s), renewed each year for the units still needed", it.Min, kind.plural(it.Min))
-		howZH := fmt.Sprintf("自首次需要之日起按年订购（最少 %d 个%s），每年到期时按仍需的数量续费", it.Min, kind.zh)
-		pc.b.charge(pc, t.monthOf(d), it, q, price, over, a, how, howZH)
+		if yearHow == "" {
+			yearHow = fmt.Sprintf("annual terms from the day first needed (at least %d %s), renewed each year for the units still needed", it.Min, kind.plural(it.Min))
+			yearHowZH = fmt.Sprintf("自首次需要之日起按年订购（最少 %d 个%s），每年到期时按仍需的数量续费", it.Min, kind.zh)
+		}
+		pc.b.charge(pc, t.monthOf(d), it, q, price, over, a, yearHow, yearHowZH)
 		why, whyZH := "first purchase: a whole year from the day needed", "首次购买：自需要之日起整年"
 		if renewal {
 			why, whyZH = "renewal for a year: the units still needed when the term ends", "续费一年：到期当日仍需的数量"
 		}
-		pc.buy(d, it, q, ap, cur.end.AddDays(-1), why, whyZH)
+		buys = append(buys, buy{d, cur.end.AddDays(-1), q, ap, why, whyZH})
 	}
+	var described [2]bool // a line's formula is its first charge's (added, aligned)
 	prorated := func(d scenarios.Date, n int64, va variant, why, whyZH string) {
 		years, months := RemainingYearsMonths(d, cur.end)
 		q := decimal.NewFromInt(n)
 		a, ap := amount(func() decimal.Decimal { return TencentAddition(*price, n, years, months) })
-		pc.b.chargeAs(pc, t.monthOf(d), it, variant{key: va.key, label: va.label, labelEN: va.labelEN, unit: kind.en}, q, price, over, a,
-			fmt.Sprintf("added %s with %d years %d months left: annual × whole years + annual / 10 × months (capped at a year) per %s", d, years, months, kind.en),
-			fmt.Sprintf("%s 增购，剩余 %d 年 %d 个月：年费 × 整年数 + 年费 / 10 × 月数（不超过一年），按%s计", d, years, months, kind.zh))
+		var how, howZH string
+		if k := btoi(va.key == tencentAligned.key); !described[k] {
+			described[k] = true
+			how = fmt.Sprintf("added %s with %d years %d months left: annual × whole years + annual / 10 × months (capped at a year) per %s", d, years, months, kind.en)
+			howZH = fmt.Sprintf("%s 增购，剩余 %d 年 %d 个月：年费 × 整年数 + 年费 / 10 × 月数（不超过一年），按%s计", d, years, months, kind.zh)
+		}
+		pc.b.chargeAs(pc, t.monthOf(d), it, variant{key: va.key, label: va.label, labelEN: va.labelEN, unit: kind.en}, q, price, over, a, how, howZH)
 		pc.b.assume(it.ID, "剩余月数不足一月按一月计。A started month counts in full.")
-		pc.buy(d, it, q, ap, cur.end.AddDays(-1), why, whyZH)
+		buys = append(buys, buy{d, cur.end.AddDays(-1), q, ap, why, whyZH})
 	}
 	for i := 0; ; {
 		// A term ending before the next change of need (or the horizon's
@@ -172,6 +188,11 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 			year(sg.from, n, false)
 		}
 	}
+	pc.later = append(pc.later, func() {
+		for _, b := range buys {
+			pc.buy(b.d, it, b.q, b.amount, b.until, b.why, b.whyZH)
+		}
+	})
 	for _, tm := range terms {
 		if tm.end.After(t.end) {
 			pc.note(Note{ID: "tencent.past-horizon", Text: "包年订购：越过期末的年度也按整年付款（首次购买自需要之日起整年）。",
@@ -180,6 +201,30 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 		}
 	}
 	return terms
+}
+
+// TencentAddition is what Tencent charges for units added during a term:
+// annual × whole remaining years × units, plus annual / 10 × units × the
+// remaining non-whole months, the part-year part capped per unit at one
+// annual fee (10 or 11 months cost a full year).
+//
+// Seed check: adding 3 basic users (999 元) with 1 year 6 months left costs
+// 3 × 1 × 999 + 3 × 6 × 99.9 = 4,795.20 元.
+func TencentAddition(annual decimal.Decimal, units int64, years, months int) decimal.Decimal {
+	u := decimal.NewFromInt(units)
+	whole := annual.Mul(decimal.NewFromInt(int64(years))).Mul(u)
+	part := annual.Div(ten).Mul(decimal.NewFromInt(int64(months)))
+	if part.GreaterThan(annual) {
+		part = annual
+	}
+	return whole.Add(part.Mul(u))
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // termOn is the term of spans running on day d, or nil.

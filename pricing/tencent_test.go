@@ -278,3 +278,28 @@ func notesEN(r *Result) string {
 	}
 	return b.String()
 }
+
+// 1,000 chats a day through 2027 need one standard robot (5,800) and
+// 365,000 sessions: one 360k pack + one 120k pack = 3,600 + 1,600 = 5,200
+// (three 120k packs would be 4,800 but cover only 360,000). Total 11,000.
+func TestTencentRobotAndSessionPacks(t *testing.T) {
+	s := scenario(12, func(s *scenarios.Scenario) { s.Demand.ChatsPerDay = 1000 })
+	r := tencentBasic(t, s)
+	checkTotal(t, r, "11000.00")
+	checkPurchases(t, r, []purchase{
+		{"2027-01-01", "sessions.120k", "1", "1600.00", ""},
+		{"2027-01-01", "sessions.360k", "1", "3600.00", ""},
+		{"2027-01-01", "robot.standard.year", "1", "5800.00", "2027-12-31"},
+	})
+}
+
+// A negotiated discount multiplies list prices: 5 users × 999 × 0.8 =
+// 3,996.00.
+func TestTencentDiscount(t *testing.T) {
+	s := scenario(12, func(s *scenarios.Scenario) {
+		s.Demand.OnlineAgents = 5
+		disc := d("0.8")
+		s.Vendors[scenarios.Tencent] = scenarios.VendorSettings{Discount: &disc}
+	})
+	checkTotal(t, tencentBasic(t, s), "3996.00")
+}

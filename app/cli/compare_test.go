@@ -92,11 +92,18 @@ func TestCompareHandComputed(t *testing.T) {
 		// calls, 12 months) a year beats eleven 1,000 元 packs (11,000) and
 		// cannot serve past its year: 3 × 10,000.
 		{file: "mixed-spec-example", vendor: "chatopera", plan: "chatopera-2023-packs", total: "30000.00", complete: true, covers: false},
-		// Huawei serves the online seats only, at the quoted 150: monthly
+		// Huawei serves the online seats only, at the quoted 150. Monthly
 		// cycles end at the first 00:00 after a month, so each lasts a day
-		// longer: 35 cycles × 5 seats + 30 × 3 = 265 seat-months.
-		{file: "mixed-spec-example", vendor: "huawei-cec", plan: "huawei-cec-monthly", total: "39750.00", complete: true, covers: false,
-			runnerUp: "huawei-cec-ondemand", runnerUpTotal: "40500.00"},
+		// longer: monthly only, 35 cycles × 5 seats + 30 × 3 = 265
+		// seat-months = 39,750. The cheapest mix chains cycles (5 seats: 25
+		// from 2027-01-01 to 2029-02-25; 3 seats: 19 from 2027-07-01 to
+		// 2029-02-19), goes on demand to the end of February 2029 (5 × 3 + 3
+		// × 9 = 42 seat-days × 150 / 28 = 225.00) so that 8 seats start 9
+		// cycles on 2029-03-01 (to 2029-12-09), and ends on demand (8 × 22
+		// seat-days × 150 / 31 = 851.61): (5 × 34 + 3 × 28) × 150 = 38,100 +
+		// 1,076.61 = 39,176.61.
+		{file: "mixed-spec-example", vendor: "huawei-cec", plan: "huawei-cec-mixed", total: "39176.61", complete: true, covers: false,
+			runnerUp: "huawei-cec-monthly", runnerUpTotal: "39750.00"},
 	}
 	for _, c := range cases {
 		t.Run(c.file+"/"+c.vendor, func(t *testing.T) {

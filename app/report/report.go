@@ -690,6 +690,8 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 				b.str(sh, 2+n+j, i+2, o.na())
 			}
 			b.str(sh, 2+j, len(labels)+2, o.na())
+			b.str(sh, 2+n+j, len(labels)+2, o.na())
+			b.str(sh, 2+j, len(labels)+3, o.na())
 			continue
 		}
 		cum := reportCumulative(r.Monthly)
@@ -697,10 +699,15 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 			b.money(sh, 2+j, i+2, r.Monthly[i], false, false)
 			b.money(sh, 2+n+j, i+2, cum[i], false, false)
 		}
-		b.money(sh, 2+j, len(labels)+2, r.Total, !r.Complete, true)
+		// Use within the horizon settled after it (on-demand months, the
+		// last day's calls): in the total, in no month.
+		b.money(sh, 2+j, len(labels)+2, r.AfterHorizon, false, false)
+		b.money(sh, 2+n+j, len(labels)+2, r.Total, false, false)
+		b.money(sh, 2+j, len(labels)+3, r.Total, !r.Complete, true)
 	}
-	b.str(sh, 1, len(labels)+2, "合计 / Total")
-	b.style(sh, 1, len(labels)+2, 1, len(labels)+2, b.st.bold)
+	b.str(sh, 1, len(labels)+2, "期后支付 / Paid after the horizon")
+	b.str(sh, 1, len(labels)+3, "合计 / Total")
+	b.style(sh, 1, len(labels)+3, 1, len(labels)+3, b.st.bold)
 }
 
 // reportMonthlySuffix marks a vendor's monthly columns that are not a full price.
@@ -990,7 +997,9 @@ func (b *reportBook) demandSheet(s *scenarios.Scenario) {
 //	             unit_price, amount, text = how computed (Chinese),
 //	             text_en = (English), source, source_date, assumption
 //	monthly      date = month, amount = cash paid that month, cumulative
-//	             (none for a vendor that serves none of the requirements)
+//	             (none for a vendor that serves none of the requirements);
+//	             then key = after_horizon (when not 0): use within the
+//	             horizon paid after it, cumulative = the total
 //	assumption   every assumption, interpretation, quote, unpriced item,
 //	             uncovered requirement and hint: key = its id, affects,
 //	             label/label_en = its kind, text, text_en, source = the
@@ -1108,6 +1117,10 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 		cum := reportCumulative(r.Monthly)
 		for i, m := range r.Monthly {
 			put(row{section: "monthly", vendor: r.Vendor, plan: r.Plan, date: labels[i], amount: wording.Fixed(m), cumulative: wording.Fixed(cum[i])})
+		}
+		if !r.AfterHorizon.IsZero() {
+			put(row{section: "monthly", vendor: r.Vendor, plan: r.Plan, key: "after_horizon", label: "期后支付", labelEN: "paid after the horizon",
+				amount: wording.Fixed(r.AfterHorizon), cumulative: wording.Fixed(r.Total)})
 		}
 	}
 	for _, n := range c.Assumptions {

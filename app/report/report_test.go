@@ -120,10 +120,10 @@ func TestReportXLSXTotals(t *testing.T) {
 		pv       map[string]string
 	}{
 		{file: exampleScenario, cheapest: "腾讯企点客服",
-			totals:   map[string]string{"Chatopera 机器人平台": "30000.00", "腾讯企点客服": "68177.20", "华为云 云客服 CEC": "39750.00", "阿里云 智能联络中心": "不适用"},
-			perMonth: map[string]string{"腾讯企点客服": "1893.81", "华为云 云客服 CEC": "1104.17"}},
+			totals:   map[string]string{"Chatopera 机器人平台": "30000.00", "腾讯企点客服": "68177.20", "华为云 云客服 CEC": "39176.61", "阿里云 智能联络中心": "不适用"},
+			perMonth: map[string]string{"腾讯企点客服": "1893.81", "华为云 云客服 CEC": "1088.24"}},
 		{file: benchScenario,
-			totals:   map[string]string{"Chatopera 机器人平台": "171000.00", "腾讯企点客服": "1082507.44", "华为云 云客服 CEC": "1379784.18", "阿里云 智能联络中心": "1563528.24"},
+			totals:   map[string]string{"Chatopera 机器人平台": "171000.00", "腾讯企点客服": "1082507.44", "华为云 云客服 CEC": "1374760.69", "阿里云 智能联络中心": "1563528.24"},
 			perMonth: map[string]string{"腾讯企点客服": "30069.65", "阿里云 智能联络中心": "43431.34"},
 			pv:       map[string]string{"Chatopera 机器人平台": "157668.61", "腾讯企点客服": "998859.23"}},
 	} {
@@ -308,8 +308,12 @@ func checkMonthlySheet(t *testing.T, f *excelize.File, c *pricing.Comparison) {
 				t.Errorf("%s month %d: cumulative %s, want %s", r.Vendor, i+1, cum, sum)
 			}
 		}
-		if !sum.Equal(r.Total) || !cellMoney(t, f, sh, 2+j, c.Months+2).Equal(r.Total) {
-			t.Errorf("%s: months sum to %s, total row %s, want %s", r.Vendor, sum, cellText(t, f, sh, 2+j, c.Months+2), r.Total)
+		if after := cellMoney(t, f, sh, 2+j, c.Months+2); !after.Equal(r.AfterHorizon) {
+			t.Errorf("%s: paid after the horizon %s, want %s", r.Vendor, after, r.AfterHorizon)
+		}
+		sum = sum.Add(r.AfterHorizon)
+		if !sum.Equal(r.Total) || !cellMoney(t, f, sh, 2+j, c.Months+3).Equal(r.Total) {
+			t.Errorf("%s: months and after the horizon sum to %s, total row %s, want %s", r.Vendor, sum, cellText(t, f, sh, 2+j, c.Months+3), r.Total)
 		}
 	}
 }
