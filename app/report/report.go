@@ -261,6 +261,7 @@ func reportInputs(s *scenarios.Scenario) []reportInput {
 const (
 	sheetSummary     = "汇总 Summary"
 	sheetMonthly     = "逐月 Monthly"
+	sheetSchedule    = "购买计划 Schedule"
 	sheetAssumptions = "假设 Assumptions"
 	sheetDemand      = "需求 Demand"
 )
@@ -469,7 +470,8 @@ func XLSX(w io.Writer, s *scenarios.Scenario, c *pricing.Comparison, o Options) 
 	b.fail(b.f.SetPageLayout(sheetSummary, &excelize.PageLayoutOptions{Orientation: &landscape}))
 	b.summarySheet(c)
 	b.monthlySheet(c)
-	names := map[string]bool{sheetSummary: true, sheetMonthly: true, sheetAssumptions: true, sheetDemand: true}
+	b.scheduleSheet(c)
+	names := map[string]bool{sheetSummary: true, sheetMonthly: true, sheetSchedule: true, sheetAssumptions: true, sheetDemand: true}
 	for _, r := range c.Vendors {
 		name := reportSheetName(reportVendorName(r, o), r.Vendor, names)
 		names[name] = true
@@ -708,6 +710,45 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 	b.str(sh, 1, len(labels)+2, "期后支付 / Paid after the horizon")
 	b.str(sh, 1, len(labels)+3, "合计 / Total")
 	b.style(sh, 1, len(labels)+3, 1, len(labels)+3, b.st.bold)
+}
+
+// scheduleSheet is the buyer's action plan: every vendor's purchases in
+// date order (pricing-rules §7.5), and what is paid after the horizon.
+func (b *reportBook) scheduleSheet(c *pricing.Comparison) {
+	o, sh := b.o, sheetSchedule
+	b.newSheet(sh)
+	b.header(sh, 1, []string{o.t("厂商", "Vendor"), o.t("购买日期", "Date"), o.t("购买", "Buy"), o.t("数量", "Quantity"), o.t("单位", "Unit"),
+		o.t("金额（元）", "Amount (CNY)"), o.t("有效至", "Covers until"), o.t("原因", "Why"), o.t("项目编号", "Item id")},
+		[]float64{22, 12, 36, 10, 12, 14, 12, 48, 22})
+	b.freeze(sh, 1, 0)
+	row := 2
+	for _, r := range c.Vendors {
+		for _, p := range r.Schedule {
+			b.str(sh, 1, row, reportVendorName(r, o))
+			b.str(sh, 2, row, p.Date.String())
+			b.str(sh, 3, row, o.t(p.Label, p.LabelEN))
+			b.number(sh, 4, row, p.Quantity, -1, b.st.count)
+			b.str(sh, 5, row, wording.UnitText(o.Lang, p.Unit))
+			if p.Amount != nil {
+				b.money(sh, 6, row, *p.Amount, false, false)
+			} else {
+				b.str(sh, 6, row, o.t("未定价", "unpriced"))
+			}
+			b.str(sh, 7, row, p.Until.String())
+			b.str(sh, 8, row, o.t(p.WhyZH, p.Why))
+			b.str(sh, 9, row, p.Item)
+			row++
+		}
+		if !r.AfterHorizon.IsZero() {
+			b.str(sh, 1, row, reportVendorName(r, o))
+			b.str(sh, 3, row, o.t("期末之后支付（期内用量，已计入总额）", "Paid after the horizon for use within it (in the total)"))
+			b.money(sh, 6, row, r.AfterHorizon, false, false)
+			row++
+		}
+	}
+	if row == 2 {
+		b.str(sh, 1, row, o.t("本方案无需预先购买的项目（全部按用量结算）。", "Nothing to buy ahead for this scenario (all billed by use)."))
+	}
 }
 
 // reportMonthlySuffix marks a vendor's monthly columns that are not a full price.
@@ -1065,6 +1106,9 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 		}
 		money("total", r.Total)
 		money("per_month", reportPerMonth(c, r))
+		if !r.AfterHorizon.IsZero() {
+			money("after_horizon", r.AfterHorizon)
+		}
 		if r.PresentValue != nil {
 			money("present_value", *r.PresentValue)
 		}

@@ -101,7 +101,7 @@ func findRow(t *testing.T, f *excelize.File, sheet string, col, from int, want s
 }
 
 func sheetNames(c *pricing.Comparison, o Options) []string {
-	names := []string{sheetSummary, sheetMonthly}
+	names := []string{sheetSummary, sheetMonthly, sheetSchedule}
 	for _, r := range c.Vendors {
 		names = append(names, reportVendorName(r, o))
 	}
@@ -607,5 +607,32 @@ func TestReportExamples(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	}
+}
+
+// The workbook carries the purchase schedule (pricing-rules §7.5), each
+// purchase with its date, amount and end, in the buyer's language.
+func TestReportScheduleSheet(t *testing.T) {
+	s, c := compareFile(t, exampleScenario)
+	f := openReport(t, s, c, Options{Generated: reportTime})
+	rows, err := f.GetRows(sheetSchedule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chatopera [][]string
+	for _, r := range rows[1:] {
+		if len(r) > 0 && r[0] == "Chatopera 机器人平台" {
+			chatopera = append(chatopera, r)
+		}
+	}
+	// Three 10,000 元 packs, one a year from 2027-01-01 (compare_test.go).
+	if len(chatopera) != 3 || chatopera[0][1] != "2027-01-01" || chatopera[0][6] != "2027-12-31" || chatopera[2][1] != "2029-01-01" {
+		t.Fatalf("schedule rows %q", chatopera)
+	}
+	if v, _ := f.GetCellValue(sheetSchedule, "F2"); v != "10000.00" && v != "10,000.00" {
+		t.Errorf("amount cell %q", v)
+	}
+	if unit := chatopera[0][4]; unit == "pack" {
+		t.Errorf("unit %q is not worded in Chinese", unit)
 	}
 }

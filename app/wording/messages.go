@@ -72,6 +72,9 @@ func CountVerbs(s string) int {
 // UnitText is a catalog unit ("seat·month") in lang's words; a unit the
 // texts do not know shows as the catalog writes it.
 func UnitText(lang, u string) string {
+	if lang != "en" {
+		lang = "zh"
+	}
 	if t, ok := Lookup(lang, "cunit."+u); ok {
 		return t
 	}
