@@ -7,12 +7,14 @@ import (
 	"kefucost/scenarios"
 )
 
-func loadBench(b testing.TB) *scenarios.Scenario {
-	data, err := os.ReadFile("testdata/bench-36m.kefucost.json")
+func loadBench(b testing.TB) *scenarios.Scenario { return loadBenchFile(b, "bench-36m.kefucost.json") }
+
+func loadBenchFile(b testing.TB, name string) *scenarios.Scenario {
+	data, err := os.ReadFile("testdata/" + name)
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := scenarios.Decode(data, "bench-36m.kefucost.json")
+	s, err := scenarios.Decode(data, name)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -23,6 +25,18 @@ func loadBench(b testing.TB) *scenarios.Scenario {
 // all four vendors, auto plans. Budget: 1 ms per comparison.
 func BenchmarkCompare36Months(b *testing.B) {
 	s := loadBench(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Compare(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompare120Months: a busy scenario, every vendor, ten years with
+// dated changes (issue 8). Budget: 4 ms per comparison.
+func BenchmarkCompare120Months(b *testing.B) {
+	s := loadBenchFile(b, "bench-120m.kefucost.json")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Compare(s); err != nil {
