@@ -71,6 +71,7 @@ func huaweiPlan(pc *planCtx) {
 type huaweiWays struct {
 	onDemand bool
 	cycles   []int
+	key      string // names the ways, for the memo
 }
 
 // huaweiWaysOf gives a plan mode's ways for seats and for channels (IVR,
@@ -78,13 +79,13 @@ type huaweiWays struct {
 func huaweiWaysOf(mode string) (seats, channels huaweiWays) {
 	switch mode {
 	case "ondemand":
-		return huaweiWays{onDemand: true}, huaweiWays{cycles: []int{1}}
+		return huaweiWays{onDemand: true, key: "od"}, huaweiWays{cycles: []int{1}, key: "1"}
 	case "monthly":
-		return huaweiWays{cycles: []int{1}}, huaweiWays{cycles: []int{1}}
+		return huaweiWays{cycles: []int{1}, key: "1"}, huaweiWays{cycles: []int{1}, key: "1"}
 	case "yearly":
-		return huaweiWays{cycles: []int{12}}, huaweiWays{cycles: []int{12}}
+		return huaweiWays{cycles: []int{12}, key: "12"}, huaweiWays{cycles: []int{12}, key: "12"}
 	case "mixed":
-		return huaweiWays{onDemand: true, cycles: []int{1, 6, 12}}, huaweiWays{cycles: []int{1, 6, 12}}
+		return huaweiWays{onDemand: true, cycles: []int{1, 6, 12}, key: "od,1,6,12"}, huaweiWays{cycles: []int{1, 6, 12}, key: "1,6,12"}
 	}
 	panic("huawei plan mode " + mode)
 }
@@ -165,8 +166,18 @@ func (hd *huaweiDays) cycleEnds(t *timeline, months int) []int32 {
 	}
 	e := make([]int32, hd.n)
 	dm := newDayMonths(t.start)
-	for i := range e {
-		e[i] = int32(huaweiCycleEnd(dm, i, months))
+	for j := range t.segs {
+		sg := &t.segs[j]
+		day, off := sg.from.Day(), hd.segOff[j]
+		for k := 0; k < sg.days; k++ {
+			// Up to the 28th no month clamps the day: a day later, a
+			// cycle ends a day later.
+			if k > 0 && day+k <= 28 {
+				e[off+k] = e[off+k-1] + 1
+			} else {
+				e[off+k] = int32(huaweiCycleEnd(dm, off+k, months))
+			}
+		}
 	}
 	hd.ends[months] = e
 	return e
@@ -412,7 +423,10 @@ func huaweiBuy(pc *planCtx, base string, get func(*level) int64, ways huaweiWays
 			Text: fmt.Sprintf("%s：%s 无价格，只比较已定价的购买方式（可输入报价）。", it.Name, strings.Join(missingZH, "、")),
 			EN:   fmt.Sprintf("%s: no price for %s; only the priced ways of buying are compared (enter a quote to add them).", it.NameEN, strings.Join(missing, ", "))})
 	}
-	key := fmt.Sprintf("huawei/%s/%v/%v", base, ways, proxy)
+	key := "huawei/" + base + "/" + ways.key
+	if proxy {
+		key += "/unpriced"
+	}
 	plans, ok := pc.memo[key].([]huaweiUnitPlan)
 	if !ok {
 		plans = huaweiPlanUnits(pc, hd, get, priced, proxy)
@@ -505,12 +519,15 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 	for _, p := range plans {
 		count += len(p.actions)
 	}
-	recs, sizes := make([]huaweiAction, 0, count), make([]int64, 0, count)
+	type buy struct {
+		huaweiAction
+		q int64
+	}
+	buys := make([]buy, 0, count)
 	odDays := make([]int64, len(t.naturals))
 	for _, p := range plans {
 		for _, a := range p.actions {
-			recs = append(recs, a)
-			sizes = append(sizes, p.size)
+			buys = append(buys, buy{a, p.size})
 			if offers[a.term+shift].months != 0 {
 				continue
 			}
@@ -525,54 +542,59 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 		}
 	}
 	// Units bought the same way on the same days are one purchase.
-	idx := make([]int, len(recs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(i, j int) bool {
-		a, b := recs[idx[i]], recs[idx[j]]
+	slices.SortFunc(buys, func(a, b buy) int {
 		if a.from != b.from {
-			return a.from < b.from
+			return a.from - b.from
 		}
 		if a.term != b.term {
-			return a.term < b.term
+			return a.term - b.term
 		}
-		return a.to < b.to
+		return a.to - b.to
 	})
-	buys, qty := make([]huaweiAction, 0, count), make([]int64, 0, count)
-	for _, i := range idx {
-		if n := len(buys); n > 0 && buys[n-1] == recs[i] {
-			qty[n-1] += sizes[i]
+	n := 0
+	for _, b := range buys {
+		if n > 0 && buys[n-1].huaweiAction == b.huaweiAction {
+			buys[n-1].q += b.q
 			continue
 		}
-		buys, qty = append(buys, recs[i]), append(qty, sizes[i])
+		buys[n] = b
+		n++
 	}
-	type how struct{ en, zh string }
-	hows := make([]how, len(offers))
+	buys = buys[:n]
+	ups := make([]unitPrice, len(offers))
+	for i, o := range offers {
+		if o.price != nil {
+			ups[i] = newUnitPrice(*o.price)
+		}
+	}
+	// Cycles are paid the day bought, each purchase a bill: summed per
+	// way and horizon month onto the lines.
+	type cell struct{ q, fen int64 }
+	cells := make([]cell, len(offers)*t.months)
 	used := make([]bool, len(offers))
-	var ups []unitPrice
-	for _, o := range offers {
-		var up unitPrice
-		if o.price != nil {
-			up = newUnitPrice(*o.price)
-		}
-		ups = append(ups, up)
-	}
-	for k, b := range buys {
-		o := &offers[b.term+shift]
-		if o.months == 0 {
+	for _, b := range buys {
+		k := b.term + shift
+		if offers[k].months == 0 {
 			continue
 		}
-		if !used[b.term+shift] {
-			used[b.term+shift] = true
-			hows[b.term+shift].en, hows[b.term+shift].zh = huaweiCycleHow(o)
+		used[k] = true
+		c := &cells[k*t.months+hd.month(t, b.from)]
+		c.q += b.q
+		if offers[k].price != nil {
+			c.fen += ups[k].fen(b.q)
 		}
-		var fen int64
-		if o.price != nil {
-			fen = ups[b.term+shift].fen(qty[k])
+	}
+	for k := range offers {
+		if !used[k] {
+			continue
 		}
-		h := hows[b.term+shift]
-		pc.b.chargeFen(hd.month(t, b.from), o.it, huaweiCycleVariant(o.months), qty[k], o.price, o.over, fen, h.en, h.zh)
+		o := &offers[k]
+		how, howZH := huaweiCycleHow(o)
+		for m := 0; m < t.months; m++ {
+			if c := cells[k*t.months+m]; c.q > 0 {
+				pc.b.chargeFen(m, o.it, huaweiCycleVariant(o.months), c.q, o.price, o.over, c.fen, how, howZH)
+			}
+		}
 	}
 	for i, o := range offers {
 		if used[i] {
@@ -601,9 +623,9 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 	}
 	pc.later = append(pc.later, func() {
 		pc.schedule = slices.Grow(pc.schedule, len(buys))
-		for k, b := range buys {
+		for _, b := range buys {
 			o := &offers[b.term+shift]
-			q := decimal.NewFromInt(qty[k])
+			q := decimal.NewFromInt(b.q)
 			var amount *decimal.Decimal
 			if o.months == 0 {
 				// A run on demand costs its days in each calendar month.
@@ -612,7 +634,7 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 					for i := range t.naturals {
 						lo, hi := hd.natOff[i], hd.natOff[i]+t.naturals[i].inDays
 						if n := min(hi, b.to) - max(lo, b.from); n > 0 {
-							fen += huaweiDayFen(ups[0], qty[k]*int64(n), t.naturals[i].days)
+							fen += huaweiDayFen(ups[0], b.q*int64(n), t.naturals[i].days)
 						}
 					}
 					a := fromFen(fen)
@@ -624,7 +646,7 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 				continue
 			}
 			if o.price != nil {
-				a := fromFen(ups[b.term+shift].fen(qty[k]))
+				a := fromFen(ups[b.term+shift].fen(b.q))
 				amount = &a
 			}
 			why, whyZH := huaweiCycleWhy(o.months)

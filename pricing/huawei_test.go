@@ -57,6 +57,17 @@ func TestHuaweiCycleEndSeed(t *testing.T) {
 			t.Errorf("HuaweiCycleEnd(%s, %d) = %s, want %s", c.from, c.months, got, c.want)
 		}
 	}
+	// The search's table of cycle ends is the rule, day by day, over ten
+	// years from a month end.
+	s := scenario(120, func(s *scenarios.Scenario) { s.Start = day("2027-01-31"); s.Demand.PhoneAgents = 1 })
+	pc := &planCtx{t: newTimeline(s), memo: map[string]any{}}
+	for _, m := range []int{1, 6, 12} {
+		for i, e := range pc.huaweiDays().cycleEnds(pc.t, m) {
+			if d := s.Start.AddDays(i); !s.Start.AddDays(int(e)).Equal(HuaweiCycleEnd(d, m)) {
+				t.Fatalf("table: cycle of %d months from %s ends %s, want %s", m, d, s.Start.AddDays(int(e)), HuaweiCycleEnd(d, m))
+			}
+		}
+	}
 	// The integer calendar arithmetic agrees with the dates' own for every
 	// day of twelve years.
 	for d := day("2020-01-01"); d.Before(day("2032-01-01")); d = d.AddDays(1) {
