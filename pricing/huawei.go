@@ -620,6 +620,9 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 				"座席天数 × 月价 / 当月日历天数，次月 1 日结算")
 			pc.b.addQuantity(od.it, huaweiOnDemand.key, od.price, q)
 		}
+		if len(offers) > 1 {
+			pc.b.assumeVariant(od.it, huaweiOnDemand.key, "按需转包周期只在每月 1 日（按需以自然月为计费周期，周期内不能更改计费方式）。On demand turns into a cycle only on the 1st of a month (on-demand billing cycles are calendar months, and the mode cannot change within a cycle).")
+		}
 	}
 	pc.later = append(pc.later, func() {
 		pc.schedule = slices.Grow(pc.schedule, len(buys))

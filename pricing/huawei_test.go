@@ -157,6 +157,9 @@ func TestHuaweiMixedMonthlyThenOnDemand(t *testing.T) {
 		t.Fatalf("auto chose %s", r.Plan)
 	}
 	checkTotal(t, r, "3610.00")
+	if l := lineOf(r, "seat.basic.month", "on demand"); l == nil || !strings.Contains(l.Note, "only on the 1st of a month") {
+		t.Errorf("on-demand line %+v", l)
+	}
 	if !r.AfterHorizon.Equal(d("200")) {
 		t.Errorf("after the horizon %s, want 200", r.AfterHorizon)
 	}

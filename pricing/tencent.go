@@ -152,11 +152,13 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 		pc.b.assume(it.ID, "剩余月数不足一月按一月计。A started month counts in full.")
 		buys = append(buys, buy{d, cur.end.AddDays(-1), q, ap, why, whyZH})
 	}
+	dropped := false // fewer units needed than paid for, inside a term
 	for i := 0; ; {
 		// A term ending before the next change of need (or the horizon's
 		// end) is renewed first.
 		if running && cur.end.Before(t.end) && (i == len(t.segs) || !t.segs[i].from.Before(cur.end)) {
 			if n := need(t.levelOn(cur.end)); n > 0 {
+				dropped = dropped || n < paid
 				year(cur.end, n, true)
 			} else {
 				running, paid = false, 0
@@ -171,6 +173,9 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 		n := need(&sg.l)
 		switch {
 		case n == 0 || running && n <= paid:
+			if running && n < paid {
+				dropped = true
+			}
 		case running:
 			add := n - paid
 			paid = n
@@ -193,6 +198,9 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 			pc.buy(b.d, it, b.q, b.amount, b.until, b.why, b.whyZH)
 		}
 	})
+	if dropped {
+		pc.b.assume(it.ID, "需求减少：期内减少的用户不退费（页面未提退费），到期只续仍需的数量。Fewer units needed: none refunded inside a term (the page states no refund); only the units still needed are renewed.")
+	}
 	for _, tm := range terms {
 		if tm.end.After(t.end) {
 			pc.note(Note{ID: "tencent.past-horizon", Text: "包年订购：越过期末的年度也按整年付款（首次购买自需要之日起整年）。",

@@ -167,6 +167,9 @@ func TestTencentRenewalAfterNeedDrops(t *testing.T) {
 	})
 	r := tencentBasic(t, s)
 	checkTotal(t, r, "14385.60")
+	if l := r.Lines[0]; !l.Assumption || !strings.Contains(l.Note, "none refunded inside a term") {
+		t.Errorf("line %s: note %q", l.Item, l.Note)
+	}
 	checkPurchases(t, r, []purchase{
 		{"2027-01-01", "online.basic.year", "8", "7992.00", "2027-12-31"},
 		{"2028-01-01", "online.basic.year", "4", "3996.00", "2028-12-31"},
