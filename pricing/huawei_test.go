@@ -193,30 +193,26 @@ func TestHuaweiMixedYearlyQuote(t *testing.T) {
 }
 
 // §7.4 with §3: a unit on demand may start a cycle only on the 1st (the
-// mode does not change within an on-demand month). 1 seat from Jan 20 for
-// the rest of a 3-month horizon at 310: on demand Jan 20–31 (12 × 10 =
-// 120), then a cycle from Feb 1 (ends Mar 2, 310), on demand Mar 2–31 (30
-// × 10 = 300): 730. Starting the first cycle on Jan 20 would cost 310 +
-// 310 + 310 × 2/31... not cheaper; the point is no cycle starts mid-month
-// right after on-demand days.
+// billing mode does not change within an on-demand month). 1 seat from Jan
+// 20 to Mar 31 2027 at 310 a month (on demand 10 a day in Jan and Mar,
+// 310 / 28 in Feb). Were switching free, on demand Jan 20–27 (80) then
+// cycles from Jan 28 (to Feb 28) and Mar 1 (all March) would cost 700.
+// Under the rule the least is 708.57: a cycle from Jan 20 (310, to Feb 20),
+// then on demand Feb 21–28 (8 × 310 / 28 = 88.57) and March — on demand
+// (310, paid Apr 1, after the horizon) or a cycle from Mar 1 (310): a tie,
+// which goes to on demand.
 func TestHuaweiOnDemandToCycleOnlyOnThe1st(t *testing.T) {
 	s := scenario(3, func(s *scenarios.Scenario) {
 		s.Changes = []scenarios.Change{change("2027-01-20", func(c *scenarios.Change) { c.PhoneAgents = n64(1) })}
 	})
 	r := huaweiResult(t, s, "huawei-cec-mixed", map[string]string{"seat.basic.month": "310"})
-	for i, p := range r.Schedule {
-		if i > 0 && p.Until.After(p.Date.AddDays(20)) && p.Date.Day() != 1 {
-			prev := r.Schedule[i-1]
-			if prev.Until.AddDays(1).Equal(p.Date) && strings.HasPrefix(prev.Why, "on demand") {
-				t.Errorf("cycle %v starts mid-month right after on demand", p)
-			}
-		}
-	}
-	// Jan 20–Feb 19 cycle (310, ends Feb 21) then Feb 21–Mar 20 (310, ends
-	// Mar 22), Mar 22–31 on demand 10 × 10 = 100: 720 — the search finds
-	// this or cheaper.
-	if r.Total.GreaterThan(d("720")) {
-		t.Errorf("total %s", r.Total)
+	checkTotal(t, r, "708.57")
+	checkPurchases(t, r, []purchase{
+		{"2027-01-20", "seat.basic.month", "1", "310.00", "2027-02-20"},
+		{"2027-02-21", "seat.basic.month", "1", "398.57", "2027-03-31"},
+	})
+	if !r.AfterHorizon.Equal(d("310")) {
+		t.Errorf("after the horizon %s", r.AfterHorizon)
 	}
 }
 
