@@ -306,3 +306,23 @@ func TestTencentDiscount(t *testing.T) {
 	})
 	checkTotal(t, tencentBasic(t, s), "3996.00")
 }
+
+// The industry knowledge cloud (option) goes with the robot: one set a
+// year while a robot is needed, 5,800 + 15,000 = 20,800 for 2027; without
+// a robot none is bought, and the result says why.
+func TestTencentKnowledgeCloudWithRobot(t *testing.T) {
+	for _, c := range []struct {
+		bots  int64
+		total string
+	}{{1, "25795.00"}, {0, "4995.00"}} {
+		s := scenario(12, func(s *scenarios.Scenario) {
+			s.Demand.Bots, s.Demand.OnlineAgents = c.bots, 5
+			s.Vendors[scenarios.Tencent] = scenarios.VendorSettings{Options: map[string]bool{"tencent.knowledge-cloud": true}}
+		})
+		r := tencentBasic(t, s)
+		checkTotal(t, r, c.total)
+		if c.bots == 0 && !strings.Contains(notesEN(r), "no robot is needed here") {
+			t.Errorf("notes: %s", notesEN(r))
+		}
+	}
+}
