@@ -66,6 +66,9 @@ type draftOp struct {
 	name  string
 	s     *scenarios.Scenario
 	clear bool
+	// done, when set, makes the op a marker: closed once every op queued
+	// before it has run (tests wait on it instead of sleeping).
+	done chan struct{}
 }
 
 func newLive(u *ui) *live { return &live{u: u} }
@@ -81,6 +84,10 @@ func (l *live) writeDraft(op draftOp) {
 		}
 	}
 	if l.u.sync {
+		if op.done != nil {
+			close(op.done)
+			return
+		}
 		do(op)
 		return
 	}
@@ -95,6 +102,10 @@ func (l *live) writeDraft(op draftOp) {
 		go func() {
 			defer close(l.draftsDone)
 			for op := range l.drafts {
+				if op.done != nil {
+					close(op.done)
+					continue
+				}
 				do(op)
 			}
 		}()

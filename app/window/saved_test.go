@@ -171,7 +171,7 @@ func TestSaveLeavesNoDraftBehind(t *testing.T) {
 		f.field("demand.bots").entry.SetText(fmt.Sprint(i + 1))
 		u.saveDraft() // the draft timer fires (fyne.Do) ...
 		u.onSave()    // ... and the user presses Ctrl+S
-		time.Sleep(30 * time.Millisecond)
+		u.live.drainDrafts(t)
 		if _, _, _, ok := f.store.Draft(); ok && !u.dirty() {
 			hits++
 			f.store.ClearDraft()
@@ -209,5 +209,17 @@ func TestTrashRestoresTheRowClicked(t *testing.T) {
 	first := infos[want]
 	if in, _ := f.store.Lookup("A"); in.ID != first.ID {
 		t.Errorf("tapped Restore on id %d, restored id %d (bots %d)", first.ID, in.ID, s.Demand.Bots)
+	}
+}
+
+// drainDrafts waits until every draft write queued so far has run.
+func (l *live) drainDrafts(t *testing.T) {
+	t.Helper()
+	done := make(chan struct{})
+	l.writeDraft(draftOp{done: done})
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("draft writes still pending after 10 s")
 	}
 }
