@@ -315,10 +315,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 		frontier = append(frontier[:i], append([]reached{{cost, pos}}, frontier[j:]...)...)
 	}
 	counts := make([]int64, len(kinds))
-	pops := 0
-	defer func() { packStats.pops, packStats.nodes = pops, len(nodes) }()
 	for h.Len() > 0 {
-		pops++
 		it := heap.Pop(h).(posItem)
 		nd := nodes[it.node]
 		if beaten(nd.pos, nd.cost, true) || over(nd.pos, nd.cost) {
@@ -484,8 +481,6 @@ func (h *posHeap) Pop() any {
 	*h = old[:len(old)-1]
 	return x
 }
-
-var packStats struct{ pops, nodes int }
 
 // maxTopUps bounds the short packs one long pack's quota is stretched by.
 const maxTopUps = 400
