@@ -161,16 +161,21 @@ func chatoperaPacks(pc *planCtx) {
 	}
 	var buys []packBuy
 	var cost int64
-	ok, proven := false, false
+	ok, proven, searched, windows := false, false, false, false
 	if total <= packSearchCalls*minQuota {
+		searched = true
 		buys, cost, ok, proven = packSearch(t.start, use, kinds, packBudget)
 	}
 	if !proven {
-		// Out of budget: the better of the best found and whole-month
-		// windows (both serve every day).
-		if wb, wc := windowPlan(t.start, t.months, use, kinds); !ok || wc < cost {
-			buys, ok = wb, true
+		// The better of the best plan found and whole-month windows.
+		if wb, wc := windowPlan(t.start, t.months, use, kinds); wc >= 0 && (!ok || wc < cost) {
+			buys, ok, windows = wb, true, true
 		}
+	}
+	if day := refusedDay(t.start, use, kinds, buys); !ok || day >= 0 {
+		// Never show a plan that stops the service as if it did not.
+		pc.outage = fmt.Sprintf("no purchase plan found that serves every day (first day without quota: %s)", t.start.AddDays(max(day, 0)))
+		return
 	}
 	var bought int64
 	for bi, b := range buys {
@@ -180,7 +185,7 @@ func chatoperaPacks(pc *planCtx) {
 		if bi > 0 {
 			prev := buys[bi-1]
 			switch {
-			case !proven:
+			case windows:
 				why, whyZH = "a window of whole months starts", "新的整月购买窗口开始"
 			case prev.day < b.day && b.day < prev.endDay:
 				why, whyZH = "drawn first on busy days, it stretches the longer pack's quota", "业务繁忙时优先扣除，延长长期资源包的额度"
@@ -200,14 +205,27 @@ func chatoperaPacks(pc *planCtx) {
 			until := d.AddMonths(it.ValidityMonths).AddDays(-1)
 			bought += n * it.Quota
 			pc.b.chargeAs(pc, month, it, variant{}, q, prices[k], overs[k], amount,
-				fmt.Sprintf("%s calls each, valid %d months from the day bought; bought on the day quota is needed", group(it.Quota), it.ValidityMonths),
+				fmt.Sprintf("%s calls each, valid %s from the day bought; bought on the day quota is needed", group(it.Quota), monthsEN(it.ValidityMonths)),
 				fmt.Sprintf("每包 %s 次，自购买日起有效 %d 个月；在需要额度的当天购买", group(it.Quota), it.ValidityMonths))
 			pc.buy(d, it, q, &amount, until, why, whyZH)
 		}
 	}
+	// Why the plan may not be the cheapest of all, when it may not.
+	var why, whyZH string
+	switch {
+	case proven:
+	case !searched:
+		why, whyZH = "At this volume the day-by-day search is not run", "用量较大，未做逐日搜索"
+	default:
+		why, whyZH = "The day-by-day search ran past its budget", "逐日搜索超出计算预算"
+	}
+	how, howZH := "the best plan the search found", "搜索找到的最省计划"
+	if windows {
+		how, howZH = "packs bought for windows of whole months, quota left at a window's end counted as lost", "按整月窗口购买，窗口结束时余量计为作废"
+	}
 	if !proven {
 		for _, it := range items {
-			pc.b.assume(it.ID, "按整月窗口购买（逐日搜索超出计算预算），可能还有更省的买法。Bought for windows of whole months (the day-by-day search ran past its budget); a cheaper way to buy may exist.")
+			pc.b.assume(it.ID, fmt.Sprintf("%s：%s，可能还有更省的买法。%s: %s; a cheaper way to buy may exist.", whyZH, howZH, why, how))
 		}
 	}
 	for _, it := range items {
@@ -223,13 +241,16 @@ func chatoperaPacks(pc *planCtx) {
 			Text: fmt.Sprintf("购买的 %s 次中有 %s 次到期未用", group(bought), group(bought-used)),
 		})
 	}
+	text := "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所列购买计划逐日核对，保证每天都有额度"
+	en := "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases listed are checked day by day to leave quota on every day"
 	if proven {
-		pc.note(Note{ID: "chatopera.packs", Text: "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所列购买计划保证每天都有额度，且是所有这样的计划中总价最低的（逐日精确搜索）。",
-			EN: "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases listed leave quota on every day and cost the least of all such plans (an exact search over days)."})
+		text += "，且是所有这样的计划中总价最低的（逐日精确搜索）。"
+		en += ", and cost the least of all such plans (an exact search over days)."
 	} else {
-		pc.note(Note{ID: "chatopera.packs", Text: "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所列购买计划保证每天都有额度。用量较大，逐日搜索超出计算预算：按整月窗口购买，可能还有更省的买法。",
-			EN: "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases listed leave quota on every day. At this volume the day-by-day search ran past its budget: packs are bought for windows of whole months, and a cheaper way to buy may exist."})
+		text += fmt.Sprintf("。%s：%s，可能还有更省的买法。", whyZH, howZH)
+		en += fmt.Sprintf(". %s: %s; a cheaper way to buy may exist.", why, how)
 	}
+	pc.note(Note{ID: "chatopera.packs", Text: text, EN: en})
 }
 
 // The pack search runs when the horizon's use is at most packSearchCalls
@@ -241,6 +262,47 @@ const (
 	packSearchCalls = 1000
 	packBudget      = 3000
 )
+
+// refusedDay replays a plan day by day in the vendor's order (the pack that
+// expires first) and returns the first day a call would be refused, or -1.
+func refusedDay(start scenarios.Date, use []int64, kinds []packKind, buys []packBuy) int {
+	type held struct {
+		left    int64
+		expires int
+	}
+	var packs []held
+	b := 0
+	for day, u := range use {
+		for ; b < len(buys) && buys[b].day == day; b++ {
+			for k, n := range buys[b].counts {
+				if n > 0 {
+					e := start.DaysUntil(start.AddDays(day).AddMonths(kinds[k].months))
+					packs = append(packs, held{left: n * kinds[k].quota, expires: e})
+				}
+			}
+		}
+		if u == 0 {
+			continue
+		}
+		live := packs[:0]
+		for _, p := range packs {
+			if p.left > 0 && p.expires > day {
+				live = append(live, p)
+			}
+		}
+		packs = live
+		sort.SliceStable(packs, func(i, j int) bool { return packs[i].expires < packs[j].expires })
+		for i := range packs {
+			take := min(u, packs[i].left)
+			packs[i].left -= take
+			u -= take
+		}
+		if u > 0 {
+			return day
+		}
+	}
+	return -1
+}
 
 // chatoperaGifts draws the scenario's gift packs first ("赠送资源包 >
 // 购买资源包"), the one expiring first among them, taking what they serve

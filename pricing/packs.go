@@ -508,17 +508,36 @@ func windowPlan(start scenarios.Date, months int, use []int64, kinds []packKind)
 	for _, k := range kinds {
 		maxV = max(maxV, k.months)
 	}
-	offersFor := make([][]packOffer, maxV+1)
-	idxFor := make([][]int, maxV+1)
-	solvers := make([]*coverSolver, maxV+1)
-	for w := 1; w <= maxV; w++ {
+	// A kind may serve a window only if a pack bought on its first day is
+	// still valid on its last: months clamp (a start on the 31st has
+	// windows from 04-30, whose one-month pack ends 05-29), so this is
+	// checked day by day, not by counting months.
+	type offerSet struct {
+		idx    []int
+		solver *coverSolver
+	}
+	sets := map[uint64]*offerSet{}
+	eligible := func(m, w int) *offerSet {
+		var mask uint64
 		for i, k := range kinds {
-			if k.months >= w {
-				offersFor[w] = append(offersFor[w], packOffer{quota: k.quota, price: k.cost})
-				idxFor[w] = append(idxFor[w], i)
+			if start.DaysUntil(start.AddDays(monthStart[m]).AddMonths(k.months)) >= monthStart[m+w] {
+				mask |= 1 << i
 			}
 		}
-		solvers[w] = newCoverSolver(offersFor[w])
+		if set, ok := sets[mask]; ok {
+			return set
+		}
+		set := &offerSet{}
+		var offers []packOffer
+		for i, k := range kinds {
+			if mask&(1<<i) != 0 {
+				set.idx = append(set.idx, i)
+				offers = append(offers, packOffer{quota: k.quota, price: k.cost})
+			}
+		}
+		set.solver = newCoverSolver(offers)
+		sets[mask] = set
+		return set
 	}
 	cost := make([]int64, months+1)
 	choice := make([]int, months+1)
@@ -528,19 +547,24 @@ func windowPlan(start scenarios.Date, months int, use []int64, kinds []packKind)
 		cost[m] = -1
 		for w := 1; w <= maxV && m+w <= months; w++ {
 			need := cum[m+w] - cum[m]
+			if cost[m+w] < 0 {
+				continue
+			}
 			c := cost[m+w]
+			var set *offerSet
 			if need > 0 {
-				if len(offersFor[w]) == 0 {
+				set = eligible(m, w)
+				if len(set.idx) == 0 {
 					continue
 				}
-				c += solvers[w].solve(need, scratch[:len(offersFor[w])])
+				c += set.solver.solve(need, scratch[:len(set.idx)])
 			}
 			if cost[m] < 0 || c < cost[m] {
 				cost[m], choice[m] = c, w
 				counts[m] = counts[m][:0]
 				if need > 0 {
 					full := make([]int64, len(kinds))
-					for j, i := range idxFor[w] {
+					for j, i := range set.idx {
 						full[i] = scratch[j]
 					}
 					counts[m] = full
@@ -550,6 +574,9 @@ func windowPlan(start scenarios.Date, months int, use []int64, kinds []packKind)
 				break // nothing used yet: buy later
 			}
 		}
+	}
+	if cost[0] < 0 {
+		return nil, -1
 	}
 	var buys []packBuy
 	for m := 0; m < months; m += choice[m] {

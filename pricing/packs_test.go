@@ -233,3 +233,39 @@ func TestPackTopUpInBusyMonth(t *testing.T) {
 		t.Fatalf("plan %+v refuses a call on day %d (cost %d)", buys, day, c)
 	}
 }
+
+// Whole-month windows (the fallback at volume) never leave a day without
+// quota, also when months clamp: from 2027-01-31 the windows start 02-28,
+// 03-31, 04-30, and a one-month pack bought 04-30 ends 05-29, a day before
+// its window does (found in review: 900 calls refused on 2027-05-30).
+func TestWindowPlanServesEveryDayWhenMonthsClamp(t *testing.T) {
+	start := scenarios.NewDate(2027, 1, 31)
+	days := start.DaysUntil(start.AddMonths(4))
+	use := make([]int64, days)
+	for d := range use {
+		switch day := start.AddDays(d); {
+		case day.Before(scenarios.NewDate(2027, 3, 31)):
+			use[d] = 100
+		case day.Before(scenarios.NewDate(2027, 4, 30)):
+			use[d] = 199800
+		default:
+			use[d] = 1000
+		}
+	}
+	for _, kinds := range [][]packKind{
+		{{cost: 1000000, quota: 5000, months: 1}, {cost: 10000000, quota: 100000, months: 12}, {cost: 100000000, quota: 2000000, months: 12}},
+		{{cost: 1000000, quota: 5000, months: 3}, {cost: 10000000, quota: 100000, months: 6}, {cost: 100000000, quota: 2000000, months: 12}},
+		{{cost: 1000000, quota: 5000, months: 1}}, // no window plan at all: a 1-month pack from 02-28 ends before 03-31
+	} {
+		buys, cost := windowPlan(start, 4, use, kinds)
+		if cost < 0 {
+			if kinds[0].months == 1 && len(kinds) == 1 {
+				continue // refused openly, never a plan with a gap
+			}
+			t.Fatalf("kinds %+v: no plan", kinds)
+		}
+		if day := refusedDay(start, use, kinds, buys); day >= 0 {
+			t.Errorf("kinds %+v: plan %+v refuses calls on %s", kinds, buys, start.AddDays(day))
+		}
+	}
+}

@@ -220,11 +220,13 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 			if p.Amount != nil {
 				amount = wording.Fixed(*p.Amount)
 			}
-			row := []string{r.Vendor, r.Plan, "PURCHASE " + p.Date.String(), p.Label, p.Quantity.String(), p.Unit, "", amount}
+			// The amount goes in the note, not the amount column: summing that
+			// column must not count a purchase twice (its line has it).
+			row := []string{r.Vendor, r.Plan, "PURCHASE " + p.Date.String(), p.Label, p.Quantity.String(), p.Unit, "", ""}
 			for range c.MonthStarts {
 				row = append(row, "")
 			}
-			row = append(row, "purchase", "", "until "+p.Until.String(), p.Why, "", "")
+			row = append(row, "purchase", "", fmt.Sprintf("%s CNY, covers until %s", amount, p.Until), p.Why, "", "")
 			if err := w.Write(row); err != nil {
 				return nil, err
 			}
