@@ -63,6 +63,7 @@ const (
 	ErrTooLong      = "err.too_long"       // %v characters, at most %v
 	ErrTooMany      = "err.too_many"       // %v entries, at most %v
 	ErrNumberLong   = "err.number_long"    // number text over %v characters
+	ErrPlaces       = "err.places"         // more than 10 decimal places
 )
 
 func fieldErr(field, key, msg string, args ...any) *FieldError {

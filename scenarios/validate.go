@@ -137,7 +137,7 @@ func decRange(field string, v, lo, hi decimal.Decimal) *FieldError {
 // and they usually mean a pasted float.
 func places(field string, v decimal.Decimal) *FieldError {
 	if v.Exponent() < -10 && !v.Equal(v.Round(10)) {
-		return fieldErr(field, ErrDecimal, fmt.Sprintf("has more than 10 decimal places: %s", v))
+		return fieldErr(field, ErrPlaces, fmt.Sprintf("has more than 10 decimal places: %s", v))
 	}
 	return nil
 }

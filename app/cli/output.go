@@ -2,13 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"kefucost/app/report"
 	"kefucost/app/wording"
 	"kefucost/pricing"
 )
@@ -182,11 +182,11 @@ func nonNil(s []string) []string {
 }
 
 // ComparisonCSV renders one row per breakdown line with its monthly cash,
-// and a TOTAL row per vendor, for spreadsheets.
+// and a TOTAL row per vendor, for spreadsheets (report.CSVWriter: no cell
+// is taken as a formula).
 func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("\uFEFF") // Excel opens UTF-8 CSV as Chinese text only with a BOM
-	w := csv.NewWriter(&b)
+	w := report.NewCSVWriter(&b)
 	head := []string{"vendor", "plan", "item", "label", "quantity", "unit", "unit_price", "amount"}
 	head = append(head, wording.MonthLabels(c)...)
 	head = append(head, "status", "assumption", "note", "formula", "source", "source_date")
@@ -250,8 +250,10 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 			return nil, err
 		}
 	}
-	w.Flush()
-	return b.Bytes(), w.Error()
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // ComparisonTable renders the comparison for people: a summary, then each

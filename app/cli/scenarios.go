@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kefucost/app"
+	"kefucost/app/report"
 	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
@@ -45,7 +45,7 @@ var scSubs []scSub
 
 func init() {
 	scSubs = []scSub{
-		{"list", "[--trash] [--find TEXT] [--format table|json]", "the saved scenarios, the most recently changed first", runScList},
+		{"list", "[--trash] [--find TEXT] [--format table|json|csv]", "the saved scenarios, the most recently changed first", runScList},
 		{"show", "NAME [--rev N]", "print a saved scenario as a scenario file", runScShow},
 		{"import", "FILE [--name NAME]", "save a scenario file (a new revision if the name exists; FILE - reads stdin)", runScImport},
 		{"export", "NAME FILE [--rev N]", "write a saved scenario to a file (FILE - writes to stdout)", runScExport},
@@ -55,7 +55,7 @@ func init() {
 		{"duplicate", "SRC DST", "copy a saved scenario's latest revision to a new scenario", runScDuplicate},
 		{"delete", "NAME", "move a saved scenario to the trash", runScDelete},
 		{"undelete", "NAME [--id ID]", "take a scenario out of the trash (of several of that name the most recently deleted, or the one --id picks)", runScUndelete},
-		{"trash", "[--find TEXT] [--format table|json]", "the deleted scenarios, the most recently deleted first, with when and their ids (as list --trash)", runScTrash},
+		{"trash", "[--find TEXT] [--format table|json|csv]", "the deleted scenarios, the most recently deleted first, with when and their ids (as list --trash)", runScTrash},
 		{"empty-trash", "", "remove everything in the trash for good", runScEmptyTrash},
 		{"compare", "NAME [--rev N] [--format table|json|csv]", "compare the vendors for a saved scenario (as kefucost compare)", runScCompare},
 	}
@@ -361,6 +361,29 @@ type scInfoJSON struct {
 
 func runScList(env *Env, args []string) int { return scList(env, args, "list") }
 
+// scenarioListCSV is scenarios list (or trash) for spreadsheets: the
+// columns of the json, times in the store's zone as spreadsheets read them
+// ("2027-01-01 09:30:00"), a header row even when there is no scenario.
+// Names come from files anyone may send: report.CSVWriter keeps them text.
+func scenarioListCSV(infos []scenarios.Info) ([]byte, error) {
+	var b bytes.Buffer
+	w := report.NewCSVWriter(&b)
+	w.Write([]string{"id", "name", "revisions", "created", "updated", "deleted"})
+	when := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(scenariosZone).Format("2006-01-02 15:04:05")
+	}
+	for _, in := range infos {
+		w.Write([]string{strconv.FormatUint(in.ID, 10), in.Name, strconv.Itoa(in.Revisions), when(in.Created), when(in.Updated), when(in.TrashedAt)})
+	}
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // runScTrash is list --trash.
 func runScTrash(env *Env, args []string) int { return scList(env, args, "trash") }
 
@@ -373,12 +396,12 @@ func scList(env *Env, args []string, sub string) int {
 		trash = c.fs.Bool("trash", false, "list the trash (deleted scenarios), the most recently deleted first (as kefucost scenarios trash)")
 	}
 	find := c.fs.String("find", "", "only the scenarios whose name contains this text (ignoring case)")
-	format := c.fs.String("format", "table", "output: table or json")
+	format := c.fs.String("format", "table", "output: table, json or csv")
 	if ok, code := c.parse(args, 0, 0); !ok {
 		return code
 	}
-	if *format != "table" && *format != "json" {
-		return c.usageErr("--format must be table or json, not %q", *format)
+	if *format != "table" && *format != "json" && *format != "csv" {
+		return c.usageErr("--format must be table, json or csv, not %q", *format)
 	}
 	st, err := c.open(false)
 	if err != nil {
@@ -416,6 +439,14 @@ func scList(env *Env, args []string, sub string) int {
 		if err := writeJSON(env.Stdout, out); err != nil {
 			return c.fail(err)
 		}
+		return ExitOK
+	}
+	if *format == "csv" {
+		out, err := scenarioListCSV(infos)
+		if err != nil {
+			return c.fail(err)
+		}
+		env.Stdout.Write(out)
 		return ExitOK
 	}
 	if len(infos) == 0 {
@@ -553,10 +584,10 @@ func runScImport(env *Env, args []string) int {
 	)
 	if file == "-" {
 		source = "stdin"
-		if data, err = io.ReadAll(env.Stdin); err == nil {
+		if data, err = scenarios.ReadLimited(env.Stdin, "stdin"); err == nil {
 			s, err = decodeChecked(data, source)
 		}
-	} else if data, err = os.ReadFile(file); err == nil {
+	} else if data, err = scenarios.ReadPath(file); err == nil {
 		if s, err = scenarios.Decode(data, filepath.Base(file)); err == nil {
 			if errs := pricing.Validate(s); len(errs) > 0 {
 				errs[0].File = file

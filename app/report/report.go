@@ -7,7 +7,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -1051,8 +1050,7 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 	}
 	zh, en := Options{Lang: "zh"}, Options{Lang: "en"}
 	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	w := csv.NewWriter(&buf)
+	w := NewCSVWriter(&buf)
 	head := []string{"section", "vendor", "plan", "key", "affects", "date", "label", "label_en", "quantity", "unit", "unit_price",
 		"amount", "cumulative", "text", "text_en", "source", "source_date", "assumption"}
 	w.Write(head)
@@ -1177,6 +1175,8 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 		put(row{section: "assumption", vendor: a.vendorID, key: a.id, affects: enCaveats[i].affects, label: a.kind, labelEN: enCaveats[i].kind,
 			text: a.zh, textEN: a.en, source: a.option})
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

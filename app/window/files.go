@@ -39,33 +39,39 @@ func (u *ui) onOpenFile() {
 			if r == nil {
 				return
 			}
-			defer r.Close()
-			data, err := io.ReadAll(io.LimitReader(r, maxScenarioFile+1))
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			u.openFileData(data, r.URI().Name())
+			u.openReader(r)
 		}, u.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 		d.Show()
 	})
 }
 
-// maxScenarioFile bounds what the window reads as a scenario file.
-const maxScenarioFile = 4 << 20
+// openReader opens the scenario file the open dialog chose.
+func (u *ui) openReader(r fyne.URIReadCloser) bool {
+	defer r.Close()
+	data, ok := u.readScenarioFile(r, r.URI().Name())
+	return ok && u.openFileData(data, r.URI().Name())
+}
+
+// readScenarioFile reads a scenario file, no further than a scenario file
+// may be (scenarios.MaxFileSize): a larger one is refused with the command
+// line's message, in the window's language.
+func (u *ui) readScenarioFile(r io.Reader, file string) ([]byte, bool) {
+	data, err := scenarios.ReadLimited(r, file)
+	if err != nil {
+		u.showError(u.lang.fileError(err))
+		return nil, false
+	}
+	return data, true
+}
 
 // openFileData decodes a scenario file into the editor as an unsaved
 // scenario; a bad file says why, naming the file, line and field, and
 // changes nothing.
 func (u *ui) openFileData(data []byte, file string) bool {
-	if len(data) > maxScenarioFile {
-		u.showError(fmt.Errorf("%s: %s", file, u.lang.T("open.too_big")))
-		return false
-	}
 	s, err := scenarios.Decode(data, file)
 	if err != nil {
-		u.showError(err)
+		u.showError(u.lang.fileError(err))
 		return false
 	}
 	if strings.TrimSpace(s.Name) == "" {
@@ -87,10 +93,9 @@ func (u *ui) onDropped(_ fyne.Position, uris []fyne.URI) {
 			u.showError(err)
 			return
 		}
-		data, err := io.ReadAll(io.LimitReader(r, maxScenarioFile+1))
+		data, ok := u.readScenarioFile(r, uri.Name())
 		r.Close()
-		if err != nil {
-			u.showError(err)
+		if !ok {
 			return
 		}
 		u.confirmDiscard(func() { u.openFileData(data, uri.Name()) })

@@ -64,6 +64,10 @@ func (l tr) typedMsg(m map[string]typed, path string) string {
 // fieldError says what is wrong with a field, in the window's language.
 func (l tr) fieldError(e *scenarios.FieldError) string { return wording.FieldError(string(l), e) }
 
+// fileError says what is wrong with a scenario file the window was given
+// (opened or dropped), in the window's language (wording.FileError).
+func (l tr) fileError(err error) error { return wording.FileError(string(l), err) }
+
 // unitText is a catalog unit in the window's language.
 func (l tr) unitText(u string) string { return wording.UnitText(string(l), u) }
 

@@ -1,6 +1,7 @@
 package wording
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -47,6 +48,40 @@ func FieldError(lang string, e *scenarios.FieldError) string {
 		return e.Msg
 	}
 	return fmt.Sprintf(tmpl, e.Args...)
+}
+
+// FileError says what is wrong with a scenario file in lang's words: the
+// file, line and column, the field (FieldName) and the problem
+// (FieldError), as the command line says it in English (the error itself
+// is returned for English). Errors that are not about a field (the disk's)
+// are returned as they are.
+func FileError(lang string, err error) error {
+	var fe *scenarios.FieldError
+	var fes scenarios.FieldErrors
+	switch {
+	case errors.As(err, &fes) && len(fes) > 0:
+		fe = fes[0]
+	case errors.As(err, &fe):
+	default:
+		return err
+	}
+	if lang == "en" {
+		return fe
+	}
+	var b strings.Builder
+	if fe.File != "" {
+		b.WriteString(fe.File)
+		if fe.Line > 0 {
+			fmt.Fprintf(&b, ":%d:%d", fe.Line, fe.Col)
+		}
+		b.WriteString("：")
+	}
+	if fe.Field != "" {
+		b.WriteString(FieldName(lang, fe.Field))
+		b.WriteString("：")
+	}
+	b.WriteString(FieldError(lang, fe))
+	return errors.New(b.String())
 }
 
 // CountVerbs counts the printf verbs of a template: a % followed by a
