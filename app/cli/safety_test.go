@@ -336,11 +336,16 @@ func sheetFormulas(t *testing.T, path string) (formulas []string, text string) {
 	return formulas, b.String()
 }
 
-// The writers never make a formula of scenario text, and never a malformed
-// file: any name, through the scenario file's decoder, into every CSV and
-// the .xlsx (and into the comparison CSV's labels and notes). The seeds
-// run in go test; make fuzz explores.
-func FuzzWritersMakeNoFormula(f *testing.F) {
+// fuzzSetup decodes name as a scenario file's name and returns it as the
+// file gives it, with the scenario and comparison the writers get (one
+// comparison, computed once: the writers are what is fuzzed); ok is false
+// when the file is refused (a name over the limit), and nothing is written.
+type fuzzBase struct {
+	s   *scenarios.Scenario
+	cmp *pricing.Comparison
+}
+
+func newFuzzBase(f *testing.F) fuzzBase {
 	for _, c := range formulaStarts {
 		f.Add(c + injection)
 	}
@@ -348,7 +353,6 @@ func FuzzWritersMakeNoFormula(f *testing.F) {
 		"@", "-", "=", "\t", "\r\n", `=cmd|' /C calc'!A0`, "=WEBSERVICE(\"http://x\")", "\u202e=1+1", "\uFEFF=1+1", "]]></t><f>1+1</f><t>"} {
 		f.Add(s)
 	}
-	// One comparison, computed once: the writers are what is fuzzed.
 	base, err := scenarios.Decode(namedScenario("base", ""), "base.kefucost.json")
 	if err != nil {
 		f.Fatal(err)
@@ -358,32 +362,43 @@ func FuzzWritersMakeNoFormula(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	return fuzzBase{base, cmp}
+}
+
+// with is the scenario and comparison under the name a file gives.
+func (b fuzzBase) with(name string) (*scenarios.Scenario, *pricing.Comparison, bool) {
+	n, _ := json.Marshal(name)
+	s, err := scenarios.Decode([]byte(`{"format":"kefucost.scenario","version":1,"name":`+string(n)+`,"start":"2027-01-01","months":12}`), "fuzz.kefucost.json")
+	if err != nil {
+		return nil, nil, false
+	}
+	s2 := b.s.Clone()
+	s2.Name = s.Name
+	c := *b.cmp
+	c.Scenario = s.Name
+	return s2, &c, true
+}
+
+// The CSV writers never make a formula of scenario text, and never a
+// malformed file: any name, through the scenario file's decoder, into the
+// report CSV (both languages), the saved-scenario list and the comparison
+// CSV's labels and notes. The seeds run in go test; make fuzz explores.
+func FuzzCSVWritersMakeNoFormula(f *testing.F) {
+	b := newFuzzBase(f)
 	f.Fuzz(func(t *testing.T, name string) {
-		n, _ := json.Marshal(name)
-		s, err := scenarios.Decode([]byte(`{"format":"kefucost.scenario","version":1,"name":`+string(n)+`,"start":"2027-01-01","months":12}`), "fuzz.kefucost.json")
-		if err != nil {
-			return // refused (a name over the limit): nothing is written
+		s, c, ok := b.with(name)
+		if !ok {
+			return
 		}
 		text := s.Name
-		s2 := base.Clone()
-		s2.Name = text
-		c := *cmp
-		c.Scenario = text
 		for _, lang := range []string{"zh", "en"} {
-			data, err := report.CSV(s2, &c, report.Options{Lang: lang})
+			data, err := report.CSV(s, c, report.Options{Lang: lang})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if p := csvProblem(data, text); p != "" {
 				t.Fatalf("report CSV (%s): %s", lang, p)
 			}
-		}
-		var x bytes.Buffer
-		if err := report.XLSX(&x, s2, &c, report.Options{Lang: "zh"}); err != nil {
-			t.Fatal(err)
-		}
-		if p := xlsxProblem(x.Bytes(), text); p != "" {
-			t.Fatalf("report xlsx: %s", p)
 		}
 		list, err := scenarioListCSV([]scenarios.Info{{ID: 1, Name: text, Revisions: 1}})
 		if err != nil {
@@ -392,18 +407,39 @@ func FuzzWritersMakeNoFormula(f *testing.F) {
 		if p := csvProblem(list, text); p != "" {
 			t.Fatalf("scenarios list CSV: %s", p)
 		}
-		// The text as a line's label and note (copies: cmp is shared).
+		// The text as a line's label and note (copies: the comparison is
+		// shared).
 		r := *c.Vendors[0]
 		l := *r.Lines[0]
 		l.Label, l.Note = text, text
 		r.Lines = append([]*pricing.Line{&l}, r.Lines[1:]...)
 		c.Vendors = append([]*pricing.Result{&r}, c.Vendors[1:]...)
-		data, err := ComparisonCSV(&c)
+		data, err := ComparisonCSV(c)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if p := csvProblem(data, text); p != "" {
 			t.Fatalf("comparison CSV: %s", p)
+		}
+	})
+}
+
+// The report workbook keeps any scenario name as text, never a formula,
+// and is always a well-formed workbook. The seeds run in go test; make
+// fuzz explores.
+func FuzzXLSXKeepsTextAsText(f *testing.F) {
+	b := newFuzzBase(f)
+	f.Fuzz(func(t *testing.T, name string) {
+		s, c, ok := b.with(name)
+		if !ok {
+			return
+		}
+		var x bytes.Buffer
+		if err := report.XLSX(&x, s, c, report.Options{Lang: "zh"}); err != nil {
+			t.Fatal(err)
+		}
+		if p := xlsxProblem(x.Bytes(), s.Name); p != "" {
+			t.Fatalf("report xlsx: %s", p)
 		}
 	})
 }

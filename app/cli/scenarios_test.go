@@ -507,7 +507,7 @@ func TestScenariosUsageErrors(t *testing.T) {
 		{[]string{"scenarios", "--db", db}, "say what to do"},
 		{[]string{"scenarios", "frobnicate"}, `unknown subcommand "frobnicate"`},
 		{[]string{"scenarios", "list", "extra"}, "too many arguments; usage: kefucost scenarios list"},
-		{[]string{"scenarios", "list", "--format", "xml"}, "--format must be table or json"},
+		{[]string{"scenarios", "list", "--format", "xml"}, "--format must be table, json or csv, not \"xml\""},
 		{[]string{"scenarios", "list", "--nope"}, "flag provided but not defined: -nope"},
 		{[]string{"scenarios", "show"}, "missing arguments; usage: kefucost scenarios show NAME [--rev N]"},
 		{[]string{"scenarios", "show", "a", "b"}, "too many arguments"},

@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -63,13 +64,16 @@ func csvProblem(data []byte, want string) string {
 // what is wrong with it, "" if nothing: a part that is not well-formed XML,
 // a workbook excelize cannot read, a formula holding text (a formula the
 // program writes computes with cells and numbers, never with text it was
-// given), or a cell holding text (when text is 3 characters or more) that
-// is not a plain string.
+// given), or text (of 3 characters or more, without control characters)
+// that is not written as text (a shared or inline string).
 func xlsxProblem(data []byte, text string) string {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "not a zip: " + err.Error()
 	}
+	text = strings.TrimSpace(text)
+	check := utf8.RuneCountInString(text) >= 3 && !strings.ContainsFunc(text, unicode.IsControl)
+	var strs strings.Builder // every string cell's text
 	for _, f := range zr.File {
 		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
 			continue
@@ -79,8 +83,9 @@ func xlsxProblem(data []byte, text string) string {
 			return f.Name + ": " + err.Error()
 		}
 		d := xml.NewDecoder(rc)
+		var in string // the element whose text is read: "f" or "t"
 		for {
-			_, err := d.Token()
+			tok, err := d.Token()
 			if err == io.EOF {
 				break
 			}
@@ -88,40 +93,36 @@ func xlsxProblem(data []byte, text string) string {
 				rc.Close()
 				return fmt.Sprintf("%s is not well-formed XML: %v", f.Name, err)
 			}
+			switch x := tok.(type) {
+			case xml.StartElement:
+				in = x.Name.Local
+			case xml.EndElement:
+				in = ""
+			case xml.CharData:
+				switch {
+				case in == "f" && strings.HasPrefix(f.Name, "xl/worksheets/"):
+					if fm := string(x); strings.Contains(fm, `"`) || check && strings.Contains(fm, text) {
+						rc.Close()
+						return fmt.Sprintf("%s holds a formula with text: %q", f.Name, fm)
+					}
+				case in == "t" && (f.Name == "xl/sharedStrings.xml" || strings.HasPrefix(f.Name, "xl/worksheets/")):
+					strs.Write(x)
+				}
+			}
 		}
 		rc.Close()
+	}
+	if check && !strings.Contains(strs.String(), text) {
+		return fmt.Sprintf("%q is not written as text", text)
 	}
 	x, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return "excelize cannot open it: " + err.Error()
 	}
 	defer x.Close()
-	check := utf8.RuneCountInString(strings.TrimSpace(text)) >= 3
 	for _, sheet := range x.GetSheetList() {
-		rows, err := x.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
+		if _, err := x.GetRows(sheet); err != nil {
 			return sheet + ": " + err.Error()
-		}
-		for i, row := range rows {
-			for j, v := range row {
-				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-				f, err := x.GetCellFormula(sheet, cell)
-				if err != nil {
-					return sheet + "!" + cell + ": " + err.Error()
-				}
-				if f != "" && (strings.Contains(f, `"`) || check && strings.Contains(f, text)) {
-					return fmt.Sprintf("%s!%s holds a formula with text: %q", sheet, cell, f)
-				}
-				if check && strings.Contains(v, strings.TrimSpace(text)) {
-					typ, err := x.GetCellType(sheet, cell)
-					if err != nil {
-						return err.Error()
-					}
-					if f != "" || typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
-						return fmt.Sprintf("%s!%s holds the text as type %v, formula %q", sheet, cell, typ, f)
-					}
-				}
-			}
 		}
 	}
 	return ""
