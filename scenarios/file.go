@@ -53,6 +53,9 @@ type decoder struct {
 	data []byte
 	err  *FieldError
 	at   map[string]int64 // field path → offset of its value
+	// saved: bytes this program's store wrote (DecodeSaved), not a file
+	// from others, so the limits of limits.go do not apply.
+	saved bool
 }
 
 func (d *decoder) fail(off int64, field, key, msg string, args ...any) {
@@ -173,7 +176,7 @@ func (d *decoder) whole(n *node, path string) int64 {
 		d.fail(n.off, path, ErrWhole, fmt.Sprintf("must be a whole number, not %s", n.kindName()))
 		return 0
 	}
-	if e := numberTooLong(path, strings.TrimSpace(text)); e != nil {
+	if e := numberTooLong(path, strings.TrimSpace(text)); e != nil && !d.saved {
 		d.failWith(n.off, e)
 		return 0
 	}
@@ -195,7 +198,7 @@ func (d *decoder) dec(n *node, path string) decimal.Decimal {
 		return decimal.Zero
 	}
 	t := strings.TrimSpace(n.str)
-	if e := numberTooLong(path, t); e != nil {
+	if e := numberTooLong(path, t); e != nil && !d.saved {
 		d.failWith(n.off, e)
 		return decimal.Zero
 	}
@@ -315,7 +318,7 @@ func (d *decoder) scenario() *Scenario {
 				d.fail(n.off, p, ErrType, "must be a list [ … ] of changes")
 				return
 			}
-			if len(n.vals) > MaxChanges {
+			if len(n.vals) > MaxChanges && !d.saved {
 				// Refused before any change is read.
 				d.failWith(n.vals[MaxChanges].off, tooManyChanges(len(n.vals)))
 				return

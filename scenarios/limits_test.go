@@ -266,3 +266,21 @@ func TestLargestScenarioFitsTheLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// What the store saved is read back whatever the limits on files from
+// others: an earlier program may have saved more changes, and a draft may
+// hold a half-typed number.
+func TestSavedScenariosAreNotHeldToFileLimits(t *testing.T) {
+	long := strings.Repeat("0", MaxNumberText) + "5"
+	data := scenarioWith(changesJSON(MaxChanges+1) + `,"demand":{"online_agents":"` + long + `"}`)
+	if _, err := Decode(data, "f.kefucost.json"); err == nil {
+		t.Fatal("Decode accepts it")
+	}
+	s, err := DecodeSaved(data, "draft")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Changes) != MaxChanges+1 || s.Demand.OnlineAgents != 5 {
+		t.Fatalf("decoded %d changes, %d agents", len(s.Changes), s.Demand.OnlineAgents)
+	}
+}

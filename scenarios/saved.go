@@ -2,10 +2,11 @@ package scenarios
 
 // DecodeSaved reads scenario bytes that Encode wrote for a store (what
 // names them in errors). It checks the structure but not the values'
-// ranges, so a later, stricter program still opens what an earlier one
-// saved (and drafts may hold half-typed values).
+// ranges nor the limits on files from others (limits.go), so a later,
+// stricter program still opens what an earlier one saved (and drafts may
+// hold half-typed values).
 func DecodeSaved(data []byte, what string) (*Scenario, error) {
-	d := &decoder{file: what, data: data, at: map[string]int64{}}
+	d := &decoder{file: what, data: data, at: map[string]int64{}, saved: true}
 	s := d.scenario()
 	if d.err != nil {
 		return nil, d.err

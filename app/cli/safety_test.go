@@ -19,6 +19,7 @@ import (
 	"kefucost/app/report"
 	"kefucost/pricing"
 	"kefucost/scenarios"
+	"kefucost/scenarios/store"
 )
 
 // namedScenario is a scenario file of the spec example's demand under
@@ -164,7 +165,7 @@ func sheetOutputs(t *testing.T, name string) map[string]struct {
 	}
 	// The store keeps names trimmed of white space (a tab or carriage
 	// return in front is gone; the = after it is not).
-	stored, err := scenarios.CleanName(name)
+	stored, err := store.CleanName(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,7 +401,7 @@ func FuzzCSVWritersMakeNoFormula(f *testing.F) {
 				t.Fatalf("report CSV (%s): %s", lang, p)
 			}
 		}
-		list, err := scenarioListCSV([]scenarios.Info{{ID: 1, Name: text, Revisions: 1}})
+		list, err := scenarioListCSV([]store.Info{{ID: 1, Name: text, Revisions: 1}})
 		if err != nil {
 			t.Fatal(err)
 		}

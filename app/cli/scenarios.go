@@ -365,7 +365,7 @@ func runScList(env *Env, args []string) int { return scList(env, args, "list") }
 // columns of the json, times in the store's zone as spreadsheets read them
 // ("2027-01-01 09:30:00"), a header row even when there is no scenario.
 // Names come from files anyone may send: report.CSVWriter keeps them text.
-func scenarioListCSV(infos []scenarios.Info) ([]byte, error) {
+func scenarioListCSV(infos []store.Info) ([]byte, error) {
 	var b bytes.Buffer
 	w := report.NewCSVWriter(&b)
 	w.Write([]string{"id", "name", "revisions", "created", "updated", "deleted"})
