@@ -45,7 +45,7 @@ help:
 	@echo "make lint     staticcheck $(STATICCHECK_VERSION) (installed into build/bin)"
 	@echo "make race     go test -race on the packages with goroutines"
 	@echo "make smoke    only the Xvfb smoke test (SIZE=1920x1080 LANG=zh_CN.UTF-8 scripts/smoke.sh for others)"
-	@echo "make stress   long tests (KEFUCOST_STRESS=1): store crashes, window heap over 5,000 edits, random edits"
+	@echo "make stress   long tests (KEFUCOST_STRESS=1): store crashes, two processes saving, window heap over 5,000 edits, random edits"
 	@echo "make bench    benchmarks of pricing, scenarios, app"
 	@echo "make fuzz     every fuzz target for FUZZTIME (default 1m) each"
 	@echo "make package  build/kefucost-$(VERSION)-linux-amd64.tar.xz with fyne package"
@@ -90,11 +90,11 @@ smoke:
 	@SIZE=$${SIZE:-$(SMOKE_SIZE)} scripts/smoke.sh
 
 stress:
-	KEFUCOST_STRESS=1 $(GO) test -count=1 -run 'Crash|Stress' -timeout 30m ./scenarios/...
+	KEFUCOST_STRESS=1 $(GO) test -count=1 -run 'Crash|Stress|TwoProcesses' -timeout 30m ./scenarios/...
 	KEFUCOST_STRESS=1 $(GO) test -count=1 -run 'HeapStaysFlat|RandomEdits' -timeout 30m -v ./app/window/
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./pricing/ ./scenarios/ ./app/...
+	$(GO) test -run '^$$' -bench . -benchmem ./pricing/ ./scenarios/... ./app/...
 
 fuzz:
 	@n=0; for pkg in $$($(GO) list ./...); do \

@@ -26,7 +26,7 @@ import (
 )
 
 // kefucost scenarios SUBCOMMAND: the saved scenarios in the local database
-// (package scenarios' Store). Read-only subcommands open the database
+// (package store). Read-only subcommands open the database
 // read-only, so that several can run at once and a missing database is
 // not created just to list nothing.
 
@@ -207,19 +207,20 @@ func (c *scCmd) parse(args []string, min, max int) (ok bool, code int) {
 
 func (c *scCmd) fail(err error) int { return fail(c.env, c.name, c.where(err)) }
 
-// where adds the database file to an error saying that a name is not in
-// it (the usual cause is a wrong --db or KEFUCOST_DB): "no saved scenario
-// named "x" in PATH", or "… in the trash of PATH" for the commands that
-// look in the trash. A missing revision (the scenario was found) and
-// errors before the database was opened are left as they are.
+// where adds the database file to the store's error saying that a name is
+// not in it (the usual cause is a wrong --db or KEFUCOST_DB): "no saved
+// scenario named "x" in PATH", or "… in the trash of PATH" for the
+// commands that look in the trash. A missing revision (the scenario was
+// found) and other errors are left as they are.
 func (c *scCmd) where(err error) error {
-	if c.path == "" || !errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNoRevision) || strings.Contains(err.Error(), c.path) {
+	var e *store.Error
+	if !errors.As(err, &e) || e.Path == "" || !errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNoRevision) {
 		return err
 	}
 	if c.inTrash {
-		return fmt.Errorf("%w of %s", err, c.path)
+		return fmt.Errorf("%w of %s", err, e.Path)
 	}
-	return fmt.Errorf("%w in %s", err, c.path)
+	return fmt.Errorf("%w in %s", err, e.Path)
 }
 
 func (c *scCmd) usageErr(format string, args ...any) int {
@@ -273,13 +274,13 @@ func (c *scCmd) open(write bool) (*store.Store, error) {
 		case errors.Is(err, fs.ErrNotExist):
 			return nil, nil
 		case errors.Is(err, store.ErrLocked), errors.Is(err, store.ErrNewerSchema):
-			return nil, c.dbErr(err)
+			return nil, err
 		}
 		o.ReadOnly = false // damaged or older: the writable open deals with it
 	}
 	st, err := store.Open(o)
 	if err != nil {
-		return nil, c.dbErr(err)
+		return nil, err
 	}
 	if st.Recovered != "" {
 		fmt.Fprintf(c.env.Stderr, "kefucost %s: warning: the scenario database %s was damaged: it was moved to %s (kept as it was) and a new, empty database was started\n", c.name, path, st.Recovered)
@@ -288,14 +289,6 @@ func (c *scCmd) open(write bool) (*store.Store, error) {
 		fmt.Fprintf(c.env.Stderr, "kefucost %s: note: the scenario database %s was upgraded to this version's format; a copy of the old file is at %s\n", c.name, path, st.Backup)
 	}
 	return st, nil
-}
-
-// dbErr says which database an open error is about.
-func (c *scCmd) dbErr(err error) error {
-	if msg := err.Error(); strings.HasPrefix(msg, c.path) {
-		return fmt.Errorf("the scenario database %s", msg)
-	}
-	return err
 }
 
 // noDB is the error for a scenario asked of a database that does not
@@ -621,17 +614,11 @@ func runScImport(env *Env, args []string) int {
 		return c.fail(err)
 	}
 	defer st.Close()
-	before := 0
-	if in, err := st.Lookup(name); err == nil {
-		before = in.Revisions
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return c.fail(err)
-	}
-	rev, err := st.Import(data, source, name, store.SaveMeta{Editions: app.EditionsOf(cmp)})
+	rev, added, err := st.Import(data, source, name, store.SaveMeta{Editions: app.EditionsOf(cmp)})
 	if err != nil {
 		return c.fail(err)
 	}
-	if rev.Number == before {
+	if !added {
 		fmt.Fprintf(env.Stdout, "%q revision %d already holds this scenario: nothing new was saved\n", name, rev.Number)
 	} else {
 		fmt.Fprintf(env.Stdout, "saved %q revision %d: %s\n", name, rev.Number, rev.Summary)
@@ -829,15 +816,11 @@ func runScRestore(env *Env, args []string) int {
 		return c.fail(err)
 	}
 	defer st.Close()
-	in, err := st.Lookup(name)
+	rev, added, err := st.Restore(name, number)
 	if err != nil {
 		return c.fail(err)
 	}
-	rev, err := st.Restore(name, number)
-	if err != nil {
-		return c.fail(err)
-	}
-	if rev.Number == in.Revisions {
+	if !added {
 		fmt.Fprintf(env.Stdout, "%q revision %d already holds what revision %d held: nothing new was saved\n", name, rev.Number, number)
 	} else {
 		fmt.Fprintf(env.Stdout, "saved %q revision %d: %s\n", name, rev.Number, rev.Summary)

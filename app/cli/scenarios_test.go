@@ -545,14 +545,15 @@ func TestScenariosUsageErrors(t *testing.T) {
 	}
 }
 
-// A database another kefucost holds: every subcommand gives up within
-// about a second with a clear message. bbolt locks with flock, which is
-// per open file, so a store open in this very process holds the lock
-// against the command line's own open.
+// A database another program holds (an older kefucost kept it open as long
+// as its window was open): every subcommand gives up within about a second
+// with a clear message. bbolt locks with flock, which is per open file, so
+// a handle open in this very process holds the lock against the command
+// line's own open.
 func TestScenariosLocked(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "scenarios.db")
 	scOK(t, db, "scenarios", "import", specFile)
-	st, err := store.Open(store.Options{Path: db})
+	st, err := bbolt.Open(db, 0o600, &bbolt.Options{Timeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -572,6 +573,26 @@ func TestScenariosLocked(t *testing.T) {
 	st.Close()
 	if n := listNames(listJSON(t, db)); n != specName {
 		t.Fatalf("after the lock: %q", n)
+	}
+}
+
+// A store open in this process, as the window keeps one, holds the file
+// only for its own operations: the subcommands read and write beside it,
+// and it sees what they saved.
+func TestScenariosBesideAnOpenStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scenarios.db")
+	st, err := store.Open(store.Options{Path: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	scOK(t, db, "scenarios", "import", specFile)
+	if n := listNames(listJSON(t, db)); n != specName {
+		t.Fatalf("list beside an open store: %q", n)
+	}
+	scOK(t, db, "scenarios", "rename", specName, "renamed")
+	if l, err := st.List(); err != nil || len(l) != 1 || l[0].Name != "renamed" {
+		t.Fatalf("the open store sees %v (%v)", l, err)
 	}
 }
 
@@ -666,11 +687,11 @@ func TestScenariosPricesChanged(t *testing.T) {
 	}
 	s.Months = 24
 	old := map[string]string{"chatopera": "1999", "tencent-qidian": today["tencent-qidian"]}
-	if _, err := st.Save(specName, s, store.SaveMeta{Editions: old}); err != nil { // revision 2
+	if _, _, err := st.Save(specName, s, store.SaveMeta{Editions: old}); err != nil { // revision 2
 		t.Fatal(err)
 	}
 	s.Months = 12
-	if _, err := st.Save(specName, s, store.SaveMeta{Editions: old}); err != nil { // revision 3
+	if _, _, err := st.Save(specName, s, store.SaveMeta{Editions: old}); err != nil { // revision 3
 		t.Fatal(err)
 	}
 	st.Close()

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"errors"
 	"image"
 	"sync"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"kefucost/app/chart"
 	"kefucost/pricing"
 	"kefucost/scenarios"
+	"kefucost/scenarios/store"
 )
 
 // Live results: every valid edit asks for a new comparison; the work runs
@@ -79,8 +81,14 @@ func (l *live) writeDraft(op draftOp) {
 	do := func(op draftOp) {
 		if op.clear {
 			st.ClearDraft()
-		} else {
-			st.SaveDraft(op.name, op.s)
+			return
+		}
+		// Another program holding the file longer than a second refuses
+		// the write: try again after the next pause (scheduled from the
+		// UI goroutine, not this one: a writer may hold l.mu while it
+		// waits for this queue).
+		if err := st.SaveDraft(op.name, op.s); errors.Is(err, store.ErrLocked) {
+			go l.u.onUI(l.draft)
 		}
 	}
 	if l.u.sync {

@@ -93,20 +93,28 @@ func (u *ui) newListPanel() *listPanel {
 	return p
 }
 
-// refresh re-reads the list from the store.
+// refresh re-reads the list from the store. When the store cannot answer
+// (another program holds the file), the list stays as it was and says why.
 func (p *listPanel) refresh() {
 	u := p.u
-	p.infos = nil
-	if u.store != nil {
-		var err error
+	if u.store == nil {
+		p.infos = nil
+	} else {
+		var (
+			infos []store.Info
+			err   error
+		)
 		if q := strings.TrimSpace(p.search.Text); q != "" {
-			p.infos, err = u.store.Find(q)
+			infos, err = u.store.Find(q)
 		} else {
-			p.infos, err = u.store.List()
+			infos, err = u.store.List()
 		}
 		if err != nil {
-			p.problem.SetText(err.Error())
+			p.problem.SetText(u.storeErrorText(err, ""))
 			p.problem.Show()
+		} else {
+			p.infos = infos
+			p.problem.Hide()
 		}
 	}
 	p.list.Refresh()
@@ -166,12 +174,42 @@ func (u *ui) openSaved(name string, rev int) {
 	u.list.refresh()
 }
 
+// needStore reports whether the database can be used; if it could not be
+// opened because another program held it, it tries again first.
 func (u *ui) needStore() bool {
+	if u.store == nil && u.storeProblem == "locked" && u.storePath != "" {
+		if st, err := store.Open(store.Options{Path: u.storePath}); err == nil {
+			u.store, u.storeProblem = st, ""
+			if st.Recovered != "" {
+				u.showInfo(u.lang.T("store.title"), u.lang.T("store.recovered", st.Recovered))
+			}
+			u.list.problem.Hide()
+			u.list.refresh()
+		}
+	}
 	if u.store == nil {
-		u.showInfo(u.lang.T("store.title"), u.lang.T("store.cannot_save"))
+		msg := u.lang.T("store.cannot_save")
+		if u.storeProblem == "locked" {
+			msg = u.lang.T("store.busy")
+		}
+		u.showInfo(u.lang.T("store.title"), msg)
 		return false
 	}
 	return true
+}
+
+// free reports whether no saved scenario is called name; when the
+// database cannot say, it tells the user and reports false.
+func (u *ui) free(name string) (free bool, ok bool) {
+	_, err := u.store.Lookup(name)
+	switch {
+	case err == nil:
+		return false, true
+	case errors.Is(err, store.ErrNotFound):
+		return true, true
+	}
+	u.showStoreError(err, name)
+	return false, false
 }
 
 // onSave saves a new revision under the scenario's name (Ctrl+S).
@@ -192,7 +230,11 @@ func (u *ui) saveThen(then func()) {
 	// A new scenario, or one renamed in the form, must not silently add
 	// a revision to another scenario of that name.
 	if name != u.savedName {
-		if _, err := u.store.Lookup(name); err == nil {
+		free, ok := u.free(name)
+		if !ok {
+			return
+		}
+		if !free {
 			u.confirmOverwrite(name, then)
 			return
 		}
@@ -231,7 +273,7 @@ func (u *ui) saveAs(name string, then func()) {
 	if u.result != nil && !u.stale {
 		meta.Editions = app.EditionsOf(u.result)
 	}
-	rev, err := u.store.Save(name, s, meta)
+	rev, _, err := u.store.Save(name, s, meta)
 	if err != nil {
 		u.showStoreError(err, name)
 		return
@@ -263,7 +305,11 @@ func (u *ui) saveAsThen(then func()) {
 	l := u.lang
 	u.askName(l.T("saveas.title"), u.cur.Name, func(name string) {
 		if name != u.savedName {
-			if _, err := u.store.Lookup(name); err == nil {
+			free, ok := u.free(name)
+			if !ok {
+				return
+			}
+			if !free {
 				u.confirmOverwrite(name, then)
 				return
 			}
@@ -439,7 +485,7 @@ func (u *ui) onHistory() {
 			btns.Objects[1].(*widget.Button).OnTapped = func() {
 				d.Hide()
 				u.confirmDiscard(func() {
-					if _, err := u.store.Restore(name, r.Number); err != nil {
+					if _, _, err := u.store.Restore(name, r.Number); err != nil {
 						u.showStoreError(err, name)
 						return
 					}
@@ -461,7 +507,7 @@ func (u *ui) onShowTrash() {
 	l := u.lang
 	infos, err := u.store.Trash()
 	if err != nil {
-		u.showError(err)
+		u.showStoreError(err, "")
 		return
 	}
 	var d dialog.Dialog
@@ -488,7 +534,8 @@ func (u *ui) onShowTrash() {
 	empty := widget.NewButtonWithIcon(l.T("trash.empty"), theme.DeleteIcon(), func() {
 		u.confirm(l.T("trash.empty"), l.T("trash.empty.confirm", len(infos)), l.T("trash.empty"), func() {
 			if _, err := u.store.EmptyTrash(); err != nil {
-				u.showError(err)
+				u.showStoreError(err, "")
+				return
 			}
 			u.forgetUndo()
 			d.Hide()
@@ -622,24 +669,35 @@ func nameErrKey(name string) string {
 }
 
 // showStoreError says what the store refused, in the window's language;
-// name is the scenario the action was about.
+// name is the scenario the action was about. Whatever it was, the editor
+// keeps what the user typed.
 func (u *ui) showStoreError(err error, name string) {
+	u.showError(errors.New(u.storeErrorText(err, name)))
+}
+
+// storeErrorText is showStoreError's message.
+func (u *ui) storeErrorText(err error, name string) string {
 	l := u.lang
-	var msg string
+	var e *store.Error
 	switch {
 	case errors.Is(err, store.ErrExists):
-		msg = l.T("store.err.exists", name)
+		return l.T("store.err.exists", name)
 	case errors.Is(err, store.ErrNotFound):
-		msg = l.T("store.err.notfound", name)
+		return l.T("store.err.notfound", name)
 	case errors.Is(err, store.ErrInvalidName):
-		msg = u.nameError(name)
-	case errors.Is(err, store.ErrLocked), errors.Is(err, store.ErrReadOnly):
-		msg = l.T("store.locked")
-	default:
-		u.showError(err)
-		return
+		return u.nameError(name)
+	case errors.Is(err, store.ErrLocked):
+		return l.T("store.busy")
+	case errors.Is(err, store.ErrReadOnly), errors.Is(err, store.ErrClosed):
+		return l.T("store.cannot_save")
+	case errors.Is(err, store.ErrNewerSchema):
+		return l.T("store.newer")
+	case errors.Is(err, store.ErrDamaged) && errors.As(err, &e) && e.Recovered != "":
+		return l.T("store.recovered.now", e.Recovered)
+	case errors.Is(err, store.ErrDamaged):
+		return l.T("store.damaged")
 	}
-	u.showError(errors.New(msg))
+	return l.T("store.failed", err.Error())
 }
 
 // forgetUndo hides the undo bar: its scenario is back or gone for good.

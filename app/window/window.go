@@ -46,8 +46,10 @@ type ui struct {
 	app   fyne.App
 	win   fyne.Window
 	store *store.Store // nil when the database could not be opened
-	// storeProblem says why store is nil (shown in the list panel).
+	// storeProblem says why store is nil (shown in the list panel);
+	// "locked" when another program held the file (Save tries again).
 	storeProblem string
+	storePath    string // the database file, once known
 	lang         tr
 	cat          *pricing.Catalog
 
@@ -142,6 +144,7 @@ func (u *ui) traceFirstFrame() {
 // storeOpen is the outcome of opening the database for the window.
 type storeOpen struct {
 	store     *store.Store
+	path      string // the database file, once known
 	problem   string // why there is no store
 	recovered string // where a damaged file was moved
 	locked    bool
@@ -168,13 +171,15 @@ func openStoreForWindow(dbFlag string, getenv func(string) string) storeOpen {
 		return storeOpen{problem: err.Error()}
 	}
 	if err := os.MkdirAll(dirOf(path), 0o700); err != nil {
-		return storeOpen{problem: err.Error()}
+		return storeOpen{path: path, problem: err.Error()}
 	}
+	// The store opens the file only for the moment of each operation, so
+	// that a second window and the command line can use it too.
 	st, err := store.Open(store.Options{Path: path})
 	if err != nil {
-		return storeOpen{problem: err.Error(), locked: errors.Is(err, store.ErrLocked)}
+		return storeOpen{path: path, problem: err.Error(), locked: errors.Is(err, store.ErrLocked)}
 	}
-	return storeOpen{store: st, recovered: st.Recovered}
+	return storeOpen{store: st, path: path, recovered: st.Recovered}
 }
 
 func dirOf(p string) string {
@@ -197,6 +202,7 @@ func newUI(a fyne.App, so storeOpen, mode runMode) *ui {
 	u := &ui{
 		app:       a,
 		store:     so.store,
+		storePath: so.path,
 		cat:       pricing.MustCatalog(),
 		parseErrs: map[string]typed{},
 		sync:      mode.sync,

@@ -391,13 +391,13 @@ func TestUIDraftSurvives(t *testing.T) {
 	}
 }
 
+// A database another program holds (an older kefucost kept it open as long
+// as its window was open): the window starts without it, says so, still
+// computes, and Save tries the database again once it is free.
 func TestUILockedStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "scenarios.db")
-	st, err := store.Open(store.Options{Path: db})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	release := holdDatabase(t, db)
+	defer release()
 	start := time.Now()
 	so := openStoreForWindow("", func(k string) string {
 		if k == "KEFUCOST_DB" {
@@ -424,6 +424,17 @@ func TestUILockedStore(t *testing.T) {
 	}
 	if u.result == nil {
 		t.Error("a window without a store still computes")
+	}
+	u.win.Canvas().Overlays().Top().Hide()
+	release()
+	typeInto(u.form.name, "之后")
+	u.onSave()
+	if u.store == nil || u.savedName != "之后" {
+		t.Fatalf("Save after the other program let go: store %v, saved as %q", u.store != nil, u.savedName)
+	}
+	defer u.store.Close()
+	if u.list.problem.Visible() || len(u.list.infos) != 1 {
+		t.Errorf("list after the database was opened: %q, %d scenarios", u.list.problem.Text, len(u.list.infos))
 	}
 }
 

@@ -30,9 +30,9 @@ func crashScenario(base *scenarios.Scenario, rev int) *scenarios.Scenario {
 	return c
 }
 
-// helperWriter runs in the child: it saves revisions until killed and
-// prints "NAME\tREV" (unbuffered, one write per line) once each Save
-// has returned.
+// helperWriter runs in the child: it says "open" once the store is open,
+// then saves revisions until killed and prints "NAME\tREV" (unbuffered,
+// one write per line) once each Save has returned.
 func helperWriter() {
 	base, err := scenarios.ReadFile(exampleFile)
 	if err != nil {
@@ -44,6 +44,7 @@ func helperWriter() {
 		fmt.Println("error:", err)
 		os.Exit(3)
 	}
+	fmt.Println("open")
 	for i := 0; ; i++ {
 		name := crashNames[i%len(crashNames)]
 		next := 1
@@ -53,7 +54,7 @@ func helperWriter() {
 			fmt.Println("error:", err)
 			os.Exit(3)
 		}
-		rev, err := st.Save(name, crashScenario(base, next), SaveMeta{Editions: map[string]string{"chatopera": strconv.Itoa(next)}})
+		rev, _, err := st.Save(name, crashScenario(base, next), SaveMeta{Editions: map[string]string{"chatopera": strconv.Itoa(next)}})
 		if err != nil || rev.Number != next {
 			fmt.Println("error:", err, rev.Number, next)
 			os.Exit(3)
@@ -66,6 +67,21 @@ func helperWriter() {
 			}
 		}
 	}
+}
+
+// testSeed is the random seed of a test: $KEFUCOST_SEED when set (to
+// repeat a failure), else the clock. It is printed.
+func testSeed(t *testing.T) uint64 {
+	t.Helper()
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv("KEFUCOST_SEED"); v != "" {
+		var err error
+		if seed, err = strconv.ParseUint(v, 10, 64); err != nil {
+			t.Fatalf("KEFUCOST_SEED=%q: %v", v, err)
+		}
+	}
+	t.Logf("random seed %d (repeat with KEFUCOST_SEED=%d)", seed, seed)
+	return seed
 }
 
 func crashDuration() time.Duration {
@@ -88,9 +104,7 @@ func crashDuration() time.Duration {
 func TestCrashKeepsEverySavedRevision(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "scenarios.db")
 	base := example(t)
-	seed := uint64(time.Now().UnixNano())
-	t.Logf("random seed %d", seed)
-	rng := rand.New(rand.NewPCG(seed, 7))
+	rng := rand.New(rand.NewPCG(testSeed(t), 7))
 	saved := map[string]int{} // name → highest revision reported saved
 	deadline := time.Now().Add(crashDuration())
 	kills, total := 0, 0
@@ -105,9 +119,10 @@ func TestCrashKeepsEverySavedRevision(t *testing.T) {
 			t.Fatal(err)
 		}
 		var (
-			mu    sync.Mutex
-			lines []string
-			done  = make(chan struct{})
+			mu     sync.Mutex
+			lines  []string
+			done   = make(chan struct{})
+			opened = make(chan struct{})
 		)
 		go func() {
 			defer close(done)
@@ -117,12 +132,26 @@ func TestCrashKeepsEverySavedRevision(t *testing.T) {
 				if err != nil {
 					return // a line cut by the kill does not count
 				}
+				if l == "open\n" {
+					close(opened)
+					continue
+				}
 				mu.Lock()
 				lines = append(lines, l[:len(l)-1])
 				mu.Unlock()
 			}
 		}()
-		// Sometimes while it opens, mostly in the middle of saving.
+		// Sometimes while it opens, mostly in the middle of saving: the
+		// clock starts when the store is open (a slow start, as under
+		// -race, would otherwise leave no time to save).
+		if rng.IntN(4) > 0 {
+			select {
+			case <-opened:
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the child did not open the store in 10 s")
+			}
+		}
 		time.Sleep(time.Duration(rng.IntN(120_000)) * time.Microsecond)
 		cmd.Process.Kill()
 		<-done

@@ -15,13 +15,14 @@ import (
 // exists adds a revision to it; history is never overwritten. The revision
 // records meta.Editions as Save does, and its summary says "imported from
 // FILE" (the base name of file). Importing what the latest revision holds
-// with the same editions adds nothing, as Save. A malformed, truncated,
-// foreign or newer-version file fails with exactly Decode's error and
-// changes nothing. The returned revision's Name is the name used.
-func (st *Store) Import(data []byte, file, nameOverride string, meta SaveMeta) (Revision, error) {
+// with the same editions adds nothing, as Save (added is false). A
+// malformed, truncated, foreign or newer-version file fails with exactly
+// Decode's error and changes nothing. The returned revision's Name is the
+// name used.
+func (st *Store) Import(data []byte, file, nameOverride string, meta SaveMeta) (rev Revision, added bool, err error) {
 	s, err := scenarios.Decode(data, file)
 	if err != nil {
-		return Revision{}, err
+		return Revision{}, false, err
 	}
 	name := nameOverride
 	if strings.TrimSpace(name) == "" {
@@ -30,28 +31,27 @@ func (st *Store) Import(data []byte, file, nameOverride string, meta SaveMeta) (
 	if strings.TrimSpace(name) == "" {
 		name = scenarios.NameFromFile(file)
 	}
-	if name, err = CleanName(name); err != nil {
-		return Revision{}, err
+	if err = st.cleanNames(&name); err != nil {
+		return Revision{}, false, err
 	}
 	how := "imported"
 	if base := filepath.Base(file); file != "" && base != "." {
 		how = "imported from " + base
 	}
-	var rev Revision
 	err = st.update(func(tx *bbolt.Tx, b txBuckets) error {
 		var err error
-		rev, err = st.put(b, name, s, meta.Editions, how, false)
+		rev, added, err = st.put(b, name, s, meta.Editions, how, false)
 		return err
 	})
-	return rev, err
+	return rev, added, err
 }
 
 // ImportFile imports the scenario file at path (see Import); a file over
 // MaxFileSize is refused without reading it all.
-func (st *Store) ImportFile(path, nameOverride string, meta SaveMeta) (Revision, error) {
+func (st *Store) ImportFile(path, nameOverride string, meta SaveMeta) (Revision, bool, error) {
 	data, err := scenarios.ReadPath(path)
 	if err != nil {
-		return Revision{}, err
+		return Revision{}, false, err
 	}
 	return st.Import(data, filepath.Base(path), nameOverride, meta)
 }

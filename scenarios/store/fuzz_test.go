@@ -41,7 +41,7 @@ func FuzzImport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, override string) {
 		const file = "fuzz.kefucost.json"
 		before := st.txid(t)
-		rev, err := st.Import(data, file, override, SaveMeta{})
+		rev, _, err := st.Import(data, file, override, SaveMeta{})
 		dec, derr := scenarios.Decode(data, file)
 		if err != nil {
 			if derr != nil && err.Error() != derr.Error() {

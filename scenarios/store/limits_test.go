@@ -63,7 +63,7 @@ func TestImportOverLimitsSavesNothing(t *testing.T) {
 	if err := os.WriteFile(big, padTo(t, scenarioWith(`"name":"big"`), scenarios.MaxFileSize+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := st.ImportFile(big, "", SaveMeta{})
+	_, _, err := st.ImportFile(big, "", SaveMeta{})
 	var fe *scenarios.FieldError
 	if !errors.As(err, &fe) || fe.Key != scenarios.ErrFileTooLarge || fe.File != "big.kefucost.json" {
 		t.Fatalf("importing a file over the limit: %v; want a %s error naming the file", err, scenarios.ErrFileTooLarge)
@@ -73,7 +73,7 @@ func TestImportOverLimitsSavesNothing(t *testing.T) {
 		"changes": scenarioWith(changesJSON(scenarios.MaxChanges + 1)),
 		"size":    padTo(t, scenarioWith(`"name":"big"`), scenarios.MaxFileSize+1),
 	} {
-		if _, err := st.Import(data, what+".kefucost.json", "ok", SaveMeta{}); err == nil {
+		if _, _, err := st.Import(data, what+".kefucost.json", "ok", SaveMeta{}); err == nil {
 			t.Errorf("%s: imported", what)
 		}
 	}
@@ -84,7 +84,7 @@ func TestImportOverLimitsSavesNothing(t *testing.T) {
 		t.Fatalf("store holds %v (%v)", l, err)
 	}
 	// At the limits it imports.
-	if _, err := st.Import(scenarioWith(`"name":"`+strings.Repeat("n", scenarios.MaxNameLen)+`",`+changesJSON(scenarios.MaxChanges)), "ok.kefucost.json", "", SaveMeta{}); err != nil {
+	if _, _, err := st.Import(scenarioWith(`"name":"`+strings.Repeat("n", scenarios.MaxNameLen)+`",`+changesJSON(scenarios.MaxChanges)), "ok.kefucost.json", "", SaveMeta{}); err != nil {
 		t.Fatal(err)
 	}
 }

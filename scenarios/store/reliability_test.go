@@ -56,36 +56,103 @@ func checkHolds(t *testing.T, st *Store, want map[string][]byte) {
 	}
 }
 
-func TestLockedInProcess(t *testing.T) {
+// holdFile opens the file as another program that holds it would (an
+// older kefucost kept it open as long as its window was open), until the
+// returned function is called.
+func holdFile(t *testing.T, path string, readOnly bool) (release func()) {
+	t.Helper()
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second, ReadOnly: readOnly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func() { db.Close() }
+}
+
+// Two stores on one file, as two windows or a window and the command line:
+// each holds the file only for its own operations, so both read and write.
+func TestTwoStoresShareTheFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "scenarios.db")
-	st := openTest(t, path)
-	for _, ro := range []bool{false, true} {
-		start := time.Now()
-		_, err := Open(Options{Path: path, Timeout: 300 * time.Millisecond, ReadOnly: ro})
-		if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "in use by another kefucost") {
-			t.Fatalf("read-only %v: got %v", ro, err)
-		}
-		if d := time.Since(start); d > 2*time.Second {
-			t.Fatalf("waited %v", d)
-		}
-	}
-	st.Close()
-	// Read-only stores share the file.
-	a, err := Open(Options{Path: path, ReadOnly: true})
+	a := openTest(t, path)
+	b := openTest(t, path)
+	ro, err := Open(Options{Path: path, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer a.Close()
-	b, err := Open(Options{Path: path, ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
+	defer ro.Close()
+	s := example(t)
+	mustSave(t, a, "from a", s, nil)
+	mustSave(t, b, "from b", s, nil)
+	c := s.Clone()
+	c.Months = 24
+	if r, added, err := b.Save("from a", c, SaveMeta{}); err != nil || !added || r.Number != 2 {
+		t.Fatalf("b saving a's scenario: %+v %v %v", r, added, err)
 	}
-	defer b.Close()
-	if _, err := b.Save("x", example(t), SaveMeta{}); !errors.Is(err, ErrReadOnly) {
+	for _, st := range []*Store{a, b, ro} {
+		if l, err := st.List(); err != nil || names(l) != "from a|from b" {
+			t.Fatalf("%s lists %q (%v)", st.Path(), names(l), err)
+		}
+		if got, _, err := st.Load("from a"); err != nil || got.Months != 24 {
+			t.Fatalf("load: %v", err)
+		}
+	}
+	if _, _, err := ro.Save("x", s, SaveMeta{}); !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("save read-only: %v", err)
 	}
-	if _, err := Open(Options{Path: path, Timeout: 100 * time.Millisecond}); !errors.Is(err, ErrLocked) {
-		t.Fatalf("writer beside readers: %v", err)
+}
+
+// An operation waits at most Options.Timeout for a program that holds the
+// file, then fails with ErrLocked, naming the file and changing nothing;
+// once the file is let go the same store works again. A read-only store
+// reads beside another reader, not beside a writer.
+func TestOperationWaitsAtMostTimeout(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scenarios.db")
+	st, err := Open(Options{Path: path, Timeout: 300 * time.Millisecond, Now: newClock().Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ro, err := Open(Options{Path: path, Timeout: 300 * time.Millisecond, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	s := example(t)
+	mustSave(t, st, "kept", s, nil)
+
+	release := holdFile(t, path, false)
+	for what, op := range map[string]func() error{
+		"save":           func() error { _, _, err := st.Save("new", s, SaveMeta{}); return err },
+		"list":           func() error { _, err := st.List(); return err },
+		"read-only list": func() error { _, err := ro.List(); return err },
+		"open": func() error {
+			_, err := Open(Options{Path: path, Timeout: 300 * time.Millisecond})
+			return err
+		},
+	} {
+		start := time.Now()
+		err := op()
+		d := time.Since(start)
+		var e *Error
+		if !errors.Is(err, ErrLocked) || !errors.As(err, &e) || e.Path != path || !strings.Contains(err.Error(), "in use by another kefucost") {
+			t.Fatalf("%s while another program holds the file: %v", what, err)
+		}
+		if d < 250*time.Millisecond || d > 2*time.Second {
+			t.Fatalf("%s gave up after %v", what, d)
+		}
+	}
+	release()
+	if l, err := st.List(); err != nil || names(l) != "kept" {
+		t.Fatalf("after the other program let go: %q %v", names(l), err)
+	}
+	mustSave(t, st, "new", s, nil)
+
+	release = holdFile(t, path, true)
+	defer release()
+	if l, err := ro.List(); err != nil || len(l) != 2 {
+		t.Fatalf("read-only beside a reader: %v %v", l, err)
+	}
+	if err := st.Delete("new"); !errors.Is(err, ErrLocked) {
+		t.Fatalf("write beside a reader: %v", err)
 	}
 }
 
@@ -122,22 +189,28 @@ func TestHelperProcess(t *testing.T) {
 	case "":
 		t.Skip("run only as a child process")
 	case "lock":
-		st, err := Open(Options{Path: os.Getenv("KEFUCOST_HELPER_DB")})
+		// A program that holds the file, as an older kefucost's window
+		// did for as long as it was open.
+		db, err := bbolt.Open(os.Getenv("KEFUCOST_HELPER_DB"), 0o600, &bbolt.Options{Timeout: time.Second})
 		if err != nil {
 			fmt.Println("error:", err)
 			os.Exit(1)
 		}
 		fmt.Println("locked")
 		bufio.NewReader(os.Stdin).ReadString('\n') // hold until the parent closes stdin
-		st.Close()
+		db.Close()
 		os.Exit(0)
 	case "writer":
 		helperWriter()
+	case "saver":
+		helperSaver()
 	}
 }
 
 func TestLockedByAnotherProcess(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "scenarios.db")
+	st := openTest(t, path)
+	mustSave(t, st, "kept", example(t), nil)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
 	cmd.Env = append(os.Environ(), "KEFUCOST_HELPER=lock", "KEFUCOST_HELPER_DB="+path)
 	stdin, _ := cmd.StdinPipe()
@@ -163,13 +236,18 @@ func TestLockedByAnotherProcess(t *testing.T) {
 		}
 		t.Logf("read-only %v: %v after %v", ro, err, d.Round(time.Millisecond))
 	}
+	start := time.Now()
+	if _, _, err := st.Save("new", example(t), SaveMeta{}); !errors.Is(err, ErrLocked) {
+		t.Fatalf("save while another process holds the file: %v", err)
+	} else if d := time.Since(start); d < 500*time.Millisecond || d > 3*time.Second {
+		t.Fatalf("save gave up after %v", d)
+	}
 	stdin.Close()
 	cmd.Wait()
-	st, err := Open(Options{Path: path})
-	if err != nil {
-		t.Fatalf("after the other process quit: %v", err)
+	mustSave(t, st, "new", example(t), nil)
+	if l, err := st.List(); err != nil || len(l) != 2 {
+		t.Fatalf("after the other process quit: %v %v", l, err)
 	}
-	st.Close()
 }
 
 // damagedCase opens a damaged file and checks that it was moved aside
@@ -309,7 +387,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "scenarios.db")
 	st := openTest(t, path)
 	mustSave(t, st, "x", example(t), nil)
-	st.db.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, u64key(2)) })
+	st.rawUpdate(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, u64key(2)) })
 	st.Close()
 	before, _ := os.ReadFile(path)
 	for _, ro := range []bool{false, true} {
@@ -437,7 +515,7 @@ func TestMigrationTableChain(t *testing.T) {
 		t.Fatalf("ran %v backup %q", ran, st.Backup)
 	}
 	var v uint64
-	st.db.View(func(tx *bbolt.Tx) error { v = uint64(tx.Bucket(bucketMeta).Get(keySchema)[7]); return nil })
+	st.rawView(func(tx *bbolt.Tx) error { v = uint64(tx.Bucket(bucketMeta).Get(keySchema)[7]); return nil })
 	if v != 2 {
 		t.Fatalf("schema %d", v)
 	}
@@ -447,4 +525,88 @@ func countKeys(b *bbolt.Bucket) (int, error) {
 	n := 0
 	err := b.ForEach(func(k, v []byte) error { n++; return nil })
 	return n, err
+}
+
+// The file changes under an open store between its operations: replaced by
+// a damaged file (moved aside at the next operation, which says so and
+// changes nothing; the one after works on a fresh file), replaced by a
+// sound one (read as it is), deleted (started afresh), upgraded in place by
+// a newer kefucost (refused), or damaged in place (the operation that
+// trips on it fails without crashing; the next moves the file aside).
+func TestFileChangedBetweenOperations(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "scenarios.db")
+	st := openTest(t, path)
+	s := example(t)
+	mustSave(t, st, "before", s, nil)
+
+	// Replaced by garbage.
+	garbage := bytes.Repeat([]byte("not a database "), 1000)
+	os.WriteFile(path+".new", garbage, 0o600)
+	os.Rename(path+".new", path)
+	_, err := st.List()
+	var e *Error
+	if !errors.Is(err, ErrDamaged) || !errors.As(err, &e) || e.Recovered == "" || e.Path != path {
+		t.Fatalf("list after the file was replaced by garbage: %v", err)
+	}
+	if b, _ := os.ReadFile(e.Recovered); !bytes.Equal(b, garbage) {
+		t.Fatal("the damaged file was not kept as it was")
+	}
+	if l, err := st.List(); err != nil || len(l) != 0 {
+		t.Fatalf("fresh file lists %v %v", l, err)
+	}
+	mustSave(t, st, "after", s, nil)
+
+	// Replaced by another sound database.
+	other := openTest(t, filepath.Join(dir, "other.db"))
+	mustSave(t, other, "other", s, nil)
+	other.Close()
+	os.Rename(filepath.Join(dir, "other.db"), path)
+	if l, err := st.List(); err != nil || names(l) != "other" {
+		t.Fatalf("after the file was replaced: %q %v", names(l), err)
+	}
+
+	// Deleted.
+	os.Remove(path)
+	if l, err := st.List(); err != nil || len(l) != 0 {
+		t.Fatalf("after the file was deleted: %v %v", l, err)
+	}
+	mustSave(t, st, "again", s, nil)
+
+	// Upgraded in place by a newer kefucost.
+	st.rawUpdate(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, u64key(2)) })
+	if _, _, err := st.Save("x", s, SaveMeta{}); !errors.Is(err, ErrNewerSchema) {
+		t.Fatalf("save into a newer schema: %v", err)
+	}
+	st.rawUpdate(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, u64key(1)) })
+
+	// Damaged in place: every page but the meta and freelist pages
+	// zeroed, so that bbolt opens the file and trips inside the operation.
+	for i := 0; i < 50; i++ {
+		mustSave(t, st, fmt.Sprintf("n %d", i), s, nil)
+	}
+	data, _ := os.ReadFile(path)
+	m0, _ := readMeta(data, 0)
+	m1, _ := readMeta(data, 4096)
+	if m1.txid > m0.txid {
+		m0 = m1
+	}
+	for p := 2; p*4096 < len(data); p++ {
+		if uint64(p) != m0.freelist {
+			clear(data[p*4096 : (p+1)*4096])
+		}
+	}
+	f, _ := os.OpenFile(path, os.O_WRONLY, 0)
+	f.WriteAt(data, 0)
+	f.Close()
+	_, err = st.List()
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "reading it failed") {
+		t.Fatalf("list of a file damaged in place: %v", err)
+	}
+	if _, err := st.List(); !errors.Is(err, ErrDamaged) || !errors.As(err, &e) || e.Recovered == "" {
+		t.Fatalf("the next operation did not move the damaged file aside: %v", err)
+	}
+	if l, err := st.List(); err != nil || len(l) != 0 {
+		t.Fatalf("after moving it aside: %v %v", l, err)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -49,8 +50,9 @@ import (
 // rename what the latest revision holds adds nothing, and a later change
 // is summarized without the name.
 
-// Sentinel errors; test with errors.Is. The errors returned carry a message
-// naming the scenario or file.
+// Sentinel errors; test with errors.Is. The errors a Store returns are
+// *Error values: they match their sentinel, carry the database file and a
+// message naming the scenario.
 var (
 	// ErrNotFound: no scenario (or revision, or trashed scenario) of that name.
 	ErrNotFound = errors.New("scenario not found")
@@ -62,31 +64,71 @@ var (
 	ErrExists = errors.New("a scenario of that name already exists")
 	// ErrInvalidName: empty, whitespace only, too long or control characters.
 	ErrInvalidName = errors.New("invalid scenario name")
-	// ErrLocked: another process holds the database; Open waited
-	// Options.Timeout (1 s by default) and gave up.
+	// ErrLocked: another program holds the database; the operation (or
+	// Open) waited Options.Timeout (1 s by default), gave up and changed
+	// nothing.
 	ErrLocked = errors.New("the scenario database is in use by another kefucost")
 	// ErrNewerSchema: the database was written by a newer kefucost.
 	ErrNewerSchema = errors.New("the scenario database was written by a newer kefucost")
 	// ErrDamaged: the file is not a valid database. Open for writing moves it
 	// aside and starts afresh (see Store.Recovered); a read-only Open
-	// returns this error instead.
+	// returns this error instead. An operation that finds the file damaged
+	// moves it aside too, and fails with this error and Error.Recovered.
 	ErrDamaged = errors.New("the scenario database is damaged")
 	// ErrReadOnly: a write was asked of a store opened with ReadOnly.
 	ErrReadOnly = errors.New("the scenario database is open read-only")
+	// ErrClosed: an operation was asked of a closed Store.
+	ErrClosed = errors.New("the scenario database is closed")
 )
 
-// storeError is an error with a full message that still matches its
-// sentinel with errors.Is.
-type storeError struct {
-	msg string
-	err error
+// Error is what a Store's operations return when they fail, except for
+// problems with the scenario itself (Save's validation, Import's file),
+// which are the scenarios package's FieldError or FieldErrors.
+type Error struct {
+	// Path is the database file.
+	Path string
+	// Err is the sentinel the error matches (ErrNotFound, ErrLocked, …) or
+	// the cause (e.g. an error of the file system).
+	Err error
+	// Recovered is set with ErrDamaged when the damaged file was moved to
+	// this path and a new, empty database started in its place.
+	Recovered string
+
+	msg string // the whole sentence, naming the scenario
 }
 
-func (e *storeError) Error() string { return e.msg }
-func (e *storeError) Unwrap() error { return e.err }
+func (e *Error) Error() string { return e.msg }
+func (e *Error) Unwrap() error { return e.Err }
 
+// errorf is an *Error matching sentinel; the Store fills in Path.
 func errorf(sentinel error, format string, args ...any) error {
-	return &storeError{msg: fmt.Sprintf(format, args...), err: sentinel}
+	return &Error{Err: sentinel, msg: fmt.Sprintf(format, args...)}
+}
+
+// pathErr makes err an *Error carrying the database path, unless it is
+// about the scenario rather than the database.
+func (st *Store) pathErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var (
+		fe  *scenarios.FieldError
+		fes scenarios.FieldErrors
+		e   *Error
+	)
+	switch {
+	case errors.As(err, &fe), errors.As(err, &fes):
+		return err
+	case errors.As(err, &e):
+		if e.Path == "" {
+			e.Path = st.path
+		}
+		if e == err {
+			return err
+		}
+		return &Error{Path: st.path, Err: err, Recovered: e.Recovered, msg: err.Error()}
+	}
+	return &Error{Path: st.path, Err: err, msg: err.Error()}
 }
 
 // quoteShort quotes s for a message, cut to 40 characters.
@@ -263,6 +305,16 @@ func decodeRev(b []byte, number int) (Revision, []byte, error) {
 	return r, bytes.Clone(b[4+n:]), nil
 }
 
+// decodeStored reads scenario bytes the store wrote (what names them); a
+// failure means the stored bytes are damaged.
+func decodeStored(data []byte, what string) (*scenarios.Scenario, error) {
+	s, err := scenarios.DecodeSaved(data, what)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	return s, nil
+}
+
 // txBuckets are the buckets of one transaction; absent in a read-only
 // store that was never written (then every list is empty).
 type txBuckets struct {
@@ -274,32 +326,65 @@ func buckets(tx *bbolt.Tx) (txBuckets, bool) {
 	return b, b.index != nil && b.names != nil && b.revs != nil && b.draft != nil
 }
 
-// view runs fn in a read transaction; fn is not called (and nil returned)
-// when the store has no buckets yet.
+// view runs fn in a read transaction, the file open for that moment; fn
+// is not called (and nil returned) when the store has no buckets yet.
 func (st *Store) view(fn func(b txBuckets) error) error {
-	return st.db.View(func(tx *bbolt.Tx) error {
-		b, ok := buckets(tx)
-		if !ok {
+	return st.with(false, func(db *bbolt.DB) error {
+		err := db.View(func(tx *bbolt.Tx) error {
+			if err := st.sameSchema(tx); err != nil {
+				return err
+			}
+			b, ok := buckets(tx)
+			if !ok {
+				return nil
+			}
+			return fn(b)
+		})
+		if errors.Is(err, errNoChange) {
 			return nil
 		}
-		return fn(b)
+		return err
 	})
 }
 
-// update runs fn in a write transaction (one commit, one fsync).
+// update runs fn in a write transaction (one commit, one fsync), the file
+// open for that moment.
 func (st *Store) update(fn func(tx *bbolt.Tx, b txBuckets) error) error {
-	if st.readOnly {
-		return errorf(ErrReadOnly, "%s is open read-only: nothing was changed", st.path)
-	}
-	err := st.db.Update(func(tx *bbolt.Tx) error {
-		b, ok := buckets(tx)
-		if !ok {
-			return fmt.Errorf("%w: %s has lost its buckets", ErrDamaged, st.path)
+	return st.with(true, func(db *bbolt.DB) error {
+		err := db.Update(func(tx *bbolt.Tx) error {
+			if err := st.sameSchema(tx); err != nil {
+				return err
+			}
+			b, ok := buckets(tx)
+			if !ok {
+				// A file deleted and created afresh since this store
+				// last saw it, at the same place on the disk.
+				if k, _ := tx.Cursor().First(); k != nil {
+					return fmt.Errorf("%w: %s has lost its buckets", ErrDamaged, st.path)
+				}
+				if err := createBuckets(tx); err != nil {
+					return err
+				}
+				b, _ = buckets(tx)
+			}
+			return fn(tx, b)
+		})
+		switch {
+		case errors.Is(err, errNoChange):
+			return nil
+		case errors.Is(err, berrors.ErrDatabaseReadOnly):
+			return errorf(ErrReadOnly, "the scenario database %s is open read-only: nothing was changed", st.path)
 		}
-		return fn(tx, b)
+		return err
 	})
-	if errors.Is(err, berrors.ErrDatabaseReadOnly) {
-		return errorf(ErrReadOnly, "%s is open read-only: nothing was changed", st.path)
+}
+
+// sameSchema refuses a file that a newer kefucost has upgraded since this
+// store checked it (it upgrades in place, while this program runs).
+func (st *Store) sameSchema(tx *bbolt.Tx) error {
+	v, err := schemaOf(tx)
+	if err == nil && v > schemaVersion {
+		err = newerSchema(st.path, v)
 	}
 	return err
 }
@@ -344,11 +429,12 @@ func noRevision(name string, number, revs int) error {
 	return errorf(ErrNoRevision, "scenario %q has no revision %d (it has 1 to %d)", name, number, revs)
 }
 
-func cleanNames(names ...*string) error {
+// cleanNames cleans names in place (CleanName).
+func (st *Store) cleanNames(names ...*string) error {
 	for _, n := range names {
 		c, err := CleanName(*n)
 		if err != nil {
-			return err
+			return st.pathErr(err)
 		}
 		*n = c
 	}
@@ -361,33 +447,33 @@ func cleanNames(names ...*string) error {
 // since the previous revision (see Summarize). Saving exactly what the
 // latest revision holds (same scenario, same editions; the name it was
 // saved under, before a Rename, does not count) adds nothing and returns
-// the latest revision. Save returns once the revision is on disk
-// (fsync'd).
-func (st *Store) Save(name string, s *scenarios.Scenario, meta SaveMeta) (Revision, error) {
-	if err := cleanNames(&name); err != nil {
-		return Revision{}, err
+// the latest revision; added says whether a revision was added. Save
+// returns once the revision is on disk (fsync'd).
+func (st *Store) Save(name string, s *scenarios.Scenario, meta SaveMeta) (rev Revision, added bool, err error) {
+	if err := st.cleanNames(&name); err != nil {
+		return Revision{}, false, err
 	}
 	if errs := s.Validate(); len(errs) > 0 {
-		return Revision{}, errs
+		return Revision{}, false, errs
 	}
-	var rev Revision
-	err := st.update(func(tx *bbolt.Tx, b txBuckets) error {
+	err = st.update(func(tx *bbolt.Tx, b txBuckets) error {
 		var err error
-		rev, err = st.put(b, name, s, meta.Editions, "", false)
+		rev, added, err = st.put(b, name, s, meta.Editions, "", false)
 		return err
 	})
-	return rev, err
+	return rev, added, err
 }
 
 // put adds a revision of s under the clean name (creating the scenario if
-// needed, or refusing with ErrExists when mustCreate). how prefixes the
-// summary ("restored revision 3").
-func (st *Store) put(b txBuckets, name string, s *scenarios.Scenario, editions map[string]string, how string, mustCreate bool) (Revision, error) {
+// needed, or refusing with ErrExists when mustCreate); when the latest
+// revision holds the same it adds nothing and returns that one, added
+// false. how prefixes the summary ("restored revision 3").
+func (st *Store) put(b txBuckets, name string, s *scenarios.Scenario, editions map[string]string, how string, mustCreate bool) (Revision, bool, error) {
 	c := s.Clone()
 	c.Name = name
 	data, err := scenarios.Encode(c)
 	if err != nil {
-		return Revision{}, err
+		return Revision{}, false, err
 	}
 	now := st.now()
 	var (
@@ -402,22 +488,22 @@ func (st *Store) put(b txBuckets, name string, s *scenarios.Scenario, editions m
 	if v == nil {
 		id, err = b.index.NextSequence()
 		if err != nil {
-			return Revision{}, err
+			return Revision{}, false, err
 		}
 		if _, err := b.revs.CreateBucket(u64key(id)); err != nil {
-			return Revision{}, err
+			return Revision{}, false, err
 		}
 		rec = record{name: name, created: now.UnixNano()}
 	} else {
 		if mustCreate {
-			return Revision{}, exists(name)
+			return Revision{}, false, exists(name)
 		}
 		if id, rec, err = lookup(b, name); err != nil {
-			return Revision{}, err
+			return Revision{}, false, err
 		}
 		last, lastData, err := getRev(b, id, rec, int(rec.revs))
 		if err != nil {
-			return Revision{}, err
+			return Revision{}, false, err
 		}
 		same := bytes.Equal(lastData, data)
 		var old *scenarios.Scenario
@@ -425,19 +511,19 @@ func (st *Store) put(b txBuckets, name string, s *scenarios.Scenario, editions m
 			// The stored bytes hold the name the revision was saved
 			// under, which differs after a Rename: compare the contents
 			// under the current name, as Encode writes them now.
-			if old, err = scenarios.DecodeSaved(lastData, fmt.Sprintf("%s revision %d", name, last.Number)); err != nil {
-				return Revision{}, err
+			if old, err = decodeStored(lastData, fmt.Sprintf("%s revision %d", name, last.Number)); err != nil {
+				return Revision{}, false, err
 			}
 			old.Name = name // renames are not content changes
 			oldData, err := scenarios.Encode(old)
 			if err != nil {
-				return Revision{}, err
+				return Revision{}, false, err
 			}
 			same = bytes.Equal(oldData, data)
 		}
 		if same && editionsEqual(last.Editions, editions) {
 			last.Name = name
-			return last, nil
+			return last, false, nil
 		}
 		if old == nil {
 			// Same scenario, other editions.
@@ -451,20 +537,20 @@ func (st *Store) put(b txBuckets, name string, s *scenarios.Scenario, editions m
 	rev := Revision{Number: int(rec.revs) + 1, Time: now, Summary: summary, Editions: copyEditions(editions), Name: name}
 	val, err := encodeRev(revHeader{Time: now.UnixNano(), Summary: summary, Editions: rev.Editions, Name: name}, data)
 	if err != nil {
-		return Revision{}, err
+		return Revision{}, false, err
 	}
 	if err := b.revs.Bucket(u64key(id)).Put(u64key(uint64(rev.Number)), val); err != nil {
-		return Revision{}, err
+		return Revision{}, false, err
 	}
 	rec.revs = uint32(rev.Number)
 	rec.updated = now.UnixNano()
 	if err := b.index.Put(u64key(id), rec.encode()); err != nil {
-		return Revision{}, err
+		return Revision{}, false, err
 	}
 	if err := b.names.Put([]byte(name), u64key(id)); err != nil {
-		return Revision{}, err
+		return Revision{}, false, err
 	}
-	return rev, nil
+	return rev, true, nil
 }
 
 func copyEditions(e map[string]string) map[string]string {
@@ -583,7 +669,7 @@ func (st *Store) list(keep func(*record) bool) ([]Info, error) {
 
 // Lookup returns the index information of the live scenario name.
 func (st *Store) Lookup(name string) (Info, error) {
-	if err := cleanNames(&name); err != nil {
+	if err := st.cleanNames(&name); err != nil {
 		return Info{}, err
 	}
 	var in Info
@@ -593,7 +679,7 @@ func (st *Store) Lookup(name string) (Info, error) {
 		return err
 	})
 	if err == nil && in.Name == "" {
-		err = notFound(name)
+		err = st.pathErr(notFound(name))
 	}
 	return in, err
 }
@@ -606,7 +692,7 @@ func (st *Store) Load(name string) (*scenarios.Scenario, Revision, error) {
 // LoadRevision returns revision number of the scenario name (0: the
 // latest). The scenario's Name is its current name.
 func (st *Store) LoadRevision(name string, number int) (*scenarios.Scenario, Revision, error) {
-	if err := cleanNames(&name); err != nil {
+	if err := st.cleanNames(&name); err != nil {
 		return nil, Revision{}, err
 	}
 	var (
@@ -627,14 +713,14 @@ func (st *Store) LoadRevision(name string, number int) (*scenarios.Scenario, Rev
 		return err
 	})
 	if err == nil && !found {
-		err = notFound(name)
+		err = st.pathErr(notFound(name))
 	}
 	if err != nil {
 		return nil, Revision{}, err
 	}
-	s, err := scenarios.DecodeSaved(data, fmt.Sprintf("%s revision %d", name, number))
+	s, err := decodeStored(data, fmt.Sprintf("%s revision %d", name, number))
 	if err != nil {
-		return nil, Revision{}, fmt.Errorf("%w: %v", ErrDamaged, err)
+		return nil, Revision{}, st.pathErr(err)
 	}
 	s.Name = name
 	return s, rev, nil
@@ -643,7 +729,7 @@ func (st *Store) LoadRevision(name string, number int) (*scenarios.Scenario, Rev
 // History returns every revision of the scenario name, the newest first,
 // without the scenarios themselves (LoadRevision reads one).
 func (st *Store) History(name string) ([]Revision, error) {
-	if err := cleanNames(&name); err != nil {
+	if err := st.cleanNames(&name); err != nil {
 		return nil, err
 	}
 	var out []Revision
@@ -669,7 +755,7 @@ func (st *Store) History(name string) ([]Revision, error) {
 		return nil
 	})
 	if err == nil && !found {
-		err = notFound(name)
+		err = st.pathErr(notFound(name))
 	}
 	return out, err
 }
@@ -689,13 +775,12 @@ func decodeRevHeader(b []byte, number int) (Revision, int, error) {
 
 // Restore adds a new revision equal to revision number of the scenario
 // name (with that revision's editions); earlier revisions stay. Restoring
-// what the latest revision already holds adds nothing.
-func (st *Store) Restore(name string, number int) (Revision, error) {
-	if err := cleanNames(&name); err != nil {
-		return Revision{}, err
+// what the latest revision already holds adds nothing (added is false).
+func (st *Store) Restore(name string, number int) (rev Revision, added bool, err error) {
+	if err := st.cleanNames(&name); err != nil {
+		return Revision{}, false, err
 	}
-	var rev Revision
-	err := st.update(func(tx *bbolt.Tx, b txBuckets) error {
+	err = st.update(func(tx *bbolt.Tx, b txBuckets) error {
 		id, r, err := lookup(b, name)
 		if err != nil {
 			return err
@@ -704,14 +789,14 @@ func (st *Store) Restore(name string, number int) (Revision, error) {
 		if err != nil {
 			return err
 		}
-		s, err := scenarios.DecodeSaved(data, fmt.Sprintf("%s revision %d", name, number))
+		s, err := decodeStored(data, fmt.Sprintf("%s revision %d", name, number))
 		if err != nil {
 			return err
 		}
-		rev, err = st.put(b, name, s, old.Editions, fmt.Sprintf("restored revision %d", number), false)
+		rev, added, err = st.put(b, name, s, old.Editions, fmt.Sprintf("restored revision %d", number), false)
 		return err
 	})
-	return rev, err
+	return rev, added, err
 }
 
 // Rename gives the scenario oldName the name newName, keeping its history.
@@ -719,7 +804,7 @@ func (st *Store) Restore(name string, number int) (Revision, error) {
 // Info.Updated), and the revisions keep the name they were saved under
 // (Revision.Name). It fails with ErrExists when newName is taken.
 func (st *Store) Rename(oldName, newName string) error {
-	if err := cleanNames(&oldName, &newName); err != nil {
+	if err := st.cleanNames(&oldName, &newName); err != nil {
 		return err
 	}
 	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
@@ -749,7 +834,7 @@ func (st *Store) Rename(oldName, newName string) error {
 // as" for what-ifs): dst starts its own history with one revision. It fails
 // with ErrExists when dst is taken.
 func (st *Store) Duplicate(src, dst string) (Revision, error) {
-	if err := cleanNames(&src, &dst); err != nil {
+	if err := st.cleanNames(&src, &dst); err != nil {
 		return Revision{}, err
 	}
 	var rev Revision
@@ -765,11 +850,11 @@ func (st *Store) Duplicate(src, dst string) (Revision, error) {
 		if err != nil {
 			return err
 		}
-		s, err := scenarios.DecodeSaved(data, fmt.Sprintf("%s revision %d", src, last.Number))
+		s, err := decodeStored(data, fmt.Sprintf("%s revision %d", src, last.Number))
 		if err != nil {
 			return err
 		}
-		rev, err = st.put(b, dst, s, last.Editions, fmt.Sprintf("copy of %q revision %d", src, last.Number), true)
+		rev, _, err = st.put(b, dst, s, last.Editions, fmt.Sprintf("copy of %q revision %d", src, last.Number), true)
 		return err
 	})
 	return rev, err
@@ -778,7 +863,7 @@ func (st *Store) Duplicate(src, dst string) (Revision, error) {
 // Delete moves the scenario name to the trash; its name becomes free.
 // Undelete brings it back; only EmptyTrash removes it for good.
 func (st *Store) Delete(name string) error {
-	if err := cleanNames(&name); err != nil {
+	if err := st.cleanNames(&name); err != nil {
 		return err
 	}
 	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
@@ -802,7 +887,7 @@ func (st *Store) Delete(name string) error {
 // one of that name Trash lists; UndeleteID takes any other. It fails with
 // ErrExists when a live scenario has that name now: rename that one first.
 func (st *Store) Undelete(name string) (Info, error) {
-	if err := cleanNames(&name); err != nil {
+	if err := st.cleanNames(&name); err != nil {
 		return Info{}, err
 	}
 	var in Info
@@ -911,64 +996,156 @@ func (st *Store) EmptyTrash() (int, error) {
 	return n, err
 }
 
+// Drafts. Each Store has its own draft slot, so that two windows on one
+// database neither overwrite nor clear each other's draft. A slot is the
+// key "session:" + 8 bytes (the store's random session) in the draft
+// bucket; its value is a header (JSON: time, the name of the saved
+// scenario it edits, and the process and host of the program that wrote
+// it) and then the scenario bytes, as in a revision. Before, schema 1 had
+// one slot of three keys, "name", "time" and "scenario": such a draft
+// reads as one left behind.
+
 var (
+	keyDraftPrefix   = []byte("session:")
 	keyDraftName     = []byte("name")
 	keyDraftTime     = []byte("time")
 	keyDraftScenario = []byte("scenario")
 )
 
-// SaveDraft keeps s (which may be half-typed and invalid) in the store's
-// single draft slot, replacing any earlier draft; name is the saved
-// scenario it edits ("" for a new one). Drafts are not revisions: the
-// window saves one while the user types and offers it back after a crash.
+type draftHeader struct {
+	Time int64  `json:"t"`
+	Name string `json:"n"`
+	PID  int    `json:"p"`
+	Host string `json:"h"`
+}
+
+func (st *Store) draftKey() []byte {
+	return append(bytes.Clone(keyDraftPrefix), u64key(st.session)...)
+}
+
+func encodeDraft(h draftHeader, scenario []byte) ([]byte, error) {
+	hb, err := json.Marshal(h)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 4, 4+len(hb)+len(scenario))
+	binary.BigEndian.PutUint32(out, uint32(len(hb)))
+	out = append(out, hb...)
+	return append(out, scenario...), nil
+}
+
+// decodeDraft splits a stored draft; the scenario bytes are copied out.
+func decodeDraft(b []byte) (draftHeader, []byte, bool) {
+	var h draftHeader
+	if len(b) < 4 || int(binary.BigEndian.Uint32(b)) > len(b)-4 {
+		return h, nil, false
+	}
+	n := int(binary.BigEndian.Uint32(b))
+	if json.Unmarshal(b[4:4+n], &h) != nil {
+		return h, nil, false
+	}
+	return h, bytes.Clone(b[4+n:]), true
+}
+
+// SaveDraft keeps s (which may be half-typed and invalid) in this store's
+// draft slot, replacing its earlier draft; name is the saved scenario it
+// edits ("" for a new one). Drafts are not revisions: the window saves one
+// while the user types and offers it back after a crash.
 func (st *Store) SaveDraft(name string, s *scenarios.Scenario) error {
 	data, err := scenarios.Encode(s)
 	if err != nil {
-		return err
+		return st.pathErr(err)
 	}
-	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
-		if err := b.draft.Put(keyDraftName, []byte(name)); err != nil {
-			return err
-		}
-		if err := b.draft.Put(keyDraftTime, u64key(uint64(st.now().UnixNano()))); err != nil {
-			return err
-		}
-		return b.draft.Put(keyDraftScenario, data)
-	})
-}
-
-// Draft returns the draft SaveDraft kept: the name it edits, the scenario
-// and when it was kept; ok is false when there is none (or it cannot be
-// read).
-func (st *Store) Draft() (name string, s *scenarios.Scenario, saved time.Time, ok bool) {
-	var data []byte
-	_ = st.view(func(b txBuckets) error {
-		data = bytes.Clone(b.draft.Get(keyDraftScenario))
-		name = string(b.draft.Get(keyDraftName))
-		if t := b.draft.Get(keyDraftTime); len(t) == 8 {
-			saved = fromNanos(int64(binary.BigEndian.Uint64(t)))
-		}
-		return nil
-	})
-	if data == nil {
-		return "", nil, time.Time{}, false
-	}
-	s, err := scenarios.DecodeSaved(data, "draft")
+	v, err := encodeDraft(draftHeader{Time: st.now().UnixNano(), Name: name, PID: os.Getpid(), Host: hostname()}, data)
 	if err != nil {
-		return "", nil, time.Time{}, false
+		return st.pathErr(err)
 	}
-	return name, s, saved, true
+	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		return b.draft.Put(st.draftKey(), v)
+	})
 }
 
-// ClearDraft empties the draft slot (after the draft was saved or thrown
-// away).
-func (st *Store) ClearDraft() error {
-	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
-		for _, k := range [][]byte{keyDraftName, keyDraftTime, keyDraftScenario} {
+// errNoChange rolls back a write transaction that found nothing to do, so
+// that nothing is committed.
+var errNoChange = errors.New("no change")
+
+// Draft returns the draft to offer back when a window starts: the name of
+// the saved scenario it edits, the scenario and when it was kept; ok is
+// false when there is none (or it cannot be read). That is this store's
+// own draft if it has one, else the newest one left by a program that is
+// no longer running (a crash, a power cut), which Draft moves into this
+// store's slot: ClearDraft then throws it away, and another crash still
+// keeps it. The draft of a program still running (another window) stays
+// its own.
+func (st *Store) Draft() (name string, s *scenarios.Scenario, saved time.Time, ok bool) {
+	var (
+		h    draftHeader
+		data []byte
+	)
+	take := func(tx *bbolt.Tx, b txBuckets) error {
+		own := st.draftKey()
+		if v := b.draft.Get(own); v != nil {
+			h, data, ok = decodeDraft(v)
+			return errNoChange
+		}
+		var from [][]byte
+		c := b.draft.Cursor()
+		for k, v := c.Seek(keyDraftPrefix); k != nil && bytes.HasPrefix(k, keyDraftPrefix); k, v = c.Next() {
+			dh, dd, good := decodeDraft(v)
+			if !good || dh.running(k[len(keyDraftPrefix):]) || (ok && dh.Time <= h.Time) {
+				continue
+			}
+			h, data, ok, from = dh, dd, true, [][]byte{bytes.Clone(k)}
+		}
+		if v := b.draft.Get(keyDraftScenario); v != nil {
+			dh := draftHeader{Name: string(b.draft.Get(keyDraftName))}
+			if t := b.draft.Get(keyDraftTime); len(t) == 8 {
+				dh.Time = int64(binary.BigEndian.Uint64(t))
+			}
+			if !ok || dh.Time > h.Time {
+				h, data, ok = dh, bytes.Clone(v), true
+				from = [][]byte{keyDraftName, keyDraftTime, keyDraftScenario}
+			}
+		}
+		if !ok || st.readOnly {
+			return errNoChange
+		}
+		for _, k := range from {
 			if err := b.draft.Delete(k); err != nil {
 				return err
 			}
 		}
-		return nil
+		mine := h
+		mine.PID, mine.Host = os.Getpid(), hostname()
+		v, err := encodeDraft(mine, data)
+		if err != nil {
+			return err
+		}
+		return b.draft.Put(own, v)
+	}
+	var err error
+	if st.readOnly {
+		err = st.view(func(b txBuckets) error { return take(nil, b) })
+	} else {
+		err = st.update(take)
+	}
+	if (err != nil && !errors.Is(err, errNoChange)) || !ok {
+		return "", nil, time.Time{}, false
+	}
+	s, err = scenarios.DecodeSaved(data, "draft")
+	if err != nil {
+		return "", nil, time.Time{}, false
+	}
+	return h.Name, s, fromNanos(h.Time), true
+}
+
+// ClearDraft empties this store's draft slot (after the draft was saved
+// or thrown away).
+func (st *Store) ClearDraft() error {
+	return st.update(func(tx *bbolt.Tx, b txBuckets) error {
+		if b.draft.Get(st.draftKey()) == nil {
+			return errNoChange
+		}
+		return b.draft.Delete(st.draftKey())
 	})
 }

@@ -61,7 +61,7 @@ func example(t testing.TB) *scenarios.Scenario {
 
 func mustSave(t testing.TB, st *Store, name string, s *scenarios.Scenario, ed map[string]string) Revision {
 	t.Helper()
-	r, err := st.Save(name, s, SaveMeta{Editions: ed})
+	r, _, err := st.Save(name, s, SaveMeta{Editions: ed})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestSaveLoadHistoryRestore(t *testing.T) {
 	if err != nil || old.Months != 36 {
 		t.Fatalf("LoadRevision 1: %v %v", err, old)
 	}
-	r3, err := st.Restore("2027 采购", 1)
+	r3, _, err := st.Restore("2027 采购", 1)
 	if err != nil || r3.Number != 3 || !strings.HasPrefix(r3.Summary, "restored revision 1: months 24→36") || r3.Editions["chatopera"] != "2023-02" {
 		t.Fatalf("Restore: %v %+v", err, r3)
 	}
@@ -124,7 +124,7 @@ func TestSaveLoadHistoryRestore(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Fatalf("restored scenario differs:\n%s\n%s", a, b)
 	}
-	if _, err := st.Restore("2027 采购", 9); !errors.Is(err, ErrNotFound) {
+	if _, _, err := st.Restore("2027 采购", 9); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("Restore 9: %v", err)
 	}
 	if _, _, err := st.LoadRevision("2027 采购", 4); !errors.Is(err, ErrNotFound) {
@@ -139,7 +139,7 @@ func TestSaveRefusesInvalidScenario(t *testing.T) {
 	st := openTest(t, "")
 	s := example(t)
 	s.Months = 0
-	_, err := st.Save("x", s, SaveMeta{})
+	_, _, err := st.Save("x", s, SaveMeta{})
 	var fe scenarios.FieldErrors
 	if !errors.As(err, &fe) || fe.For("months") == nil {
 		t.Fatalf("got %v", err)
@@ -165,15 +165,15 @@ func TestNames(t *testing.T) {
 		t.Fatalf("NFC: %v", err)
 	}
 	for _, n := range []string{"", "   ", "\t\n", strings.Repeat("x", scenarios.MaxNameLen+1), "a\x00b", "line\nbreak", string([]byte{0xff})} {
-		if _, err := st.Save(n, s, SaveMeta{}); !errors.Is(err, ErrInvalidName) {
+		if _, _, err := st.Save(n, s, SaveMeta{}); !errors.Is(err, ErrInvalidName) {
 			t.Errorf("%q: got %v", n, err)
 		}
 	}
-	_, err := st.Save(strings.Repeat("x", 201), s, SaveMeta{})
+	_, _, err := st.Save(strings.Repeat("x", 201), s, SaveMeta{})
 	if err == nil || !strings.Contains(err.Error(), "201 characters long; at most 200") {
 		t.Errorf("long name message: %v", err)
 	}
-	if _, err := st.Save(" ", s, SaveMeta{}); err == nil || !strings.Contains(err.Error(), "empty") {
+	if _, _, err := st.Save(" ", s, SaveMeta{}); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("empty name message: %v", err)
 	}
 	if l, _ := st.List(); len(l) != len(good) {
@@ -328,11 +328,93 @@ func TestDraft(t *testing.T) {
 	}
 }
 
+// Two windows on one database each keep their own draft: neither
+// overwrites nor clears the other's, and neither is offered the draft of
+// the other while it runs. A draft left behind (its store closed without
+// clearing it, as by a crash) is offered to the next store, which takes
+// it into its own slot: cleared there, it is gone; not cleared, it is
+// offered again after another crash.
+func TestDraftsOfTwoStores(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scenarios.db")
+	a, b := openTest(t, path), openTest(t, path)
+	s := example(t)
+	sa, sb := s.Clone(), s.Clone()
+	sa.Months, sb.Months = 11, 22
+	if err := a.SaveDraft("A", sa); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, ok := b.Draft(); ok {
+		t.Fatal("b is offered a's draft while a is open")
+	}
+	if err := b.SaveDraft("B", sb); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.ClearDraft(); err != nil {
+		t.Fatal(err)
+	}
+	if name, d, _, ok := a.Draft(); !ok || name != "A" || d.Months != 11 {
+		t.Fatalf("a's draft after b saved and cleared its own: %v %q", ok, name)
+	}
+	if err := b.SaveDraft("B", sb); err != nil {
+		t.Fatal(err)
+	}
+
+	b.Close() // as if its window crashed
+	c := openTest(t, path)
+	if name, d, _, ok := c.Draft(); !ok || name != "B" || d.Months != 22 {
+		t.Fatalf("c is not offered b's draft left behind: %v %q", ok, name)
+	}
+	c.Close() // crashed again before deciding
+	d := openTest(t, path)
+	if name, _, _, ok := d.Draft(); !ok || name != "B" {
+		t.Fatalf("b's draft lost after a second crash: %v %q", ok, name)
+	}
+	if err := d.ClearDraft(); err != nil { // thrown away on purpose
+		t.Fatal(err)
+	}
+	e := openTest(t, path)
+	if name, _, _, ok := e.Draft(); ok {
+		t.Fatalf("a draft thrown away is offered again: %q", name)
+	}
+	if name, _, _, ok := a.Draft(); !ok || name != "A" {
+		t.Fatalf("a's draft: %v %q", ok, name)
+	}
+}
+
+// The one draft slot of earlier versions (keys name, time, scenario) is
+// offered as a draft left behind.
+func TestDraftOfEarlierVersion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scenarios.db")
+	st := openTest(t, path)
+	s := example(t)
+	s.Months = 7
+	data, _ := scenarios.Encode(s)
+	err := st.rawUpdate(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketDraft)
+		b.Put(keyDraftName, []byte("old"))
+		b.Put(keyDraftTime, u64key(uint64(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC).UnixNano())))
+		return b.Put(keyDraftScenario, data)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, d, when, ok := st.Draft()
+	if !ok || name != "old" || d.Months != 7 || when.Year() != 2026 {
+		t.Fatalf("%v %q %v", ok, name, when)
+	}
+	if err := st.ClearDraft(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, ok := openTest(t, path).Draft(); ok {
+		t.Fatal("the earlier version's draft is offered again after it was cleared")
+	}
+}
+
 func TestImportExportRoundTrip(t *testing.T) {
 	st := openTest(t, "")
 	dir := t.TempDir()
 	data, _ := os.ReadFile(exampleFile)
-	r, err := st.Import(data, "spec-example.kefucost.json", "", SaveMeta{})
+	r, _, err := st.Import(data, "spec-example.kefucost.json", "", SaveMeta{})
 	if err != nil || r.Name != "2027 客服中心采购" || r.Summary != "created (imported from spec-example.kefucost.json)" {
 		t.Fatalf("Import %v %+v", err, r)
 	}
@@ -354,22 +436,22 @@ func TestImportExportRoundTrip(t *testing.T) {
 		t.Fatalf("dir holds %v", ents)
 	}
 	// Re-import: identical, no new revision; changed: a new revision.
-	if r, err := st.ImportFile(out, "", SaveMeta{}); err != nil || r.Number != 1 {
+	if r, _, err := st.ImportFile(out, "", SaveMeta{}); err != nil || r.Number != 1 {
 		t.Fatalf("re-import %v %+v", err, r)
 	}
 	changed := bytes.Replace(data, []byte(`"months": 36`), []byte(`"months": 48`), 1)
-	if r, err := st.Import(changed, "x.kefucost.json", "", SaveMeta{}); err != nil || r.Number != 2 || r.Summary != "imported from x.kefucost.json: months 36→48" {
+	if r, _, err := st.Import(changed, "x.kefucost.json", "", SaveMeta{}); err != nil || r.Number != 2 || r.Summary != "imported from x.kefucost.json: months 36→48" {
 		t.Fatalf("import changed %v %+v", err, r)
 	}
 	if h, _ := st.History("2027 客服中心采购"); len(h) != 2 {
 		t.Fatalf("history %v", h)
 	}
 	// Name override, and a file without a name takes the file's name.
-	if r, err := st.Import(data, "a.kefucost.json", "Other", SaveMeta{}); err != nil || r.Name != "Other" {
+	if r, _, err := st.Import(data, "a.kefucost.json", "Other", SaveMeta{}); err != nil || r.Name != "Other" {
 		t.Fatalf("override %v %+v", err, r)
 	}
 	noName := bytes.Replace(data, []byte(`"name": "2027 客服中心采购"`), []byte(`"name": ""`), 1)
-	if r, err := st.Import(noName, "dir/采购 B.kefucost.json", "", SaveMeta{}); err != nil || r.Name != "采购 B" {
+	if r, _, err := st.Import(noName, "dir/采购 B.kefucost.json", "", SaveMeta{}); err != nil || r.Name != "采购 B" {
 		t.Fatalf("no name %v %+v", err, r)
 	}
 	if err := st.Export("nope", out); !errors.Is(err, ErrNotFound) {
@@ -387,7 +469,7 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 	st := openTest(t, "")
 	data, _ := os.ReadFile(exampleFile)
 	mustImport := func() {
-		if _, err := st.Import(data, "good.kefucost.json", "", SaveMeta{}); err != nil {
+		if _, _, err := st.Import(data, "good.kefucost.json", "", SaveMeta{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -405,7 +487,7 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 	}
 	before := st.txid(t)
 	for what, b := range bad {
-		_, err := st.Import(b, what+".kefucost.json", "", SaveMeta{})
+		_, _, err := st.Import(b, what+".kefucost.json", "", SaveMeta{})
 		if err == nil {
 			t.Errorf("%s: imported", what)
 			continue
@@ -417,16 +499,26 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 	if after := st.txid(t); after != before {
 		t.Fatalf("bad imports committed %d transactions", after-before)
 	}
-	if _, err := st.Import(bad["future"], "f.kefucost.json", "", SaveMeta{}); err == nil || !strings.Contains(err.Error(), "newer kefucost") {
+	if _, _, err := st.Import(bad["future"], "f.kefucost.json", "", SaveMeta{}); err == nil || !strings.Contains(err.Error(), "newer kefucost") {
 		t.Fatalf("future version message: %v", err)
 	}
+}
+
+// rawView and rawUpdate run fn on the file itself, for tests that look
+// under the store or change it behind its back.
+func (st *Store) rawView(fn func(tx *bbolt.Tx) error) error {
+	return st.with(false, func(db *bbolt.DB) error { return db.View(fn) })
+}
+
+func (st *Store) rawUpdate(fn func(tx *bbolt.Tx) error) error {
+	return st.with(true, func(db *bbolt.DB) error { return db.Update(fn) })
 }
 
 // txid is the id of the last committed transaction.
 func (st *Store) txid(t testing.TB) int {
 	t.Helper()
 	var id int
-	if err := st.db.View(func(tx *bbolt.Tx) error { id = tx.ID(); return nil }); err != nil {
+	if err := st.rawView(func(tx *bbolt.Tx) error { id = tx.ID(); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return id
@@ -449,7 +541,7 @@ func TestUnchangedSaveAfterRenameAddsNothing(t *testing.T) {
 	if r := mustSave(t, st, "New", s2, ed); r.Number != 2 || r.Name != "New" {
 		t.Fatalf("identical save after rename: %+v", r)
 	}
-	if r, err := st.Restore("New", 2); err != nil || r.Number != 2 {
+	if r, _, err := st.Restore("New", 2); err != nil || r.Number != 2 {
 		t.Fatalf("restoring the latest after rename: %v %+v", err, r)
 	}
 	h, err := st.History("New")
@@ -462,7 +554,7 @@ func TestUnchangedSaveAfterRenameAddsNothing(t *testing.T) {
 		t.Fatalf("new editions after rename: %+v", r)
 	}
 	// A real restore after the rename says what changed, not the name.
-	r, err := st.Restore("New", 1)
+	r, _, err := st.Restore("New", 1)
 	if err != nil || r.Number != 4 || r.Summary != "restored revision 1: months 12→36; prices of chatopera: edition 2024-06→2023-12" {
 		t.Fatalf("restore 1 after rename: %v %+v", err, r)
 	}
@@ -489,7 +581,7 @@ func TestImportRecordsEditions(t *testing.T) {
 	st := openTest(t, "")
 	data, _ := os.ReadFile(exampleFile)
 	ed := map[string]string{"chatopera": "2023-12", "tencent-qidian": "2023"}
-	r, err := st.Import(data, "dir/spec-example.kefucost.json", "", SaveMeta{Editions: ed})
+	r, _, err := st.Import(data, "dir/spec-example.kefucost.json", "", SaveMeta{Editions: ed})
 	if err != nil || r.Number != 1 || r.Summary != "created (imported from spec-example.kefucost.json)" || !editionsEqual(r.Editions, ed) {
 		t.Fatalf("Import: %v %+v", err, r)
 	}
@@ -501,13 +593,13 @@ func TestImportRecordsEditions(t *testing.T) {
 	// The same file with the same editions adds nothing; with other
 	// editions it is a revision that says so.
 	ed = map[string]string{"chatopera": "2023-12", "tencent-qidian": "2023"}
-	if r, err := st.Import(data, "again.kefucost.json", "", SaveMeta{Editions: ed}); err != nil || r.Number != 1 {
+	if r, _, err := st.Import(data, "again.kefucost.json", "", SaveMeta{Editions: ed}); err != nil || r.Number != 1 {
 		t.Fatalf("re-import: %v %+v", err, r)
 	}
 	ed2 := map[string]string{"chatopera": "2024-06", "tencent-qidian": "2023"}
 	p := filepath.Join(t.TempDir(), "later.kefucost.json")
 	os.WriteFile(p, data, 0o644)
-	r, err = st.ImportFile(p, "", SaveMeta{Editions: ed2})
+	r, _, err = st.ImportFile(p, "", SaveMeta{Editions: ed2})
 	if err != nil || r.Number != 2 || r.Summary != "imported from later.kefucost.json: prices of chatopera: edition 2023-12→2024-06" || r.Editions["chatopera"] != "2024-06" {
 		t.Fatalf("ImportFile with other editions: %v %+v", err, r)
 	}
@@ -516,7 +608,7 @@ func TestImportRecordsEditions(t *testing.T) {
 	if err := st.Rename("2027 客服中心采购", "renamed"); err != nil {
 		t.Fatal(err)
 	}
-	if r, err := st.Import(data, "same.kefucost.json", "renamed", SaveMeta{Editions: ed2}); err != nil || r.Number != 2 {
+	if r, _, err := st.Import(data, "same.kefucost.json", "renamed", SaveMeta{Editions: ed2}); err != nil || r.Number != 2 {
 		t.Fatalf("import after rename: %v %+v", err, r)
 	}
 }
@@ -534,7 +626,7 @@ func TestNoRevisionNamesScenario(t *testing.T) {
 	if _, _, err := st.LoadRevision("三 revs", 5); !errors.Is(err, ErrNotFound) || !errors.Is(err, ErrNoRevision) || err.Error() != want {
 		t.Errorf("LoadRevision 5: %v", err)
 	}
-	if _, err := st.Restore("三 revs", 5); !errors.Is(err, ErrNoRevision) || err.Error() != want {
+	if _, _, err := st.Restore("三 revs", 5); !errors.Is(err, ErrNoRevision) || err.Error() != want {
 		t.Errorf("Restore 5: %v", err)
 	}
 	if _, _, err := st.LoadRevision("三 revs", -1); !errors.Is(err, ErrNoRevision) || !strings.Contains(err.Error(), "(it has 1 to 3)") {
@@ -545,7 +637,7 @@ func TestNoRevisionNamesScenario(t *testing.T) {
 		t.Errorf("LoadRevision nope: %v", err)
 	}
 	// A revision the index lists but the file lacks is damage, named.
-	err := st.db.Update(func(tx *bbolt.Tx) error {
+	err := st.rawUpdate(func(tx *bbolt.Tx) error {
 		b, _ := buckets(tx)
 		id, _, err := lookup(b, "三 revs")
 		if err != nil {
@@ -558,7 +650,7 @@ func TestNoRevisionNamesScenario(t *testing.T) {
 	}
 	for what, err := range map[string]error{
 		"Load":      func() error { _, _, err := st.Load("三 revs"); return err }(),
-		"Save":      func() error { _, err := st.Save("三 revs", s, SaveMeta{}); return err }(),
+		"Save":      func() error { _, _, err := st.Save("三 revs", s, SaveMeta{}); return err }(),
 		"Duplicate": func() error { _, err := st.Duplicate("三 revs", "copy"); return err }(),
 	} {
 		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), `scenario "三 revs" has no revision 3 although its index lists 1 to 3`) {
@@ -633,5 +725,91 @@ func TestUndeleteSameName(t *testing.T) {
 	}
 	if in, err := st2.Undelete("B"); err != nil || in.ID != ids[2] {
 		t.Fatalf("Undelete with equal times: %v %+v, want id %d", err, in, ids[2])
+	}
+}
+
+// Save, Import and Restore say whether they added a revision: what the
+// latest revision holds already adds nothing.
+func TestSaveImportRestoreSayWhetherTheyAdded(t *testing.T) {
+	st := openTest(t, "")
+	s := example(t)
+	ed := map[string]string{"chatopera": "2023-12"}
+	for i, c := range []struct {
+		what  string
+		do    func() (Revision, bool, error)
+		rev   int
+		added bool
+	}{
+		{"first save", func() (Revision, bool, error) { return st.Save("a", s, SaveMeta{Editions: ed}) }, 1, true},
+		{"same again", func() (Revision, bool, error) { return st.Save("a", s, SaveMeta{Editions: ed}) }, 1, false},
+		{"other editions", func() (Revision, bool, error) { return st.Save("a", s, SaveMeta{}) }, 2, true},
+		{"restore 1", func() (Revision, bool, error) { return st.Restore("a", 1) }, 3, true},
+		{"restore 1 again", func() (Revision, bool, error) { return st.Restore("a", 1) }, 3, false},
+		{"import the same", func() (Revision, bool, error) {
+			data, _ := scenarios.Encode(s)
+			return st.Import(data, "a.kefucost.json", "a", SaveMeta{Editions: ed})
+		}, 3, false},
+		{"import a change", func() (Revision, bool, error) {
+			c := s.Clone()
+			c.Months++
+			data, _ := scenarios.Encode(c)
+			return st.Import(data, "a.kefucost.json", "a", SaveMeta{Editions: ed})
+		}, 4, true},
+	} {
+		r, added, err := c.do()
+		if err != nil || r.Number != c.rev || added != c.added {
+			t.Fatalf("%d. %s: revision %d added %v (%v); want revision %d added %v", i+1, c.what, r.Number, added, err, c.rev, c.added)
+		}
+	}
+}
+
+// Errors about the database are *Error values naming the file; errors
+// about the scenario (its fields, its file) are the scenarios package's.
+func TestErrorsCarryTheDatabasePath(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scenarios.db")
+	st := openTest(t, path)
+	s := example(t)
+	mustSave(t, st, "a", s, nil)
+	mustSave(t, st, "b", s, nil)
+	ro, err := Open(Options{Path: path, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	for what, c := range map[string]struct {
+		err      error
+		sentinel error
+	}{
+		"load":      {func() error { _, _, err := st.Load("none"); return err }(), ErrNotFound},
+		"revision":  {func() error { _, _, err := st.LoadRevision("a", 9); return err }(), ErrNoRevision},
+		"history":   {func() error { _, err := st.History("none"); return err }(), ErrNotFound},
+		"rename":    {st.Rename("a", "b"), ErrExists},
+		"name":      {func() error { _, _, err := st.Save(" ", s, SaveMeta{}); return err }(), ErrInvalidName},
+		"undelete":  {func() error { _, err := st.Undelete("a"); return err }(), ErrNotFound},
+		"read-only": {ro.Delete("a"), ErrReadOnly},
+		"draft":     {ro.SaveDraft("a", s), ErrReadOnly},
+	} {
+		var e *Error
+		if !errors.Is(c.err, c.sentinel) || !errors.As(c.err, &e) || e.Path != path {
+			t.Errorf("%s: %v (%T); want %v with the path", what, c.err, c.err, c.sentinel)
+		}
+	}
+	st.Close()
+	if _, err := st.List(); !errors.Is(err, ErrClosed) {
+		t.Errorf("list after Close: %v", err)
+	}
+	st = openTest(t, path)
+	bad := s.Clone()
+	bad.Months = 0
+	_, _, err = st.Save("a", bad, SaveMeta{})
+	var fes scenarios.FieldErrors
+	var e *Error
+	if !errors.As(err, &fes) || errors.As(err, &e) {
+		t.Errorf("an invalid scenario: %v (%T); want its FieldErrors", err, err)
+	}
+	_, _, err = st.Import([]byte("{"), "x.kefucost.json", "", SaveMeta{})
+	var fe *scenarios.FieldError
+	if !errors.As(err, &fe) || errors.As(err, &e) {
+		t.Errorf("a bad file: %v (%T); want its FieldError", err, err)
 	}
 }
