@@ -31,7 +31,7 @@ STATICCHECK_STAMP := $(LOCAL_BIN)/.staticcheck-$(STATICCHECK_VERSION)
 # and the store's guarded open. The store's crash test kills child
 # processes within its first second under -short: under -race they may not
 # have saved yet, and it has no goroutines of its own to check.
-RACE_WINDOW_TESTS ?= Live|OutOfDate|WhileInvalid|BeforeFirstResult|NoDraftBehind
+RACE_WINDOW_TESTS ?= Live|OutOfDate|WhileInvalid|BeforeFirstResult|NoDraftBehind|DraftRefused
 
 FUZZTIME ?= 1m
 SMOKE_SIZE ?= 1280x800

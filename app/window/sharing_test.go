@@ -127,3 +127,30 @@ func TestUISaveWhileDatabaseHeldKeepsTheWork(t *testing.T) {
 		t.Fatalf("saved %v (%v)", s, err)
 	}
 }
+
+// A draft write refused because another program held the database is
+// written after the next pause instead.
+func TestUIDraftRefusedWhileDatabaseHeldIsWrittenLater(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	asyncUI(f)
+	typeInto(f.field("demand.bots").entry, "5")
+	u.live.cancelDraft() // only the retry may write it
+	release := holdDatabase(t, f.db)
+	u.saveDraft()
+	u.live.drainDrafts(t) // refused after a second
+	release()
+	if _, _, _, ok := f.store.Draft(); ok {
+		t.Fatal("a draft was written while the database was held")
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, s, _, ok := f.store.Draft(); ok && s.Demand.Bots == 5 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the refused draft was never written")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
