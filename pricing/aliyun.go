@@ -30,18 +30,19 @@ func aliyunUsage(pc *planCtx) {
 	allIn, retired := pc.vs.Options["aliyun.robot-inbound"]
 	// The outbound share, said on the fee lines when one share holds
 	// throughout.
-	share, shares := "", map[string]bool{}
+	var share *decimal.Decimal
+	single := true // one share throughout
 	for i := range t.segs {
 		if l := &t.segs[i].l; l.robotMin > 0 {
-			shares[l.robotOut.String()] = true
-			share = l.robotOut.String()
+			single = single && (share == nil || share.Equal(l.robotOut))
+			share = &l.robotOut
 		}
 	}
 	inHow, inHowZH := "robot minutes × (1 − outbound share by period), billed", "机器人分钟 × (1 − 各时段外呼比例)，计费分钟"
 	outHow, outHowZH := "robot minutes × outbound share by period, billed", "机器人分钟 × 各时段外呼比例，计费分钟"
-	if len(shares) == 1 {
-		inHow, inHowZH = fmt.Sprintf("robot minutes × (1 − outbound share %s), billed", share), fmt.Sprintf("机器人分钟 × (1 − 外呼比例 %s)，计费分钟", share)
-		outHow, outHowZH = fmt.Sprintf("robot minutes × outbound share %s, billed", share), fmt.Sprintf("机器人分钟 × 外呼比例 %s，计费分钟", share)
+	if single && share != nil {
+		inHow, inHowZH = fmt.Sprintf("robot minutes × (1 − outbound share %s), billed", *share), fmt.Sprintf("机器人分钟 × (1 − 外呼比例 %s)，计费分钟", *share)
+		outHow, outHowZH = fmt.Sprintf("robot minutes × outbound share %s, billed", *share), fmt.Sprintf("机器人分钟 × 外呼比例 %s，计费分钟", *share)
 	}
 	if retired {
 		inHow, inHowZH = "every robot minute (older option aliyun.robot-inbound)", "全部机器人分钟（旧选项 aliyun.robot-inbound）"

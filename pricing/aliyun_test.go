@@ -746,3 +746,22 @@ func TestDayMonthsMatchesAddMonths(t *testing.T) {
 		}
 	}
 }
+
+// A dated change of direction splits the fee by period: 10,000 robot
+// minutes a month (1-minute calls), answered in January, dialled out from
+// February: voice 2 × 1,100.00; AI fee 10,000 × 0.100 + 10,000 × 0.150 =
+// 2,500.00; a number 2 × 35.00 (§7.7): 4,770.00.
+func TestAliyunRobotDirectionChanges(t *testing.T) {
+	r := aliyun(t, 2, func(s *scenarios.Scenario) {
+		s.Demand.RobotMinutesPerMonth = 10000
+		s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+		out := d("1")
+		s.Changes = []scenarios.Change{change("2027-02-01", func(c *scenarios.Change) { c.RobotOutboundShare = &out })}
+	})
+	wantTotal(t, "direction changes", r, "4770.00")
+	for _, l := range r.Lines {
+		if strings.HasPrefix(l.Item, "robot.ai.") && !strings.Contains(l.Formula, "by period") {
+			t.Errorf("%s: %s", l.Item, l.Formula)
+		}
+	}
+}
