@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -246,8 +247,10 @@ func termOn(spans []tencentTerm, d scenarios.Date) *tencentTerm {
 }
 
 // tencentSessions buys the cheapest mix of session packs covering every bot
-// conversation of the horizon, at the start (interpretation: a robot
-// includes no sessions; packs do not expire within the horizon).
+// conversation of the horizon (interpretation: a robot includes no
+// sessions; packs do not expire within the horizon). Each pack of the mix
+// is bought on the day the quota bought so far would run out, smallest
+// first: the same total, paid as late as the sessions allow.
 func tencentSessions(pc *planCtx) {
 	t := pc.t
 	var total int64
@@ -270,23 +273,60 @@ func tencentSessions(pc *planCtx) {
 		}
 	}
 	counts := CheapestCover(total, offers)
-	var bought int64
+	order := make([]int, 0, len(items))
 	for i, n := range counts {
-		if n == 0 {
+		if n > 0 {
+			order = append(order, i)
+		}
+	}
+	sort.Slice(order, func(a, b int) bool { return items[order[a]].Quota < items[order[b]].Quota })
+	// Walk the days: buy the next pack when a day's sessions would exceed
+	// the quota bought so far.
+	type buy struct {
+		day  scenarios.Date
+		item int
+		n    int64
+	}
+	var buys []buy
+	var bought, used int64
+	next := 0 // index into order
+	for i := range t.segs {
+		sg := &t.segs[i]
+		c := sg.l.chats
+		if c == 0 {
 			continue
 		}
-		price, it, over := pc.price(items[i].ID)
-		bought += n * it.Quota
-		q := decimal.NewFromInt(n)
-		a := Cents(q.Mul(*price))
-		pc.b.charge(pc, 0, it, q, price, over, a,
-			fmt.Sprintf("cheapest mix of packs covering all %s conversations of the horizon, bought at the start", group(total)),
-			fmt.Sprintf("覆盖全部 %s 次会话的最省组合，期初购买", group(total)))
-		pc.b.assume(it.ID, "机器人不含会话额度，会话从充值包扣除；充值包在期内不过期。A robot includes no sessions; packs do not expire within the horizon.")
-		pc.buy(t.start, it, q, &a, scenarios.Date{}, "session packs for every conversation of the horizon (taken not to expire)", "覆盖期内全部会话的充值包（假定不过期）")
+		for next < len(order) && bought < used+c*int64(sg.days) {
+			k := int64(0)
+			if bought > used {
+				k = (bought - used) / c // the first day whose sessions do not fit
+			}
+			d := sg.from.AddDays(int(k))
+			it := order[next]
+			if n := len(buys); n > 0 && buys[n-1].item == it && buys[n-1].day.Equal(d) {
+				buys[n-1].n++
+			} else {
+				buys = append(buys, buy{d, it, 1})
+			}
+			bought += items[it].Quota
+			if counts[it]--; counts[it] == 0 {
+				next++
+			}
+		}
+		used += c * int64(sg.days)
 	}
-	pc.note(Note{ID: "tencent.sessions", Text: fmt.Sprintf("会话充值包：机器人不含会话额度（解读），期初购买覆盖 %s 次会话的最省组合，共 %s 次额度；假定充值包期内不过期。", group(total), group(bought)),
-		EN: fmt.Sprintf("Session packs: a robot includes no sessions (interpretation); the cheapest mix covering %s conversations (%s bought) is paid at the start; packs assumed not to expire within the horizon.", group(total), group(bought))})
+	how := fmt.Sprintf("cheapest mix of packs covering all %s conversations of the horizon, each bought the day the quota would run out", group(total))
+	howZH := fmt.Sprintf("覆盖全部 %s 次会话的最省组合，每个充值包在额度将用完之日购买", group(total))
+	for _, b := range buys {
+		price, it, over := pc.price(items[b.item].ID)
+		q := decimal.NewFromInt(b.n)
+		a := Cents(q.Mul(*price))
+		pc.b.charge(pc, t.monthOf(b.day), it, q, price, over, a, how, howZH)
+		pc.b.assume(it.ID, "机器人不含会话额度，会话从充值包扣除；充值包在期内不过期。A robot includes no sessions; packs do not expire within the horizon.")
+		pc.buy(b.day, it, q, &a, scenarios.Date{}, "session packs, bought when the quota bought so far would run out (taken not to expire)", "会话充值包：在已购额度将用完之日购买（假定不过期）")
+	}
+	pc.note(Note{ID: "tencent.sessions", Text: fmt.Sprintf("会话充值包：机器人不含会话额度（解读），购买覆盖 %s 次会话的最省组合，共 %s 次额度，每包在额度将用完之日购买；假定充值包期内不过期。", group(total), group(bought)),
+		EN: fmt.Sprintf("Session packs: a robot includes no sessions (interpretation); the cheapest mix covering %s conversations (%s bought), each pack bought the day the quota would run out; packs assumed not to expire within the horizon.", group(total), group(bought))})
 }
 
 // tencentPhone: numbers and call minutes are not on Tencent's page, so they

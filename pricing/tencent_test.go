@@ -99,6 +99,16 @@ func TestTencentSeedExample(t *testing.T) {
 	})
 }
 
+// Handcalc case 5(b), the seed's addition over one year: 5 users (4,995)
+// and 3 added on 2027-07-01 with 6 months left (1,798.20): 6,793.20.
+func TestTencentAdditionWithinAYear(t *testing.T) {
+	s := scenario(12, func(s *scenarios.Scenario) {
+		s.Demand.OnlineAgents = 5
+		s.Changes = []scenarios.Change{change("2027-07-01", func(c *scenarios.Change) { c.OnlineAgents = n64(8) })}
+	})
+	checkTotal(t, tencentBasic(t, s), "6793.20")
+}
+
 // The seed's cap: 10 or 11 months left cost a full year. 2 users are
 // sold as 3 (2,997); 5 from Mar 1 adds 2 with 10 months left: 2 × min(10 ×
 // 99.9, 999) = 1,998. Total 4,995.
@@ -285,14 +295,31 @@ func notesEN(r *Result) string {
 // 1,000 chats a day through 2027 need one standard robot (5,800) and
 // 365,000 sessions: one 360k pack + one 120k pack = 3,600 + 1,600 = 5,200
 // (three 120k packs would be 4,800 but cover only 360,000). Total 11,000.
+// Packs are bought as the quota runs out, smallest first: the 120k pack on
+// Jan 1 lasts 120 days, the 360k pack is bought on May 1.
 func TestTencentRobotAndSessionPacks(t *testing.T) {
 	s := scenario(12, func(s *scenarios.Scenario) { s.Demand.ChatsPerDay = 1000 })
 	r := tencentBasic(t, s)
 	checkTotal(t, r, "11000.00")
 	checkPurchases(t, r, []purchase{
 		{"2027-01-01", "sessions.120k", "1", "1600.00", ""},
-		{"2027-01-01", "sessions.360k", "1", "3600.00", ""},
 		{"2027-01-01", "robot.standard.year", "1", "5800.00", "2027-12-31"},
+		{"2027-05-01", "sessions.360k", "1", "3600.00", ""},
+	})
+}
+
+// Handcalc case 5(c): a robot and 300 chats a day only from Apr 1, no
+// online CS: the robot alone is a whole year (5,800, to 2028-03-31) and
+// 275 × 300 = 82,500 sessions one 120k pack (1,600), both bought Apr 1.
+func TestTencentRobotAloneFromApril(t *testing.T) {
+	s := scenario(12, func(s *scenarios.Scenario) {
+		s.Changes = []scenarios.Change{change("2027-04-01", func(c *scenarios.Change) { c.Bots, c.ChatsPerDay = n64(1), n64(300) })}
+	})
+	r := tencentBasic(t, s)
+	checkTotal(t, r, "7400.00")
+	checkPurchases(t, r, []purchase{
+		{"2027-04-01", "sessions.120k", "1", "1600.00", ""},
+		{"2027-04-01", "robot.standard.year", "1", "5800.00", "2028-03-31"},
 	})
 }
 
