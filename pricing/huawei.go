@@ -777,28 +777,21 @@ func huaweiNumbersAndCalls(pc *planCtx) {
 			pc.chargeWhole(hd.settle[i], it.ID, variant{}, numbers, how, howZH)
 			pc.b.assume(it.ID, "号码月租：页面未给出按天规则，不满一月按一月。Number rent: the page gives no day rule; a started month counts in full.")
 		}
-		billed := bm.outbound.Add(bm.robotOut)
-		billable := billed.Sub(free)
-		if !billable.IsPositive() {
+		r := pc.resolve("call.fixed.outbound.minute")
+		q, fen, lastFen := huaweiCallFees(pc, r, nt, free)
+		if !q.IsPositive() {
 			continue
 		}
-		r := pc.resolve("call.fixed.outbound.minute")
-		q := billable.IntPart()
-		fen := int64(0)
-		if r.p != nil {
-			fen = r.up.fen(q)
-		}
-		// Call fees are taken daily for the day before: the month's last
-		// day is paid on the next.
-		last := t.segs[nt.segTo-1]
-		lastFen := huaweiLastDayFen(t, nt, fen)
-		how := "outbound minutes (agents' and robots' outbound share, each call rounded up) beyond those included; inbound free; summed per month, paid daily for the day before"
-		howZH := "外呼分钟（人工外呼与机器人外呼部分，每通向上取整）扣除所含分钟；呼入免费；按月汇总，每天结算前一天"
-		pc.b.chargeFen(nt.month, r.it, variant{}, q, r.p, r.over, fen-lastFen, how, howZH)
+		// Each day's bill is taken the next day: the month's last day in
+		// the horizon is paid on the 1st (or after the horizon).
+		last := &t.segs[nt.segTo-1]
+		how := "outbound minutes (agents' and robots' outbound share, each call rounded up) beyond those included, billed daily (the month's minutes spread over its days, each day's bill rounded) and paid the next day; inbound free"
+		howZH := "外呼分钟（人工外呼与机器人外呼部分，每通向上取整）扣除所含分钟，按日计费（当月分钟均摊到各天，每日账单取整到分），次日扣费；呼入免费"
+		pc.b.chargeAs(pc, nt.month, r.it, variant{}, q, r.p, r.over, fromFen(fen-lastFen), how, howZH)
 		if lastFen > 0 {
 			pc.b.chargeFen(t.cashMonth(last.from.AddDays(last.days)), r.it, variant{}, 0, r.p, r.over, lastFen, how, howZH)
 		}
-		pc.b.assume(r.it.ID, "按每通电话向上取整（页面也可理解为按当天总分钟取整）；按月汇总后取整到分。Rounded up per call (the page could also mean per day's total); rounded to 0.01 元 per month, not per day.")
+		pc.b.assume(r.it.ID, "按每通电话向上取整（页面也可理解为按当天总分钟取整），每通计费分钟取期望值；当月分钟均摊到各天，按日账单取整到分。Rounded up per call (the page could also mean per day's total), at the expected billed minutes per call; the month's minutes spread evenly over its days, each daily bill rounded to 0.01 元.")
 	}
 	if t.peak.robotMin > 0 {
 		pc.note(Note{ID: "huawei.robot-direction", Text: "机器人通话：外呼部分（robot_outbound_share）按外呼计费，呼入部分免费。",
@@ -821,33 +814,95 @@ func huaweiOutRate(l *level) decimal.Decimal {
 	return out
 }
 
-// huaweiLastDayFen is the part of a calendar month's call fee (fen) that
-// its last day in the horizon costs: the fee × that day's outbound minutes
-// / the month's, rounded to the fen.
-func huaweiLastDayFen(t *timeline, nt *natural, fen int64) int64 {
-	if fen == 0 {
-		return 0
-	}
-	last := &t.segs[nt.segTo-1].l
-	var w int64 // whole minutes: the common case, without big numbers
-	whole := true
-	for j := nt.segFrom; j < nt.segTo && whole; j++ {
-		l := &t.segs[j].l
-		whole = l.robotMin == 0 || l.robotOut.IsZero()
-		w += l.outMin * int64(t.segs[j].days)
-	}
-	if whole && w > 0 && w < 1<<30 && fen < 1<<30 {
-		return (2*fen*last.outMin + w) / (2 * w)
-	}
-	wd := zero
+// huaweiCallFees bills a calendar month's outbound minutes on the numbers
+// as Huawei does, daily ("通话费用：按天收取"): each day's expected billed
+// minutes (the month's rate / days of the month, × billed minutes per
+// minute of talk) at the minute price, each day's bill rounded to the fen;
+// the minutes included with the numbers (free) are used from the month's
+// first day. It returns the billable minutes, the month's fees and the
+// fee of its last day in the horizon, all in fen.
+func huaweiCallFees(pc *planCtx, r *resolved, nt *natural, free decimal.Decimal) (q decimal.Decimal, fen, lastFen int64) {
+	t := pc.t
+	days := decimal.NewFromInt(int64(nt.days))
+	q = zero
 	for j := nt.segFrom; j < nt.segTo; j++ {
-		wd = wd.Add(huaweiOutRate(&t.segs[j].l).Mul(decimal.NewFromInt(int64(t.segs[j].days))))
+		sg := &t.segs[j]
+		l := &sg.l
+		if l.outMin == 0 && (l.robotMin == 0 || l.robotOut.IsZero()) {
+			if j == nt.segTo-1 {
+				lastFen = 0
+			}
+			continue
+		}
+		n := int64(sg.days)
+		var dayFen int64 // one whole day's bill
+		var perDay decimal.Decimal
+		whole := l.robotMin == 0 || l.robotOut.IsZero()
+		if r.p != nil && whole && free.IsZero() {
+			// The common case in integers: talk minutes × (billed per
+			// talk minute × price) / days, rounded.
+			if f, ok := huaweiDayPrice(pc, r).fenOfRatio(l.outMin, int64(nt.days)); ok {
+				dayFen = f
+				q = q.Add(decimal.NewFromInt(l.outMin * n).Mul(t.minuteFactor).DivRound(days, 6))
+				fen += dayFen * n
+				if j == nt.segTo-1 {
+					lastFen = dayFen
+				}
+				continue
+			}
+		}
+		perDay = huaweiOutRate(l).Mul(t.minuteFactor).DivRound(days, 12)
+		dayBill := func(minutes decimal.Decimal) int64 {
+			if r.p == nil || !minutes.IsPositive() {
+				return 0
+			}
+			return toFen(Cents(minutes.Mul(*r.p)))
+		}
+		dayFen = dayBill(perDay)
+		// Included minutes first: whole free days, then a part-free day.
+		paidFrom := int64(0)
+		if free.IsPositive() {
+			k := free.Div(perDay).IntPart()
+			if k >= n {
+				free = free.Sub(perDay.Mul(decimal.NewFromInt(n)))
+				if j == nt.segTo-1 {
+					lastFen = 0
+				}
+				continue
+			}
+			free = free.Sub(perDay.Mul(decimal.NewFromInt(k)))
+			part := perDay.Sub(free)
+			q = q.Add(part)
+			f := dayBill(part)
+			fen += f
+			free = zero
+			paidFrom = k + 1
+			if paidFrom == n && j == nt.segTo-1 {
+				lastFen = f
+				continue
+			}
+		}
+		rest := n - paidFrom
+		q = q.Add(perDay.Mul(decimal.NewFromInt(rest)))
+		fen += dayFen * rest
+		if j == nt.segTo-1 {
+			lastFen = dayFen
+		}
 	}
-	if !wd.IsPositive() {
-		return 0
-	}
-	return decimal.NewFromInt(fen).Mul(huaweiOutRate(last)).DivRound(wd, 0).IntPart()
+	return q.Round(6), fen, lastFen
 }
+
+// huaweiDayPrice is the price of one talk minute's billed minutes (billed
+// minutes per talk minute × the minute price), kept for the comparison.
+func huaweiDayPrice(pc *planCtx, r *resolved) unitPrice {
+	if up, ok := pc.memo["huawei/call-day-price"].(unitPrice); ok {
+		return up
+	}
+	up := newUnitPrice(pc.t.minuteFactor.Mul(*r.p))
+	pc.memo["huawei/call-day-price"] = up
+	return up
+}
+
 
 // huaweiNumberType is the type of a calendar month's numbers and why.
 type huaweiNumberType struct {

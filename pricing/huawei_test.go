@@ -217,18 +217,19 @@ func TestHuaweiOnDemandToCycleOnlyOnThe1st(t *testing.T) {
 }
 
 // §7.7: calls need a number. 1,000 outbound minutes in fixed 2.5-minute
-// calls (400 calls × 3 = 1,200 billed) and no number: 1 fixed number
-// assumed (1,000 ≥ 50 a month), 30 + 1,200 × 0.22 = 264: 294.00. Cash
-// (§7.9): the rent on Feb 1 and the last day's calls (264 / 31 = 8.52) on
-// Feb 1, after the horizon: 38.52; January pays 255.48.
+// calls (400 calls × 3 = 1,200 billed minutes) and no number: 1 fixed
+// number assumed (1,000 ≥ 50 a month), rent 30. Calls are billed daily:
+// 1,200 / 31 = 38.7097 minutes × 0.22 = 8.516 → 8.52 a day × 31 = 264.12.
+// Total 294.12. Cash (§7.9): the rent and Jan 31's calls (8.52) on Feb 1,
+// after the horizon: 38.52; January pays 264.12 − 8.52 = 255.60.
 func TestHuaweiCallsNeedANumber(t *testing.T) {
 	s := scenario(1, func(s *scenarios.Scenario) {
 		s.Demand.OutboundMinutesPerMonth = 1000
 		s.Demand.AvgCallMinutes, s.Demand.CallLength = d("2.5"), scenarios.CallFixed
 	})
 	r := huaweiResult(t, s, "huawei-cec-ondemand", nil)
-	checkTotal(t, r, "294.00")
-	if !r.AfterHorizon.Equal(d("38.52")) || !r.Monthly[0].Equal(d("255.48")) {
+	checkTotal(t, r, "294.12")
+	if !r.AfterHorizon.Equal(d("38.52")) || !r.Monthly[0].Equal(d("255.60")) {
 		t.Errorf("after %s, January %s", r.AfterHorizon, r.Monthly[0])
 	}
 	l := lineOf(r, "number.fixed.month", "")
@@ -241,7 +242,9 @@ func TestHuaweiCallsNeedANumber(t *testing.T) {
 // month's outbound minutes. Start Jan 15, 60 outbound minutes a month on 1
 // number, 1-minute calls: every month is the ordinary type (the part months
 // Jan 15–31 and Mar 1–14 have 33 and 27 minutes but do not change it): 3
-// months' rent 90 + (33 + 60 + 27) × 0.22 = 26.40: 116.40.
+// months' rent 90; daily call bills: Jan 60 / 31 × 0.22 = 0.4258 → 0.43 ×
+// 17 = 7.31, Feb 60 / 28 × 0.22 = 0.4714 → 0.47 × 28 = 13.16, Mar 0.43 × 14
+// = 6.02: 26.49. Total 116.49.
 func TestHuaweiNumberTypeFromAFullMonth(t *testing.T) {
 	s := scenario(2, func(s *scenarios.Scenario) {
 		s.Start = day("2027-01-15")
@@ -249,7 +252,7 @@ func TestHuaweiNumberTypeFromAFullMonth(t *testing.T) {
 		s.Demand.AvgCallMinutes, s.Demand.CallLength = d("1"), scenarios.CallFixed
 	})
 	r := huaweiResult(t, s, "huawei-cec-ondemand", nil)
-	checkTotal(t, r, "116.40")
+	checkTotal(t, r, "116.49")
 	if l := lineOf(r, "number.inbound.month", ""); l != nil {
 		t.Errorf("inbound-only type in a part month: %+v", l)
 	}
@@ -257,9 +260,10 @@ func TestHuaweiNumberTypeFromAFullMonth(t *testing.T) {
 
 // §7.7: a dated change may change the type. 60 outbound minutes a month,
 // 20 from Feb 15: the change re-decides the type (20 < 50: inbound-only)
-// from March, the first month it is in force from the start. Jan: 30 + 60
-// × 0.22 = 43.20; Feb ((60 × 14 + 20 × 14) / 28 = 40 minutes): 30 + 8.80 =
-// 38.80; Mar: inbound-only 120, 20 minutes within the 500 included. 202.00.
+// from March, the first month it is in force from the start. Jan: 30 +
+// daily calls 60 / 31 × 0.22 → 0.43 × 31 = 13.33; Feb: 30 + 0.47 × 14 (60 /
+// 28 × 0.22) + 0.16 × 14 (20 / 28 × 0.22 = 0.157) = 38.82; Mar:
+// inbound-only 120, 20 minutes within the 500 included. 202.15.
 func TestHuaweiNumberTypeDatedChange(t *testing.T) {
 	s := scenario(3, func(s *scenarios.Scenario) {
 		s.Demand.PhoneNumbers, s.Demand.OutboundMinutesPerMonth = 1, 60
@@ -267,7 +271,7 @@ func TestHuaweiNumberTypeDatedChange(t *testing.T) {
 		s.Changes = []scenarios.Change{change("2027-02-15", func(c *scenarios.Change) { c.OutboundMinutesPerMonth = n64(20) })}
 	})
 	r := huaweiResult(t, s, "huawei-cec-ondemand", nil)
-	checkTotal(t, r, "202.00")
+	checkTotal(t, r, "202.15")
 	if l := lineOf(r, "number.inbound.month", ""); l == nil || !l.Quantity.Equal(d("1")) {
 		t.Errorf("inbound-only line %+v", l)
 	}
@@ -276,10 +280,11 @@ func TestHuaweiNumberTypeDatedChange(t *testing.T) {
 // §7.8: Huawei charges the outbound fee on the robots' outbound share
 // only. 1,000 robot minutes, 30 % dialled out, 1-minute calls, 1 number,
 // a smart IVR channel quoted at 100: 300 outbound minutes (ordinary
-// number) = 30 + 66 + 100 = 196.00. All inbound: inbound-only number (0
-// outbound minutes) 120 + 100 = 220.00.
+// number), billed daily 300 / 31 × 0.22 = 2.129 → 2.13 × 31 = 66.03: 30 +
+// 66.03 + 100 = 196.03. All inbound: inbound-only number (0 outbound
+// minutes) 120 + 100 = 220.00.
 func TestHuaweiRobotOutboundShare(t *testing.T) {
-	for _, c := range []struct{ share, total string }{{"0.3", "196.00"}, {"0", "220.00"}} {
+	for _, c := range []struct{ share, total string }{{"0.3", "196.03"}, {"0", "220.00"}} {
 		s := scenario(1, func(s *scenarios.Scenario) {
 			s.Demand.PhoneNumbers, s.Demand.RobotMinutesPerMonth = 1, 1000
 			s.Demand.RobotOutboundShare = d(c.share)

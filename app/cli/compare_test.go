@@ -74,8 +74,9 @@ func TestCompareHandComputed(t *testing.T) {
 		// numbers at 120 each, 500 outbound minutes included: 240.
 		{file: "huawei-inbound-numbers", vendor: "huawei-cec", plan: "huawei-cec-ondemand", total: "240.00", complete: true, covers: true},
 		// 1,000 outbound minutes in fixed 2.5-minute calls = 400 calls billed
-		// 3 minutes each = 1,200 × 0.22 = 264, + one fixed number 30.
-		{file: "huawei-outbound-calls", vendor: "huawei-cec", plan: "huawei-cec-ondemand", total: "294.00", complete: true, covers: true},
+		// 3 minutes each = 1,200 minutes, billed daily: 1,200 / 31 × 0.22 =
+		// 8.516 → 8.52 a day × 31 = 264.12, + one fixed number 30.
+		{file: "huawei-outbound-calls", vendor: "huawei-cec", plan: "huawei-cec-ondemand", total: "294.12", complete: true, covers: true},
 		// Tencent at discount 0.8: 5 × 999 × 0.8 = 3,996.
 		{file: "discount-override", vendor: "tencent-qidian", plan: "tencent-qidian-basic", total: "3996.00", complete: true, covers: true},
 		// A quoted Huawei price is final, not discounted again: 5 × 100 × 12.
