@@ -843,7 +843,7 @@ func huaweiCallFees(pc *planCtx, r *resolved, nt *natural, free decimal.Decimal)
 			// talk minute × price) / days, rounded.
 			if f, ok := huaweiDayPrice(pc, r).fenOfRatio(l.outMin, int64(nt.days)); ok {
 				dayFen = f
-				q = q.Add(decimal.NewFromInt(l.outMin * n).Mul(t.minuteFactor).DivRound(days, 6))
+				q = q.Add(decimal.NewFromInt(l.outMin*n).Mul(t.minuteFactor).DivRound(days, 6))
 				fen += dayFen * n
 				if j == nt.segTo-1 {
 					lastFen = dayFen
@@ -902,7 +902,6 @@ func huaweiDayPrice(pc *planCtx, r *resolved) unitPrice {
 	pc.memo["huawei/call-day-price"] = up
 	return up
 }
-
 
 // huaweiNumberType is the type of a calendar month's numbers and why.
 type huaweiNumberType struct {
