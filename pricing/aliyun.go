@@ -61,8 +61,7 @@ func aliyunUsage(pc *planCtx) {
 				"1 number × months with calls; a started month counts in full",
 				"1 个号码 × 有通话的月数；不满一月按一月")
 		}
-		pc.tiered(nt, "voice.minute", human, "agent call minutes (in + out, each call rounded up)", "人工通话分钟（呼入 + 呼出，每通向上取整）")
-		pc.tiered(nt, "robot.voice.minute", robot, "robot call minutes (in + out, each call rounded up)", "机器人通话分钟（呼入 + 呼出，每通向上取整）")
+		pc.voiceMinutes(nt, human, robot)
 		if robot.IsPositive() && aiFee {
 			out := m.robotOut
 			switch {
@@ -94,6 +93,9 @@ func aliyunUsage(pc *planCtx) {
 			l.Note = "有通话但未设号码：通话需要号码，假设 1 个。Calls need a number: 1 assumed (phone_numbers is 0)."
 		}
 	}
+	if t.peak.robotMin > 0 && t.peak.inMin+t.peak.outMin > 0 {
+		pc.b.assume("voice.minute", pc.ed.Item("robot.voice.minute").Interpretation)
+	}
 	if t.peak.robotMin > 0 && aiFee {
 		pc.note(Note{ID: "aliyun.ai-fee", Option: "aliyun.ai-interaction-fee",
 			Text: "机器人分钟另收 AI 交互费（对价格表“分钟数 < 1分钟”一行的解读）：呼入 0.100、外呼 0.150 元/分钟，按 robot_outbound_share 拆分；可在选项中关闭。",
@@ -114,37 +116,70 @@ func aliyunUsage(pc *planCtx) {
 // its calls need (§7.7).
 var numberAssumed = variant{key: "assumed", label: "（通话所需，假设 1 个）", labelEN: " (calls need a number: 1 assumed)"}
 
-// tiered charges a month's minutes at an all-units tier table (or at the
-// buyer's flat quoted price), and hints when a few more minutes would reach
-// a cheaper tier and cost less in total: minute tiers are reached, not
-// bought, so this stays a hint (§7.6).
-func (pc *planCtx) tiered(nt *natural, id string, minutes decimal.Decimal, how, howZH string) {
-	if !minutes.IsPositive() {
-		return
-	}
-	it := pc.ed.Item(id)
-	if p, ok := pc.vs.Prices[id]; ok {
-		pc.b.charge(pc, nt.month, it, minutes, &p, true, Cents(minutes.Mul(p)), how, howZH)
-		return
-	}
-	q := minutes.IntPart()
-	i := tierIndex(it.Tiers, q)
-	tier := pc.tierPrice(it, i)
-	amount := tier.up.fen(q)
-	pc.b.chargeFen(nt.month, it, variant{}, q, tier.p, false, amount,
-		how+"; all the month's minutes at the tier the month reaches", howZH+"；当月全部分钟按所达阶梯单价")
-	if i+1 < len(it.Tiers) {
-		next := it.Tiers[i].Upto.IntPart() + 1
-		if less := amount - pc.tierPrice(it, i+1).up.fen(next); less > 0 {
-			month := pc.t.monthStarts[nt.month].String()[:7]
-			pc.hints = append(pc.hints, Note{
-				EN: fmt.Sprintf("%s %s: %d more minutes (%d) would cost %s less (all-units tier cliff)",
-					month, id, next-q, next, fromFen(less).StringFixed(2)),
-				Text: fmt.Sprintf("%s %s：再多 %d 分钟（共 %d）反而便宜 %s 元（全量阶梯价的断崖）",
-					month, id, next-q, next, fromFen(less).StringFixed(2)),
-			})
+// voiceMinutes charges a month's agent and robot minutes at the all-units
+// tier their total reaches (pricing-rules §4 "the same tiered per-minute
+// voice fee", §7.10 "Aliyun's tiers over human + robot minutes"), or at
+// the buyer's flat quoted price, and hints when a few more minutes would
+// reach a cheaper tier and cost less in total: minute tiers are reached,
+// not bought, so this stays a hint (§7.6).
+func (pc *planCtx) voiceMinutes(nt *natural, human, robot decimal.Decimal) {
+	total := human.Add(robot).IntPart()
+	var now, next int64 // the month's fees at its tier and one minute past it
+	cliff := true
+	for _, c := range []struct {
+		id         string
+		q          decimal.Decimal
+		how, howZH string
+	}{
+		{"voice.minute", human, "agent call minutes (in + out, each call rounded up)", "人工通话分钟（呼入 + 呼出，每通向上取整）"},
+		{"robot.voice.minute", robot, "robot call minutes (in + out, each call rounded up)", "机器人通话分钟（呼入 + 呼出，每通向上取整）"},
+	} {
+		if !c.q.IsPositive() {
+			continue
 		}
+		it := pc.ed.Item(c.id)
+		if p, ok := pc.vs.Prices[c.id]; ok {
+			pc.b.charge(pc, nt.month, it, c.q, &p, true, Cents(c.q.Mul(p)), c.how, c.howZH)
+			cliff = false
+			continue
+		}
+		q := c.q.IntPart()
+		i := tierIndex(it.Tiers, total)
+		amount := pc.tierPrice(it, i).up.fen(q)
+		pc.b.chargeFen(nt.month, it, variant{}, q, pc.tierPrice(it, i).p, false, amount,
+			c.how+"; all the month's minutes at the tier reached by its agent and robot minutes together",
+			c.howZH+"；当月全部分钟按人工与机器人分钟合计所达阶梯单价")
+		now += amount
+		if i+1 >= len(it.Tiers) {
+			cliff = false
+			continue
+		}
+		// One minute past the tier, added to the agent minutes (or to the
+		// robot minutes when there are no agent minutes).
+		extra := it.Tiers[i].Upto.IntPart() + 1 - total
+		if c.id == "voice.minute" || !human.IsPositive() {
+			q += extra
+		}
+		next += pc.tierPrice(it, i+1).up.fen(q)
 	}
+	if !cliff || now <= next || total == 0 {
+		return
+	}
+	it := pc.ed.Item("voice.minute")
+	up := it.Tiers[tierIndex(it.Tiers, total)].Upto.IntPart() + 1
+	month := pc.t.monthStarts[nt.month].String()[:7]
+	id := "voice.minute"
+	switch {
+	case !human.IsPositive():
+		id = "robot.voice.minute"
+	case robot.IsPositive():
+		id = "voice.minute + robot.voice.minute"
+	}
+	less := fromFen(now - next).StringFixed(2)
+	pc.hints = append(pc.hints, Note{
+		EN:   fmt.Sprintf("%s %s: %d more minutes (%d) would cost %s less (all-units tier cliff)", month, id, up-total, up, less),
+		Text: fmt.Sprintf("%s %s：再多 %d 分钟（共 %d）反而便宜 %s 元（全量阶梯价的断崖）", month, id, up-total, up, less),
+	})
 }
 
 // tierIndex is the tier an all-units table charges qty at: the first whose

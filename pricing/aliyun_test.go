@@ -698,17 +698,18 @@ func TestAliyunHandComputedFiles(t *testing.T) {
 //
 // Usage (numbers 20, 25 from 2029-01-10: 24 × 20 × 35 + 12 × 25 × 35 =
 // 27,300.00; agent and robot minutes grown 2 % a month, exponential calls
-// of mean 3 billed × 1.175908824386, all-units tiers, the AI fee 0.100 on
-// every robot minute (robot_outbound_share 0), half the minutes recorded at
-// 0.05) is 1,018,029.24, recomputed month by month by an independent
-// script (Python, decimal) from the rules: total 1,563,528.24.
+// of mean 3 billed × 1.175908824386, all-units tiers reached by agent +
+// robot minutes together, the AI fee 0.100 on every robot minute
+// (robot_outbound_share 0), half the minutes recorded at 0.05) is
+// 1,010,692.36, recomputed month by month by an independent script
+// (Python, decimal) from the rules: total 1,556,191.36.
 func TestAliyunBench36Months(t *testing.T) {
 	c, err := Compare(loadBench(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := vendor(t, c, scenarios.Aliyun)
-	wantTotal(t, "bench", r, "1563528.24")
+	wantTotal(t, "bench", r, "1556191.36")
 	var got []string
 	for _, p := range r.Schedule {
 		got = append(got, fmt.Sprintf("%s %s %s %s until %s", p.Date, p.Quantity, p.Item, p.Amount.StringFixed(2), p.Until))
@@ -763,5 +764,32 @@ func TestAliyunRobotDirectionChanges(t *testing.T) {
 		if strings.HasPrefix(l.Item, "robot.ai.") && !strings.Contains(l.Formula, "by period") {
 			t.Errorf("%s: %s", l.Item, l.Formula)
 		}
+	}
+}
+
+// Agent and robot minutes reach the tiers together (§4 "the same tiered
+// voice fee", §7.10 "Aliyun's tiers over human + robot minutes"), 1-minute
+// calls: 45,000 agent + 10,000 robot = 55,000 > 50,000, all at 0.108:
+// 4,860.00 + 1,080.00; AI fee 10,000 × 0.100 = 1,000.00; a number 35.00:
+// 6,975.00 (tiered apart it would be 4,950.00 + 1,100.00). At 40,000 +
+// 9,500 the hint says 501 more minutes cost 44.89 less: 4,400.00 + 1,045.00
+// now, 40,501 × 0.108 = 4,374.11 + 9,500 × 0.108 = 1,026.00 then.
+func TestAliyunMinuteTiersTogether(t *testing.T) {
+	r := aliyun(t, 1, func(s *scenarios.Scenario) {
+		s.Demand.InboundMinutesPerMonth, s.Demand.RobotMinutesPerMonth = 45000, 10000
+		s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+	})
+	wantTotal(t, "55,000 together", r, "6975.00")
+	for _, l := range r.Lines {
+		if l.Item == "voice.minute" && (!l.Assumption || !strings.Contains(l.Formula, "agent and robot minutes together")) {
+			t.Errorf("voice line: %s / %v %s", l.Formula, l.Assumption, l.Note)
+		}
+	}
+	r = aliyun(t, 1, func(s *scenarios.Scenario) {
+		s.Demand.InboundMinutesPerMonth, s.Demand.RobotMinutesPerMonth = 40000, 9500
+		s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+	})
+	if h := strings.Join(r.Hints, "|"); !strings.Contains(h, "2027-01 voice.minute + robot.voice.minute: 501 more minutes (50001) would cost 44.89 less") {
+		t.Errorf("hints %q", h)
 	}
 }
