@@ -602,15 +602,13 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 		}
 	}
 	if od := &offers[0]; shift == 1 {
+		var seatMonths int64 // in 1/huaweiScale of a seat-month
 		for i, days := range odDays {
 			if days == 0 {
 				continue
 			}
 			nt := &t.naturals[i]
-			q := decimal.NewFromInt(days)
-			if nt.days != 1 {
-				q = q.DivRound(decimal.NewFromInt(int64(nt.days)), 6)
-			}
+			seatMonths += days * (huaweiScale / int64(nt.days))
 			var fen int64
 			if od.price != nil {
 				fen = huaweiDayFen(ups[0], days, nt.days)
@@ -618,7 +616,9 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 			pc.b.chargeFen(hd.settle[i], od.it, huaweiOnDemand, 0, od.price, od.over, fen,
 				"seat-days × monthly price / calendar days of the month, settled on the 1st of the next month",
 				"座席天数 × 月价 / 当月日历天数，次月 1 日结算")
-			pc.b.addQuantity(od.it, huaweiOnDemand.key, od.price, q)
+		}
+		if seatMonths > 0 {
+			pc.b.addQuantity(od.it, huaweiOnDemand.key, od.price, decimal.NewFromInt(seatMonths).DivRound(decimal.NewFromInt(huaweiScale), 6))
 		}
 		if len(offers) > 1 {
 			pc.b.assumeVariant(od.it, huaweiOnDemand.key, "按需转包周期只在每月 1 日（按需以自然月为计费周期，周期内不能更改计费方式）。On demand turns into a cycle only on the 1st of a month (on-demand billing cycles are calendar months, and the mode cannot change within a cycle).")
