@@ -98,25 +98,18 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 	if t.peak.maxOf(get) == 0 {
 		return nil
 	}
-	price, it, over := pc.price(id)
+	r := pc.resolve(id)
+	price, it, over := r.p, r.it, r.over
 	need := func(l *level) int64 { return MinUnits(get(l), it.Min) }
 	var terms []tencentTerm
 	var paid int64 // units held in the running term
 	running := false
 	var cur tencentTerm
-	// amount rounds one purchase's bill; unpriced purchases have none.
-	amount := func(a func() decimal.Decimal) (decimal.Decimal, *decimal.Decimal) {
-		if price == nil {
-			return zero, nil
-		}
-		c := Cents(a())
-		return c, &c
-	}
-	// The schedule is written only for the plan shown (pc.later).
+	// The schedule is written only for the plan shown (pc.later); each
+	// purchase is a bill, in fen.
 	type buy struct {
 		d, until   scenarios.Date
-		q          decimal.Decimal
-		amount     *decimal.Decimal
+		n, fen     int64
 		why, whyZH string
 	}
 	var buys []buy
@@ -125,33 +118,37 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 		cur = tencentTerm{d, d.AddMonths(12)}
 		terms = append(terms, cur)
 		running, paid = true, n
-		q := decimal.NewFromInt(n)
-		a, ap := amount(func() decimal.Decimal { return q.Mul(*price) })
+		var fen int64
+		if price != nil {
+			fen = r.up.fen(n)
+		}
 		if yearHow == "" {
 			yearHow = fmt.Sprintf("annual terms from the day first needed (at least %d %s), renewed each year for the units still needed", it.Min, kind.plural(it.Min))
 			yearHowZH = fmt.Sprintf("自首次需要之日起按年订购（最少 %d 个%s），每年到期时按仍需的数量续费", it.Min, kind.zh)
 		}
-		pc.b.charge(pc, t.monthOf(d), it, q, price, over, a, yearHow, yearHowZH)
+		pc.b.chargeFen(t.monthOf(d), it, variant{}, n, price, over, fen, yearHow, yearHowZH)
 		why, whyZH := "first purchase: a whole year from the day needed", "首次购买：自需要之日起整年"
 		if renewal {
 			why, whyZH = "renewal for a year: the units still needed when the term ends", "续费一年：到期当日仍需的数量"
 		}
-		buys = append(buys, buy{d, cur.end.AddDays(-1), q, ap, why, whyZH})
+		buys = append(buys, buy{d, cur.end.AddDays(-1), n, fen, why, whyZH})
 	}
 	var described [2]bool // a line's formula is its first charge's (added, aligned)
 	prorated := func(d scenarios.Date, n int64, va variant, why, whyZH string) {
 		years, months := RemainingYearsMonths(d, cur.end)
-		q := decimal.NewFromInt(n)
-		a, ap := amount(func() decimal.Decimal { return TencentAddition(*price, n, years, months) })
+		var fen int64
+		if price != nil {
+			fen = toFen(Cents(TencentAddition(*price, n, years, months)))
+		}
 		var how, howZH string
 		if k := btoi(va.key == tencentAligned.key); !described[k] {
 			described[k] = true
 			how = fmt.Sprintf("added %s with %d years %d months left: annual × whole years + annual / 10 × months (capped at a year) per %s", d, years, months, kind.en)
 			howZH = fmt.Sprintf("%s 增购，剩余 %d 年 %d 个月：年费 × 整年数 + 年费 / 10 × 月数（不超过一年），按%s计", d, years, months, kind.zh)
 		}
-		pc.b.chargeAs(pc, t.monthOf(d), it, variant{key: va.key, label: va.label, labelEN: va.labelEN, unit: kind.en}, q, price, over, a, how, howZH)
+		pc.b.chargeFen(t.monthOf(d), it, variant{key: va.key, label: va.label, labelEN: va.labelEN, unit: kind.en}, n, price, over, fen, how, howZH)
 		pc.b.assume(it.ID, "剩余月数不足一月按一月计。A started month counts in full.")
-		buys = append(buys, buy{d, cur.end.AddDays(-1), q, ap, why, whyZH})
+		buys = append(buys, buy{d, cur.end.AddDays(-1), n, fen, why, whyZH})
 	}
 	dropped := false // fewer units needed than paid for, inside a term
 	for i := 0; ; {
@@ -196,7 +193,12 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 	}
 	pc.later = append(pc.later, func() {
 		for _, b := range buys {
-			pc.buy(b.d, it, b.q, b.amount, b.until, b.why, b.whyZH)
+			var amount *decimal.Decimal
+			if price != nil {
+				a := fromFen(b.fen)
+				amount = &a
+			}
+			pc.buy(b.d, it, decimal.NewFromInt(b.n), amount, b.until, b.why, b.whyZH)
 		}
 	})
 	if dropped {
