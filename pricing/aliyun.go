@@ -50,8 +50,8 @@ func aliyunUsage(pc *planCtx) {
 	}
 	for i := range t.naturals {
 		nt := &t.naturals[i]
-		m := t.billed(i)
-		human, robot := m.agent, m.robot
+		human := t.expected(t.monthMinutes(nt, func(l *level) int64 { return l.inMin + l.outMin }))
+		robot := t.expected(t.monthMinutes(nt, func(l *level) int64 { return l.robotMin }))
 		if n := t.monthMax(nt, func(l *level) int64 { return l.numbers }); n > 0 {
 			pc.chargeWhole(nt.month, "number.month", variant{}, n,
 				"numbers × months; a started month counts in full", "号码数 × 月数；不满一月按一月")
@@ -63,7 +63,7 @@ func aliyunUsage(pc *planCtx) {
 		}
 		pc.voiceMinutes(nt, human, robot)
 		if robot.IsPositive() && aiFee {
-			out := m.robotOut
+			out := decimal.Min(t.expected(t.robotOutMinutes(nt)), robot)
 			switch {
 			case retired && allIn:
 				out = zero
@@ -71,18 +71,18 @@ func aliyunUsage(pc *planCtx) {
 				out = robot
 			}
 			if in := robot.Sub(out); in.IsPositive() {
-				pc.chargeWhole(nt.month, "robot.ai.inbound.minute", variant{}, in.IntPart(),
+				pc.chargeMinutes(nt.month, "robot.ai.inbound.minute", in,
 					"robot minutes answered: "+inHow, "机器人呼入分钟："+inHowZH)
 			}
 			if out.IsPositive() {
-				pc.chargeWhole(nt.month, "robot.ai.outbound.minute", variant{}, out.IntPart(),
+				pc.chargeMinutes(nt.month, "robot.ai.outbound.minute", out,
 					"robot minutes dialled out: "+outHow, "机器人外呼分钟："+outHowZH)
 			}
 		}
 		share := t.segs[nt.segTo-1].l.recorded
 		if share.IsPositive() {
-			if rec := human.Add(robot).Mul(share).Round(0); rec.IsPositive() {
-				pc.chargeWhole(nt.month, "recording.minute", variant{}, rec.IntPart(),
+			if rec := human.Add(robot).Mul(share); rec.IsPositive() {
+				pc.chargeMinutes(nt.month, "recording.minute", rec,
 					fmt.Sprintf("recorded share %s of billed minutes", share), fmt.Sprintf("计费分钟的录音比例 %s", share))
 			}
 		}
@@ -116,6 +116,29 @@ func aliyunUsage(pc *planCtx) {
 // its calls need (§7.7).
 var numberAssumed = variant{key: "assumed", label: "（通话所需，假设 1 个）", labelEN: " (calls need a number: 1 assumed)"}
 
+// expected is a month's expected billed minutes: actual minutes × billed
+// minutes per actual minute (each call rounded up, §6), not rounded to
+// whole minutes: a bill rounds money, not the expectation (to 6 places,
+// which absorbs the factor's own rounding: 700 fixed 0.7-minute calls are
+// 1,000 minutes, not 999.9999999997).
+func (t *timeline) expected(actual decimal.Decimal) decimal.Decimal {
+	if actual.IsZero() {
+		return zero
+	}
+	return actual.Mul(t.minuteFactor).Round(6)
+}
+
+// chargeMinutes charges expected minutes of item id at its resolved price,
+// the month's bill rounded to 0.01 元.
+func (pc *planCtx) chargeMinutes(month int, id string, minutes decimal.Decimal, how, howZH string) {
+	r := pc.resolve(id)
+	amount := zero
+	if r.p != nil {
+		amount = Cents(minutes.Mul(*r.p))
+	}
+	pc.b.charge(pc, month, r.it, minutes, r.p, r.over, amount, how, howZH)
+}
+
 // voiceMinutes charges a month's agent and robot minutes at the all-units
 // tier their total reaches (pricing-rules §4 "the same tiered per-minute
 // voice fee", §7.10 "Aliyun's tiers over human + robot minutes"), or at
@@ -123,8 +146,9 @@ var numberAssumed = variant{key: "assumed", label: "（通话所需，假设 1 �
 // reach a cheaper tier and cost less in total: minute tiers are reached,
 // not bought, so this stays a hint (§7.6).
 func (pc *planCtx) voiceMinutes(nt *natural, human, robot decimal.Decimal) {
-	total := human.Add(robot).IntPart()
-	var now, next int64 // the month's fees at its tier and one minute past it
+	total := human.Add(robot)
+	var now, next int64 // the month's fees (fen) at its tier and one minute past it
+	var extra decimal.Decimal
 	cliff := true
 	for _, c := range []struct {
 		id         string
@@ -143,30 +167,30 @@ func (pc *planCtx) voiceMinutes(nt *natural, human, robot decimal.Decimal) {
 			cliff = false
 			continue
 		}
-		q := c.q.IntPart()
 		i := tierIndex(it.Tiers, total)
-		amount := pc.tierPrice(it, i).up.fen(q)
-		pc.b.chargeFen(nt.month, it, variant{}, q, pc.tierPrice(it, i).p, false, amount,
+		p := pc.tierPrice(it, i).p
+		amount := Cents(c.q.Mul(*p))
+		pc.b.charge(pc, nt.month, it, c.q, p, false, amount,
 			c.how+"; all the month's minutes at the tier reached by its agent and robot minutes together",
 			c.howZH+"；当月全部分钟按人工与机器人分钟合计所达阶梯单价")
-		now += amount
+		now += toFen(amount)
 		if i+1 >= len(it.Tiers) {
 			cliff = false
 			continue
 		}
-		// One minute past the tier, added to the agent minutes (or to the
-		// robot minutes when there are no agent minutes).
-		extra := it.Tiers[i].Upto.IntPart() + 1 - total
+		// Just past the tier, the minutes added to the agent minutes (or
+		// to the robot minutes when there are no agent minutes).
+		extra = it.Tiers[i].Upto.Add(one).Sub(total)
+		q := c.q
 		if c.id == "voice.minute" || !human.IsPositive() {
-			q += extra
+			q = q.Add(extra)
 		}
-		next += pc.tierPrice(it, i+1).up.fen(q)
+		next += toFen(Cents(q.Mul(*pc.tierPrice(it, i+1).p)))
 	}
-	if !cliff || now <= next || total == 0 {
+	if !cliff || now <= next || !total.IsPositive() {
 		return
 	}
-	it := pc.ed.Item("voice.minute")
-	up := it.Tiers[tierIndex(it.Tiers, total)].Upto.IntPart() + 1
+	up := total.Add(extra)
 	month := pc.t.monthStarts[nt.month].String()[:7]
 	id := "voice.minute"
 	switch {
@@ -176,9 +200,10 @@ func (pc *planCtx) voiceMinutes(nt *natural, human, robot decimal.Decimal) {
 		id = "voice.minute + robot.voice.minute"
 	}
 	less := fromFen(now - next).StringFixed(2)
+	more := qtyString(extra)
 	pc.hints = append(pc.hints, Note{
-		EN:   fmt.Sprintf("%s %s: %d more minutes (%d) would cost %s less (all-units tier cliff)", month, id, up-total, up, less),
-		Text: fmt.Sprintf("%s %s：再多 %d 分钟（共 %d）反而便宜 %s 元（全量阶梯价的断崖）", month, id, up-total, up, less),
+		EN:   fmt.Sprintf("%s %s: %s more minutes (%s) would cost %s less (all-units tier cliff)", month, id, more, up, less),
+		Text: fmt.Sprintf("%s %s：再多 %s 分钟（共 %s）反而便宜 %s 元（全量阶梯价的断崖）", month, id, more, up, less),
 	})
 }
 
@@ -186,9 +211,9 @@ func (pc *planCtx) voiceMinutes(nt *natural, human, robot decimal.Decimal) {
 // upper bound qty does not pass. Every unit is charged at that tier's
 // price: 50,000 Aliyun minutes at 0.110 (5,500.00), 50,001 at 0.108
 // (5,400.11); 99 human seats at 199, 100 at 159.
-func tierIndex(tiers []Tier, qty int64) int {
+func tierIndex(tiers []Tier, qty decimal.Decimal) int {
 	for i, t := range tiers {
-		if t.Upto == nil || t.Upto.IntPart() >= qty {
+		if t.Upto == nil || t.Upto.GreaterThanOrEqual(qty) {
 			return i
 		}
 	}
@@ -241,10 +266,12 @@ func (st seatTerm) zh() string {
 	return fmt.Sprintf("%d 个月", st.months)
 }
 
-// seatRun is a run of days with the same seats needed and held.
+// seatRun is a run of days with the same seats needed and held, and the
+// tier (index into the seat prices) the held count reaches.
 type seatRun struct {
 	from, to   int
 	need, held int64
+	tier       int
 }
 
 // seatBuy is one purchase of the schedule before it is charged: seats of
@@ -284,11 +311,13 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 	prices := []decimal.Decimal{quote}
 	tierOf := func(int64) int { return 0 }
 	if !quoted {
+		tierOf = func(n int64) int { return tierIndex(it.Tiers, decimal.NewFromInt(n)) }
+	}
+	if !quoted {
 		prices = prices[:0]
 		for _, tr := range it.Tiers {
 			prices = append(prices, pc.list(tr.Price))
 		}
-		tierOf = func(n int64) int { return tierIndex(it.Tiers, n) }
 	}
 	var terms []seatTerm
 	if T := pc.plan.TermMonths; T > 0 {
@@ -317,11 +346,11 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 			runs[k-1].to = from + sg.days
 			continue
 		}
-		runs = append(runs, seatRun{from: from, to: from + sg.days, need: n, held: h})
+		runs = append(runs, seatRun{from: from, to: from + sg.days, need: n, held: h, tier: tierOf(h)})
 	}
-	heldOn := func(day int) int64 {
+	tierOn := func(day int) int {
 		i := sort.Search(len(runs), func(i int) bool { return runs[i].to > day })
-		return runs[i].held
+		return runs[i].tier
 	}
 
 	// Per-seat cost of each term at each tier, in 0.0001 元, for the search.
@@ -337,7 +366,7 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 	for j, st := range terms {
 		offers[j] = termOffer{
 			end:  func(s int) int { return dm.add(s, st.months) },
-			cost: func(s int) int64 { return cost[tierOf(heldOn(s))][j] },
+			cost: func(s int) int64 { return cost[tierOn(s)][j] },
 		}
 	}
 
@@ -373,7 +402,7 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 		}
 		whom, whomZH := seatsWhom(t, qty, need, seq, terms, extra)
 		for _, b := range seq {
-			tier := tierOf(heldOn(b.start))
+			tier := tierOn(b.start)
 			key := [3]int{b.start, b.offer, tier}
 			sb := buys[key]
 			if sb == nil {
@@ -487,7 +516,7 @@ func aliyunCliffs(pc *planCtx, it *Item, runs []seatRun, prices []decimal.Decima
 		if better == r.need {
 			continue
 		}
-		less := fromFen(newUnitPrice(prices[tierIndex(it.Tiers, r.need)]).fen(r.need) - newUnitPrice(prices[tierIndex(it.Tiers, better)]).fen(better))
+		less := fromFen(newUnitPrice(prices[tierIndex(it.Tiers, decimal.NewFromInt(r.need))]).fen(r.need) - newUnitPrice(prices[tierIndex(it.Tiers, decimal.NewFromInt(better))]).fen(better))
 		if on {
 			en := fmt.Sprintf("%d seats bought for %d needed: %s less a month", better, r.need, money(less))
 			zh := fmt.Sprintf("需要 %d 个坐席，购买 %d 个：每月便宜 %s 元", r.need, better, money(less))
@@ -522,7 +551,7 @@ func cheapestCount(n int64, tiers []Tier, prices []decimal.Decimal) int64 {
 	if n <= 0 {
 		return n
 	}
-	i := tierIndex(tiers, n)
+	i := tierIndex(tiers, decimal.NewFromInt(n))
 	best, bestFen := n, newUnitPrice(prices[i]).fen(n)
 	for j := i; j+1 < len(tiers); j++ {
 		q := tiers[j].Upto.IntPart() + 1

@@ -701,15 +701,16 @@ func TestAliyunHandComputedFiles(t *testing.T) {
 // of mean 3 billed × 1.175908824386, all-units tiers reached by agent +
 // robot minutes together, the AI fee 0.100 on every robot minute
 // (robot_outbound_share 0), half the minutes recorded at 0.05) is
-// 1,010,692.36, recomputed month by month by an independent script
-// (Python, decimal) from the rules: total 1,556,191.36.
+// 1,010,691.76 (expected billed minutes, not whole: money is rounded per
+// bill), recomputed month by month by an independent script (Python,
+// decimal) from the rules: total 1,556,190.76.
 func TestAliyunBench36Months(t *testing.T) {
 	c, err := Compare(loadBench(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := vendor(t, c, scenarios.Aliyun)
-	wantTotal(t, "bench", r, "1556191.36")
+	wantTotal(t, "bench", r, "1556190.76")
 	var got []string
 	for _, p := range r.Schedule {
 		got = append(got, fmt.Sprintf("%s %s %s %s until %s", p.Date, p.Quantity, p.Item, p.Amount.StringFixed(2), p.Until))
@@ -791,5 +792,51 @@ func TestAliyunMinuteTiersTogether(t *testing.T) {
 	})
 	if h := strings.Join(r.Hints, "|"); !strings.Contains(h, "2027-01 voice.minute + robot.voice.minute: 501 more minutes (50001) would cost 44.89 less") {
 		t.Errorf("hints %q", h)
+	}
+}
+
+// The independent hand calculation (/work/helpers/handcalc.md), Aliyun
+// cases, each from the rules as the checker wrote them:
+//
+//	6(a) 1 seat from 2027-01-15, 12 months: 1 year 199 × 12 × 0.85 = 2,029.80
+//	     (monthly only 12 × 199 = 2,388.00, not 13 months)
+//	7    30 months, 10 seats: 3 years (runs 6 months past the horizon,
+//	     paid in full) 46,566.00 (an exact cover 2 years + 6 months 47,760.00)
+//	8    12 months, 1-year terms at the cliff: 99 human → 100 × 159 × 12 ×
+//	     0.85 = 162,180.00; AI 45 → 50 × 599 × 10.2 = 305,490.00; AI 90 →
+//	     100 × 499 × 10.2 = 508,980.00
+//	9    1,000 in + 1,000 out minutes a month, mean 3 minutes exponential,
+//	     2 phone agents, no number: 1 number 35 × 12 = 420.00; voice
+//	     2 × 1,000/3 × 3.5277264731… = 2,351.817649 minutes a month × 0.110
+//	     = 258.70 × 12 = 3,104.40; seats 2 × 2,029.80 = 4,059.60: 7,584.00
+//	11   robot 10,000 a month, 30 % out, 1 number, fixed 2-minute calls:
+//	     (1,100.00 + 700.00 + 450.00 + 35.00) × 12 = 27,420.00
+func TestAliyunHandCalculation(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		months int
+		edit   func(*scenarios.Scenario)
+		total  string
+	}{
+		{"6a", 12, func(s *scenarios.Scenario) { s.Start = day("2027-01-15"); s.Demand.PhoneAgents = 1 }, "2029.80"},
+		{"6a monthly", 12, func(s *scenarios.Scenario) {
+			s.Start = day("2027-01-15")
+			s.Demand.PhoneAgents = 1
+			s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Plan: "aliyun-icc-monthly"}
+		}, "2388.00"},
+		{"7 30 months", 30, func(s *scenarios.Scenario) { s.Demand.PhoneAgents = 10 }, "46566.00"},
+		{"8 human 99", 12, func(s *scenarios.Scenario) { s.Demand.PhoneAgents = 99 }, "162180.00"},
+		{"8 AI 45", 12, func(s *scenarios.Scenario) { s.Demand.AIVoiceSeats = 45 }, "305490.00"},
+		{"8 AI 90", 12, func(s *scenarios.Scenario) { s.Demand.AIVoiceSeats = 90 }, "508980.00"},
+		{"9", 12, func(s *scenarios.Scenario) {
+			s.Demand.InboundMinutesPerMonth, s.Demand.OutboundMinutesPerMonth, s.Demand.PhoneAgents = 1000, 1000, 2
+		}, "7584.00"},
+		{"11", 12, func(s *scenarios.Scenario) {
+			s.Demand.RobotMinutesPerMonth, s.Demand.PhoneNumbers = 10000, 1
+			s.Demand.RobotOutboundShare = d("0.3")
+			s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(2)
+		}, "27420.00"},
+	} {
+		wantTotal(t, "case "+c.name, aliyun(t, c.months, c.edit), c.total)
 	}
 }
