@@ -31,11 +31,12 @@ func aliyunUsage(pc *planCtx) {
 	// The outbound share, said on the fee lines when one share holds
 	// throughout.
 	var share *decimal.Decimal
-	single := true // one share throughout
+	single, dialled := true, false // one share throughout; any robot minute out
 	for i := range t.segs {
 		if l := &t.segs[i].l; l.robotMin > 0 {
 			single = single && (share == nil || share.Equal(l.robotOut))
 			share = &l.robotOut
+			dialled = dialled || l.robotOut.IsPositive()
 		}
 	}
 	inHow, inHowZH := "robot minutes × (1 − outbound share by period), billed", "机器人分钟 × (1 − 各时段外呼比例)，计费分钟"
@@ -52,39 +53,40 @@ func aliyunUsage(pc *planCtx) {
 		nt := &t.naturals[i]
 		human := t.expected(t.monthMinutes(nt, func(l *level) int64 { return l.inMin + l.outMin }))
 		robot := t.expected(t.monthMinutes(nt, func(l *level) int64 { return l.robotMin }))
+		calls := human > 0 || robot > 0
 		if n := t.monthMax(nt, func(l *level) int64 { return l.numbers }); n > 0 {
 			pc.chargeWhole(nt.month, "number.month", variant{}, n,
 				"numbers × months; a started month counts in full", "号码数 × 月数；不满一月按一月")
-		} else if human.IsPositive() || robot.IsPositive() {
+		} else if calls {
 			// §7.7: "语音通信前，需购买专属号码".
 			pc.chargeWhole(nt.month, "number.month", numberAssumed, 1,
 				"1 number × months with calls; a started month counts in full",
 				"1 个号码 × 有通话的月数；不满一月按一月")
 		}
 		pc.voiceMinutes(nt, human, robot)
-		if robot.IsPositive() && aiFee {
-			out := decimal.Min(t.expected(t.robotOutMinutes(nt)), robot)
+		if robot > 0 && aiFee {
+			var out int64
+			if dialled {
+				out = min(t.expected(t.robotOutMinutes(nt)), robot)
+			}
 			switch {
 			case retired && allIn:
-				out = zero
+				out = 0
 			case retired:
 				out = robot
 			}
-			if in := robot.Sub(out); in.IsPositive() {
+			if in := robot - out; in > 0 {
 				pc.chargeMinutes(nt.month, "robot.ai.inbound.minute", in,
 					"robot minutes answered: "+inHow, "机器人呼入分钟："+inHowZH)
 			}
-			if out.IsPositive() {
+			if out > 0 {
 				pc.chargeMinutes(nt.month, "robot.ai.outbound.minute", out,
 					"robot minutes dialled out: "+outHow, "机器人外呼分钟："+outHowZH)
 			}
 		}
 		share := t.segs[nt.segTo-1].l.recorded
-		if share.IsPositive() {
-			if rec := human.Add(robot).Mul(share); rec.IsPositive() {
-				pc.chargeMinutes(nt.month, "recording.minute", rec,
-					fmt.Sprintf("recorded share %s of billed minutes", share), fmt.Sprintf("计费分钟的录音比例 %s", share))
-			}
+		if share.IsPositive() && calls {
+			pc.chargeRecorded(nt.month, human+robot, share)
 		}
 	}
 	for _, l := range pc.b.lines {
@@ -116,104 +118,142 @@ func aliyunUsage(pc *planCtx) {
 // its calls need (§7.7).
 var numberAssumed = variant{key: "assumed", label: "（通话所需，假设 1 个）", labelEN: " (calls need a number: 1 assumed)"}
 
-// expected is a month's expected billed minutes: actual minutes × billed
-// minutes per actual minute (each call rounded up, §6), not rounded to
-// whole minutes: a bill rounds money, not the expectation (to 6 places,
-// which absorbs the factor's own rounding: 700 fixed 0.7-minute calls are
-// 1,000 minutes, not 999.9999999997).
-func (t *timeline) expected(actual decimal.Decimal) decimal.Decimal {
+// Minutes are carried in millionths of a minute (µmin), in int64, and tier
+// bounds compared in millionths of a unit: the expectation of billed
+// minutes is not whole, and a bill rounds money, not minutes; integers
+// spare a big-number allocation per line and month.
+const millionths = 1_000_000
+
+// expected is a month's expected billed minutes in µmin: actual minutes ×
+// billed minutes per actual minute (each call rounded up, §6), to the µmin
+// (which also absorbs the factor's own rounding: 700 fixed 0.7-minute calls
+// are 1,000 minutes, not 999.9999999997).
+func (t *timeline) expected(actual decimal.Decimal) int64 {
 	if actual.IsZero() {
-		return zero
+		return 0
 	}
-	return actual.Mul(t.minuteFactor).Round(6)
+	if e := actual.Exponent(); e >= -6 && e <= 6 && actual.Coefficient().IsInt64() {
+		if v, ok := mulRound(actual.CoefficientInt64()*pow10[e+6], t.minuteUP); ok {
+			return v
+		}
+	}
+	return actual.Mul(t.minuteFactor).Round(6).Shift(6).IntPart()
 }
 
-// chargeMinutes charges expected minutes of item id at its resolved price,
-// the month's bill rounded to 0.01 元.
-func (pc *planCtx) chargeMinutes(month int, id string, minutes decimal.Decimal, how, howZH string) {
+// minutesFen is µmin × price in fen, half up: one month's bill.
+func minutesFen(up unitPrice, micro int64) int64 {
+	if f, ok := up.fenOfRatio(micro, millionths); ok {
+		return f
+	}
+	return toFen(Cents(decimal.New(micro, -6).Mul(up.d)))
+}
+
+// chargeMinutesAt books µmin of it at unit price p as one month's bill.
+func (pc *planCtx) chargeMinutesAt(month int, it *Item, micro int64, up unitPrice, over bool, how, howZH string) int64 {
+	p := up.d
+	l, acc := pc.b.line(it, variant{}, &p, over, how, howZH)
+	l.Quantity = l.Quantity.Add(decimal.New(micro, -6))
+	f := minutesFen(up, micro)
+	acc.add(month, f)
+	return f
+}
+
+// chargeMinutes charges µmin of item id at its resolved price.
+func (pc *planCtx) chargeMinutes(month int, id string, micro int64, how, howZH string) {
 	r := pc.resolve(id)
-	amount := zero
-	if r.p != nil {
-		amount = Cents(minutes.Mul(*r.p))
+	if r.p == nil {
+		pc.b.charge(pc, month, r.it, decimal.New(micro, -6), nil, false, zero, how, howZH)
+		return
 	}
-	pc.b.charge(pc, month, r.it, minutes, r.p, r.over, amount, how, howZH)
+	pc.chargeMinutesAt(month, r.it, micro, r.up, r.over, how, howZH)
 }
 
-// voiceMinutes charges a month's agent and robot minutes at the all-units
-// tier their total reaches (pricing-rules §4 "the same tiered per-minute
-// voice fee", §7.10 "Aliyun's tiers over human + robot minutes"), or at
-// the buyer's flat quoted price, and hints when a few more minutes would
-// reach a cheaper tier and cost less in total: minute tiers are reached,
-// not bought, so this stays a hint (§7.6).
-func (pc *planCtx) voiceMinutes(nt *natural, human, robot decimal.Decimal) {
-	total := human.Add(robot)
-	var now, next int64 // the month's fees (fen) at its tier and one minute past it
-	var extra decimal.Decimal
+// chargeRecorded charges the recorded share of a month's µmin at the
+// recording price (share × price in one factor, so the bill is exact).
+func (pc *planCtx) chargeRecorded(month int, micro int64, share decimal.Decimal) {
+	r := pc.resolve("recording.minute")
+	how, howZH := fmt.Sprintf("recorded share %s of billed minutes", share), fmt.Sprintf("计费分钟的录音比例 %s", share)
+	rec := decimal.New(micro, -6).Mul(share)
+	if r.p == nil {
+		pc.b.charge(pc, month, r.it, rec, nil, false, zero, how, howZH)
+		return
+	}
+	pc.b.charge(pc, month, r.it, rec, r.p, r.over, fromFen(minutesFen(newUnitPrice(r.p.Mul(share)), micro)), how, howZH)
+}
+
+// voiceMinutes charges a month's agent and robot minutes (µmin) at the
+// all-units tier their total reaches (pricing-rules §4 "the same tiered
+// per-minute voice fee", §7.10 "Aliyun's tiers over human + robot
+// minutes"), or at the buyer's flat quoted price, and hints when a few
+// more minutes would reach a cheaper tier and cost less in total: minute
+// tiers are reached, not bought, so this stays a hint (§7.6).
+func (pc *planCtx) voiceMinutes(nt *natural, human, robot int64) {
+	total := human + robot
+	var now, next int64 // the month's fees (fen) at its tier and just past it
+	var extra int64     // µmin to the next tier
 	cliff := true
 	for _, c := range []struct {
 		id         string
-		q          decimal.Decimal
+		q          int64
 		how, howZH string
 	}{
 		{"voice.minute", human, "agent call minutes (in + out, each call rounded up)", "人工通话分钟（呼入 + 呼出，每通向上取整）"},
 		{"robot.voice.minute", robot, "robot call minutes (in + out, each call rounded up)", "机器人通话分钟（呼入 + 呼出，每通向上取整）"},
 	} {
-		if !c.q.IsPositive() {
+		if c.q <= 0 {
 			continue
 		}
 		it := pc.ed.Item(c.id)
-		if p, ok := pc.vs.Prices[c.id]; ok {
-			pc.b.charge(pc, nt.month, it, c.q, &p, true, Cents(c.q.Mul(p)), c.how, c.howZH)
+		if _, ok := pc.vs.Prices[c.id]; ok {
+			r := pc.resolve(c.id)
+			pc.chargeMinutesAt(nt.month, it, c.q, r.up, true, c.how, c.howZH)
 			cliff = false
 			continue
 		}
 		i := tierIndex(it.Tiers, total)
-		p := pc.tierPrice(it, i).p
-		amount := Cents(c.q.Mul(*p))
-		pc.b.charge(pc, nt.month, it, c.q, p, false, amount,
+		now += pc.chargeMinutesAt(nt.month, it, c.q, pc.tierPrice(it, i).up, false,
 			c.how+"; all the month's minutes at the tier reached by its agent and robot minutes together",
 			c.howZH+"；当月全部分钟按人工与机器人分钟合计所达阶梯单价")
-		now += toFen(amount)
 		if i+1 >= len(it.Tiers) {
 			cliff = false
 			continue
 		}
 		// Just past the tier, the minutes added to the agent minutes (or
 		// to the robot minutes when there are no agent minutes).
-		extra = it.Tiers[i].Upto.Add(one).Sub(total)
+		extra = (it.Tiers[i].Upto.IntPart()+1)*millionths - total
 		q := c.q
-		if c.id == "voice.minute" || !human.IsPositive() {
-			q = q.Add(extra)
+		if c.id == "voice.minute" || human <= 0 {
+			q += extra
 		}
-		next += toFen(Cents(q.Mul(*pc.tierPrice(it, i+1).p)))
+		next += minutesFen(pc.tierPrice(it, i+1).up, q)
 	}
-	if !cliff || now <= next || !total.IsPositive() {
+	if !cliff || now <= next || total <= 0 {
 		return
 	}
-	up := total.Add(extra)
 	month := pc.t.monthStarts[nt.month].String()[:7]
 	id := "voice.minute"
 	switch {
-	case !human.IsPositive():
+	case human <= 0:
 		id = "robot.voice.minute"
-	case robot.IsPositive():
+	case robot > 0:
 		id = "voice.minute + robot.voice.minute"
 	}
 	less := fromFen(now - next).StringFixed(2)
-	more := qtyString(extra)
+	more, up := qtyString(decimal.New(extra, -6)), decimal.New(total+extra, -6).String()
 	pc.hints = append(pc.hints, Note{
 		EN:   fmt.Sprintf("%s %s: %s more minutes (%s) would cost %s less (all-units tier cliff)", month, id, more, up, less),
 		Text: fmt.Sprintf("%s %s：再多 %s 分钟（共 %s）反而便宜 %s 元（全量阶梯价的断崖）", month, id, more, up, less),
 	})
 }
 
-// tierIndex is the tier an all-units table charges qty at: the first whose
-// upper bound qty does not pass. Every unit is charged at that tier's
-// price: 50,000 Aliyun minutes at 0.110 (5,500.00), 50,001 at 0.108
-// (5,400.11); 99 human seats at 199, 100 at 159.
-func tierIndex(tiers []Tier, qty decimal.Decimal) int {
+// tierIndex is the tier an all-units table charges micro millionths of a
+// unit at: the first whose upper bound they do not pass. Every unit is
+// charged at that tier's price: 50,000 Aliyun minutes at 0.110
+// (5,500.00), 50,001 at 0.108 (5,400.11); 99 human seats at 199, 100 at
+// 159. Tier bounds are whole units.
+func tierIndex(tiers []Tier, micro int64) int {
 	for i, t := range tiers {
-		if t.Upto == nil || t.Upto.GreaterThanOrEqual(qty) {
+		if t.Upto == nil || t.Upto.IntPart()*millionths >= micro {
 			return i
 		}
 	}
@@ -311,7 +351,7 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 	prices := []decimal.Decimal{quote}
 	tierOf := func(int64) int { return 0 }
 	if !quoted {
-		tierOf = func(n int64) int { return tierIndex(it.Tiers, decimal.NewFromInt(n)) }
+		tierOf = func(n int64) int { return tierIndex(it.Tiers, n*millionths) }
 	}
 	if !quoted {
 		prices = prices[:0]
@@ -516,7 +556,7 @@ func aliyunCliffs(pc *planCtx, it *Item, runs []seatRun, prices []decimal.Decima
 		if better == r.need {
 			continue
 		}
-		less := fromFen(newUnitPrice(prices[tierIndex(it.Tiers, decimal.NewFromInt(r.need))]).fen(r.need) - newUnitPrice(prices[tierIndex(it.Tiers, decimal.NewFromInt(better))]).fen(better))
+		less := fromFen(newUnitPrice(prices[tierIndex(it.Tiers, r.need*millionths)]).fen(r.need) - newUnitPrice(prices[tierIndex(it.Tiers, better*millionths)]).fen(better))
 		if on {
 			en := fmt.Sprintf("%d seats bought for %d needed: %s less a month", better, r.need, money(less))
 			zh := fmt.Sprintf("需要 %d 个坐席，购买 %d 个：每月便宜 %s 元", r.need, better, money(less))
@@ -551,7 +591,7 @@ func cheapestCount(n int64, tiers []Tier, prices []decimal.Decimal) int64 {
 	if n <= 0 {
 		return n
 	}
-	i := tierIndex(tiers, decimal.NewFromInt(n))
+	i := tierIndex(tiers, n*millionths)
 	best, bestFen := n, newUnitPrice(prices[i]).fen(n)
 	for j := i; j+1 < len(tiers); j++ {
 		q := tiers[j].Upto.IntPart() + 1

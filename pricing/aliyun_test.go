@@ -840,3 +840,20 @@ func TestAliyunHandCalculation(t *testing.T) {
 		wantTotal(t, "case "+c.name, aliyun(t, c.months, c.edit), c.total)
 	}
 }
+
+// Billed minutes are the expectation to the millionth of a minute: 700
+// minutes of fixed 0.7-minute calls are 1,000 calls billed 1 minute each,
+// 1,000 minutes exactly (× 1.428571428571 would leave 999.9999999997):
+// 1,000 × 0.110 = 110.00 + a number 35.00.
+func TestAliyunExpectedMinutesExact(t *testing.T) {
+	r := aliyun(t, 1, func(s *scenarios.Scenario) {
+		s.Demand.InboundMinutesPerMonth = 700
+		s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", d("0.7")
+	})
+	wantTotal(t, "0.7-minute calls", r, "145.00")
+	for _, l := range r.Lines {
+		if l.Item == "voice.minute" && l.Quantity.String() != "1000" {
+			t.Errorf("billed minutes %s, want 1000", l.Quantity)
+		}
+	}
+}
