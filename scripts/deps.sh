@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure this Debian/Ubuntu machine has what the cgo (GLFW) build and the
-# Xvfb smoke test need. Silent and fast (no apt call) when all is present;
-# otherwise runs `apt-get update` once and installs the missing packages.
+# Makes sure this Debian/Ubuntu machine has what the cgo (GLFW) build, the
+# Xvfb smoke test, the Windows cross-build (MinGW-w64, NSIS, zip) and its test
+# under wine need. Silent and fast (no apt call) when all is present; otherwise
+# runs `apt-get update` once and installs the missing packages.
 # A package that shows as installed but has lost a header is reinstalled.
 set -euo pipefail
 
@@ -15,6 +16,8 @@ headers=(
 	/usr/include/X11/extensions/xf86vmode.h:libxxf86vm-dev
 	/usr/include/xkbcommon/xkbcommon.h:libxkbcommon-dev
 	/usr/include/stdio.h:libc6-dev
+	/usr/lib/wine/wine64:wine64
+	/usr/x86_64-w64-mingw32/lib/libbcrypt.a:mingw-w64-x86-64-dev
 )
 commands=(
 	gcc:gcc
@@ -24,9 +27,17 @@ commands=(
 	xdpyinfo:x11-utils
 	xz:xz-utils
 	soffice:libreoffice-calc
+	x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64
+	wine:wine
+	wineboot:wine
+	makensis:nsis
+	zip:zip
+	unzip:unzip
 )
 # What a fresh machine gets: the lot, so one apt run is enough.
-base=(libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb imagemagick xdotool x11-utils gcc libc6-dev xz-utils libreoffice-calc)
+# wine64 is named: without recommends, `wine` alone may not bring it.
+base=(libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb imagemagick xdotool x11-utils gcc libc6-dev xz-utils libreoffice-calc
+	gcc-mingw-w64-x86-64 wine wine64 nsis zip unzip)
 
 installed() { [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]; }
 
