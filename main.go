@@ -10,7 +10,7 @@ import (
 )
 
 func main() {
-	if _, ok := window.Args(os.Args[1:]); !ok {
+	if _, _, ok := window.Args(os.Args[1:]); !ok {
 		os.Exit(cli.Run(&cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:]))
 	}
 	os.Exit(runWindow())

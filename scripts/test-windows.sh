@@ -4,8 +4,8 @@
 # scenarios and checks that it writes what the Linux build (./kefucost)
 # writes for the same command line, in the same folder layout, with Chinese
 # folder, file and scenario names:
-#   compare (table, json, csv) for every scenario in app/testdata/scenarios,
-#   pricing/testdata and scenarios/testdata; plans; report (.xlsx, .csv,
+#   compare (table, json, csv) for every *.kefucost.json in the testdata of
+#   app/, pricing/ and scenarios/; plans; report (.xlsx, .csv,
 #   both languages); chart (PNG and SVG, every kind); scenarios import
 #   (file and stdin), list, show, export, history, compare, rename,
 #   duplicate, delete, trash, undelete, restore, with --db and KEFUCOST_DB.
@@ -100,12 +100,19 @@ ver=$(wine "$com" version 2>&1 | tr -d '\r') || true
 # --- the same command lines on Linux and under wine --------------------------
 work=$out/work
 res=$out/results
+# The project's test scenarios, wherever the packages keep them.
+mapfile -t testdata < <(find app pricing scenarios -path '*/testdata/*' -name '*.kefucost.json' | sort)
+((${#testdata[@]} >= 10)) || die "found only ${#testdata[@]} test scenarios: ${testdata[*]}"
 for os in linux windows; do
 	mkdir -p "$work/$os/场景" "$work/$os/报表" "$work/$os/图表" "$work/$os/导出" "$work/$os/数据" "$res/$os"
 	# Scenario files under a Chinese folder, some under Chinese names.
-	cp app/testdata/scenarios/*.kefucost.json pricing/testdata/*.kefucost.json "$work/$os/场景/"
-	cp scenarios/testdata/spec-example.kefucost.json "$work/$os/场景/规格示例 2027.kefucost.json"
-	cp app/testdata/scenarios/mixed-spec-example.kefucost.json "$work/$os/场景/混合示例 方案.kefucost.json"
+	for f in "${testdata[@]}"; do
+		case $f in
+		*/spec-example.kefucost.json) cp "$f" "$work/$os/场景/规格示例 2027.kefucost.json" ;;
+		*/mixed-spec-example.kefucost.json) cp "$f" "$work/$os/场景/混合示例 方案.kefucost.json" ;;
+		*) cp "$f" "$work/$os/场景/" ;;
+		esac
+	done
 done
 
 # run NAME ARGS...: runs kefucost with ARGS in work/linux and work/windows

@@ -82,6 +82,17 @@ func (u *ui) openFileData(data []byte, file string) bool {
 	return true
 }
 
+// openPath opens the scenario file named on the command line, as Windows
+// passes a *.kefucost.json file opened with kefucost.
+func (u *ui) openPath(path string) bool {
+	data, err := scenarios.ReadPath(path)
+	if err != nil {
+		u.showError(err)
+		return false
+	}
+	return u.openFileData(data, filepath.Base(path))
+}
+
 // onDropped opens the first scenario file dropped on the window.
 func (u *ui) onDropped(_ fyne.Position, uris []fyne.URI) {
 	for _, uri := range uris {

@@ -105,7 +105,7 @@ type ui struct {
 func Run(a fyne.App, args []string) int {
 	a.Settings().SetTheme(NewTheme())
 	a.SetIcon(assets.IconResource())
-	db, _ := Args(args)
+	db, file, _ := Args(args)
 	u := newUI(a, openStoreForWindow(db, os.Getenv), runMode{})
 	if os.Getenv("KEFUCOST_TRACE_START") != "" {
 		u.traceFirstFrame()
@@ -113,6 +113,9 @@ func Run(a fyne.App, args []string) int {
 	u.win.Resize(u.savedWindowSize())
 	u.win.CenterOnScreen()
 	u.win.SetMaster()
+	if file != "" {
+		u.openPath(file)
+	}
 	u.afterShow()
 	u.win.ShowAndRun()
 	u.live.stop()
@@ -151,18 +154,29 @@ type storeOpen struct {
 }
 
 // Args reports whether args (without the program name) ask for the
-// window rather than a subcommand: none, or only --db PATH, which selects
-// the database for the window as for the subcommands.
-func Args(args []string) (db string, ok bool) {
-	switch {
-	case len(args) == 0:
-		return "", true
-	case len(args) == 1 && strings.HasPrefix(args[0], "--db="):
-		return strings.TrimPrefix(args[0], "--db="), true
-	case len(args) == 2 && (args[0] == "--db" || args[0] == "-db"):
-		return args[1], true
+// window rather than a subcommand: none, --db PATH (the database, as for
+// the subcommands) and at most one scenario file to open, a name ending in
+// .json (no subcommand does): that is how Windows starts kefucost for a
+// *.kefucost.json file opened with it.
+func Args(args []string) (db, file string, ok bool) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case strings.HasPrefix(a, "--db="):
+			db = strings.TrimPrefix(a, "--db=")
+		case a == "--db" || a == "-db":
+			if i+1 == len(args) {
+				return "", "", false
+			}
+			i++
+			db = args[i]
+		case file == "" && !strings.HasPrefix(a, "-") && strings.HasSuffix(strings.ToLower(a), ".json"):
+			file = a
+		default:
+			return "", "", false
+		}
 	}
-	return "", false
+	return db, file, true
 }
 
 func openStoreForWindow(dbFlag string, getenv func(string) string) storeOpen {

@@ -467,21 +467,59 @@ func TestSummaryChinese(t *testing.T) {
 
 func TestWindowArgs(t *testing.T) {
 	for _, c := range []struct {
-		args []string
-		db   string
-		ok   bool
+		args     []string
+		db, file string
+		ok       bool
 	}{
-		{nil, "", true},
-		{[]string{"--db", "/x/s.db"}, "/x/s.db", true},
-		{[]string{"--db=/x/s.db"}, "/x/s.db", true},
-		{[]string{"compare", "--scenario", "a"}, "", false},
-		{[]string{"--db"}, "", false},
-		{[]string{"--db", "a", "list"}, "", false},
+		{nil, "", "", true},
+		{[]string{"--db", "/x/s.db"}, "/x/s.db", "", true},
+		{[]string{"--db=/x/s.db"}, "/x/s.db", "", true},
+		{[]string{"compare", "--scenario", "a"}, "", "", false},
+		{[]string{"--db"}, "", "", false},
+		{[]string{"--db", "a", "list"}, "", "", false},
+		// A scenario file to open: what Windows passes for "%1".
+		{[]string{`C:\Users\采购\方案 B.kefucost.json`}, "", `C:\Users\采购\方案 B.kefucost.json`, true},
+		{[]string{"--db", "/x/s.db", "a.KEFUCOST.JSON"}, "/x/s.db", "a.KEFUCOST.JSON", true},
+		{[]string{"a.kefucost.json", "--db=/x/s.db"}, "/x/s.db", "a.kefucost.json", true},
+		{[]string{"a.json", "b.json"}, "", "", false},
+		{[]string{"-x.json"}, "", "", false},
+		{[]string{"list.txt"}, "", "", false},
 	} {
-		db, ok := Args(c.args)
-		if db != c.db || ok != c.ok {
-			t.Errorf("WindowArgs(%q) = %q, %v; want %q, %v", c.args, db, ok, c.db, c.ok)
+		db, file, ok := Args(c.args)
+		if db != c.db || file != c.file || ok != c.ok {
+			t.Errorf("Args(%q) = %q, %q, %v; want %q, %q, %v", c.args, db, file, ok, c.db, c.file, c.ok)
 		}
+	}
+}
+
+// TestUIOpenPath: a file named on the command line (Windows' "open with")
+// is opened as File → Open would; a missing one says which file.
+func TestUIOpenPath(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	dir := filepath.Join(t.TempDir(), "采购 资料")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	s := scenarios.New("", scenarios.NewDate(2027, 3, 1))
+	s.Demand.OnlineAgents = 17
+	enc, _ := scenarios.Encode(s)
+	path := filepath.Join(dir, "方案 B.kefucost.json")
+	if err := os.WriteFile(path, enc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if !u.openPath(path) || u.cur.Demand.OnlineAgents != 17 || u.cur.Name != "方案 B" {
+		t.Errorf("file not opened: %q %d", u.cur.Name, u.cur.Demand.OnlineAgents)
+	}
+	if u.openPath(filepath.Join(dir, "没有.kefucost.json")) {
+		t.Fatal("a missing file opened")
+	}
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(labelsText(top), "没有.kefucost.json") {
+		t.Errorf("no error naming the missing file: %q", labelsText(top))
+	}
+	if u.cur.Demand.OnlineAgents != 17 {
+		t.Error("a missing file changed the scenario being edited")
 	}
 }
 
