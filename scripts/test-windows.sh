@@ -19,9 +19,10 @@
 # Outputs must be identical byte for byte: stdout, stderr, exit code and every
 # file written (xlsx included: excelize writes no times into the zip). The
 # only allowances, each applied to named cases only:
-#   - the times "YYYY-MM-DD HH:MM:SS" / "…THH:MM:SSZ" in `scenarios list`,
-#     `history` and `trash` are when each run saved or deleted, seconds apart
-#     between the two runs; they are masked (their time-zone offset is not).
+#   - the times "YYYY-MM-DD HH:MM:SS" / "…THH:MM:SS+08:00" in `scenarios
+#     list`, `history`, `trash` and `undelete` are when each run saved or
+#     deleted, seconds apart between the two runs; they are masked (their
+#     time-zone offset is not).
 #
 # Wine 8.0 (Debian 12) lacks bcryptprimitives.dll, from which Go's runtime
 # takes its random numbers (Windows 10+ has it): a stand-in built from
@@ -82,9 +83,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 t=$(date +%s)
-wineboot -i >"$out/wineboot.log" 2>&1 || die "wineboot failed: $(tail -n 3 "$out/wineboot.log")"
 wineserver_started=1
-wineserver -p # keep the server between the many short runs below
+mkdir -p "$WINEPREFIX"
+wineserver -p # a persistent server: the many short runs below start faster
+wineboot -i >"$out/wineboot.log" 2>&1 || die "wineboot failed: $(tail -n 3 "$out/wineboot.log")"
 sys32=$WINEPREFIX/drive_c/windows/system32
 [[ -d $sys32 ]] || die "no $sys32 after wineboot"
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$sys32/bcryptprimitives.dll" \
@@ -157,41 +159,46 @@ ok() {
 	done
 }
 
+# Independent runs go JOBS at a time: a wine start is mostly waiting.
+JOBS=${JOBS:-4}
+bg() {
+	while (($(jobs -rp | wc -l) >= JOBS)); do wait -n || true; done
+	run "$@" &
+}
+
 t=$(date +%s)
-n=0
+names=()
 for f in "$work/linux/场景"/*.kefucost.json; do
 	b=$(basename "$f" .kefucost.json)
 	for format in table json csv; do
-		run "compare-$b.$format" compare --scenario "场景/$b.kefucost.json" --format "$format"
-		ok "compare-$b.$format"
-		same "compare-$b.$format"
-		n=$((n + 1))
+		bg "compare-$b.$format" compare --scenario "场景/$b.kefucost.json" --format "$format"
+		names+=("compare-$b.$format")
 	done
 done
+wait
+for r in "${names[@]}"; do ok "$r"; same "$r"; done
+n=${#names[@]}
 totals=$(cat "$res/windows"/compare-*.json.out | grep -c '"total":' || true)
 echo "test-windows: compare: $n runs ($((n / 3)) scenarios × table, json, csv) in $(($(date +%s) - t)) s; $totals \"total\" amounts among the json"
 
-run plans plans
-ok plans
-same plans
-run plans-aliyun plans --vendor aliyun-icc --price-date 2023-06-01
-ok plans-aliyun
-same plans-aliyun
-
 # Reports and charts: fixed generation time, output under Chinese names.
 export SOURCE_DATE_EPOCH=1798761600 # 2027-01-01 UTC
+names=()
 for b in "混合示例 方案" bench-36m aliyun-numbers-tiers; do
-	run "report-$b.xlsx" report --scenario "场景/$b.kefucost.json" --out "报表/$b 报表.xlsx"
-	run "report-$b.csv" report --scenario "场景/$b.kefucost.json" --out "报表/$b 报表.csv"
-	run "report-$b-en.xlsx" report --scenario "场景/$b.kefucost.json" --out "报表/$b en.xlsx" --lang en
-	for r in "report-$b.xlsx" "report-$b.csv" "report-$b-en.xlsx"; do ok "$r"; same "$r"; done
+	bg "report-$b.xlsx" report --scenario "场景/$b.kefucost.json" --out "报表/$b 报表.xlsx"
+	bg "report-$b.csv" report --scenario "场景/$b.kefucost.json" --out "报表/$b 报表.csv"
+	bg "report-$b-en.xlsx" report --scenario "场景/$b.kefucost.json" --out "报表/$b en.xlsx" --lang en
+	names+=("report-$b.xlsx" "report-$b.csv" "report-$b-en.xlsx")
 done
-run chart-cumulative chart --scenario "场景/混合示例 方案.kefucost.json" --out "图表/累计.png"
-run chart-monthly chart --scenario "场景/混合示例 方案.kefucost.json" --out "图表/每月.svg" --kind monthly
-run chart-breakdown chart --scenario "场景/混合示例 方案.kefucost.json" --out "图表/构成.png" --kind breakdown --vendor huawei-cec
-run chart-breakeven chart --scenario "场景/bench-36m.kefucost.json" --out "图表/盈亏.png" --kind breakeven --field online_agents --to 40
-run chart-en-dark chart --scenario "场景/aliyun-numbers-tiers.kefucost.json" --out "图表/dark en.png" --lang en --dark
-for r in chart-cumulative chart-monthly chart-breakdown chart-breakeven chart-en-dark; do ok "$r"; same "$r"; done
+bg chart-cumulative chart --scenario "场景/混合示例 方案.kefucost.json" --out "图表/累计.png"
+bg chart-monthly chart --scenario "场景/混合示例 方案.kefucost.json" --out "图表/每月.svg" --kind monthly
+bg chart-breakdown chart --scenario "场景/混合示例 方案.kefucost.json" --out "图表/构成.png" --kind breakdown --vendor huawei-cec
+bg chart-breakeven chart --scenario "场景/bench-36m.kefucost.json" --out "图表/盈亏.png" --kind breakeven --field online_agents --to 40
+bg chart-en-dark chart --scenario "场景/aliyun-numbers-tiers.kefucost.json" --out "图表/dark en.png" --lang en --dark
+bg plans plans
+bg plans-aliyun plans --vendor aliyun-icc --price-date 2023-06-01
+wait
+for r in "${names[@]}" chart-cumulative chart-monthly chart-breakdown chart-breakeven chart-en-dark plans plans-aliyun; do ok "$r"; same "$r"; done
 unset SOURCE_DATE_EPOCH
 
 # Saved scenarios, in a database under a Chinese path.
@@ -226,7 +233,7 @@ ok sc-trash
 same sc-trash masked
 run sc-undelete scenarios undelete "终版 副本" "${db[@]}"
 ok sc-undelete
-same sc-undelete
+same sc-undelete masked
 run sc-history-2 scenarios history "终版 2027" "${db[@]}"
 run sc-list-2 scenarios list "${db[@]}"
 for r in sc-history-2 sc-list-2; do ok "$r"; same "$r" masked; done
@@ -321,7 +328,7 @@ wine "$setup" /S >"$out/setup.log" 2>&1 || fail "the installer exited $?"
 inst=$localappdata/Programs/kefucost
 # Exactly these files (so never the test-only bcryptprimitives.dll).
 checks=$((checks + 1))
-list=$(cd "$inst" 2>/dev/null && find . -type f -printf '%P\n' | sort | tr '\n' ' ')
+list=$(cd "$inst" 2>/dev/null && find . -type f -printf '%P\n' | sort | tr '\n' ' ' || true)
 [[ $list == "LICENSES.txt README.txt kefucost.com kefucost.exe uninstall.exe " ]] ||
 	fail "the installer put into %LOCALAPPDATA%\\Programs\\kefucost: '$list'"
 cmp -s "$inst/kefucost.exe" "$exe" || fail "the installed kefucost.exe is not build/windows/kefucost.exe"
@@ -353,12 +360,20 @@ checks=$((checks + 1))
 echo "test-windows: installer: silent install, shortcut, Apps & features, .json Open with, silent uninstall ($(($(date +%s) - t)) s)"
 
 # --- the window under wine on Xvfb -------------------------------------------
-window() { # LANG-for-wine SUFFIX
-	local wlang=$1 suffix=$2 shot=$out/window-$2.png log=$out/window-$2.log win="" colours=0
+# The window's language follows Windows' user locale, which wine takes from
+# LC_ALL. Only C.UTF-8 is installed here: with LC_ALL=zh_CN.UTF-8 wine makes
+# the locale zh-CN but decodes non-ASCII in the environment and command line
+# wrongly (a unix locale that is missing), so these runs use ASCII paths;
+# the Chinese paths are checked above, under C.UTF-8.
+# window LOCALE-VARIABLE SUFFIX EXPECTED NOSTORE [ARGS...]: the title must
+# hold EXPECTED and not NOSTORE (the store failed to open).
+window() {
+	local wlang=$1 suffix=$2 untitled=$3 nostore=$4 shot=$out/window-$2.png log=$out/window-$2.log win="" colours=0 title
+	shift 4
 	local display="" n
 	for n in $(seq 97 160); do
 		[[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]] && continue
-		Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp -noreset >"$out/xvfb-$suffix.log" 2>&1 &
+		Xvfb ":$n" -screen 0 1440x900x24 -nolisten tcp -noreset >"$out/xvfb-$suffix.log" 2>&1 &
 		xvfb_pid=$!
 		for _ in $(seq 50); do
 			kill -0 "$xvfb_pid" 2>/dev/null || break
@@ -372,7 +387,7 @@ window() { # LANG-for-wine SUFFIX
 	done
 	[[ -n $display ]] || { fail "window: could not start Xvfb"; return; }
 	local t0=$(date +%s%N)
-	(cd "$work/windows" && DISPLAY=$display LANG=$wlang KEFUCOST_DB="数据/窗口.db" KEFUCOST_TRACE_START=1 exec wine "$exe") >"$log" 2>&1 &
+	(cd "$work/windows" && exec env DISPLAY="$display" $wlang KEFUCOST_DB="window-$suffix.db" KEFUCOST_TRACE_START=1 wine "$exe" "$@") >"$log" 2>&1 &
 	win_pid=$!
 	for _ in $(seq 600); do # up to 60 s: wine starts slowly on a busy machine
 		kill -0 "$win_pid" 2>/dev/null || break
@@ -384,18 +399,31 @@ window() { # LANG-for-wine SUFFIX
 	if [[ -z $win ]]; then
 		fail "window ($suffix): no window named kefucost under wine within 60 s; log: $(tail -n 5 "$log")"
 	else
-		DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" 1280 800 2>/dev/null || true
+		# Not moved or resized: without a window manager, wine then keeps
+		# drawing at the old size and the screenshot shows a clipped window.
 		for _ in $(seq 300); do
 			DISPLAY=$display import -window root "$shot" 2>/dev/null &&
 				colours=$(convert "$shot" -format '%k' info: 2>/dev/null || echo 0)
 			((colours > 20)) && break
 			sleep 0.2
 		done
-		sleep 2 # let it settle, then keep this one
-		DISPLAY=$display import -window root "$shot" 2>/dev/null || true
+		# Wine maps the window, then Fyne resizes and centres it: keep the
+		# first screenshot that equals the one a second before (at most 30 s).
+		local prev=$out/prev-$suffix.png
+		for _ in $(seq 30); do
+			sleep 1
+			cp "$shot" "$prev"
+			DISPLAY=$display import -window root "$shot" 2>/dev/null || true
+			[[ $(convert "$shot" "$prev" -metric AE -compare -format '%[distortion]' info: 2>/dev/null || echo 1) == 0 ]] && break
+		done
+		rm -f "$prev"
 		colours=$(convert "$shot" -format '%k' info: 2>/dev/null || echo 0)
+		title=$(DISPLAY=$display xdotool getwindowname "$win" 2>/dev/null || true)
+		checks=$((checks + 1))
+		[[ $title == *"$untitled"* && $title != *"$nostore"* ]] ||
+			fail "window ($suffix): title \"$title\" should name \"$untitled\" and not say \"$nostore\"; see $shot"
 		if ((colours > 20)) && kill -0 "$win_pid" 2>/dev/null; then
-			echo "test-windows: window ($suffix, LANG=$wlang): \"$(DISPLAY=$display xdotool getwindowname "$win" 2>/dev/null)\" shown after $((($(date +%s%N) - t0) / 1000000)) ms; screenshot $shot ($colours colours)"
+			echo "test-windows: window ($suffix, $wlang): \"$title\" shown after $((($(date +%s%N) - t0) / 1000000)) ms; screenshot $shot ($colours colours)"
 			grep -h 'first frame painted' "$log" | sed 's/^/test-windows:   /' || true
 		else
 			fail "window ($suffix): blank ($colours colours) or exited; see $shot and $log"
@@ -409,8 +437,9 @@ window() { # LANG-for-wine SUFFIX
 	xvfb_pid=""
 }
 if [[ ${WINDOW:-1} != 0 ]]; then
-	window en_US.UTF-8 en
-	window zh_CN.UTF-8 zh
+	# Opened with a scenario file, as Explorer's "Open with" does.
+	window LANG=C.UTF-8 en "2027 客服中心采购" "no scenario database" "$wdir\\场景\\混合示例 方案.kefucost.json"
+	window LC_ALL=zh_CN.UTF-8 zh "未命名方案" "未连接方案库"
 fi
 
 echo "test-windows: $checks checks, $fails failed, $(($(date +%s) - start_all)) s in all"

@@ -25,7 +25,8 @@
 #
 # Environment: GO (default go), FYNE (default build/bin/fyne), VERSION
 # (default FyneApp.toml's), SOURCE_DATE_EPOCH (file times in the zip;
-# default the last commit's time).
+# default the last commit's time), NSIS_COMPRESSOR (zlib, or lzma: smaller
+# installer, 5x the time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -115,7 +116,7 @@ rm -f "$zip"
 # Installer.
 convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$out/kefucost.ico"
 rm -f "$setup"
-makensis -V2 -INPUTCHARSET UTF8 \
+makensis -V2 -INPUTCHARSET UTF8 -DCOMPRESSOR="${NSIS_COMPRESSOR:-zlib}" \
 	-DVERSION="$VERSION" -DSTAGE="$root/$stage" -DICON="$root/$out/kefucost.ico" \
 	-DOUTFILE="$root/$setup" scripts/windows/kefucost.nsi
 [[ -s $setup ]] || { echo "windows: makensis made no $setup" >&2; exit 1; }
