@@ -80,12 +80,15 @@ echo "windows: building $exe (version $VERSION; the first build takes ~7-10 min)
 start=$(date +%s)
 (
 	cd "$src"
+	# fyne package builds once without and once with the resources
+	# (fyne.syso); an existing --exe skips the first build and link.
 	rm -f kefucost.exe
+	: >kefucost.exe
 	# GOFLAGS carries the version stamp; fyne adds -H=windowsgui -s -w,
 	# -trimpath, the release and migrated_fynedo tags, and CGO_CFLAGS.
 	CC=$CC_WIN GOOS=windows GOARCH=amd64 GO=$GO \
 		GOFLAGS="$($GO env GOFLAGS) -ldflags=-X=kefucost/app.Version=$VERSION" \
-		"$FYNE" package --target windows --release --name kefucost
+		"$FYNE" package --target windows --release --name kefucost --exe "$PWD/kefucost.exe"
 )
 [[ -s $src/kefucost.exe ]] || { echo "windows: fyne package made no kefucost.exe" >&2; exit 1; }
 mv "$src/kefucost.exe" "$exe"
