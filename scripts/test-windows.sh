@@ -386,27 +386,21 @@ window() {
 		xvfb_pid=""
 	done
 	[[ -n $display ]] || { fail "window: could not start Xvfb"; return; }
-	local t0 attempt
-	for attempt in 1 2; do
-		t0=$(date +%s%N)
-		(cd "$work/windows" && exec env DISPLAY="$display" $wlang KEFUCOST_DB="window-$suffix.db" KEFUCOST_TRACE_START=1 wine "$exe" "$@") >"$log" 2>&1 &
-		win_pid=$!
-		for _ in $(seq 600); do # up to 60 s: wine starts slowly on a busy machine
-			kill -0 "$win_pid" 2>/dev/null || break
-			win=$(DISPLAY=$display xdotool search --onlyvisible --name kefucost 2>/dev/null | head -n 1) || true
-			[[ -n $win ]] && break
-			sleep 0.1
-		done
+	# A new wine session for the window: the one the headless runs above
+	# used (no DISPLAY) has a desktop without a display driver, in which
+	# GLFW fails to start ("Win32: Failed to create helper window: Resource
+	# type not found").
+	wineserver -k 2>/dev/null || true
+	wineserver -w 2>/dev/null || true
+	local t0
+	t0=$(date +%s%N)
+	(cd "$work/windows" && exec env DISPLAY="$display" $wlang KEFUCOST_DB="window-$suffix.db" KEFUCOST_TRACE_START=1 wine "$exe" "$@") >"$log" 2>&1 &
+	win_pid=$!
+	for _ in $(seq 600); do # up to 60 s: wine starts slowly on a busy machine
+		kill -0 "$win_pid" 2>/dev/null || break
+		win=$(DISPLAY=$display xdotool search --onlyvisible --name kefucost 2>/dev/null | head -n 1) || true
 		[[ -n $win ]] && break
-		# Wine 8.0 on a new display now and then fails GLFW's first window
-		# ("Win32: Failed to create helper window: Resource type not found";
-		# seen once in ~10 runs, at the first start in a fresh prefix). Once
-		# more, then fail; any other failure fails at once.
-		grep -q "Failed to create helper window" "$log" || break
-		((attempt == 1)) && echo "test-windows: window ($suffix): wine could not create GLFW's helper window; trying once more"
-		kill "$win_pid" 2>/dev/null || true
-		wait "$win_pid" 2>/dev/null || true
-		cp "$log" "$log.$attempt"
+		sleep 0.1
 	done
 	checks=$((checks + 1))
 	if [[ -z $win ]]; then
