@@ -105,11 +105,48 @@ func Encode(s *Scenario) ([]byte, error) {
 			}
 			b.WriteString("\n      ]")
 		}
+		if len(v.Extras) > 0 {
+			w.key(3, "extras")
+			b.WriteString("[")
+			for i, x := range v.Extras {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				b.WriteString("\n        ")
+				w.open(4)
+				w.field(5, "name", x.Name)
+				w.field(5, "amount", x.Amount.String())
+				w.field(5, "when", x.When)
+				if !x.Date.IsZero() {
+					w.field(5, "date", x.Date.String())
+				}
+				w.close(4)
+			}
+			b.WriteString("\n      ]")
+		}
 		w.close(2)
 	}
 	w.close(1)
 	w.field(1, "price_date", s.PriceDate.String())
 	w.field(1, "discount_rate", s.DiscountRate.String())
+	// Only when the buyer decided something, so that older files stay
+	// byte-stable.
+	if !s.Combine.IsZero() {
+		w.key(1, "combine")
+		w.open(1)
+		if len(s.Combine.Pin) > 0 {
+			w.key(2, "pin")
+			w.open(2)
+			for _, g := range sortedKeys(s.Combine.Pin) {
+				w.field(3, g, s.Combine.Pin[g])
+			}
+			w.close(2)
+		}
+		if len(s.Combine.Exclude) > 0 {
+			w.field(2, "exclude", s.Combine.Exclude)
+		}
+		w.close(1)
+	}
 	w.close(0)
 	b.WriteString("\n")
 	return b.Bytes(), w.err

@@ -64,6 +64,7 @@ const (
 	ErrTooMany      = "err.too_many"       // %v entries, at most %v
 	ErrNumberLong   = "err.number_long"    // number text over %v characters
 	ErrPlaces       = "err.places"         // more than 10 decimal places
+	ErrCents        = "err.cents"          // an amount in 元 with more than 2 places
 )
 
 func fieldErr(field, key, msg string, args ...any) *FieldError {

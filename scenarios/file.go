@@ -238,15 +238,17 @@ func quoteShort(s string) string {
 	return strconv.Quote(s)
 }
 
-var topFields = []string{"format", "version", "name", "start", "months", "demand", "changes", "vendors", "price_date", "discount_rate"}
+var topFields = []string{"format", "version", "name", "start", "months", "demand", "changes", "vendors", "price_date", "discount_rate", "combine"}
 var demandFields = func() []string {
 	out := append([]string{}, CountFieldNames()...)
 	out = append(out, "avg_call_minutes", "call_length", "growth_per_month")
 	return append(out, DecimalFieldNames()...)
 }()
 var changeFields = append(append([]string{"date"}, CountFieldNames()...), DecimalFieldNames()...)
-var vendorFields = []string{"enabled", "plan", "discount", "prices", "options", "gifts"}
+var vendorFields = []string{"enabled", "plan", "discount", "prices", "options", "gifts", "extras"}
 var giftFields = []string{"item", "date"}
+var extraFields = []string{"name", "amount", "when", "date"}
+var combineFields = []string{"pin", "exclude"}
 
 func (d *decoder) scenario() *Scenario {
 	if len(bytes.TrimSpace(d.data)) == 0 {
@@ -336,6 +338,8 @@ func (d *decoder) scenario() *Scenario {
 			s.PriceDate = d.date(n, p)
 		case "discount_rate":
 			s.DiscountRate = d.dec(n, p)
+		case "combine":
+			s.Combine = d.combine(n, p)
 		}
 	})
 	if d.err != nil {
@@ -442,7 +446,72 @@ func (d *decoder) vendor(n *node, path string) VendorSettings {
 				}
 				vs.Gifts = append(vs.Gifts, g)
 			}
+		case "extras":
+			vs.Extras = d.extras(v, p)
 		}
 	})
 	return vs
+}
+
+// extras reads a vendor's own lines; a missing field is left zero for
+// Validate to name (every problem of a line at once, in the window too).
+func (d *decoder) extras(n *node, path string) []Extra {
+	if n.kind != '[' {
+		d.fail(n.off, path, ErrType, `must be a list [ … ] of your own lines, like {"name": "实施费", "amount": "20000", "when": "once", "date": "2027-01-01"}`)
+		return nil
+	}
+	if len(n.vals) > MaxExtras && !d.saved {
+		d.failWith(n.vals[MaxExtras].off, tooMany(path, len(n.vals), MaxExtras))
+		return nil
+	}
+	out := []Extra{}
+	for i, el := range n.vals {
+		ep := fmt.Sprintf("%s[%d]", path, i)
+		d.at[ep] = el.off
+		var x Extra
+		d.object(el, ep, extraFields, func(k string, v *node, fp string) {
+			switch k {
+			case "name":
+				x.Name = d.str(v, fp)
+			case "amount":
+				x.Amount = d.dec(v, fp)
+			case "when":
+				x.When = d.str(v, fp)
+			case "date":
+				x.Date = d.date(v, fp)
+			}
+		})
+		if d.err != nil {
+			return nil
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// combine reads the buyer's decisions on combinations; ids are checked by
+// Validate (vendors) and pricing (groups).
+func (d *decoder) combine(n *node, path string) Combine {
+	var c Combine
+	d.object(n, path, combineFields, func(k string, v *node, p string) {
+		switch k {
+		case "pin":
+			c.Pin = map[string]string{}
+			d.object(v, p, nil, func(g string, gv *node, gp string) {
+				c.Pin[g] = d.str(gv, gp)
+			})
+		case "exclude":
+			if v.kind != '[' {
+				d.fail(v.off, p, ErrType, `must be a list [ … ] of vendor ids, like ["huawei-cec"]`)
+				return
+			}
+			c.Exclude = []string{}
+			for i, el := range v.vals {
+				ip := fmt.Sprintf("%s[%d]", p, i)
+				d.at[ip] = el.off
+				c.Exclude = append(c.Exclude, d.str(el, ip))
+			}
+		}
+	})
+	return c
 }

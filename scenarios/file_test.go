@@ -178,6 +178,8 @@ func FuzzDecode(f *testing.F) {
 		}
 	}
 	f.Add([]byte(minimal))
+	f.Add([]byte(extrasFile))
+	f.Add([]byte(`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":2,"vendors":{"aliyun-icc":{"extras":[{"name":"x","amount":"1.5","when":"monthly","date":"2027-02-01"},{"name":"","amount":"1e3","when":"once"}]}},"combine":{"pin":{"bot":"chatopera","x":""},"exclude":[]}}`))
 	f.Add([]byte(`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"changes":[{"date":"2027-01-09","recorded_share":"0.5"}],"vendors":{"huawei-cec":{"options":{"x":true}}}}`))
 	f.Add([]byte(`{"format":"kefucost.scenario","version":9}`))
 	f.Add([]byte(`{"format":"kefucost.scenario","version":1,"demand":{"avg_call_minutes":1e400}}`))

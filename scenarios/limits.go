@@ -37,6 +37,14 @@ const (
 	MaxNumberText = 40
 )
 
+// MaxExtras is the most own lines a buyer may enter for one vendor
+// (vendors.<id>.extras): a buyer lists a handful (implementation,
+// migration, training, integration); monthly lines need no line a month.
+const MaxExtras = 50
+
+// MaxExtraNameLen is the longest name of one own line, in characters.
+const MaxExtraNameLen = 100
+
 // MaxNameLen is the longest scenario name, in characters (runes), counted
 // as the store keeps it (CleanName). A file's name field is held to it too.
 const MaxNameLen = 200
@@ -111,6 +119,11 @@ func tooManyChanges(n int) *FieldError {
 		return fieldErr("changes", ErrTooMany, fmt.Sprintf("has %d dated changes; at most %d are allowed", n, MaxChanges), n, MaxChanges)
 	}
 	return nil
+}
+
+// tooMany is the error for a list at field with n entries, more than most.
+func tooMany(field string, n, most int) *FieldError {
+	return fieldErr(field, ErrTooMany, fmt.Sprintf("has %d entries; at most %d are allowed", n, most), n, most)
 }
 
 // numberTooLong is the error for the text of a number at path longer than

@@ -249,6 +249,9 @@ func TestLargestScenarioFitsTheLimits(t *testing.T) {
 			vs.Prices[item] = MaxPrice.Sub(decimal.RequireFromString("0.0000000001"))
 			vs.Options[item] = true
 		}
+		for i := 0; i < MaxExtras; i++ {
+			vs.Extras = append(vs.Extras, Extra{Name: strings.Repeat("😀", MaxExtraNameLen), Amount: MaxExtraAmount.Sub(decimal.RequireFromString("0.01")), When: ExtraOnce, Date: s.Start.AddDays(i)})
+		}
 		s.Vendors[id] = vs
 	}
 	if errs := s.Validate(); len(errs) > 0 {

@@ -53,7 +53,28 @@ type Scenario struct {
 	// DiscountRate is the buyer's yearly cost of money, used only for the
 	// present-value figure; 0 means none is shown.
 	DiscountRate decimal.Decimal
+	// Combine is what the buyer has decided about combining vendors by
+	// service group (pricing-rules §7.10).
+	Combine Combine
 }
+
+// Combine holds the buyer's decisions for combinations of vendors: a
+// service group already given to a vendor, and vendors left out of
+// combinations (still compared on their own). The groups themselves are
+// pricing's (pricing.Groups); pricing checks the group names.
+type Combine struct {
+	// Pin maps a service group ("bot", "online", "phone") to a vendor id.
+	Pin map[string]string
+	// Exclude lists vendor ids left out of combinations.
+	Exclude []string
+}
+
+// IsZero reports whether the buyer decided nothing (the file then has no
+// "combine" field).
+func (c Combine) IsZero() bool { return len(c.Pin) == 0 && len(c.Exclude) == 0 }
+
+// Excludes reports whether vendor id is left out of combinations.
+func (c Combine) Excludes(id string) bool { return contains(c.Exclude, id) }
 
 // Demand is what the buyer needs; volumes are per day or per month as named.
 type Demand struct {
@@ -121,6 +142,24 @@ type VendorSettings struct {
 	// Gifts are packs the buyer was given (catalog item ids with the day
 	// received): used before bought packs, at no cost.
 	Gifts []Gift
+	// Extras are the buyer's own lines for this vendor (implementation,
+	// training, the cost of one more supplier), added to its total.
+	Extras []Extra
+}
+
+// When an extra is paid.
+const (
+	ExtraOnce    = "once"    // Amount paid on Date
+	ExtraMonthly = "monthly" // Amount paid on Date (or the start) and every month after, to the end
+)
+
+// Extra is one of the buyer's own lines for a vendor: an amount in 元 paid
+// once on Date, or monthly from Date (zero: the start) to the end.
+type Extra struct {
+	Name   string
+	Amount decimal.Decimal
+	When   string
+	Date   Date
 }
 
 // Gift is one pack received free on Date.
@@ -219,7 +258,19 @@ func (s *Scenario) Clone() *Scenario {
 		if v.Gifts != nil {
 			nv.Gifts = append([]Gift(nil), v.Gifts...)
 		}
+		if v.Extras != nil {
+			nv.Extras = append([]Extra(nil), v.Extras...)
+		}
 		c.Vendors[id] = nv
+	}
+	if s.Combine.Pin != nil {
+		c.Combine.Pin = make(map[string]string, len(s.Combine.Pin))
+		for g, v := range s.Combine.Pin {
+			c.Combine.Pin[g] = v
+		}
+	}
+	if s.Combine.Exclude != nil {
+		c.Combine.Exclude = append([]string(nil), s.Combine.Exclude...)
 	}
 	return &c
 }

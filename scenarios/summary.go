@@ -45,6 +45,12 @@ func Summarize(old, new *Scenario) string {
 	}
 	d.str("price_date", orLatest(old.PriceDate), orLatest(new.PriceDate))
 	d.dec("discount_rate", old.DiscountRate, new.DiscountRate)
+	for _, g := range unionKeys(old.Combine.Pin, new.Combine.Pin) {
+		d.optional("combine.pin["+g+"]", mapGet(old.Combine.Pin, g, func(v string) string { return v }), mapGet(new.Combine.Pin, g, func(v string) string { return v }))
+	}
+	if a, b := strings.Join(old.Combine.Exclude, ", "), strings.Join(new.Combine.Exclude, ", "); a != b {
+		d.add("combine.exclude [%s]→[%s]", a, b)
+	}
 	return d.String()
 }
 
@@ -189,6 +195,19 @@ func (d *differ) vendor(p string, a, b VendorSettings) {
 	}
 	if ga, gb := gifts(a.Gifts), gifts(b.Gifts); ga != gb {
 		d.add("%s.gifts [%s]→[%s]", p, ga, gb)
+	}
+	extras := func(xs []Extra) string {
+		parts := make([]string, len(xs))
+		for i, x := range xs {
+			parts[i] = strconv.Quote(x.Name) + " " + x.Amount.String() + " " + x.When
+			if !x.Date.IsZero() {
+				parts[i] += " " + x.Date.String()
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	if xa, xb := extras(a.Extras), extras(b.Extras); xa != xb {
+		d.add("%s.extras [%s]→[%s]", p, xa, xb)
 	}
 }
 

@@ -3,6 +3,8 @@ package scenarios
 import (
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -100,8 +102,73 @@ func (s *Scenario) Validate() FieldErrors {
 				add(fieldErr(gp+".date", ErrRequired, "is missing: the day the pack was received"))
 			}
 		}
+		if len(v.Extras) > MaxExtras {
+			add(tooMany(p+".extras", len(v.Extras), MaxExtras))
+		}
+		for i, x := range v.Extras {
+			for _, e := range s.checkExtra(fmt.Sprintf("%s.extras[%d]", p, i), x) {
+				add(e)
+			}
+		}
+	}
+	for _, g := range sortedKeys(s.Combine.Pin) {
+		if id := s.Combine.Pin[g]; !contains(VendorIDs, id) {
+			add(fieldErr(join("combine.pin", g), ErrUnknownID, fmt.Sprintf("unknown vendor %q (known: chatopera, tencent-qidian, huawei-cec, aliyun-icc)", id), id))
+		}
+	}
+	for i, id := range s.Combine.Exclude {
+		p := fmt.Sprintf("combine.exclude[%d]", i)
+		switch {
+		case !contains(VendorIDs, id):
+			add(fieldErr(p, ErrUnknownID, fmt.Sprintf("unknown vendor %q (known: chatopera, tencent-qidian, huawei-cec, aliyun-icc)", id), id))
+		case contains(s.Combine.Exclude[:i], id):
+			add(fieldErr(p, ErrDuplicate, fmt.Sprintf("%q is already left out", id)))
+		}
 	}
 	add(decRange("discount_rate", s.DiscountRate, decimal.Zero, decOne))
+	return errs
+}
+
+// checkExtra checks one of the buyer's own lines at path p: every problem,
+// one message per field.
+func (s *Scenario) checkExtra(p string, x Extra) []*FieldError {
+	var errs []*FieldError
+	add := func(e *FieldError) {
+		if e != nil {
+			errs = append(errs, e)
+		}
+	}
+	name := strings.TrimSpace(x.Name)
+	switch n := utf8.RuneCountInString(name); {
+	case n == 0:
+		add(fieldErr(p+".name", ErrRequired, "is missing: what the amount is for, like \"实施费\""))
+	case n > MaxExtraNameLen:
+		add(fieldErr(p+".name", ErrTooLong, fmt.Sprintf("is %d characters long; at most %d are allowed", n, MaxExtraNameLen), n, MaxExtraNameLen))
+	}
+	switch {
+	case x.Amount.IsNegative():
+		add(fieldErr(p+".amount", ErrNegative, fmt.Sprintf("must not be negative, not %s", x.Amount)))
+	case x.Amount.GreaterThan(MaxExtraAmount):
+		add(fieldErr(p+".amount", ErrTooLarge, fmt.Sprintf("must be at most %s 元, not %s", group(MaxExtraAmount.IntPart()), x.Amount), group(MaxExtraAmount.IntPart())))
+	case !x.Amount.Equal(x.Amount.Round(2)):
+		add(fieldErr(p+".amount", ErrCents, fmt.Sprintf("is an amount in 元 with at most 2 decimal places (fen), not %s", x.Amount)))
+	}
+	switch x.When {
+	case ExtraOnce, ExtraMonthly:
+	case "":
+		add(fieldErr(p+".when", ErrRequired, fmt.Sprintf("is missing: %q (paid once on date) or %q (every month from date, or the start, to the end)", ExtraOnce, ExtraMonthly)))
+	default:
+		add(fieldErr(p+".when", ErrChoice, fmt.Sprintf("must be %q or %q, not %s", ExtraOnce, ExtraMonthly, quoteShort(x.When)), ExtraOnce+", "+ExtraMonthly))
+	}
+	end := s.End()
+	switch {
+	case x.Date.IsZero():
+		if x.When == ExtraOnce {
+			add(fieldErr(p+".date", ErrRequired, "is missing: the day the amount is paid"))
+		}
+	case !s.Start.IsZero() && s.Months >= 1 && s.Months <= MaxMonths && (x.Date.Before(s.Start) || !x.Date.Before(end)):
+		add(fieldErr(p+".date", ErrOutside, fmt.Sprintf("%s is outside the horizon %s to %s", x.Date, s.Start, end.AddDays(-1)), x.Date.String(), s.Start.String(), end.AddDays(-1).String()))
+	}
 	return errs
 }
 

@@ -26,6 +26,7 @@ func FuzzImport(f *testing.F) {
 	f.Add(bytes.Replace(good, []byte(`"name": "2027 客服中心采购"`), []byte(`"name": "\t"`), 1), "\n")
 	f.Add([]byte(`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1}`), "")
 	f.Add([]byte(`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"changes":[{"date":"2027-01-05","bots":3}],"vendors":{"huawei-cec":{"prices":{"a.b":"1e3"}}}}`), "x")
+	f.Add([]byte(`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":3,"vendors":{"chatopera":{"extras":[{"name":"实施费","amount":"20000","when":"once","date":"2027-01-01"},{"name":"对接","amount":"99.9","when":"monthly"}]}},"combine":{"pin":{"phone":"aliyun-icc"},"exclude":["huawei-cec"]}}`), "")
 	f.Add([]byte(`[]`), "")
 	f.Add([]byte{}, "")
 	f.Add([]byte("\xef\xbb\xbf{}"), "")
