@@ -22,13 +22,29 @@ func loadBenchFile(b testing.TB, name string) *scenarios.Scenario {
 }
 
 // BenchmarkCompare36Months: a 36-month scenario using every demand field,
-// all four vendors, auto plans. Budget: 1 ms per comparison.
+// all four vendors, auto plans, without combinations. Budget: 1 ms per
+// comparison.
 func BenchmarkCompare36Months(b *testing.B) {
 	s := loadBench(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Compare(s); err != nil {
+		if _, err := compare(s, true, nil); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompareAndCombinations36Months: Compare as every recompute runs
+// it, the vendors and every combination of them by service group (each
+// vendor priced once per group set it may take), on the 36-month busy
+// scenario. Budget (issue 9): 10 ms.
+func BenchmarkCompareAndCombinations36Months(b *testing.B) {
+	s := loadBench(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := Compare(s)
+		if err != nil || len(c.Combinations)+len(c.PartlyPriced) == 0 {
+			b.Fatal(err, "no combinations")
 		}
 	}
 }

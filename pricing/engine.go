@@ -19,7 +19,18 @@ func Compare(s *scenarios.Scenario) (*Comparison, error) {
 	if errs := Validate(s); len(errs) > 0 {
 		return nil, errs
 	}
-	return compare(s, true, nil)
+	c, err := compare(s, true, nil)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := LoadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	if err := combinations(s, c, cat); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // compare prices a valid scenario; without detail only totals are filled
@@ -128,6 +139,12 @@ func Validate(s *scenarios.Scenario) scenarios.FieldErrors {
 				errs = append(errs, &scenarios.FieldError{Field: p + ".options[\"" + o + "\"]", Key: scenarios.ErrUnknownID, Args: []any{o},
 					Msg: fmt.Sprintf("unknown option %q for %s", o, id)})
 			}
+		}
+	}
+	for _, g := range sortedKeys(s.Combine.Pin) {
+		if GroupByID(g) == nil {
+			errs = append(errs, &scenarios.FieldError{Field: "combine.pin." + g, Key: scenarios.ErrChoice, Args: []any{"bot, online, phone"},
+				Msg: fmt.Sprintf("unknown service group %q (groups: bot, online, phone)", g)})
 		}
 	}
 	return errs
@@ -538,6 +555,7 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 			chosen.HintsZH = append(chosen.HintsZH, fmt.Sprintf("方案 %s 可便宜 %s 元", alt.PlanName, less))
 		}
 	}
+	addExtras(t, chosen, vs.Extras, detail)
 	if detail && !t.s.DiscountRate.IsZero() {
 		pv := presentValue(chosen.Monthly, t.discountFactors())
 		chosen.PresentValue = &pv
@@ -679,19 +697,8 @@ func qtyString(q decimal.Decimal) string {
 
 // uncovered lists the scenario's requirements the vendor cannot serve.
 func uncovered(t *timeline, v *Vendor) []string {
-	p := &t.peak
-	need := []struct {
-		field string
-		v     int64
-	}{
-		{"chats_per_day", p.chats}, {"bots", p.bots}, {"asr_minutes_per_day", p.asrSec},
-		{"online_agents", p.online}, {"phone_agents", p.phone}, {"ai_voice_seats", p.ai},
-		{"phone_numbers", p.numbers}, {"inbound_minutes_per_month", p.inMin},
-		{"outbound_minutes_per_month", p.outMin}, {"robot_minutes_per_month", p.robotMin},
-		{"ivr_channels", p.ivr}, {"asr_channels", p.asrCh},
-	}
 	var out []string
-	for _, n := range need {
+	for _, n := range needs(t) {
 		if n.v > 0 && !contains(v.Covers, n.field) {
 			out = append(out, n.field)
 		}

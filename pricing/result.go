@@ -26,6 +26,33 @@ type Comparison struct {
 	PriceDate scenarios.Date
 	// Assumptions shared by every vendor (call length model, growth rounding).
 	Assumptions []Note
+
+	// Groups are the service groups the scenario needs (Groups ids, in
+	// order); §7.10.
+	Groups []string
+	// Combinations are the complete ways to give every needed group to a
+	// vendor, every part priced, cheapest first (a tie goes to fewer
+	// vendors), at most MaxCombinations. A single vendor serving every
+	// group is one of them. Empty when there is none (see Gaps).
+	Combinations []Combination
+	// PartlyPriced are combinations with a part that lacks prices: their
+	// totals are too low by the unpriced items, so they are listed apart
+	// and never ranked against Combinations (at most MaxCombinations).
+	PartlyPriced []Combination
+	// Gaps say, per needed group no vendor can take, why: then there is no
+	// combination at all.
+	Gaps []GroupGap
+	// CombineNotes are remarks on the buyer's combine settings (a pin on a
+	// group not needed).
+	CombineNotes []Note
+}
+
+// BestCombination is the cheapest complete combination, or nil.
+func (c *Comparison) BestCombination() *Combination {
+	if len(c.Combinations) == 0 {
+		return nil
+	}
+	return &c.Combinations[0]
 }
 
 // Result is one vendor's cost for the scenario under one plan.
@@ -76,6 +103,12 @@ type Result struct {
 	// EditionRefs describe the editions used: their dates show the prices'
 	// age.
 	EditionRefs []EditionRef
+	// ExtrasTotal is the part of Total that is the buyer's own lines.
+	ExtrasTotal decimal.Decimal
+	// Serves lists the scenario's service groups (Groups ids) the vendor
+	// serves whole; a vendor that does not cover everything serves only
+	// these (shown as "仅覆盖：机器人").
+	Serves []string
 
 	outage string
 	pc     *planCtx // until finishResult
@@ -140,6 +173,9 @@ type Line struct {
 	// assumption; Note says which.
 	Assumption bool
 	Note       string
+	// Buyer is set on the buyer's own lines (vendors.<id>.extras): amounts
+	// the buyer entered, not a vendor's price (item ExtraItem).
+	Buyer bool
 
 	monthlyFen []int64
 }
