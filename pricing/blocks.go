@@ -2,6 +2,8 @@ package pricing
 
 import (
 	"fmt"
+	"math"
+	"math/big"
 	"sort"
 	"time"
 	_ "time/tzdata" // vendors bill in Asia/Shanghai; Windows has no zoneinfo
@@ -149,31 +151,71 @@ func CheapestCover(need int64, offers []packOffer) []int64 {
 // without allocating (the Chatopera pack search asks about 1,000 times).
 type coverSolver struct {
 	offers []packOffer
-	order  []int   // offers by price per unit, best first
-	span   []int64 // how far below "all of this pack" to look, per level
-	cur    []int64
-	best   int64
-	out    []int64
+	order  []int // offers by price per unit, best first
+	// most[k] is the most of order[k] a cheapest cover needs, and rest[k]
+	// the most quota the kinds after level k bring to one.
+	most []int64
+	rest []int64
+	cur  []int64
+	best int64
+	out  []int64
 }
 
+// newCoverSolver orders the offers by price per unit and bounds each
+// count. Some cheapest cover holds fewer than k of a pack j wherever k of
+// j cost at least as much as the packs of a better pack i that hold as
+// much (ceil(k·qj/qi) of i): swapping them never costs more, and each swap
+// moves count towards the better packs, so the swaps end. That bounds
+// what the worse packs add, and so how far below "all of the best pack"
+// the search looks.
 func newCoverSolver(offers []packOffer) *coverSolver {
-	s := &coverSolver{offers: offers, order: make([]int, len(offers)), span: make([]int64, len(offers)), cur: make([]int64, len(offers))}
+	n := len(offers)
+	s := &coverSolver{offers: offers, order: make([]int, n), most: make([]int64, n), rest: make([]int64, n), cur: make([]int64, n)}
 	for i := range s.order {
 		s.order[i] = i
 	}
-	sort.Slice(s.order, func(a, b int) bool {
+	sort.SliceStable(s.order, func(a, b int) bool {
 		oa, ob := offers[s.order[a]], offers[s.order[b]]
 		return oa.price*ob.quota < ob.price*oa.quota
 	})
-	// Fewer of a pack leave room for the others; beyond a pack's worth of
-	// every other pack that never helps.
-	for k, i := range s.order {
-		s.span[k] = 1
-		for _, j := range s.order[k+1:] {
-			s.span[k] += offers[j].quota/offers[i].quota + 1
+	for k := range s.most {
+		s.most[k] = math.MaxInt64
+	}
+	for a, i := range s.order {
+		for b := a + 1; b < n; b++ {
+			j := s.order[b]
+			s.most[b] = min(s.most[b], swapCount(offers[i], offers[j])-1)
 		}
 	}
+	for k := n - 2; k >= 0; k-- {
+		j := s.order[k+1]
+		add := int64(math.MaxInt64 / 4)
+		if s.most[k+1] < add/max(offers[j].quota, 1) {
+			add = s.most[k+1] * offers[j].quota
+		}
+		s.rest[k] = min(s.rest[k+1]+add, math.MaxInt64/4)
+	}
 	return s
+}
+
+// swapCount is a number k of pack j that costs at least as much as the
+// packs of i (the better per unit) holding as much: ceil(k·qj/qi) × pi ≤
+// k × pj. k = qi / gcd(qi, qj) always is (the same quota, for no more);
+// when j costs strictly more per unit, k ≥ pi·(qi−1) / (pj·qi − pi·qj)
+// is too.
+func swapCount(i, j packOffer) int64 {
+	g := new(big.Int).GCD(nil, nil, big.NewInt(i.quota), big.NewInt(j.quota)).Int64()
+	k := i.quota / g
+	// d = pj·qi − pi·qj, in big numbers: prices and quotas may be large.
+	d := new(big.Int).Sub(new(big.Int).Mul(big.NewInt(j.price), big.NewInt(i.quota)), new(big.Int).Mul(big.NewInt(i.price), big.NewInt(j.quota)))
+	if d.Sign() > 0 {
+		num := new(big.Int).Mul(big.NewInt(i.price), big.NewInt(i.quota-1))
+		num.Add(num, d).Sub(num, big.NewInt(1))
+		if k0 := num.Quo(num, d); k0.IsInt64() {
+			k = min(k, max(k0.Int64(), 1))
+		}
+	}
+	return k
 }
 
 // solve writes the cheapest counts for need into out and returns the cost.
@@ -204,7 +246,9 @@ func (s *coverSolver) rec(k int, left, cost int64) {
 	i := s.order[k]
 	o := s.offers[i]
 	full := (left + o.quota - 1) / o.quota
-	for c := full; c >= 0 && c >= full-s.span[k]; c-- {
+	// The later packs bring at most rest[k]: this one covers the others.
+	least := max(0, (left-s.rest[k]+o.quota-1)/o.quota)
+	for c := min(full, s.most[k]); c >= least; c-- {
 		s.cur[i] = c
 		s.rec(k+1, left-c*o.quota, cost+c*o.price)
 	}

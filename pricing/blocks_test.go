@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"math/rand"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -110,6 +111,26 @@ func TestCheapestCoverMatchesBruteForce(t *testing.T) {
 				t.Errorf("need %d: cost %d, brute force %d (%v)", need, c, want, counts)
 			}
 		}
+	}
+	// Random offers, where a worse pack is bought many times over (found
+	// by the pack search's tests: 88 calls with 27 for 20 and 16 for 12
+	// cost 68 as one of the first and four of the second).
+	seed := testSeed(t, 20261202)
+	rng := rand.New(rand.NewSource(seed))
+	for c := 0; c < 2000; c++ {
+		set := make([]packOffer, 1+rng.Intn(3))
+		for i := range set {
+			set[i] = packOffer{quota: int64(1 + rng.Intn(40)), price: int64(1 + rng.Intn(40))}
+		}
+		need := int64(1 + rng.Intn(200))
+		counts := CheapestCover(need, set)
+		q, cst := cost(counts, set)
+		if want := brute(need, set); q < need || cst != want {
+			t.Fatalf("seed %d case %d: need %d offers %v: %v covers %d for %d, brute force %d", seed, c, need, set, counts, q, cst, want)
+		}
+	}
+	if c := CheapestCover(88, []packOffer{{27, 20}, {16, 12}}); c[0] != 1 || c[1] != 4 {
+		t.Errorf("88 from 27 for 20 and 16 for 12: %v, want 1 and 4 (68)", c)
 	}
 	// The doc comment's example.
 	c := CheapestCover(1080000, tencent)

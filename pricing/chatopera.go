@@ -162,10 +162,11 @@ func chatoperaPacks(pc *planCtx) {
 	var buys []packBuy
 	var cost int64
 	ok, proven, searched, windows := false, false, false, false
+	budget := -1 // bounds only: prove the plan at volume or fall back
 	if total <= packSearchCalls*minQuota {
-		searched = true
-		buys, cost, ok, proven = packSearch(t.start, use, kinds, packBudget)
+		searched, budget = true, packBudget
 	}
+	buys, cost, ok, proven = packSearch(t.start, use, kinds, budget)
 	if !proven {
 		// The better of the best plan found and whole-month windows.
 		if wb, wc := windowPlan(t.start, t.months, use, kinds); wc >= 0 && (!ok || wc < cost) {
@@ -253,11 +254,17 @@ func chatoperaPacks(pc *planCtx) {
 	pc.note(Note{ID: "chatopera.packs", Text: text, EN: en})
 }
 
-// The pack search runs when the horizon's use is at most packSearchCalls
-// of the smallest pack (300 calls a day for three years with 5,000-call
-// packs is 657), and at most packBudget mixes, so that results follow
-// typing; within both it gives the proven cheapest plan. Larger volumes
-// (where the packs' validity wastes little) buy whole-month windows.
+// At any volume a plan that costs the lower bound (each kind counted at
+// the calls it could serve within its validity) is proven cheapest at
+// once: at volume validity binds only at the horizon's end, so buying the
+// cheapest cover one pack at a time as quota runs out meets it (the spec
+// example, 3,000 calls a day for 36 months, and the benchmarks). Otherwise
+// the day-by-day search runs when the horizon's use is at most
+// packSearchCalls of the smallest pack (300 calls a day for three years
+// with 5,000-call packs is 657), and at most packBudget mixes, so that
+// results follow typing; within both it gives the proven cheapest plan.
+// Past them, whole-month windows are the fallback, and the result says a
+// cheaper way to buy may exist.
 const (
 	packSearchCalls = 1000
 	packBudget      = 3000

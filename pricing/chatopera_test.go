@@ -225,3 +225,51 @@ func TestChatoperaASRRoundedPerRequest(t *testing.T) {
 		t.Fatalf("total %s schedule %+v", ch.Total, ch.Schedule)
 	}
 }
+
+// The pack search is exact at volume too (pricing-rules §7.2: "the
+// cheapest such plan ... found by an exact search"): every total below is
+// the independent checker's (handcalc case 3 and the spec example, each
+// proven there by a full search or a lower bound met by a plan), and the
+// engine must prove it too, never fall back to "a cheaper way to buy may
+// exist". 2023-12 packs: 100 元 5,000 calls 1 month; 1,000 元 100,000
+// calls 12 months; 10,000 元 2,000,000 calls 12 months. From 2027-01-01,
+// one request per chat:
+//   - 12 months (365 days): 100 a day: one 1,000 元 pack (36,500 calls);
+//     1,000: four 1,000 元 packs (365,000; three and thirteen 100 元 packs
+//     cost 4,300); 2,000: seven 1,000 元 and six 100 元 packs hold
+//     exactly 730,000, 7,600; 3,000 and 5,000: one 10,000 元 pack;
+//     6,000: 2,190,000 = a 10,000 元 pack and two 1,000 元 packs, 12,000.
+//   - 24 months (731 days): 2,000 / 7,700 (seven 1,000 元 and seven 100 元
+//     packs: 735,000 ≥ 731,000) / 15,000 / 20,000 / 20,000 / 24,000.
+//   - 36 months at 3,000 a day (the spec example, 3,288,000 calls): a
+//     10,000 元 pack serves at most a year (1,098,000 calls in the leap
+//     year), so three: 30,000.00.
+func TestChatoperaPackSearchExactAtVolume(t *testing.T) {
+	for _, c := range []struct {
+		months int
+		perDay int64
+		want   string
+	}{
+		{12, 100, "1000.00"}, {12, 1000, "4000.00"}, {12, 2000, "7600.00"},
+		{12, 3000, "10000.00"}, {12, 5000, "10000.00"}, {12, 6000, "12000.00"},
+		{24, 100, "2000.00"}, {24, 1000, "7700.00"}, {24, 2000, "15000.00"},
+		{24, 3000, "20000.00"}, {24, 5000, "20000.00"}, {24, 6000, "24000.00"},
+		{36, 3000, "30000.00"},
+	} {
+		cmp, err := Compare(scenario(c.months, func(s *scenarios.Scenario) { s.Demand.ChatsPerDay = c.perDay }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ch := vendor(t, cmp, scenarios.Chatopera)
+		if got := ch.Total.StringFixed(2); got != c.want {
+			t.Errorf("%d months at %d a day: %s, want %s", c.months, c.perDay, got, c.want)
+		}
+		for _, n := range ch.Notes {
+			if strings.Contains(n.EN, "may exist") {
+				t.Errorf("%d months at %d a day: not proven: %s", c.months, c.perDay, n.EN)
+			}
+		}
+		days := scenarios.NewDate(2027, 1, 1).DaysUntil(scenarios.NewDate(2027, 1, 1).AddMonths(c.months))
+		assertServesEveryDay(t, c.perDay, ch.Schedule, scenarios.NewDate(2027, 1, 1), days)
+	}
+}

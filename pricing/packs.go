@@ -58,8 +58,9 @@ func packPlan(start scenarios.Date, use []int64, kinds []packKind) (buys []packB
 
 // packSearch is packPlan with a bound on the work: after budget mixes
 // (0: none) it returns the cheapest whole plan found so far, with proven
-// false. The search ends far sooner on most scenarios; very large volumes
-// with many pack sizes reach the bound.
+// false; budget < 0 runs no search, only the bounds (a plan that meets the
+// lower bound is still proven). The search ends far sooner on most
+// scenarios; very large volumes with many pack sizes reach the bound.
 func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int) (buys []packBuy, cost int64, ok, proven bool) {
 	n := len(use)
 	cum := make([]int64, n+1)
@@ -81,7 +82,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 	sort.SliceStable(order, func(a, b int) bool { return kinds[order[a]].months < kinds[order[b]].months })
 
 	// expiry[m][day] is the first day a pack of m months bought on day
-	// is no longer valid (0: not computed yet).
+	// is no longer valid.
 	maxMonths := 0
 	for _, kd := range kinds {
 		maxMonths = max(maxMonths, kd.months)
@@ -90,11 +91,8 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 	expires := func(day, months int) int {
 		e := expiry[months]
 		if e == nil {
-			e = make([]int, n+1)
+			e = expiryDays(start, n, months)
 			expiry[months] = e
-		}
-		if e[day] == 0 {
-			e[day] = start.DaysUntil(start.AddDays(day).AddMonths(months))
 		}
 		return e[day]
 	}
@@ -104,30 +102,77 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 		}
 		return cum[day]
 	}
+	dayOf := func(pos int64) int { return sort.Search(n, func(d int) bool { return cum[d+1] > pos }) }
 
-	// Bounds: no plan serves the rest for less than the rest at the best
-	// price per call (lb); ub is the cheapest whole plan known so far,
-	// first from buying one kind only when quota runs out. A mix or state
-	// whose cost plus lb exceeds ub cannot be part of a cheapest plan.
-	// lb is the cheapest cover of the rest's calls with validity ignored: no
-	// plan serves them for less, and a pack bought adds at least as much
-	// to the cost as it takes off lb, so A* may use it.
-	offers := make([]packOffer, len(kinds))
+	// Bounds: no plan serves the rest for less than lb, and ub is the
+	// cheapest whole plan known so far. A mix or state whose cost plus lb
+	// exceeds ub cannot be part of a cheapest plan.
+	//
+	// lb counts validity: a pack bought on or after the day the rest starts
+	// serves at most the calls that fall within its validity from its
+	// purchase day, so each kind counts as the lesser of its quota and the
+	// busiest such window still ahead (win). The cheapest cover of the rest
+	// with those quotas is a bound no plan beats; a pack bought adds at
+	// least as much to the cost as it takes off lb, so A* may use it. At
+	// volume, where validity binds only at the horizon's end, it is exact,
+	// and a plan that costs lb is proven cheapest without a search.
+	win := make([][]int64, len(kinds))
 	for k, kd := range kinds {
-		offers[k] = packOffer{quota: kd.quota, price: kd.cost}
+		e := expiryDays(start, n, kd.months)
+		expiry[kd.months] = e
+		w := make([]int64, n+1)
+		for d := n - 1; d >= 0; d-- {
+			w[d] = max(w[d+1], served(e[d])-cum[d])
+		}
+		win[k] = w
 	}
-	cover := newCoverSolver(offers)
+	type coverKey [maxPackKinds]int64
+	solvers := map[coverKey]*coverSolver{}
 	scratch := make([]int64, len(kinds))
+	// coverAt is the cheapest cover of need with each kind's quota taken as
+	// at most the calls it could serve from pos on; counts (by kind) into out.
+	coverAt := func(pos, need int64, out []int64) int64 {
+		d0 := dayOf(pos)
+		var key coverKey
+		var offers []packOffer
+		var idx []int
+		for k, kd := range kinds {
+			q := min(kd.quota, max(served(expires(d0, kd.months))-pos, win[k][d0+1]))
+			if k < maxPackKinds {
+				key[k] = q
+			}
+			if q > 0 {
+				offers = append(offers, packOffer{quota: q, price: kd.cost})
+				idx = append(idx, k)
+			}
+		}
+		if len(offers) == 0 {
+			return math.MaxInt64 / 4 // nothing can serve the rest
+		}
+		cs := solvers[key]
+		if cs == nil || len(kinds) > maxPackKinds {
+			cs = newCoverSolver(offers)
+			solvers[key] = cs
+		}
+		c := cs.solve(need, scratch[:len(offers)])
+		if out != nil {
+			clear(out)
+			for j, k := range idx {
+				out[k] = scratch[j]
+			}
+		}
+		return c
+	}
 	lbMemo := map[int64]int64{}
 	lb := func(pos int64) int64 {
 		if pos >= total {
 			return 0
 		}
-		if v, ok := lbMemo[total-pos]; ok {
+		if v, ok := lbMemo[pos]; ok {
 			return v
 		}
-		v := cover.solve(total-pos, scratch)
-		lbMemo[total-pos] = v
+		v := coverAt(pos, total-pos, nil)
+		lbMemo[pos] = v
 		return v
 	}
 	ub := int64(math.MaxInt64 / 2)
@@ -152,6 +197,53 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 		if cost < ub {
 			ub, ubBuys = cost, plan
 		}
+	}
+	// The cheapest cover of all use, each kind counted at what it could
+	// serve, bought one pack at a time on the day the quota held runs out,
+	// longest validity and largest first: at volume no quota expires before
+	// the horizon ends, and the plan costs lb(0).
+	if want := make([]int64, len(kinds)); coverAt(0, total, want) < ub {
+		seq := append([]int(nil), order...)
+		sort.SliceStable(seq, func(a, b int) bool {
+			ka, kb := kinds[seq[a]], kinds[seq[b]]
+			if ka.months != kb.months {
+				return ka.months > kb.months
+			}
+			return ka.quota > kb.quota
+		})
+		var pos, cost int64
+		var plan []packBuy
+	buying:
+		for _, k := range seq {
+			kd := kinds[k]
+			for j := int64(0); j < want[k] && pos < total; j++ {
+				day := dayOf(pos)
+				limit := served(expires(day, kd.months))
+				if limit <= pos {
+					break buying
+				}
+				cost += kd.cost
+				pos = min(pos+kd.quota, limit)
+				end := sort.Search(n, func(d int) bool { return cum[d+1] >= pos })
+				if last := len(plan) - 1; last >= 0 && plan[last].day == day {
+					plan[last].counts[k]++
+					plan[last].endDay, plan[last].expired = end, pos == limit
+					continue
+				}
+				counts := make([]int64, len(kinds))
+				counts[k] = 1
+				plan = append(plan, packBuy{day: day, counts: counts, endDay: end, expired: pos == limit})
+			}
+		}
+		if pos >= total && cost < ub && refusedDay(start, use, kinds, plan) < 0 {
+			ub, ubBuys = cost, plan
+		}
+	}
+	if ubBuys != nil && ub <= lb(0) {
+		return ubBuys, ub, true, true // no plan costs less than lb
+	}
+	if budget < 0 {
+		return ubBuys, ub, ubBuys != nil, false // bounds only: no search
 	}
 	mixes := 0
 	// Kinds of one validity are bought as a mix; only mixes that no other
@@ -480,6 +572,42 @@ func (h *posHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// maxPackKinds is the most pack kinds whose bounds are kept apart by the
+// quotas they count (an edition has three).
+const maxPackKinds = 6
+
+// expiryDays lists, for every day index d from 0 to n, the first day index
+// at which a pack of months bought on day d is no longer valid: valid from
+// the purchase day for its months, to the day before the same day number
+// months later, or before the last day of the target month when that is
+// shorter (2027-01-31 + 1 month: valid until 2027-02-27). The same as
+// start.DaysUntil(start.AddDays(d).AddMonths(months)), without a date
+// computation per day.
+func expiryDays(start scenarios.Date, n, months int) []int {
+	first := start.FirstOfMonth()
+	// firstIdx[i] is the day index of the first of calendar month i from
+	// start's month (negative for start's own month unless it is the 1st).
+	count := n/28 + months + 3
+	firstIdx := make([]int, count+1)
+	for i := range firstIdx {
+		firstIdx[i] = start.DaysUntil(first.AddMonths(i))
+	}
+	out := make([]int, n+1)
+	ci, dom := 0, start.Day()
+	for d := 0; d <= n; d++ {
+		if d > 0 {
+			dom++
+			if d == firstIdx[ci+1] {
+				ci, dom = ci+1, 1
+			}
+		}
+		t := ci + months
+		length := firstIdx[t+1] - firstIdx[t]
+		out[d] = firstIdx[t] + min(dom, length) - 1
+	}
+	return out
 }
 
 // maxTopUps bounds the short packs one long pack's quota is stretched by.
