@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"kefucost/app"
+	"kefucost/app/wording"
 )
 
 // Env is what a subcommand may touch: its streams and the environment, so
@@ -20,6 +21,23 @@ type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
+
+	// lang is the language of what the subcommand prints for people:
+	// "zh" or "en" (Run sets it: --lang, else the locale). JSON keys,
+	// ids and CSV headers do not change with it.
+	lang string
+}
+
+// T is the text for key in the output language.
+func (env *Env) T(key string, args ...any) string { return wording.Text(env.Lang(), key, args...) }
+
+// Lang is the language people read the output in ("en" unless Run chose
+// Chinese).
+func (env *Env) Lang() string {
+	if env.lang == "zh" {
+		return "zh"
+	}
+	return "en"
 }
 
 // command is one subcommand; it returns the exit code.
@@ -44,8 +62,34 @@ func Run(env *Env, args []string) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
+	// --lang before the command is for every command; after it, compare,
+	// plans and scenarios take it here, chart and report in their own flags
+	// (it also chooses the language of the file they write).
+	var flagLang string
+	for len(args) > 0 && isLangFlag(args[0]) {
+		var ok bool
+		if args, flagLang, ok = takeLang(env, args, 1); !ok {
+			return ExitUsage
+		}
+	}
+	if len(args) > 0 && (args[0] == "chart" || args[0] == "report") {
+		if flagLang != "" {
+			args = append([]string{args[0], "--lang", flagLang}, args[1:]...)
+		}
+		flagLang = peekLang(args[1:])
+	} else if len(args) > 0 {
+		rest, l, ok := takeLang(env, args[1:], len(args))
+		if !ok {
+			return ExitUsage
+		}
+		if l != "" {
+			flagLang = l
+		}
+		args = append(args[:1:1], rest...)
+	}
+	env.lang = textLang(env.Getenv, flagLang)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage(env.Stdout)
+		usage(env)
 		return ExitOK
 	}
 	if args[0] == "version" || args[0] == "--version" {
@@ -54,24 +98,119 @@ func Run(env *Env, args []string) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "kefucost: unknown command %q (try: kefucost help)\n", args[0])
+		fmt.Fprintln(env.Stderr, env.T("cli.unknown_command", args[0]))
 		return ExitUsage
+	}
+	if flagLang != "" && (args[0] == "chart" || args[0] == "report") {
+		// Their --lang also chooses the language of the file they write.
+		args = append([]string{args[0], "--lang", flagLang}, args[1:]...)
 	}
 	return c.run(env, args[1:])
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "kefucost — 客服云成本对比: what Chatopera, Tencent Qidian, Huawei CEC and Aliyun ICC would really cost")
-	fmt.Fprintln(w, "\nUsage:\n  kefucost                 open the window\n  kefucost COMMAND [flags]\n\nCommands:")
+func isLangFlag(a string) bool {
+	name, _, _ := strings.Cut(a, "=")
+	return name == "--lang" || name == "-lang"
+}
+
+// takeLang takes up to n --lang VALUE (or --lang=VALUE, -lang) out of
+// args, before "--", and checks the value; the last one counts.
+func takeLang(env *Env, args []string, n int) (rest []string, lang string, ok bool) {
+	rest = make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		if n == 0 || !isLangFlag(a) {
+			rest = append(rest, a)
+			continue
+		}
+		n--
+		_, value, hasValue := strings.Cut(a, "=")
+		if !hasValue {
+			if i+1 >= len(args) {
+				fmt.Fprintln(env.Stderr, "kefucost: --lang needs a value: zh or en (--lang 需要取值：zh 或 en)")
+				return nil, "", false
+			}
+			i++
+			value = args[i]
+		}
+		if err := wording.CheckLang(value); err != nil || value == "" {
+			if value == "" {
+				err = wording.CheckLang(`""`)
+			}
+			// Both languages: the one asked for is not known.
+			fmt.Fprintf(env.Stderr, "kefucost: --lang: %v (--lang 只能是 zh 或 en)\n", err)
+			return nil, "", false
+		}
+		lang = value
+	}
+	return rest, lang, true
+}
+
+// peekLang is the last valid --lang value in args ("" if none): chart
+// and report check it themselves.
+func peekLang(args []string) string {
+	lang := ""
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if !isLangFlag(a) {
+			continue
+		}
+		_, v, has := strings.Cut(a, "=")
+		if !has && i+1 < len(args) {
+			v = args[i+1]
+		}
+		if v == "zh" || v == "en" {
+			lang = v
+		}
+	}
+	return lang
+}
+
+// textLang is the language of the text a subcommand prints: the flag when
+// given, else Chinese when the locale (LC_ALL, then LC_MESSAGES, then
+// LANG: the first that is set, as POSIX reads them) is Chinese, else
+// English. (The files chart and report write default to Chinese unless the
+// locale is English: see cliLang.)
+func textLang(getenv func(string) string, flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "zh") {
+				return "zh"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+func usage(env *Env) {
+	w := env.Stdout
+	fmt.Fprintln(w, env.T("cli.usage.title"))
+	fmt.Fprintln(w, env.T("cli.usage"))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	rows := [][]string{}
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+		summary := commands[n].summary
+		if t, ok := wording.Lookup(env.Lang(), "cli.cmd."+n); ok {
+			summary = t
+		}
+		rows = append(rows, []string{"  " + n, summary})
 	}
-	fmt.Fprintln(w, "\nRun 'kefucost COMMAND -h' for a command's flags.")
+	fmt.Fprint(w, wording.Table(rows, nil))
+	fmt.Fprintln(w, "\n"+env.T("cli.usage.more"))
 }
 
 // newFlags makes a flag set that reports problems as one line on stderr
@@ -100,7 +239,7 @@ func parseFlags(env *Env, fs *flag.FlagSet, args []string) (ok bool, code int) {
 
 // fail writes one error line for a subcommand and returns ExitError.
 func fail(env *Env, name string, err error) int {
-	msg := strings.TrimSpace(err.Error())
+	msg := strings.TrimSpace(wording.FileError(env.Lang(), err).Error())
 	fmt.Fprintf(env.Stderr, "kefucost %s: %s\n", name, msg)
 	return ExitError
 }

@@ -23,11 +23,11 @@ func runCompare(env *Env, args []string) int {
 		return code
 	}
 	if *file == "" {
-		fmt.Fprintln(env.Stderr, "kefucost compare: --scenario FILE is required")
+		fmt.Fprintln(env.Stderr, "kefucost compare: "+env.T("cli.err.scenario_required"))
 		return ExitUsage
 	}
 	if *format != "table" && *format != "json" && *format != "csv" {
-		fmt.Fprintf(env.Stderr, "kefucost compare: --format must be table, json or csv, not %q\n", *format)
+		fmt.Fprintln(env.Stderr, "kefucost compare: "+env.T("cli.err.format", *format))
 		return ExitUsage
 	}
 	s, err := app.LoadScenario(*file)
@@ -45,7 +45,7 @@ func runCompare(env *Env, args []string) int {
 	case "csv":
 		out, err = ComparisonCSV(c)
 	default:
-		out = []byte(ComparisonTable(c))
+		out = []byte(ComparisonTable(c, env.Lang()))
 	}
 	if err != nil {
 		return fail(env, "compare", err)
@@ -78,13 +78,19 @@ func runPlans(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "kefucost plans: --vendor: unknown vendor %q (known: %s)\n", *vendor, strings.Join(scenarios.VendorIDs, ", "))
 		return ExitUsage
 	}
+	lang := env.Lang()
+	zh := lang == "zh"
 	var b strings.Builder
 	for _, v := range cat.Vendors {
 		if *vendor != "" && v.ID != *vendor {
 			continue
 		}
 		fmt.Fprintf(&b, "%s — %s (%s)\n", v.ID, v.Name, v.NameEN)
-		fmt.Fprintf(&b, "  covers: %s\n", strings.Join(v.Covers, ", "))
+		covers := strings.Join(v.Covers, ", ")
+		if zh {
+			covers = wording.FieldRefs(lang, v.Covers)
+		}
+		b.WriteString("  " + env.T("cli.plans.covers", covers) + "\n")
 		plans := v.PlansOn(on)
 		var legacy []*pricing.Plan
 		for _, p := range v.Plans {
@@ -93,21 +99,37 @@ func runPlans(env *Env, args []string) int {
 			}
 		}
 		if len(plans) == 0 && len(legacy) == 0 {
-			fmt.Fprintf(&b, "  no plans in force on %s\n\n", on)
+			b.WriteString("  " + env.T("cli.plans.none", on.String()) + "\n\n")
 			continue
 		}
-		b.WriteString("  plans (vendors.<id>.plan; \"auto\" picks the cheapest):\n")
+		b.WriteString("  " + env.T("cli.plans.plans") + "\n")
 		rows := [][]string{}
 		for _, p := range plans {
-			rows = append(rows, []string{p.ID, p.Edition(on).ID, p.Name + " / " + p.NameEN})
+			name := p.Name + " / " + p.NameEN
+			if zh {
+				name = p.Name
+			}
+			rows = append(rows, []string{p.ID, p.Edition(on).ID, name})
 		}
 		for _, p := range legacy {
 			e := p.LastEdition()
-			rows = append(rows, []string{p.ID, e.ID, fmt.Sprintf("%s / %s — no longer sold (replaced on %s); offered only with the option %s", p.Name, p.NameEN, e.Until, p.LegacyOption)})
+			name := p.Name + " / " + p.NameEN
+			if zh {
+				name = p.Name
+			}
+			rows = append(rows, []string{p.ID, e.ID, env.T("cli.plans.legacy", name, e.Until.String(), p.LegacyOption)})
 		}
 		b.WriteString(indent(wording.Table(rows, nil), "    "))
 		for _, o := range v.Options {
-			fmt.Fprintf(&b, "  option %s (default %v): %s / %s\n", o.ID, o.Default, o.Name, o.NameEN)
+			if zh {
+				def := env.T("hist.off")
+				if o.Default {
+					def = env.T("hist.on")
+				}
+				fmt.Fprintf(&b, "  选项 %s（默认%s）：%s\n", o.ID, def, o.Name)
+			} else {
+				fmt.Fprintf(&b, "  option %s (default %v): %s / %s\n", o.ID, o.Default, o.Name, o.NameEN)
+			}
 		}
 		seen := map[string]bool{}
 		for _, p := range plans {
@@ -116,14 +138,14 @@ func runPlans(env *Env, args []string) int {
 				continue
 			}
 			seen[e.ID] = true
-			fmt.Fprintf(&b, "  edition %s, in force from %s", e.ID, e.From)
+			b.WriteString("  " + env.T("cli.plans.edition", e.ID, e.From.String()))
 			if !e.Until.IsZero() {
-				fmt.Fprintf(&b, " until %s", e.Until.AddDays(-1))
+				b.WriteString(env.T("cli.plans.until", e.Until.AddDays(-1).String()))
 			}
-			fmt.Fprintf(&b, "\n    source: %s (%s)\n", e.Source, e.SourceDate)
-			rows := [][]string{{"item id (vendors.<id>.prices)", "unit", "price (元)", "name", "source"}}
+			b.WriteString("\n    " + env.T("cli.plans.source", wording.SourceTitle(lang, e.Source), wording.SourceDate(lang, e.SourceDate)) + "\n")
+			rows := [][]string{{env.T("cli.plans.col.id"), env.T("cli.plans.col.unit"), env.T("cli.plans.col.price"), env.T("cli.plans.col.name"), env.T("cli.plans.col.source")}}
 			for _, it := range e.Items {
-				price := "unpriced"
+				price := env.T("unpriced")
 				switch {
 				case it.Price != nil:
 					price = it.Price.String()
@@ -133,26 +155,26 @@ func runPlans(env *Env, args []string) int {
 						if t.Upto != nil {
 							ts = append(ts, "≤"+t.Upto.String()+":"+t.Price.String())
 						} else {
-							ts = append(ts, "above:"+t.Price.String())
+							ts = append(ts, env.T("cli.plans.above")+":"+t.Price.String())
 						}
 					}
-					price = "tiered " + strings.Join(ts, " ")
+					price = env.T("cli.plans.tiered") + " " + strings.Join(ts, " ")
 				}
 				src := ""
 				if it.Source != e.Source {
-					src = it.Source + " (" + it.SourceDate + ")"
+					src = wording.SourceTitle(lang, it.Source) + env.T("cli.table.source_date", wording.SourceDate(lang, it.SourceDate))
 				}
 				name := it.Name
 				if it.Interpretation != "" {
-					name += " [A]"
+					name += " " + env.T("cli.mark.assumption")
 				}
-				rows = append(rows, []string{it.ID, it.Unit, price, name, src})
+				rows = append(rows, []string{it.ID, unitIn(lang, it.Unit), price, name, src})
 			}
 			b.WriteString(indent(wording.Table(rows, nil), "    "))
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("[A] rests on an interpretation of an ambiguous document; see kefucost compare for the text.\n")
+	b.WriteString(env.T("cli.plans.assumption") + "\n")
 	fmt.Fprint(env.Stdout, b.String())
 	return ExitOK
 }

@@ -173,6 +173,71 @@ func TestCompareGolden(t *testing.T) {
 	}
 }
 
+// The table speaks the reader's language: Chinese under a Chinese locale
+// (golden NAME.zh.table), English otherwise; --lang chooses. JSON and CSV
+// (keys, ids, headers) are the same whatever the language.
+func TestCompareSpeaksTheLocalesLanguage(t *testing.T) {
+	for _, name := range []string{"mixed-spec-example", "aliyun-numbers-tiers"} {
+		sc := filepath.Join("testdata", "scenarios", name+".kefucost.json")
+		zh := map[string]string{"LANG": "zh_CN.UTF-8"}
+		out, errOut, code := runCLIEnv(t, zh, "compare", "--scenario", sc)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		golden := filepath.Join("testdata", "golden", name+".zh.table")
+		if *update {
+			if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create)", err)
+		}
+		if out != string(want) {
+			t.Errorf("output differs from %s (rerun with -update if intended):\n%s", golden, firstDiff(out, string(want)))
+		}
+		for _, w := range []string{"Vendor", "Total", "Source:", "seat·month", "user·year", "undated", "seed ", "[A]"} {
+			if strings.Contains(out, w) {
+				t.Errorf("%s in Chinese has %q", name, w)
+			}
+		}
+		en, _, _ := runCLIEnv(t, map[string]string{"LANG": "en_US.UTF-8"}, "compare", "--scenario", sc)
+		en2, _, _ := runCLIEnv(t, zh, "--lang", "en", "compare", "--scenario", sc)
+		en3, _, _ := runCLIEnv(t, zh, "compare", "--lang=en", "--scenario", sc)
+		zh2, _, _ := runCLIEnv(t, map[string]string{"LANG": "C"}, "compare", "--scenario", sc, "--lang", "zh")
+		if en != en2 || en != en3 || zh2 != out || !strings.Contains(en, "Vendor") {
+			t.Errorf("%s: --lang does not choose the language", name)
+		}
+		for _, format := range []string{"json", "csv"} {
+			a, _, _ := runCLIEnv(t, zh, "compare", "--scenario", sc, "--format", format)
+			b, _, _ := runCLIEnv(t, nil, "compare", "--scenario", sc, "--format", format)
+			if a != b || a == "" {
+				t.Errorf("%s --format %s differs under a Chinese locale", name, format)
+			}
+		}
+	}
+	plans, _, _ := runCLIEnv(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "plans", "--vendor", "tencent-qidian")
+	for _, w := range []string{"edition", "source", "unpriced", "user·year", "undated", "seed "} {
+		if strings.Contains(plans, w) {
+			t.Errorf("plans in Chinese has %q", w)
+		}
+	}
+	// Help and errors too.
+	help, _, _ := runCLIEnv(t, map[string]string{"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "help")
+	if !strings.Contains(help, "用法") || strings.Contains(help, "Usage") {
+		t.Errorf("help under LC_ALL=zh_CN: %q", help)
+	}
+	_, errOut, code := runCLIEnv(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "nonsense")
+	if code != ExitUsage || !strings.Contains(errOut, "没有") {
+		t.Errorf("unknown command in Chinese: %d %q", code, errOut)
+	}
+	_, errOut, code = runCLIEnv(t, nil, "compare", "--lang", "fr", "--scenario", "x")
+	if code != ExitUsage || !strings.Contains(errOut, "zh or en") {
+		t.Errorf("--lang fr: %d %q", code, errOut)
+	}
+}
+
 func firstDiff(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := 0; i < len(al) || i < len(bl); i++ {

@@ -256,124 +256,197 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// ComparisonTable renders the comparison for people: a summary, then each
-// vendor's breakdown with formulas, sources and assumption markers.
-func ComparisonTable(c *pricing.Comparison) string {
+// ComparisonTable renders the comparison for people in lang ("zh" or
+// "en"): a summary, then each vendor's breakdown with formulas, sources and
+// assumption markers. Ids stay as the scenario file writes them.
+func ComparisonTable(c *pricing.Comparison, lang string) string {
+	t := func(key string, args ...any) string { return wording.Text(lang, key, args...) }
+	zh := lang != "en"
+	pickZH := func(zhText, en string) string {
+		if zh && zhText != "" {
+			return zhText
+		}
+		return en
+	}
 	var b strings.Builder
-	prices := "latest price editions"
+	prices := t("cli.table.latest")
 	if !c.PriceDate.IsZero() {
-		prices = "prices in force on " + c.PriceDate.String()
+		prices = t("cli.table.price_date", c.PriceDate.String())
 	}
 	name := c.Scenario
 	if name == "" {
-		name = "(unnamed scenario)"
+		name = t("cli.table.unnamed")
 	}
 	end := c.Start.AddMonths(c.Months).AddDays(-1)
-	fmt.Fprintf(&b, "%s — %d months, %s to %s, CNY (元), %s\n\n", name, c.Months, c.Start, end, prices)
-	rows := [][]string{{"Vendor", "Plan", "Total", "Per month", "Status"}}
+	b.WriteString(t("cli.table.head", name, c.Months, c.Start, end, prices) + "\n\n")
+	rows := [][]string{{t("cli.col.vendor"), t("cli.col.plan"), t("cli.col.total"), t("cli.col.per_month"), t("cli.col.status")}}
 	for _, r := range c.Vendors {
 		bound := wording.BoundOf(r)
-		total := wording.Figure("en", r.Total, bound)
-		per := wording.Figure("en", r.Total.Div(decimal.NewFromInt(int64(c.Months))), bound)
-		rows = append(rows, []string{r.Name, r.Plan, total, per, wording.Status("en", r, c.Cheapest)})
+		total := wording.Figure(lang, r.Total, bound)
+		per := wording.Figure(lang, r.Total.Div(decimal.NewFromInt(int64(c.Months))), bound)
+		rows = append(rows, []string{r.Name, r.Plan, total, per, wording.Status(lang, r, c.Cheapest)})
 	}
 	b.WriteString(wording.Table(rows, map[int]bool{2: true, 3: true}))
 	if c.Cheapest == "" {
-		b.WriteString("\nNo vendor is both complete and covers every requirement: no cheapest is named.\n")
+		b.WriteString("\n" + t("cli.table.no_cheapest") + "\n")
 	}
+	mark := t("cli.mark.assumption")
 	for _, n := range c.Assumptions {
-		fmt.Fprintf(&b, "\n[A] %s", n.EN)
+		fmt.Fprintf(&b, "\n%s %s", mark, pickZH(n.Text, n.EN))
 	}
 	if len(c.Assumptions) > 0 {
 		b.WriteString("\n")
 	}
+	unpriced := t("unpriced")
 	for _, r := range c.Vendors {
-		how := "pinned"
+		how := t("cli.table.pinned")
 		if r.Auto {
-			how = "chosen by auto"
+			how = t("cli.table.auto")
 		}
-		fmt.Fprintf(&b, "\n== %s (%s) — plan %s, %s; editions %s\n", r.Name, r.NameEN, r.Plan, how, strings.Join(r.Editions, ", "))
+		if zh {
+			plan := r.Plan
+			if r.PlanName != "" {
+				plan = r.PlanName + "（" + r.Plan + "）"
+			}
+			fmt.Fprintf(&b, "\n== %s — 方案 %s，%s；价格版本 %s\n", r.Name, plan, how, strings.Join(r.Editions, "、"))
+		} else {
+			fmt.Fprintf(&b, "\n== %s (%s) — plan %s, %s; editions %s\n", r.Name, r.NameEN, r.Plan, how, strings.Join(r.Editions, ", "))
+		}
 		if len(r.Lines) == 0 {
 			if !r.Covers {
-				fmt.Fprintf(&b, "   serves none of this scenario's requirements (%s)\n", strings.Join(r.Uncovered, ", "))
+				b.WriteString("   " + t("cli.table.serves_none", wording.FieldRefs(lang, r.Uncovered)) + "\n")
 				continue
 			}
-			b.WriteString("   nothing to buy for this scenario\n")
+			b.WriteString("   " + t("cli.table.nothing") + "\n")
 		} else {
-			rows := [][]string{{"", "Item", "Quantity", "Unit price", "Amount", "How"}}
+			rows := [][]string{{"", t("cli.col.item"), t("cli.col.quantity"), t("cli.col.unit_price"), t("cli.col.amount"), t("cli.col.how")}}
 			for _, l := range r.Lines {
-				mark := ""
+				m := ""
 				if l.Assumption {
-					mark = "[A]"
+					m = mark
 				}
-				price, amount := "unpriced", "unpriced"
+				price, amount := unpriced, unpriced
 				if l.UnitPrice != nil {
 					price, amount = l.UnitPrice.String(), wording.Money(*l.Amount)
 				}
-				rows = append(rows, []string{mark, l.Label, wording.Quantity(l.Quantity) + " " + l.Unit, price, amount, l.Formula})
+				rows = append(rows, []string{m, l.Label, wording.Quantity(l.Quantity) + " " + unitIn(lang, l.Unit), price, amount, wording.Formula(lang, l)})
 			}
 			b.WriteString(indent(wording.Table(rows, map[int]bool{2: true, 3: true, 4: true}), "   "))
 		}
-		fmt.Fprintf(&b, "   Total %s CNY", wording.Money(r.Total))
+		b.WriteString("   " + t("cli.table.total", wording.Money(r.Total)))
 		if r.PresentValue != nil {
-			fmt.Fprintf(&b, " (present value %s)", wording.Money(*r.PresentValue))
+			b.WriteString(t("cli.table.pv", wording.Money(*r.PresentValue)))
 		}
 		b.WriteString("\n")
 		if !r.AfterHorizon.IsZero() {
-			fmt.Fprintf(&b, "   of which paid after the horizon for use within it: %s CNY\n", wording.Money(r.AfterHorizon))
+			b.WriteString("   " + t("cli.table.after", wording.Money(r.AfterHorizon)) + "\n")
 		}
 		if len(r.Schedule) > 0 {
-			b.WriteString("   What to buy, when:\n")
-			rows := [][]string{{"Date", "Buy", "Quantity", "Amount", "Covers until", "Why"}}
+			b.WriteString("   " + t("cli.table.schedule") + "\n")
+			rows := [][]string{{t("cli.col.date"), t("cli.col.buy"), t("cli.col.quantity"), t("cli.col.amount"), t("cli.col.until"), t("cli.col.why")}}
 			for _, p := range r.Schedule {
-				amount := "unpriced"
+				amount := unpriced
 				if p.Amount != nil {
 					amount = wording.Money(*p.Amount)
 				}
-				rows = append(rows, []string{p.Date.String(), p.LabelEN, wording.Quantity(p.Quantity) + " " + p.Unit, amount, p.Until.String(), p.Why})
+				until := p.Until.String()
+				rows = append(rows, []string{p.Date.String(), pickZH(p.Label, p.LabelEN), wording.Quantity(p.Quantity) + " " + unitIn(lang, p.Unit), amount, until, pickZH(p.WhyZH, p.Why)})
 			}
 			b.WriteString(indent(wording.Table(rows, map[int]bool{2: true, 3: true}), "     "))
 		}
 		if !r.Complete {
-			fmt.Fprintf(&b, "   Incomplete: no known price for %s — enter a quote with vendors.%s.prices in the scenario.\n", strings.Join(r.Unpriced, ", "), r.Vendor)
+			names := strings.Join(r.Unpriced, ", ")
+			if zh {
+				names = wording.ItemNames(lang, r.Vendor, r.Unpriced) + "（" + strings.Join(r.Unpriced, "、") + "）"
+			}
+			b.WriteString("   " + t("cli.table.incomplete", names, r.Vendor) + "\n")
 		}
 		if !r.Covers {
-			fmt.Fprintf(&b, "   Does not cover: %s — not a candidate for the whole scenario.\n", strings.Join(r.Uncovered, ", "))
+			names := strings.Join(r.Uncovered, ", ")
+			if zh {
+				names = wording.FieldRefs(lang, r.Uncovered)
+			}
+			b.WriteString("   " + t("cli.table.uncovered", names) + "\n")
 		}
 		for i, a := range r.Alternatives {
-			label := "Other plan"
+			label := t("cli.table.other_plan")
 			if i == 0 {
-				label = "Runner-up"
+				label = t("cli.table.runner_up")
 			}
-			status := wording.Money(a.Total)
+			// Another plan's total is worded by what it is: an incomplete
+			// one is a lower bound or unknown, never a plain amount.
+			status := wording.Figure(lang, a.Total, wording.PlanBound(r, a))
 			if !a.Complete || a.Reason != "" {
-				status += " (" + a.Reason + ")"
+				status += t("cli.table.reason", reasonIn(lang, r.Vendor, a.Reason))
 			}
-			fmt.Fprintf(&b, "   %s: %s %s\n", label, a.Plan, status)
+			planName := a.Plan
+			if zh && a.PlanName != "" {
+				planName = a.PlanName + "（" + a.Plan + "）"
+			}
+			b.WriteString("   " + t("cli.table.alternative", label, planName, status) + "\n")
 		}
 		for _, n := range r.Notes {
-			fmt.Fprintf(&b, "   [A] %s\n", n.EN)
+			fmt.Fprintf(&b, "   %s %s\n", mark, pickZH(n.Text, n.EN))
 		}
 		seen := map[string]bool{}
 		for _, l := range r.Lines {
 			if l.Assumption && !seen[l.Note] {
 				seen[l.Note] = true
-				fmt.Fprintf(&b, "   [A] %s: %s\n", l.Item, l.Note)
+				what := l.Item
+				if zh {
+					what = l.Label
+					fmt.Fprintf(&b, "   %s %s：%s\n", mark, what, wording.NoteIn(lang, l.Note))
+				} else {
+					fmt.Fprintf(&b, "   %s %s: %s\n", mark, what, l.Note)
+				}
 			}
 		}
-		for _, h := range r.Hints {
-			fmt.Fprintf(&b, "   Hint: %s\n", h)
+		hints := r.Hints
+		if zh && len(r.HintsZH) == len(r.Hints) {
+			hints = r.HintsZH
+		}
+		for _, h := range hints {
+			b.WriteString("   " + t("cli.table.hint", h) + "\n")
 		}
 		seenSrc := map[string]bool{}
 		for _, l := range r.Lines {
-			src := l.Source + " (" + l.SourceDate + ")"
+			src := wording.SourceTitle(lang, l.Source)
+			if d := wording.SourceDate(lang, l.SourceDate); d != "" {
+				src += t("cli.table.source_date", d)
+			}
 			if !seenSrc[src] {
 				seenSrc[src] = true
-				fmt.Fprintf(&b, "   Source: %s\n", src)
+				b.WriteString("   " + t("cli.table.source", src) + "\n")
 			}
 		}
 	}
 	return b.String()
+}
+
+// unitIn is a catalog unit in lang; English keeps the catalog's words.
+func unitIn(lang, u string) string {
+	if lang == "en" {
+		return u
+	}
+	return wording.UnitText(lang, u)
+}
+
+// reasonIn is why another plan's total is not comparable, in lang: the
+// engine writes "unpriced: ids" in English.
+func reasonIn(lang, vendor, reason string) string {
+	if lang == "en" {
+		return reason
+	}
+	if ids, ok := strings.CutPrefix(reason, "unpriced: "); ok {
+		return wording.Text(lang, "cli.reason.unpriced", wording.ItemNames(lang, vendor, strings.Split(ids, ", ")))
+	}
+	if reason == wording.Text("en", "cli.reason.no_pack") {
+		return wording.Text(lang, "cli.reason.no_pack")
+	}
+	if day, ok := strings.CutPrefix(reason, "no purchase plan found that serves every day (first day without quota: "); ok {
+		return wording.Text(lang, "cli.reason.no_plan", strings.TrimSuffix(day, ")"))
+	}
+	return reason
 }
 
 func indent(s, prefix string) string {

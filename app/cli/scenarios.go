@@ -1029,7 +1029,7 @@ func runScCompare(env *Env, args []string) int {
 	case "csv":
 		out, err = ComparisonCSV(cmp)
 	default:
-		out = []byte(ComparisonTable(cmp))
+		out = []byte(ComparisonTable(cmp, env.Lang()))
 	}
 	if err != nil {
 		return c.fail(err)
