@@ -223,6 +223,20 @@ func TestCompareSpeaksTheLocalesLanguage(t *testing.T) {
 			t.Errorf("plans in Chinese has %q", w)
 		}
 	}
+	// Saved scenarios: tables and messages in Chinese, the history's
+	// changes as sentences.
+	db := map[string]string{"LANG": "zh_CN.UTF-8", "KEFUCOST_DB": filepath.Join(t.TempDir(), "s.db")}
+	sc := filepath.Join("testdata", "scenarios", "mixed-spec-example.kefucost.json")
+	if out, errOut, code := runCLIEnv(t, db, "scenarios", "import", sc, "--name", "甲"); code != 0 || !strings.Contains(out, "已保存") {
+		t.Fatalf("import in Chinese: %d %q %q", code, out, errOut)
+	}
+	list, _, _ := runCLIEnv(t, db, "scenarios", "list")
+	hist, _, _ := runCLIEnv(t, db, "scenarios", "history", "甲")
+	for _, w := range []string{"Name", "Revisions", "Rev", "created", "prices:"} {
+		if strings.Contains(list+hist, w) {
+			t.Errorf("scenarios list/history in Chinese has %q:\n%s%s", w, list, hist)
+		}
+	}
 	// Help and errors too.
 	help, _, _ := runCLIEnv(t, map[string]string{"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "help")
 	if !strings.Contains(help, "用法") || strings.Contains(help, "Usage") {

@@ -324,6 +324,15 @@ func (c *scCmd) dbHint() string {
 	return " --db " + shellQuote(*c.db)
 }
 
+// scSummary is a revision summary as people read it: in Chinese
+// translated; in English as the store wrote it (tests and scripts read it).
+func scSummary(env *Env, s string) string {
+	if env.Lang() == "en" {
+		return s
+	}
+	return wording.Summary(env.Lang(), s)
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -445,20 +454,20 @@ func scList(env *Env, args []string, sub string) int {
 	if len(infos) == 0 {
 		switch {
 		case *find != "" && *trash:
-			fmt.Fprintf(env.Stdout, "No scenario in the trash has a name containing %q.\n", *find)
+			fmt.Fprintln(env.Stdout, env.T("cli.sc.trash_none_find", *find))
 		case *trash:
-			fmt.Fprintln(env.Stdout, "The trash is empty.")
+			fmt.Fprintln(env.Stdout, env.T("cli.sc.trash_empty"))
 		case *find != "":
-			fmt.Fprintf(env.Stdout, "No saved scenario has a name containing %q.\n", *find)
+			fmt.Fprintln(env.Stdout, env.T("cli.sc.none_find", *find))
 		default:
-			fmt.Fprintf(env.Stdout, "No saved scenarios in %s.\n", c.path)
+			fmt.Fprintln(env.Stdout, env.T("cli.sc.none", c.path))
 		}
 		return ExitOK
 	}
 	if *trash {
 		// When each was deleted and its id tell apart deleted scenarios
 		// of one name.
-		rows := [][]string{{"Name", "Deleted", "Revisions", "Last change", "ID"}}
+		rows := [][]string{{env.T("cli.sc.col.name"), env.T("cli.sc.col.deleted"), env.T("cli.sc.col.revisions"), env.T("cli.sc.col.updated"), env.T("cli.sc.col.id")}}
 		seen, shared := map[string]bool{}, false
 		for _, in := range infos {
 			rows = append(rows, []string{in.Name, c.when(in.TrashedAt), strconv.Itoa(in.Revisions), c.when(in.Updated), strconv.FormatUint(in.ID, 10)})
@@ -467,11 +476,11 @@ func scList(env *Env, args []string, sub string) int {
 		}
 		fmt.Fprint(env.Stdout, wording.Table(rows, map[int]bool{2: true, 4: true}))
 		if shared {
-			fmt.Fprintln(env.Stdout, "Several deleted scenarios share a name: kefucost scenarios undelete NAME takes the most recently deleted of them; add --id ID to take another.")
+			fmt.Fprintln(env.Stdout, env.T("cli.sc.shared"))
 		}
 		return ExitOK
 	}
-	rows := [][]string{{"Name", "Revisions", "Last change"}}
+	rows := [][]string{{env.T("cli.sc.col.name"), env.T("cli.sc.col.revisions"), env.T("cli.sc.col.updated")}}
 	for _, in := range infos {
 		rows = append(rows, []string{in.Name, strconv.Itoa(in.Revisions), c.when(in.Updated)})
 	}
@@ -621,7 +630,7 @@ func runScImport(env *Env, args []string) int {
 	if !added {
 		fmt.Fprintf(env.Stdout, "%q revision %d already holds this scenario: nothing new was saved\n", name, rev.Number)
 	} else {
-		fmt.Fprintf(env.Stdout, "saved %q revision %d: %s\n", name, rev.Number, rev.Summary)
+		fmt.Fprintln(env.Stdout, env.T("cli.sc.saved", name, rev.Number, scSummary(env, rev.Summary)))
 	}
 	return ExitOK
 }
@@ -677,7 +686,7 @@ func runScExport(env *Env, args []string) int {
 	if err := scenarios.WriteFileAtomic(file, data); err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(env.Stdout, "wrote %q revision %d to %s\n", name, r.Number, file)
+	fmt.Fprintln(env.Stdout, env.T("cli.sc.wrote", name, r.Number, file))
 	return ExitOK
 }
 
@@ -727,14 +736,15 @@ func runScHistory(env *Env, args []string) int {
 			return c.fail(err)
 		}
 	} else {
-		rows := [][]string{{"Rev", "Saved", "Changes"}}
+		rows := [][]string{{env.T("cli.sc.col.rev"), env.T("cli.sc.col.saved"), env.T("cli.sc.col.changes")}}
 		for _, r := range revs {
 			summary := r.Summary
+			summary = scSummary(env, summary)
 			if r.Name != name {
-				summary += fmt.Sprintf(" (saved as %q)", r.Name)
+				summary += env.T("cli.sc.saved_as", r.Name)
 			}
 			rows = append(rows, []string{strconv.Itoa(r.Number), c.when(r.Time), summary})
-			rows = append(rows, []string{"", "", "prices: " + formatEditions(r.Editions)})
+			rows = append(rows, []string{"", "", env.T("cli.sc.prices", formatEditions(r.Editions))})
 		}
 		fmt.Fprint(env.Stdout, wording.Table(rows, map[int]bool{0: true}))
 	}
@@ -823,7 +833,7 @@ func runScRestore(env *Env, args []string) int {
 	if !added {
 		fmt.Fprintf(env.Stdout, "%q revision %d already holds what revision %d held: nothing new was saved\n", name, rev.Number, number)
 	} else {
-		fmt.Fprintf(env.Stdout, "saved %q revision %d: %s\n", name, rev.Number, rev.Summary)
+		fmt.Fprintln(env.Stdout, env.T("cli.sc.saved", name, rev.Number, scSummary(env, rev.Summary)))
 	}
 	return ExitOK
 }
@@ -849,7 +859,7 @@ func runScRename(env *Env, args []string) int {
 	if err := st.Rename(from, to); err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(env.Stdout, "renamed %q to %q (its history is kept)\n", from, to)
+	fmt.Fprintln(env.Stdout, env.T("cli.sc.renamed", from, to))
 	return ExitOK
 }
 
@@ -875,7 +885,7 @@ func runScDuplicate(env *Env, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(env.Stdout, "saved %q revision %d: %s\n", dst, rev.Number, rev.Summary)
+	fmt.Fprintln(env.Stdout, env.T("cli.sc.saved", dst, rev.Number, scSummary(env, rev.Summary)))
 	return ExitOK
 }
 
@@ -896,7 +906,7 @@ func runScDelete(env *Env, args []string) int {
 	if err := st.Delete(name); err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(env.Stdout, "moved %q to the trash; to bring it back: kefucost scenarios undelete%s %s\n", name, c.dbHint(), shellQuoteArg(name))
+	fmt.Fprintln(env.Stdout, env.T("cli.sc.moved", name, c.dbHint(), shellQuoteArg(name)))
 	return ExitOK
 }
 
@@ -982,7 +992,7 @@ func runScEmptyTrash(env *Env, args []string) int {
 		return c.fail(err)
 	}
 	if n == 0 {
-		fmt.Fprintln(env.Stdout, "the trash was empty: nothing was removed")
+		fmt.Fprintln(env.Stdout, env.T("cli.sc.emptied_none"))
 	} else {
 		fmt.Fprintf(env.Stdout, "removed %s from the trash for good, with every revision\n", plural(n, "scenario", "scenarios"))
 	}
