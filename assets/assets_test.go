@@ -62,3 +62,25 @@ func TestLicenses(t *testing.T) {
 		t.Error("FontLicense lacks the full Apache-2.0 text")
 	}
 }
+
+// The About box shows the licences as text a person reads, in either
+// language, naming every work LICENSES.md names.
+func TestLicensesText(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		txt := LicensesText(lang)
+		for _, want := range []string{"WenQuanYi", "Apache", "fyne.io/fyne/v2", "shopspring/decimal", "bbolt",
+			"go-chart", "excelize", "golang/freetype", "BurntSushi/toml", "FTL"} {
+			if !strings.Contains(txt, want) {
+				t.Errorf("%s: licences do not mention %q", lang, want)
+			}
+		}
+		for _, mark := range []string{"|", "`", "#", "---"} {
+			if strings.Contains(txt, mark) {
+				t.Errorf("%s: licences show the Markdown mark %q:\n%s", lang, mark, txt)
+			}
+		}
+	}
+	if !strings.Contains(LicensesText("zh"), "许可") || strings.Contains(LicensesText("zh"), "Licence") {
+		t.Error("Chinese licences are not in Chinese")
+	}
+}
