@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"kefucost/app/window/demand"
+	"kefucost/app/window/kit"
 	"kefucost/pricing"
 	"os"
 	"strconv"
@@ -15,39 +17,39 @@ import (
 )
 
 func checkChanges(t *testing.T, u *ui, step int, op string) bool {
-	c := u.form.changes
+	c := u.form.Changes
 	keys := map[string]bool{}
 	n := 0
 	for ci := range u.cur.Changes {
 		n += len(u.cur.Changes[ci].Fields())
 	}
-	if n != len(c.list) {
-		t.Errorf("step %d %s: %d rows for %d fields", step, op, len(c.list), n)
+	if n != len(c.Rows) {
+		t.Errorf("step %d %s: %d rows for %d fields", step, op, len(c.Rows), n)
 		return false
 	}
-	for _, r := range c.list {
-		keys[rowKey(r, "date")] = true
-		keys[rowKey(r, r.field)] = true
-		ch := &u.cur.Changes[r.ci]
-		if tv, ok := u.parseErrs[rowKey(r, r.field)]; ok {
-			if r.value.Text != tv.text {
-				t.Errorf("step %d %s: row %s shows %q, typed %q", step, op, rowKey(r, r.field), r.value.Text, tv.text)
+	for _, r := range c.Rows {
+		keys[demand.RowKey(r, "date")] = true
+		keys[demand.RowKey(r, r.Field)] = true
+		ch := &u.cur.Changes[r.CI]
+		if tv, ok := u.parseErrs[demand.RowKey(r, r.Field)]; ok {
+			if r.Value.Text != tv.Text {
+				t.Errorf("step %d %s: row %s shows %q, typed %q", step, op, demand.RowKey(r, r.Field), r.Value.Text, tv.Text)
 				return false
 			}
-		} else if want := changeValueText(ch, r.field); r.value.Text != want {
-			t.Errorf("step %d %s: row %s shows %q, change holds %q", step, op, rowKey(r, r.field), r.value.Text, want)
+		} else if want := demand.ValueText(ch, r.Field); r.Value.Text != want {
+			t.Errorf("step %d %s: row %s shows %q, change holds %q", step, op, demand.RowKey(r, r.Field), r.Value.Text, want)
 			return false
 		}
-		if tv, ok := u.parseErrs[rowKey(r, "date")]; ok {
-			if r.date.Text != tv.text {
-				t.Errorf("step %d %s: row %s date shows %q, typed %q", step, op, rowKey(r, r.field), r.date.Text, tv.text)
+		if tv, ok := u.parseErrs[demand.RowKey(r, "date")]; ok {
+			if r.Date.Text != tv.Text {
+				t.Errorf("step %d %s: row %s date shows %q, typed %q", step, op, demand.RowKey(r, r.Field), r.Date.Text, tv.Text)
 				return false
 			}
-		} else if r.date.Text != ch.Date.String() {
-			t.Errorf("step %d %s: row %s date shows %q, change has %s", step, op, rowKey(r, r.field), r.date.Text, ch.Date)
+		} else if r.Date.Text != ch.Date.String() {
+			t.Errorf("step %d %s: row %s date shows %q, change has %s", step, op, demand.RowKey(r, r.Field), r.Date.Text, ch.Date)
 			return false
 		}
-		if changeFields()[r.sel.SelectedIndex()] != r.field {
+		if demand.ChangeFields()[r.Sel.SelectedIndex()] != r.Field {
 			t.Errorf("step %d %s: select mismatch", step, op)
 			return false
 		}
@@ -109,45 +111,45 @@ func fuzzChanges(t *testing.T, seed int64) {
 	u := f.u
 	u.noDraft = true
 	rng := rand.New(rand.NewSource(seed))
-	fields := changeFields()
+	fields := demand.ChangeFields()
 	langs := []string{"zh", "en"}
 	for step := 0; step < 400; step++ {
-		c := u.form.changes
+		c := u.form.Changes
 		var op string
 		k := rng.Intn(9)
-		if len(c.list) == 0 || k == 0 {
+		if len(c.Rows) == 0 || k == 0 {
 			op = "add"
-			c.onAdd()
+			c.Add()
 		} else {
-			r := c.list[rng.Intn(len(c.list))]
+			r := c.Rows[rng.Intn(len(c.Rows))]
 			switch k {
 			case 1:
-				op = "badval " + rowKey(r, r.field)
-				typeInto(r.value, fmt.Sprintf("%dx", step))
+				op = "badval " + demand.RowKey(r, r.Field)
+				typeInto(r.Value, fmt.Sprintf("%dx", step))
 			case 2:
-				op = "goodval " + rowKey(r, r.field)
+				op = "goodval " + demand.RowKey(r, r.Field)
 				v := fmt.Sprint(step)
-				if r.field == "recorded_share" {
+				if r.Field == "recorded_share" {
 					v = "0.5"
 				}
-				typeInto(r.value, v)
-				ci, field := r.ci, r.field
-				if got := changeValueText(&u.cur.Changes[ci], field); got != v {
+				typeInto(r.Value, v)
+				ci, field := r.CI, r.Field
+				if got := demand.ValueText(&u.cur.Changes[ci], field); got != v {
 					t.Fatalf("step %d %s: typed %q, change has %q", step, op, v, got)
 				}
 			case 3:
-				op = "baddate " + rowKey(r, "date")
-				typeInto(r.date, "2027-13-")
+				op = "baddate " + demand.RowKey(r, "date")
+				typeInto(r.Date, "2027-13-")
 			case 4:
-				op = "gooddate " + rowKey(r, "date")
-				typeInto(r.date, fmt.Sprintf("2027-%02d-01", 1+rng.Intn(12)))
+				op = "gooddate " + demand.RowKey(r, "date")
+				typeInto(r.Date, fmt.Sprintf("2027-%02d-01", 1+rng.Intn(12)))
 			case 5, 6:
 				nf := fields[rng.Intn(len(fields))]
-				op = "field " + rowKey(r, r.field) + "→" + nf
-				r.sel.SetSelectedIndex(indexOf(fields, nf))
+				op = "field " + demand.RowKey(r, r.Field) + "→" + nf
+				r.Sel.SetSelectedIndex(kit.IndexOf(fields, nf))
 			case 7:
-				op = "remove " + rowKey(r, r.field)
-				c.onRemove(r)
+				op = "remove " + demand.RowKey(r, r.Field)
+				c.Remove(r)
 			case 8:
 				op = "lang"
 				u.setLanguage(langs[step%2])

@@ -17,6 +17,8 @@ import (
 
 	"kefucost/app"
 	"kefucost/app/chart"
+	"kefucost/app/window/kit"
+	"kefucost/app/window/results"
 	"kefucost/assets"
 	"kefucost/pricing"
 	"kefucost/scenarios"
@@ -59,7 +61,7 @@ func (u *ui) openReader(r fyne.URIReadCloser) bool {
 func (u *ui) readScenarioFile(r io.Reader, file string) ([]byte, bool) {
 	data, err := scenarios.ReadLimited(r, file)
 	if err != nil {
-		u.showError(u.lang.fileError(err))
+		u.showError(u.lang.FileError(err))
 		return nil, false
 	}
 	return data, true
@@ -71,14 +73,14 @@ func (u *ui) readScenarioFile(r io.Reader, file string) ([]byte, bool) {
 func (u *ui) openFileData(data []byte, file string) bool {
 	s, err := scenarios.Decode(data, file)
 	if err != nil {
-		u.showError(u.lang.fileError(err))
+		u.showError(u.lang.FileError(err))
 		return false
 	}
 	if strings.TrimSpace(s.Name) == "" {
 		s.Name = scenarios.NameFromFile(file)
 	}
 	u.loadScenario(s, "", nil)
-	u.list.refresh()
+	u.list.Refresh()
 	return true
 }
 
@@ -155,10 +157,10 @@ func (u *ui) onExportChart(format string) {
 		return
 	}
 	kind := chart.Cumulative
-	switch u.results.tabs.SelectedIndex() {
+	switch u.results.Tabs.SelectedIndex() {
 	case 1:
 		kind = chart.Monthly
-	case breakdownTab:
+	case results.BreakdownTab:
 		kind = chart.Breakdown
 	}
 	data, err := u.chartFile(format, kind)
@@ -176,7 +178,7 @@ func (u *ui) chartFile(format string, kind chart.Kind) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	o := chart.Options{Lang: string(u.lang)}
-	if r := u.results.selectedResult(); r != nil {
+	if r := u.results.Selected(); r != nil {
 		o.Vendor = r.Vendor
 	}
 	if err := chart.Render(&buf, format, u.result, kind, o); err != nil {
@@ -220,7 +222,7 @@ func (u *ui) onAbout() {
 		for _, e := range v.Editions {
 			eds = append(eds, fmt.Sprintf("%s (%s)", e.ID, e.SourceDate))
 		}
-		fmt.Fprintf(&b, "  %s: %s\n", nameIn(l, v.Name, v.NameEN), strings.Join(eds, ", "))
+		fmt.Fprintf(&b, "  %s: %s\n", kit.NameIn(l, v.Name, v.NameEN), strings.Join(eds, ", "))
 	}
 	if u.result != nil {
 		ed := app.EditionsOf(u.result)

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"kefucost/app/window/demand"
+	"kefucost/app/window/kit"
 	"kefucost/scenarios"
 )
 
@@ -16,8 +18,8 @@ func TestLongNameMessageSaysWhy(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
 	long := strings.Repeat("x", scenarios.MaxNameLen+5)
-	u.form.name.SetText(long)
-	if got := u.form.nameErr.Text; got == u.lang.T("err.name_empty") {
+	u.form.Name.SetText(long)
+	if got := u.form.NameErr.Text; got == u.lang.T("err.name_empty") {
 		t.Errorf("name of %d chars: form says %q", len(long), got)
 	}
 }
@@ -26,10 +28,10 @@ func TestLongNameMessageSaysWhy(t *testing.T) {
 func TestChangeRowKeepsTypedTextWhenARowIsAdded(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	test.Tap(findButton(t, u.form.changes.content, "Add a change"))
-	typeInto(u.form.changes.list[0].value, "8x")
-	test.Tap(findButton(t, u.form.changes.content, "Add a change"))
-	if got := u.form.changes.list[0].value.Text; got != "8x" {
+	test.Tap(findButton(t, u.form.Changes.Content, "Add a change"))
+	typeInto(u.form.Changes.Rows[0].Value, "8x")
+	test.Tap(findButton(t, u.form.Changes.Content, "Add a change"))
+	if got := u.form.Changes.Rows[0].Value.Text; got != "8x" {
 		t.Errorf("typed 8x, row now shows %q", got)
 	}
 }
@@ -38,13 +40,13 @@ func TestChangeRowKeepsTypedTextWhenARowIsAdded(t *testing.T) {
 func TestChangeFieldSwitchKeepsTheValue(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	test.Tap(findButton(t, u.form.changes.content, "Add a change"))
-	typeInto(u.form.changes.list[0].value, "20")
-	r := u.form.changes.list[0]
-	r.sel.SetSelectedIndex(indexOf(changeFields(), "phone_agents"))
-	r = u.form.changes.list[0]
-	if r.value.Text != "20" {
-		t.Errorf("typed 20 for online agents, moved to phone agents it is %q", r.value.Text)
+	test.Tap(findButton(t, u.form.Changes.Content, "Add a change"))
+	typeInto(u.form.Changes.Rows[0].Value, "20")
+	r := u.form.Changes.Rows[0]
+	r.Sel.SetSelectedIndex(kit.IndexOf(demand.ChangeFields(), "phone_agents"))
+	r = u.form.Changes.Rows[0]
+	if r.Value.Text != "20" {
+		t.Errorf("typed 20 for online agents, moved to phone agents it is %q", r.Value.Text)
 	}
 }
 
@@ -64,13 +66,13 @@ func TestMovedChangeStartsFromValueOnThatDay(t *testing.T) {
 	s.Changes[1].SetCount("online_agents", &three)
 	s.Changes[2].RecordedShare = &half
 	u.loadScenario(s, "", nil)
-	var row *changeRow
-	for _, r := range u.form.changes.list {
-		if r.field == "recorded_share" {
+	var row *demand.ChangeRow
+	for _, r := range u.form.Changes.Rows {
+		if r.Field == "recorded_share" {
 			row = r
 		}
 	}
-	row.sel.SetSelectedIndex(indexOf(changeFields(), "online_agents"))
+	row.Sel.SetSelectedIndex(kit.IndexOf(demand.ChangeFields(), "online_agents"))
 	last := u.cur.Changes[len(u.cur.Changes)-1]
 	v, _ := last.Count("online_agents")
 	if v == nil || *v != 10 {

@@ -14,16 +14,16 @@ import (
 func TestLanguageSwitchKeepsNoMessageWithoutItsField(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	card := u.vendors.cards["aliyun-icc"]
-	u.vendors.ensurePriceRow(card, "voice.minute") // via "add a quote for…"
-	card.prices["voice.minute"].SetText("¥0.12")   // pasted from the quote
+	card := u.vendors.Cards["aliyun-icc"]
+	u.vendors.EnsurePriceRow(card, "voice.minute") // via "add a quote for…"
+	card.Prices["voice.minute"].SetText("¥0.12")   // pasted from the quote
 	if !u.stale {
 		t.Fatal("precondition")
 	}
 	u.setLanguage("en")
-	c2 := u.vendors.cards["aliyun-icc"]
-	t.Logf("parseErrs after switch: %v; row exists: %v", u.parseErrs, c2.prices["voice.minute"] != nil)
-	if c2.prices["voice.minute"] == nil && u.stale {
+	c2 := u.vendors.Cards["aliyun-icc"]
+	t.Logf("parseErrs after switch: %v; row exists: %v", u.parseErrs, c2.Prices["voice.minute"] != nil)
+	if c2.Prices["voice.minute"] == nil && u.stale {
 		t.Error("results stuck out of date; the field with the error no longer exists")
 	}
 }
@@ -33,14 +33,14 @@ func TestLanguageSwitchKeepsNoMessageWithoutItsField(t *testing.T) {
 func TestLanguageSwitchKeepsTypedTextAndTranslatesItsMessage(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	typeInto(f.field("demand.online_agents").entry, "12a")
+	typeInto(f.field("demand.online_agents").Entry, "12a")
 	u.setLanguage("en")
-	ff := u.form.fields["demand.online_agents"]
-	if ff.entry.Text != "12a" {
-		t.Errorf("typed %q, after switch the field shows %q", "12a", ff.entry.Text)
+	ff := u.form.Fields["demand.online_agents"]
+	if ff.Entry.Text != "12a" {
+		t.Errorf("typed %q, after switch the field shows %q", "12a", ff.Entry.Text)
 	}
-	if strings.ContainsAny(ff.message(), "请整数") {
-		t.Errorf("English window shows %q", ff.message())
+	if strings.ContainsAny(ff.Message(), "请整数") {
+		t.Errorf("English window shows %q", ff.Message())
 	}
 }
 
@@ -63,15 +63,15 @@ func TestUntouchedNewScenarioClosesWithoutAskingAfterLanguageSwitch(t *testing.T
 func TestLanguageSwitchWhileInvalidKeepsLastResults(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	f.field("months").entry.SetText("500")
-	before := u.results.totals["tencent-qidian"].Text
+	f.field("months").Entry.SetText("500")
+	before := u.results.Totals["tencent-qidian"].Text
 	u.setLanguage("en")
-	lb := u.results.totals["tencent-qidian"]
+	lb := u.results.Totals["tencent-qidian"]
 	after := ""
 	if lb != nil {
 		after = lb.Text
 	}
-	t.Logf("cards: %d objects; chart image nil: %v", len(u.results.cards.Objects), u.results.cumulative.img.Image == nil)
+	t.Logf("cards: %d objects; chart image nil: %v", len(u.results.Cards.Objects), u.results.Cumulative.Image() == nil)
 	if after == "" {
 		t.Errorf("card total was %q; after switching language while out of date: nothing shown", before)
 	}
@@ -82,10 +82,10 @@ func TestLanguageSwitchWhileInvalidKeepsLastResults(t *testing.T) {
 func TestStoreErrorsInWindowLanguage(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	typeInto(u.form.name, "A")
+	typeInto(u.form.Name, "A")
 	u.onSave()
 	u.onNew()
-	typeInto(u.form.name, "B")
+	typeInto(u.form.Name, "B")
 	u.onSave()
 	u.onRename()
 	dlg := u.win.Canvas().Overlays().Top()
@@ -100,11 +100,11 @@ func TestStoreErrorsInWindowLanguage(t *testing.T) {
 func TestUndoBarSurvivesLanguageSwitch(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	typeInto(u.form.name, "A")
+	typeInto(u.form.Name, "A")
 	u.onSave()
 	u.onDelete()
 	u.setLanguage("en")
-	if !u.list.undoBar.Visible() {
+	if !u.list.UndoBar.Visible() {
 		t.Errorf("undo bar gone after language switch (lastDeleted %q)", u.lastDeleted)
 	}
 }
@@ -119,13 +119,13 @@ func TestSummaryTranslationKeepsNames(t *testing.T) {
 		`created (imported from a:b.json)`:                  "a:b.json",
 		`created (copy of "say \"hi\"" revision 1)`:         `say "hi"`,
 	} {
-		if got := zh.summary(in); !strings.Contains(got, keep) {
+		if got := zh.Summary(in); !strings.Contains(got, keep) {
 			t.Errorf("summary(%q) = %q: the name %q is altered", in, got, keep)
 		}
 	}
 	// Untranslated forms the store writes.
 	for _, in := range []string{"prices of chatopera: edition 2023-12", "created (imported)"} {
-		if got := zh.summary(in); strings.Contains(got, "edition") || strings.Contains(got, "imported") {
+		if got := zh.Summary(in); strings.Contains(got, "edition") || strings.Contains(got, "imported") {
 			t.Errorf("summary(%q) = %q", in, got)
 		}
 	}
@@ -135,10 +135,10 @@ func TestSummaryTranslationKeepsNames(t *testing.T) {
 func TestBreakdownKeepsItsVendorAcrossLanguageSwitch(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	u.results.vendorSel.SetSelectedIndex(2)
-	before := u.results.selectedResult().Vendor
+	u.results.VendorSel.SetSelectedIndex(2)
+	before := u.results.Selected().Vendor
 	u.setLanguage("zh")
-	if after := u.results.selectedResult(); after == nil || after.Vendor != before {
+	if after := u.results.Selected(); after == nil || after.Vendor != before {
 		t.Errorf("breakdown showed %s; after a language switch it shows %v", before, after.Vendor)
 	}
 }

@@ -26,13 +26,13 @@ func TestLiveWorkerBesideTheUI(t *testing.T) {
 		}
 		close(results)
 	}()
-	e := f.field("demand.chats_per_day").entry
-	card := u.vendors.cards["huawei-cec"]
+	e := f.field("demand.chats_per_day").Entry
+	card := u.vendors.Cards["huawei-cec"]
 	for i := 0; i < 20; i++ {
 		jobs <- &liveJob{gen: uint64(i), s: u.cur.Clone(), size: fyne.NewSize(480, 300), lang: string(u.lang), dark: u.isDark()} // small charts: the test is about sharing, not drawing
 		// UI goroutine while the worker computes:
 		e.SetText(fmt.Sprint(1000 + i))
-		for id, p := range card.prices {
+		for id, p := range card.Prices {
 			p.SetText(fmt.Sprint(100 + i))
 			_ = id
 			break
@@ -58,7 +58,7 @@ func TestLiveResultsDebouncedAndCurrent(t *testing.T) {
 	u.sync = false
 	applied := 0
 	u.onApplied = func() { applied++ }
-	e := f.field("demand.chats_per_day").entry
+	e := f.field("demand.chats_per_day").Entry
 	for _, text := range []string{"1", "12", "120", "1200", "12000"} {
 		e.SetText(text) // faster than the debounce
 	}
@@ -69,7 +69,7 @@ func TestLiveResultsDebouncedAndCurrent(t *testing.T) {
 		t.Fatal("no result handed to the UI")
 	}
 	want := u.lang.T("money", wording.Money(resultFor(f.expected(), "chatopera").Total))
-	if got := u.results.totals["chatopera"].Text; got != want || applied != 1 {
+	if got := u.results.Totals["chatopera"].Text; got != want || applied != 1 {
 		t.Errorf("card shows %q, want %q (applied %d)", got, want, applied)
 	}
 	select {

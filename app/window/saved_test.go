@@ -16,9 +16,9 @@ import (
 func TestUndoDeleteRelinksTheEditorDespiteEdits(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	typeInto(u.form.name, "A")
+	typeInto(u.form.Name, "A")
 	u.onSave()
-	typeInto(f.field("demand.bots").entry, "3")
+	typeInto(f.field("demand.bots").Entry, "3")
 	u.onDelete()
 	u.onUndoDelete()
 	if u.savedName != "A" {
@@ -35,14 +35,14 @@ func TestUndoDeleteRelinksTheEditorDespiteEdits(t *testing.T) {
 func TestUndoDeleteRelinksOnlyTheDeletedScenario(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	typeInto(u.form.name, "A")
-	typeInto(f.field("demand.bots").entry, "1")
+	typeInto(u.form.Name, "A")
+	typeInto(f.field("demand.bots").Entry, "1")
 	u.onSave()
 	u.onDelete()
 	u.onNew()
 	u.confirmDiscardTopDiscard(t) // editor: a fresh scenario
-	typeInto(u.form.name, "A")    // the user names the new one "A" too
-	typeInto(f.field("demand.bots").entry, "7")
+	typeInto(u.form.Name, "A")    // the user names the new one "A" too
+	typeInto(f.field("demand.bots").Entry, "7")
 	u.onUndoDelete() // brings back the old "A"
 	u.onSave()
 	if top := u.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(labelsText(top), "exists") {
@@ -56,16 +56,16 @@ func TestUndoDeleteRelinksOnlyTheDeletedScenario(t *testing.T) {
 func TestUndoBarGoesWhenTrashRestores(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	typeInto(u.form.name, "A")
+	typeInto(u.form.Name, "A")
 	u.onSave()
 	u.onDelete()
 	u.onShowTrash()
 	dlg := u.win.Canvas().Overlays().Top()
 	test.Tap(findButtons(dlg, "Restore")[0])
-	if u.list.undoBar.Visible() {
+	if u.list.UndoBar.Visible() {
 		u.onUndoDelete()
 		top := u.win.Canvas().Overlays().Top()
-		t.Errorf("undo bar still shown after restoring from the trash; Undo says %q; bar visible after: %v", labelsText(top), u.list.undoBar.Visible())
+		t.Errorf("undo bar still shown after restoring from the trash; Undo says %q; bar visible after: %v", labelsText(top), u.list.UndoBar.Visible())
 	}
 }
 
@@ -74,7 +74,7 @@ func TestUndoBarGoesWhenTrashRestores(t *testing.T) {
 func TestSaveAsClearsTheNameMessage(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	typeInto(u.form.name, "")
+	typeInto(u.form.Name, "")
 	u.onSaveAs()
 	dlg := u.win.Canvas().Overlays().Top()
 	typeInto(findEntry(t, dlg), "B")
@@ -82,8 +82,8 @@ func TestSaveAsClearsTheNameMessage(t *testing.T) {
 	if u.savedName != "B" {
 		t.Fatalf("not saved %q", u.savedName)
 	}
-	if u.dirty() || strings.HasPrefix(u.win.Title(), "●") || u.stale || u.form.nameErr.Visible() {
-		t.Errorf("after Save as: parseErrs %v title %q stale %v nameErr %v", u.parseErrs, u.win.Title(), u.stale, u.form.nameErr.Visible())
+	if u.dirty() || strings.HasPrefix(u.win.Title(), "●") || u.stale || u.form.NameErr.Visible() {
+		t.Errorf("after Save as: parseErrs %v title %q stale %v nameErr %v", u.parseErrs, u.win.Title(), u.stale, u.form.NameErr.Visible())
 	}
 }
 
@@ -92,7 +92,7 @@ func TestSaveAsClearsTheNameMessage(t *testing.T) {
 func TestSaveAsRefusesInvalidFieldsInWindowLanguage(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	f.field("months").entry.SetText("500")
+	f.field("months").Entry.SetText("500")
 	u.onSaveAs()
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil || !strings.Contains(labelsText(top), "有字段标红") {
@@ -103,8 +103,8 @@ func TestSaveAsRefusesInvalidFieldsInWindowLanguage(t *testing.T) {
 	}
 	// A missing name alone is asked for, not refused.
 	top.Hide()
-	f.field("months").entry.SetText("12")
-	typeInto(u.form.name, "")
+	f.field("months").Entry.SetText("12")
+	typeInto(u.form.Name, "")
 	u.onSave()
 	dlg := u.win.Canvas().Overlays().Top()
 	if dlg == nil || len(findButtons(dlg, "确定")) == 0 {
@@ -117,8 +117,8 @@ func TestSaveAsRefusesInvalidFieldsInWindowLanguage(t *testing.T) {
 func TestSaveInUnsavedDialogAsksNameThenGoesOn(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	typeInto(f.field("demand.bots").entry, "3")
-	typeInto(u.form.name, "")
+	typeInto(f.field("demand.bots").Entry, "3")
+	typeInto(u.form.Name, "")
 	u.onNew()
 	dlg := u.win.Canvas().Overlays().Top()
 	test.Tap(findButtons(dlg, "Save")[0])
@@ -135,8 +135,8 @@ func TestSaveInUnsavedDialogAsksNameThenGoesOn(t *testing.T) {
 func TestRenameKeepsTheUnsavedMark(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	typeInto(u.form.name, "A")
-	typeInto(f.field("demand.bots").entry, "2")
+	typeInto(u.form.Name, "A")
+	typeInto(f.field("demand.bots").Entry, "2")
 	u.onSave()
 	u.onRename()
 	dlg := u.win.Canvas().Overlays().Top()
@@ -145,7 +145,7 @@ func TestRenameKeepsTheUnsavedMark(t *testing.T) {
 	if u.dirty() || u.savedName != "B" {
 		t.Errorf("after rename: dirty %v saved %q", u.dirty(), u.savedName)
 	}
-	typeInto(f.field("demand.bots").entry, "5")
+	typeInto(f.field("demand.bots").Entry, "5")
 	u.onRename()
 	dlg = u.win.Canvas().Overlays().Top()
 	typeInto(findEntry(t, dlg), "C")
@@ -153,7 +153,7 @@ func TestRenameKeepsTheUnsavedMark(t *testing.T) {
 	if !u.dirty() {
 		t.Errorf("edits lost their mark after rename")
 	}
-	typeInto(f.field("demand.bots").entry, "2")
+	typeInto(f.field("demand.bots").Entry, "2")
 	if u.dirty() {
 		t.Errorf("back to saved content, still dirty")
 	}
@@ -165,10 +165,10 @@ func TestSaveLeavesNoDraftBehind(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
 	asyncUI(f)
-	typeInto(u.form.name, "A")
+	typeInto(u.form.Name, "A")
 	hits := 0
 	for i := 0; i < 40; i++ {
-		f.field("demand.bots").entry.SetText(fmt.Sprint(i + 1))
+		f.field("demand.bots").Entry.SetText(fmt.Sprint(i + 1))
 		u.saveDraft() // the draft timer fires (fyne.Do) ...
 		u.onSave()    // ... and the user presses Ctrl+S
 		u.live.drainDrafts(t)
@@ -187,14 +187,14 @@ func TestSaveLeavesNoDraftBehind(t *testing.T) {
 func TestTrashRestoresTheRowClicked(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	typeInto(u.form.name, "A")
-	typeInto(f.field("demand.bots").entry, "1")
+	typeInto(u.form.Name, "A")
+	typeInto(f.field("demand.bots").Entry, "1")
 	u.onSave()
 	u.onDelete() // first "A" (bots 1)
 	u.onNew()
 	u.confirmDiscardTopDiscard(t)
-	typeInto(u.form.name, "A")
-	typeInto(f.field("demand.bots").entry, "2")
+	typeInto(u.form.Name, "A")
+	typeInto(f.field("demand.bots").Entry, "2")
 	u.onSave()
 	u.onDelete() // second "A" (bots 2), deleted later
 	infos, _ := f.store.Trash()

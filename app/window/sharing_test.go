@@ -45,8 +45,8 @@ func runCLI(t *testing.T, db string, args ...string) (stdout, stderr string, cod
 func TestUIScenariosCommandsWhileWindowOpen(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	typeInto(u.form.name, "窗口方案")
-	typeInto(f.field("demand.bots").entry, "3")
+	typeInto(u.form.Name, "窗口方案")
+	typeInto(f.field("demand.bots").Entry, "3")
 	u.onSave()
 	if u.savedName != "窗口方案" {
 		t.Fatalf("the window did not save: %q", u.savedName)
@@ -63,9 +63,9 @@ func TestUIScenariosCommandsWhileWindowOpen(t *testing.T) {
 	if out, errOut, code := runCLI(t, f.db, "scenarios", "import", spec, "--name", "命令行导入"); code != 0 {
 		t.Fatalf("scenarios import while the window is open: exit %d, %q, %q", code, out, errOut)
 	}
-	u.list.refresh()
-	if len(u.list.infos) != 2 {
-		t.Fatalf("the window lists %d scenarios after the import", len(u.list.infos))
+	u.list.Refresh()
+	if len(u.list.Infos) != 2 {
+		t.Fatalf("the window lists %d scenarios after the import", len(u.list.Infos))
 	}
 
 	// A second window on the same database.
@@ -76,12 +76,12 @@ func TestUIScenariosCommandsWhileWindowOpen(t *testing.T) {
 	defer st2.Close()
 	u2 := newUI(f.app, storeOpen{store: st2, path: f.db}, runMode{sync: true, noCharts: true})
 	defer u2.live.stop()
-	typeInto(u2.form.name, "第二个窗口")
+	typeInto(u2.form.Name, "第二个窗口")
 	u2.onSave()
 	if u2.savedName != "第二个窗口" {
 		t.Fatalf("the second window did not save: %q %q", u2.savedName, labelsText(u2.win.Canvas().Overlays().Top()))
 	}
-	typeInto(f.field("demand.bots").entry, "4")
+	typeInto(f.field("demand.bots").Entry, "4")
 	u.onSave() // the first window again, after the others wrote
 	if h, err := f.store.History("窗口方案"); err != nil || len(h) != 2 {
 		t.Fatalf("the first window's second save: %d revisions (%v)", len(h), err)
@@ -100,9 +100,9 @@ func TestUIScenariosCommandsWhileWindowOpen(t *testing.T) {
 func TestUISaveWhileDatabaseHeldKeepsTheWork(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	typeInto(u.form.name, "方案")
+	typeInto(u.form.Name, "方案")
 	u.onSave()
-	typeInto(f.field("demand.bots").entry, "9")
+	typeInto(f.field("demand.bots").Entry, "9")
 	release := holdDatabase(t, f.db)
 	defer release()
 	start := time.Now()
@@ -114,7 +114,7 @@ func TestUISaveWhileDatabaseHeldKeepsTheWork(t *testing.T) {
 	if top == nil || !strings.Contains(labelsText(top), "正被另一个 kefucost 使用") || !strings.Contains(labelsText(top), "内容都还在") {
 		t.Fatalf("Save while the database is held says %q", labelsText(top))
 	}
-	if u.cur.Demand.Bots != 9 || !u.dirty() || u.form.fields["demand.bots"].entry.Text != "9" {
+	if u.cur.Demand.Bots != 9 || !u.dirty() || u.form.Fields["demand.bots"].Entry.Text != "9" {
 		t.Fatalf("the typed change was lost: bots %d, dirty %v", u.cur.Demand.Bots, u.dirty())
 	}
 	test.Tap(findButton(t, top, u.lang.T("action.close")))
@@ -134,7 +134,7 @@ func TestUIDraftRefusedWhileDatabaseHeldIsWrittenLater(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
 	asyncUI(f)
-	typeInto(f.field("demand.bots").entry, "5")
+	typeInto(f.field("demand.bots").Entry, "5")
 	u.live.cancelDraft() // only the retry may write it
 	release := holdDatabase(t, f.db)
 	u.saveDraft()

@@ -2,6 +2,7 @@ package window
 
 import (
 	"image/png"
+	"kefucost/app/window/results"
 	"os"
 	"path/filepath"
 	"testing"
@@ -39,18 +40,18 @@ func TestUIScreens(t *testing.T) {
 			}
 		}
 		shot("main")
-		for i := range u.results.tabs.Items {
-			u.results.tabs.SelectIndex(i)
+		for i := range u.results.Tabs.Items {
+			u.results.Tabs.SelectIndex(i)
 			shot("results-" + string(rune('0'+i)))
 		}
-		u.results.tabs.SelectIndex(0)
-		u.results.tabs.SelectIndex(breakdownTab)
-		u.results.table.Select(widget.TableCellID{Row: 1, Col: 0})
+		u.results.Tabs.SelectIndex(0)
+		u.results.Tabs.SelectIndex(results.BreakdownTab)
+		u.results.Table.Select(widget.TableCellID{Row: 1, Col: 0})
 		shot("breakdown-selected")
 		u.inputs.SelectIndex(1)
 		shot("vendors")
 		u.inputs.SelectIndex(0)
-		typeInto(f.field("months").entry, "0")
+		typeInto(f.field("months").Entry, "0")
 		shot("invalid")
 	}
 }

@@ -18,14 +18,14 @@ func TestResultsStayOutOfDateWhileAFieldIsInvalid(t *testing.T) {
 	u := f.u
 	asyncUI(f)
 	months := f.field("months")
-	months.entry.SetText("24")   // valid: a job is pending
-	test.Type(months.entry, "x") // "24x": invalid, no new job
+	months.Entry.SetText("24")   // valid: a job is pending
+	test.Type(months.Entry, "x") // "24x": invalid, no new job
 	if !u.stale {
 		t.Fatal("precondition: not stale after a bad value")
 	}
 	u.live.fire() // the worker's debounce timer fires
-	if !u.stale || !u.results.staleBar.Visible() {
-		t.Errorf("months shows %q but results are marked current (stale=%v)", months.message(), u.stale)
+	if !u.stale || !u.results.StaleBar.Visible() {
+		t.Errorf("months shows %q but results are marked current (stale=%v)", months.Message(), u.stale)
 	}
 }
 
@@ -36,8 +36,8 @@ func TestResizeWhileInvalidAppliesNoErrorResult(t *testing.T) {
 	u := f.u
 	asyncUI(f)
 	months := f.field("months")
-	months.entry.SetText("50")  // valid: job pending
-	months.entry.SetText("500") // invalid (1..120): no job
+	months.Entry.SetText("50")  // valid: job pending
+	months.Entry.SetText("500") // invalid (1..120): no job
 	u.live.fire()
 	defer func() {
 		if r := recover(); r != nil {
@@ -79,7 +79,7 @@ func TestLanguageSwitchBeforeFirstResultShowsNoOtherScenarioResults(t *testing.T
 	s.Demand.OnlineAgents = 99
 	u.loadScenario(s, "", nil) // valid: computed in the background
 	u.setLanguage("zh")        // before the result is back
-	typeInto(u.form.fields["months"].entry, "500")
+	typeInto(u.form.Fields["months"].Entry, "500")
 	select {
 	case fn := <-loop:
 		fn()
@@ -98,16 +98,16 @@ func TestOpeningInvalidScenarioClearsVendorStatus(t *testing.T) {
 	s := newScenario(u.lang)
 	s.Name = "other"
 	s.Months = 500
-	for id := range u.vendors.cards {
-		u.vendors.cards[id].include.SetChecked(id != "chatopera") // previous scenario: chatopera left out
+	for id := range u.vendors.Cards {
+		u.vendors.Cards[id].Include.SetChecked(id != "chatopera") // previous scenario: chatopera left out
 	}
 	u.loadScenario(s, "", nil)
 	if u.result != nil {
 		t.Fatal("precondition")
 	}
-	for id, c := range u.vendors.cards {
-		if c.status.Text != "" {
-			t.Errorf("%s card says %q about a scenario that has no results", id, c.status.Text)
+	for id, c := range u.vendors.Cards {
+		if c.Status.Text != "" {
+			t.Errorf("%s card says %q about a scenario that has no results", id, c.Status.Text)
 		}
 	}
 }

@@ -2,17 +2,11 @@ package window
 
 import (
 	"errors"
-	"fmt"
-	"strings"
-	"unicode/utf8"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"kefucost/app"
+	"kefucost/app/window/saved"
 	"kefucost/scenarios"
 	"kefucost/scenarios/store"
 )
@@ -21,130 +15,15 @@ import (
 // save and save as, rename, duplicate, delete to the trash with undo,
 // history with restore, and the draft that survives a crash.
 
-type listPanel struct {
-	u       *ui
-	content fyne.CanvasObject
-	search  *widget.Entry
-	list    *widget.List
-	infos   []store.Info
-	undoBar *fyne.Container
-	undoMsg *widget.Label
-	problem *widget.Label
-	// selecting suppresses OnSelected while the list follows the editor.
-	selecting bool
-}
-
-func (u *ui) newListPanel() *listPanel {
-	l := u.lang
-	p := &listPanel{u: u}
-	p.search = widget.NewEntry()
-	p.search.SetPlaceHolder(l.T("list.search"))
-	p.search.OnChanged = func(string) { p.refresh() }
-	p.list = widget.NewList(
-		func() int { return len(p.infos) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, small(""))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(p.infos) {
-				return
-			}
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(p.infos[i].Name)
-			box.Objects[1].(*widget.Label).SetText(l.T("list.updated",
-				p.infos[i].Updated.Local().Format("2006-01-02 15:04"), p.infos[i].Revisions))
-		},
-	)
-	p.list.OnSelected = p.onSelected
-	p.undoMsg = widget.NewLabel("")
-	p.undoMsg.Wrapping = fyne.TextWrapWord
-	undo := widget.NewButtonWithIcon(l.T("action.undo"), theme.ContentUndoIcon(), u.onUndoDelete)
-	p.undoBar = container.NewVBox(p.undoMsg, undo)
-	p.undoBar.Hide()
-	if u.lastDeleted != "" { // still undoable after a language switch
-		p.undoMsg.SetText(l.T("delete.done", u.lastDeleted))
-		p.undoBar.Show()
-	}
-	p.problem = widget.NewLabel("")
-	p.problem.Wrapping = fyne.TextWrapWord
-	p.problem.Importance = widget.WarningImportance
-	p.problem.Hide()
-	if u.store == nil {
-		msg := l.T("store.unavailable", u.storeProblem)
-		if u.storeProblem == "locked" {
-			msg = l.T("store.locked")
-		}
-		p.problem.SetText(msg)
-		p.problem.Show()
-	}
-	buttons := container.NewGridWithColumns(2,
-		widget.NewButtonWithIcon(l.T("action.duplicate"), theme.ContentCopyIcon(), u.onDuplicate),
-		widget.NewButtonWithIcon(l.T("action.rename"), theme.DocumentCreateIcon(), u.onRename),
-		widget.NewButtonWithIcon(l.T("action.history"), theme.HistoryIcon(), u.onHistory),
-		widget.NewButtonWithIcon(l.T("action.delete"), theme.DeleteIcon(), u.onDelete),
-	)
-	title := widget.NewLabelWithStyle(l.T("list.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(title, p.search, p.problem)
-	bottom := container.NewVBox(p.undoBar, buttons)
-	p.content = container.NewBorder(top, bottom, nil, nil, p.list)
-	p.refresh()
+// newListPanel builds the saved-scenarios list around the window.
+func (u *ui) newListPanel() *saved.List {
+	p := saved.NewList(u.lang, u.lastDeleted, u.store == nil, u.storeProblem)
+	p.Store = func() *store.Store { return u.store }
+	p.Current = func() string { return u.savedName }
+	p.OnSelect = func(name string) { u.confirmDiscard(func() { u.openSaved(name, 0) }) }
+	p.OnDuplicate, p.OnRename, p.OnHistory, p.OnDelete, p.OnUndo = u.onDuplicate, u.onRename, u.onHistory, u.onDelete, u.onUndoDelete
+	p.Refresh()
 	return p
-}
-
-// refresh re-reads the list from the store. When the store cannot answer
-// (another program holds the file), the list stays as it was and says why.
-func (p *listPanel) refresh() {
-	u := p.u
-	if u.store == nil {
-		p.infos = nil
-	} else {
-		var (
-			infos []store.Info
-			err   error
-		)
-		if q := strings.TrimSpace(p.search.Text); q != "" {
-			infos, err = u.store.Find(q)
-		} else {
-			infos, err = u.store.List()
-		}
-		if err != nil {
-			p.problem.SetText(u.storeErrorText(err, ""))
-			p.problem.Show()
-		} else {
-			p.infos = infos
-			p.problem.Hide()
-		}
-	}
-	p.list.Refresh()
-	p.follow()
-}
-
-// follow selects the scenario being edited, if it is in the list.
-func (p *listPanel) follow() {
-	p.selecting = true
-	defer func() { p.selecting = false }()
-	for i, in := range p.infos {
-		if in.Name == p.u.savedName && p.u.savedName != "" {
-			p.list.Select(i)
-			return
-		}
-	}
-	p.list.UnselectAll()
-}
-
-func (p *listPanel) onSelected(i widget.ListItemID) {
-	if p.selecting || i >= len(p.infos) {
-		return
-	}
-	name := p.infos[i].Name
-	if name == p.u.savedName {
-		return
-	}
-	p.u.confirmDiscard(func() { p.u.openSaved(name, 0) })
-	// Until the user decided, the list keeps showing what is open.
-	p.follow()
 }
 
 // openSaved loads a saved scenario (rev 0: the latest) into the editor.
@@ -171,7 +50,7 @@ func (u *ui) openSaved(name string, rev int) {
 		u.savedBytes = nil
 		u.updateTitle()
 	}
-	u.list.refresh()
+	u.list.Refresh()
 }
 
 // needStore reports whether the database can be used; if it could not be
@@ -183,8 +62,8 @@ func (u *ui) needStore() bool {
 			if st.Recovered != "" {
 				u.showInfo(u.lang.T("store.title"), u.lang.T("store.recovered", st.Recovered))
 			}
-			u.list.problem.Hide()
-			u.list.refresh()
+			u.list.Problem.Hide()
+			u.list.Refresh()
 		}
 	}
 	if u.store == nil {
@@ -284,7 +163,7 @@ func (u *ui) saveAs(name string, then func()) {
 	u.savedEditions = rev.Editions
 	u.clearDraft()
 	u.setName(name)
-	u.list.refresh()
+	u.list.Refresh()
 	if then != nil {
 		then()
 	}
@@ -318,32 +197,9 @@ func (u *ui) saveAsThen(then func()) {
 	})
 }
 
-// askName asks for a scenario name; a name the store refuses is said
-// next to the field and the dialog stays open.
+// askName asks for a scenario name (saved.AskName).
 func (u *ui) askName(title, initial string, done func(string)) {
-	l := u.lang
-	e := widget.NewEntry()
-	e.SetText(initial)
-	msg := errorLabel()
-	var d dialog.Dialog
-	submit := func() {
-		name, err := store.CleanName(e.Text)
-		if err != nil {
-			setErrorLabel(msg, u.nameError(e.Text))
-			return
-		}
-		d.Hide()
-		done(name)
-	}
-	e.OnSubmitted = func(string) { submit() }
-	content := container.NewVBox(widget.NewLabel(l.T("field.name")), e, msg)
-	ok := widget.NewButtonWithIcon(l.T("action.ok"), theme.ConfirmIcon(), submit)
-	ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(l.T("action.cancel"), theme.CancelIcon(), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewHBox(cancel, ok), nil, nil, content), u.win)
-	d.Resize(fyne.NewSize(420, 200))
-	d.Show()
-	u.win.Canvas().Focus(e)
+	saved.AskName(u.win, u.lang, title, initial, done)
 }
 
 func (u *ui) requireSaved() (string, bool) {
@@ -375,7 +231,7 @@ func (u *ui) onRename() {
 		u.savedName = name
 		u.cur.Name = name
 		u.setName(name)
-		u.list.refresh()
+		u.list.Refresh()
 	})
 }
 
@@ -417,9 +273,8 @@ func (u *ui) onDelete() {
 	u.savedBytes = nil
 	u.savedEditions = nil
 	u.updateTitle()
-	u.list.undoMsg.SetText(u.lang.T("delete.done", name))
-	u.list.undoBar.Show()
-	u.list.refresh()
+	u.list.Deleted(name)
+	u.list.Refresh()
 }
 
 func (u *ui) onUndoDelete() {
@@ -435,7 +290,7 @@ func (u *ui) onUndoDelete() {
 	u.forgetUndo()
 	if err != nil { // restored from the trash dialog meanwhile, or emptied
 		u.showStoreError(err, name)
-		u.list.refresh()
+		u.list.Refresh()
 		return
 	}
 	if u.editorIsDeleted && u.savedName == "" {
@@ -449,7 +304,7 @@ func (u *ui) onUndoDelete() {
 			u.updateTitle()
 		}
 	}
-	u.list.refresh()
+	u.list.Refresh()
 }
 
 // onHistory lists the open scenario's revisions, newest first, each with
@@ -464,38 +319,17 @@ func (u *ui) onHistory() {
 		u.showStoreError(err, name)
 		return
 	}
-	l := u.lang
-	var d dialog.Dialog
-	list := widget.NewList(func() int { return len(revs) },
-		func() fyne.CanvasObject {
-			lb := widget.NewLabel("")
-			lb.Wrapping = fyne.TextWrapWord
-			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(widget.NewButton(l.T("action.open"), nil), widget.NewButton(l.T("action.restore"), nil)), lb)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			r := revs[i] // newest first, as History gives them
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("#%d  %s  %s", r.Number, r.Time.Local().Format("2006-01-02 15:04:05"), l.summary(r.Summary)))
-			btns := box.Objects[1].(*fyne.Container)
-			btns.Objects[0].(*widget.Button).OnTapped = func() {
-				d.Hide()
-				u.confirmDiscard(func() { u.openSaved(name, r.Number) })
+	saved.ShowHistory(u.win, u.lang, name, revs, func(rev int) {
+		u.confirmDiscard(func() { u.openSaved(name, rev) })
+	}, func(rev int) {
+		u.confirmDiscard(func() {
+			if _, _, err := u.store.Restore(name, rev); err != nil {
+				u.showStoreError(err, name)
+				return
 			}
-			btns.Objects[1].(*widget.Button).OnTapped = func() {
-				d.Hide()
-				u.confirmDiscard(func() {
-					if _, _, err := u.store.Restore(name, r.Number); err != nil {
-						u.showStoreError(err, name)
-						return
-					}
-					u.openSaved(name, 0)
-				})
-			}
+			u.openSaved(name, 0)
 		})
-	d = dialog.NewCustom(l.T("history.title", name), l.T("action.close"), list, u.win)
-	d.Resize(fyne.NewSize(760, 460))
-	d.Show()
+	})
 }
 
 // onShowTrash lists deleted scenarios with restore, and empties the trash
@@ -504,57 +338,36 @@ func (u *ui) onShowTrash() {
 	if !u.needStore() {
 		return
 	}
-	l := u.lang
 	infos, err := u.store.Trash()
 	if err != nil {
 		u.showStoreError(err, "")
 		return
 	}
-	var d dialog.Dialog
-	list := widget.NewList(func() int { return len(infos) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewButton(l.T("action.restore"), nil), widget.NewLabel(""))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			in := infos[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s  (%s)", in.Name, in.TrashedAt.Local().Format("2006-01-02 15:04")))
-			box.Objects[1].(*widget.Button).OnTapped = func() {
-				if _, err := u.store.UndeleteID(in.ID); err != nil {
-					u.showStoreError(err, in.Name)
-					return
-				}
-				if in.ID == u.lastDeletedID {
-					u.forgetUndo()
-				}
-				d.Hide()
-				u.list.refresh()
-			}
-		})
-	empty := widget.NewButtonWithIcon(l.T("trash.empty"), theme.DeleteIcon(), func() {
-		u.confirm(l.T("trash.empty"), l.T("trash.empty.confirm", len(infos)), l.T("trash.empty"), func() {
-			if _, err := u.store.EmptyTrash(); err != nil {
-				u.showStoreError(err, "")
-				return
-			}
+	saved.ShowTrash(u.win, u.lang, infos, func(in store.Info) bool {
+		if _, err := u.store.UndeleteID(in.ID); err != nil {
+			u.showStoreError(err, in.Name)
+			return false
+		}
+		if in.ID == u.lastDeletedID {
 			u.forgetUndo()
-			d.Hide()
-		})
+		}
+		u.list.Refresh()
+		return true
+	}, func() bool {
+		if _, err := u.store.EmptyTrash(); err != nil {
+			u.showStoreError(err, "")
+			return false
+		}
+		u.forgetUndo()
+		return true
 	})
-	if len(infos) == 0 {
-		empty.Disable()
-	}
-	body := container.NewBorder(nil, empty, nil, nil, list)
-	d = dialog.NewCustom(l.T("trash.title"), l.T("action.close"), body, u.win)
-	d.Resize(fyne.NewSize(560, 400))
-	d.Show()
 }
 
 // onNew starts a new scenario with the defaults.
 func (u *ui) onNew() {
 	u.confirmDiscard(func() {
 		u.loadScenario(newScenario(u.lang), "", nil)
-		u.list.refresh()
+		u.list.Refresh()
 	})
 }
 
@@ -603,24 +416,16 @@ func (u *ui) offerDraft() {
 				u.updateTitle()
 			}
 		}
-		u.list.refresh()
+		u.list.Refresh()
 	}, u.win)
 	d.SetConfirmText(l.T("draft.recover"))
 	d.SetDismissText(l.T("draft.discard"))
 	d.Show()
 }
 
-// confirm asks a yes/no question with buttons in the window's language
-// (Fyne's own dialogs follow the system's).
+// confirm asks a yes/no question (saved.Confirm).
 func (u *ui) confirm(title, msg, yes string, then func()) {
-	d := dialog.NewConfirm(title, msg, func(ok bool) {
-		if ok {
-			then()
-		}
-	}, u.win)
-	d.SetConfirmText(yes)
-	d.SetDismissText(u.lang.T("action.cancel"))
-	d.Show()
+	saved.Confirm(u.win, u.lang, title, msg, yes, then)
 }
 
 // storeNotice is what the user must hear about the database at start.
@@ -641,68 +446,23 @@ func (u *ui) storeNotice(so storeOpen) []func() {
 // clears its message.
 func (u *ui) setName(name string) {
 	u.loading = true
-	u.form.name.SetText(name)
+	u.form.Name.SetText(name)
 	u.loading = false
 	delete(u.parseErrs, "name")
 	u.updateTitle()
 	u.recompute()
 }
 
-// nameError says in the window's language why the store refuses a name.
-func (u *ui) nameError(name string) string {
-	if k := nameErrKey(name); k != "err.name_long" {
-		return u.lang.T(k)
-	}
-	return u.lang.T("err.name_long", scenarios.MaxNameLen)
-}
-
-// nameErrKey is the message key of why the store refuses a name.
-func nameErrKey(name string) string {
-	t := strings.TrimSpace(name)
-	switch {
-	case t == "":
-		return "err.name_empty"
-	case utf8.RuneCountInString(t) > scenarios.MaxNameLen:
-		return "err.name_long"
-	}
-	return "err.name_control"
-}
-
 // showStoreError says what the store refused, in the window's language;
 // name is the scenario the action was about. Whatever it was, the editor
 // keeps what the user typed.
 func (u *ui) showStoreError(err error, name string) {
-	u.showError(errors.New(u.storeErrorText(err, name)))
-}
-
-// storeErrorText is showStoreError's message.
-func (u *ui) storeErrorText(err error, name string) string {
-	l := u.lang
-	var e *store.Error
-	switch {
-	case errors.Is(err, store.ErrExists):
-		return l.T("store.err.exists", name)
-	case errors.Is(err, store.ErrNotFound):
-		return l.T("store.err.notfound", name)
-	case errors.Is(err, store.ErrInvalidName):
-		return u.nameError(name)
-	case errors.Is(err, store.ErrLocked):
-		return l.T("store.busy")
-	case errors.Is(err, store.ErrReadOnly), errors.Is(err, store.ErrClosed):
-		return l.T("store.cannot_save")
-	case errors.Is(err, store.ErrNewerSchema):
-		return l.T("store.newer")
-	case errors.Is(err, store.ErrDamaged) && errors.As(err, &e) && e.Recovered != "":
-		return l.T("store.recovered.now", e.Recovered)
-	case errors.Is(err, store.ErrDamaged):
-		return l.T("store.damaged")
-	}
-	return l.T("store.failed", err.Error())
+	u.showError(errors.New(saved.ErrorText(u.lang, err, name)))
 }
 
 // forgetUndo hides the undo bar: its scenario is back or gone for good.
 func (u *ui) forgetUndo() {
 	u.lastDeleted = ""
 	u.lastDeletedID = 0
-	u.list.undoBar.Hide()
+	u.list.UndoBar.Hide()
 }

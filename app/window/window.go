@@ -25,6 +25,10 @@ import (
 
 	"kefucost/app"
 	"kefucost/app/chart"
+	"kefucost/app/window/demand"
+	"kefucost/app/window/results"
+	"kefucost/app/window/saved"
+	"kefucost/app/window/vendors"
 	"kefucost/app/wording"
 	"kefucost/assets"
 	"kefucost/pricing"
@@ -78,10 +82,10 @@ type ui struct {
 	noDraft  bool // tests that count allocations: no draft writes
 
 	inputs  *container.AppTabs // requirements | vendors
-	form    *form
-	vendors *vendorsPanel
-	results *resultsPanel
-	list    *listPanel
+	form    *demand.Form
+	vendors *vendors.Panel
+	results *results.Panel
+	list    *saved.List
 
 	// lastDeleted is the name the undo bar can bring back (by id: the
 	// trash may hold several of that name).
@@ -258,9 +262,7 @@ func newUI(a fyne.App, so storeOpen, mode runMode) *ui {
 // newScenario is what "New" starts with: the defaults, starting on the
 // first day of next month.
 func newScenario(l tr) *scenarios.Scenario {
-	now := time.Now().In(pricing.Shanghai)
-	first := scenarios.NewDate(now.Year(), now.Month(), 1).AddMonths(1)
-	return scenarios.New(l.T("scenario.untitled"), first)
+	return scenarios.New(l.T("scenario.untitled"), demand.FirstOfNextMonth())
 }
 
 // build (re)creates every widget in the current language; the scenario
@@ -272,12 +274,12 @@ func (u *ui) build() {
 	u.list = u.newListPanel()
 
 	u.inputs = container.NewAppTabs(
-		container.NewTabItemWithIcon(u.lang.T("tab.requirements"), theme.DocumentIcon(), u.form.content),
-		container.NewTabItemWithIcon(u.lang.T("tab.vendors"), theme.SettingsIcon(), u.vendors.content),
+		container.NewTabItemWithIcon(u.lang.T("tab.requirements"), theme.DocumentIcon(), u.form.Content),
+		container.NewTabItemWithIcon(u.lang.T("tab.vendors"), theme.SettingsIcon(), u.vendors.Content),
 	)
-	right := container.NewHSplit(u.inputs, u.results.content)
+	right := container.NewHSplit(u.inputs, u.results.Content)
 	right.Offset = 0.38
-	main := container.NewHSplit(u.list.content, right)
+	main := container.NewHSplit(u.list.Content, right)
 	main.Offset = 0.17
 	u.win.SetContent(container.NewBorder(u.toolbar(), nil, nil, nil, main))
 	u.win.SetMainMenu(u.menu())
@@ -355,7 +357,7 @@ func (u *ui) setLanguage(code string) {
 	}
 	u.build()
 	u.fillForm()
-	u.list.refresh()
+	u.list.Refresh()
 	// The last results stay on screen (marked out of date if the form is
 	// invalid), now in the new language.
 	if u.result != nil && !u.fresh {
@@ -370,7 +372,7 @@ func (u *ui) setLanguage(code string) {
 // redraw draws the charts of a comparison at the current size and
 // language (after a language switch).
 func (u *ui) redraw(c *pricing.Comparison) *liveResult {
-	size := u.results.chartSize()
+	size := u.results.ChartSize()
 	w, h := clampChartSize(int(size.Width), int(size.Height))
 	o := chart.Options{Width: w, Height: h, Lang: string(u.lang), Dark: u.isDark()}
 	r := &liveResult{cmp: c}
@@ -438,8 +440,8 @@ func (u *ui) loadScenario(s *scenarios.Scenario, name string, rev *store.Revisio
 func (u *ui) fillForm() {
 	u.loading = true
 	defer func() { u.loading = false }()
-	u.form.fill(u.cur)
-	u.vendors.fill(u.cur)
+	u.form.Fill(u.cur)
+	u.vendors.Fill(u.cur)
 	u.restoreTyped()
 }
 
@@ -448,30 +450,8 @@ func (u *ui) fillForm() {
 // and every message has its field.
 func (u *ui) restoreTyped() {
 	for path, t := range u.parseErrs {
-		if path == "name" {
-			u.form.name.SetText(t.text)
-			continue
-		}
-		if ff := u.form.fields[path]; ff != nil && ff.entry != nil {
-			ff.entry.SetText(t.text)
-			continue
-		}
-		if strings.HasPrefix(path, "vendors.") {
-			var item string
-			id, rest, _ := strings.Cut(strings.TrimPrefix(path, "vendors."), ".")
-			card := u.vendors.cards[id]
-			if card == nil {
-				continue
-			}
-			switch {
-			case rest == "discount":
-				card.discount.SetText(t.text)
-			case strings.HasPrefix(rest, "prices["):
-				if _, err := fmt.Sscanf(strings.TrimPrefix(rest, "prices["), "%q]", &item); err == nil {
-					u.vendors.ensurePriceRow(card, item)
-					card.prices[item].SetText(t.text)
-				}
-			}
+		if !u.form.RestoreTyped(path, t.Text) {
+			u.vendors.RestoreTyped(path, t.Text)
 		}
 	}
 }
@@ -499,30 +479,31 @@ func (u *ui) recompute() {
 			// A scenario just opened that is not valid: the results on
 			// screen are another scenario's. Do not show them.
 			u.result = nil
-			u.results.clear()
+			u.results.Clear()
+			u.vendors.ClearStatus()
 		}
 		return
 	}
-	u.live.compute(u.cur.Clone(), u.results.chartSize())
+	u.live.compute(u.cur.Clone(), u.results.ChartSize())
 }
 
 // showErrors puts each validation error next to its field; errors no field
 // shows go to the form's general message line.
 func (u *ui) showErrors(errs scenarios.FieldErrors) {
 	var general []string
-	shown := u.form.showErrors(errs, u.parseErrs)
-	shown2 := u.vendors.showErrors(errs)
+	shown := u.form.ShowErrors(errs, u.parseErrs)
+	shown2 := u.vendors.ShowErrors(errs, u.parseErrs)
 	for _, e := range errs {
 		if !shown[e] && !shown2[e] {
-			general = append(general, fieldName(u.lang, e.Field)+": "+u.lang.fieldError(e))
+			general = append(general, u.lang.FieldName(e.Field)+": "+u.lang.FieldError(e))
 		}
 	}
-	u.form.setGeneral(general)
+	u.form.SetGeneral(general)
 }
 
 func (u *ui) setStale(stale bool) {
 	u.stale = stale
-	u.results.setStale(stale)
+	u.results.SetStale(stale)
 }
 
 // applyResult shows a comparison computed for the scenario as it is now.
@@ -539,8 +520,11 @@ func (u *ui) applyResult(r *liveResult) {
 func (u *ui) showResult(r *liveResult) {
 	u.result = r.cmp
 	u.setStale(false)
-	u.results.show(r)
-	u.vendors.showStatus(r.cmp)
+	u.results.Show(results.View{
+		Cmp: r.cmp, Cumulative: r.cumulative, Monthly: r.monthly,
+		Scenario: u.cur, SavedEditions: u.savedEditions, BreakdownVendor: u.breakdownVendor,
+	})
+	u.vendors.ShowStatus(r.cmp)
 	if u.onApplied != nil {
 		u.onApplied()
 	}
@@ -552,7 +536,7 @@ func (u *ui) onChartResized() {
 	if u.stale || u.loading || len(u.parseErrs) > 0 || len(pricing.Validate(u.cur)) > 0 {
 		return
 	}
-	u.live.compute(u.cur.Clone(), u.results.chartSize())
+	u.live.compute(u.cur.Clone(), u.results.ChartSize())
 }
 
 func (u *ui) afterShow() {
@@ -647,4 +631,51 @@ func (u *ui) showError(err error) {
 
 func (u *ui) showInfo(title, msg string) {
 	dialog.ShowInformation(title, msg, u.win)
+}
+
+// newVendorsPanel builds the vendors tab around the scenario being edited.
+func (u *ui) newVendorsPanel() *vendors.Panel {
+	p := vendors.New(u.lang, u.cat, u.win.Canvas())
+	p.Loading = func() bool { return u.loading }
+	p.OnChange = u.changeVendor
+	p.OnBadText = func(path string, t typed) {
+		u.parseErrs[path] = t
+		u.edited()
+	}
+	p.OnValue = func(path string) { delete(u.parseErrs, path) }
+	return p
+}
+
+// changeVendor changes one vendor's settings in the scenario being edited.
+func (u *ui) changeVendor(id string, fn func(vs *scenarios.VendorSettings)) {
+	if u.cur.Vendors == nil {
+		u.cur.Vendors = map[string]scenarios.VendorSettings{}
+	}
+	vs := u.cur.Vendors[id]
+	fn(&vs)
+	if vs.Enabled == nil && (vs.Plan == "" || vs.Plan == "auto") && vs.Discount == nil && len(vs.Prices) == 0 && len(vs.Options) == 0 {
+		delete(u.cur.Vendors, id) // defaults: no entry, as a new scenario has
+	} else {
+		u.cur.Vendors[id] = vs
+	}
+	u.edited()
+}
+
+// newResultsPanel builds the results side.
+func (u *ui) newResultsPanel() *results.Panel {
+	p := results.New(u.lang, u.cat, u.win.Canvas(), u.app.Settings().Theme())
+	p.OnResized = u.onChartResized
+	p.OnBreakdownVendor = func(id string) { u.breakdownVendor = id }
+	return p
+}
+
+// newForm builds the requirements tab around the scenario being edited.
+func (u *ui) newForm() *demand.Form {
+	f := demand.New(u.lang)
+	f.Scenario = func() *scenarios.Scenario { return u.cur }
+	f.Typed = func() map[string]typed { return u.parseErrs }
+	f.Loading = func() bool { return u.loading }
+	f.SetLoading = func(on bool) { u.loading = on }
+	f.OnEdited = u.edited
+	return f
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"kefucost/app/chart"
+	"kefucost/app/window/demand"
 	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
@@ -76,8 +77,8 @@ func typeInto(e *widget.Entry, text string) {
 	test.Type(e, text)
 }
 
-func (f *uiFixture) field(path string) *formField {
-	ff := f.u.form.fields[path]
+func (f *uiFixture) field(path string) *demand.Field {
+	ff := f.u.form.Fields[path]
 	if ff == nil {
 		f.t.Fatalf("no form field %s", path)
 	}
@@ -105,14 +106,14 @@ func resultFor(c *pricing.Comparison, id string) *pricing.Result {
 
 func TestUITypingUpdatesTotals(t *testing.T) {
 	f := newChartsFixture(t, "zh")
-	before := f.u.results.totals["chatopera"].Text
-	typeInto(f.field("demand.chats_per_day").entry, "20000")
+	before := f.u.results.Totals["chatopera"].Text
+	typeInto(f.field("demand.chats_per_day").Entry, "20000")
 	if got := f.u.cur.Demand.ChatsPerDay; got != 20000 {
 		t.Fatalf("chats_per_day = %d after typing 20000", got)
 	}
 	c := f.expected()
 	want := f.u.lang.T("money", wording.Money(resultFor(c, "chatopera").Total))
-	got := f.u.results.totals["chatopera"].Text
+	got := f.u.results.Totals["chatopera"].Text
 	if got != want {
 		t.Errorf("Chatopera card shows %q, want %q", got, want)
 	}
@@ -122,15 +123,15 @@ func TestUITypingUpdatesTotals(t *testing.T) {
 	if f.u.stale {
 		t.Error("results marked out of date after a valid edit")
 	}
-	if f.u.results.cumulative.img.Image == nil || f.u.results.monthly.img.Image == nil {
+	if f.u.results.Cumulative.Image() == nil || f.u.results.Monthly.Image() == nil {
 		t.Error("charts not drawn")
 	}
 	if !strings.HasPrefix(f.u.win.Title(), "● ") {
 		t.Errorf("title %q does not mark unsaved changes", f.u.win.Title())
 	}
 	// "3,000" and "5%" are read as people write them.
-	typeInto(f.field("demand.chats_per_day").entry, "3,000")
-	typeInto(f.field("demand.growth_per_month").entry, "5%")
+	typeInto(f.field("demand.chats_per_day").Entry, "3,000")
+	typeInto(f.field("demand.growth_per_month").Entry, "5%")
 	if f.u.cur.Demand.ChatsPerDay != 3000 || f.u.cur.Demand.GrowthPerMonth.String() != "0.05" {
 		t.Errorf("got chats %d growth %s", f.u.cur.Demand.ChatsPerDay, f.u.cur.Demand.GrowthPerMonth)
 	}
@@ -139,53 +140,53 @@ func TestUITypingUpdatesTotals(t *testing.T) {
 func TestUIInvalidValueKeepsResults(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	months := f.field("months")
-	months.entry.SetText("24")
-	total := f.u.results.totals["tencent-qidian"].Text
-	test.Type(months.entry, "x")
-	if months.message() != "请输入整数，如 3000" {
-		t.Errorf("months error %q", months.message())
+	months.Entry.SetText("24")
+	total := f.u.results.Totals["tencent-qidian"].Text
+	test.Type(months.Entry, "x")
+	if months.Message() != "请输入整数，如 3000" {
+		t.Errorf("months error %q", months.Message())
 	}
-	if !f.u.stale || !f.u.results.staleBar.Visible() {
+	if !f.u.stale || !f.u.results.StaleBar.Visible() {
 		t.Error("results not marked out of date")
 	}
-	if got := f.u.results.totals["tencent-qidian"].Text; got != total {
+	if got := f.u.results.Totals["tencent-qidian"].Text; got != total {
 		t.Errorf("last results replaced: %q → %q", total, got)
 	}
 
-	typeInto(months.entry, "500")
-	if months.message() != "必须在 1 到 120 之间" {
-		t.Errorf("months 500: %q", months.message())
+	typeInto(months.Entry, "500")
+	if months.Message() != "必须在 1 到 120 之间" {
+		t.Errorf("months 500: %q", months.Message())
 	}
 	if f.u.cur.Months != 500 || !f.u.stale {
 		t.Errorf("months %d stale %v", f.u.cur.Months, f.u.stale)
 	}
 
-	typeInto(months.entry, "12")
-	if months.message() != "" || months.err.Text != months.hint || f.u.stale || f.u.results.staleBar.Visible() {
+	typeInto(months.Entry, "12")
+	if months.Message() != "" || months.Note.Text != months.Hint || f.u.stale || f.u.results.StaleBar.Visible() {
 		t.Error("error or out-of-date mark stays after a valid value")
 	}
 	want := f.u.lang.T("money", wording.Money(resultFor(f.expected(), "tencent-qidian").Total))
-	if got := f.u.results.totals["tencent-qidian"].Text; got != want {
+	if got := f.u.results.Totals["tencent-qidian"].Text; got != want {
 		t.Errorf("after fix: %q, want %q", got, want)
 	}
 
 	// English messages name the value and limits.
 	f.u.setLanguage("en")
-	typeInto(f.u.form.fields["months"].entry, "0")
-	if got := f.u.form.fields["months"].message(); !strings.Contains(got, "from 1 to 120") {
+	typeInto(f.u.form.Fields["months"].Entry, "0")
+	if got := f.u.form.Fields["months"].Message(); !strings.Contains(got, "from 1 to 120") {
 		t.Errorf("English months error %q", got)
 	}
 	// A dated change outside the horizon is shown on its row.
 	f.u.setLanguage("zh")
-	typeInto(f.u.form.fields["months"].entry, "12")
-	test.Tap(findButton(t, f.u.form.changes.content, "添加变更"))
-	if len(f.u.form.changes.list) != 1 {
-		t.Fatalf("%d change rows after Add", len(f.u.form.changes.list))
+	typeInto(f.u.form.Fields["months"].Entry, "12")
+	test.Tap(findButton(t, f.u.form.Changes.Content, "添加变更"))
+	if len(f.u.form.Changes.Rows) != 1 {
+		t.Fatalf("%d change rows after Add", len(f.u.form.Changes.Rows))
 	}
-	row := f.u.form.changes.list[0]
-	typeInto(row.date, "2040-01-01")
-	if !row.err.Visible() || !strings.Contains(row.err.Text, "不在期间") {
-		t.Errorf("change date error %q", row.err.Text)
+	row := f.u.form.Changes.Rows[0]
+	typeInto(row.Date, "2040-01-01")
+	if !row.Err.Visible() || !strings.Contains(row.Err.Text, "不在期间") {
+		t.Errorf("change date error %q", row.Err.Text)
 	}
 }
 
@@ -200,10 +201,10 @@ func findButton(t testing.TB, o fyne.CanvasObject, text string) *widget.Button {
 func TestUISaveListReopen(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	typeInto(u.form.name, "2027 招标 / 第一轮 “报价” 📞")
-	typeInto(f.field("demand.online_agents").entry, "12")
-	typeInto(f.field("months").entry, "24")
-	typeInto(f.field("demand.recorded_share").entry, "0.3")
+	typeInto(u.form.Name, "2027 招标 / 第一轮 “报价” 📞")
+	typeInto(f.field("demand.online_agents").Entry, "12")
+	typeInto(f.field("months").Entry, "24")
+	typeInto(f.field("demand.recorded_share").Entry, "0.3")
 	want, _ := scenarios.Encode(u.cur)
 
 	// Ctrl+S saves.
@@ -214,20 +215,20 @@ func TestUISaveListReopen(t *testing.T) {
 	if strings.HasPrefix(u.win.Title(), "●") {
 		t.Errorf("title %q still marks unsaved changes", u.win.Title())
 	}
-	if len(u.list.infos) != 1 || u.list.infos[0].Name != u.savedName {
-		t.Fatalf("list %v", u.list.infos)
+	if len(u.list.Infos) != 1 || u.list.Infos[0].Name != u.savedName {
+		t.Fatalf("list %v", u.list.Infos)
 	}
 
 	u.onNew()
 	if u.cur.Demand.OnlineAgents != 5 || u.savedName != "" {
 		t.Fatalf("New did not start afresh: %+v", u.cur.Demand)
 	}
-	u.list.list.Select(0)
+	u.list.List.Select(0)
 	got, _ := scenarios.Encode(u.cur)
 	if string(got) != string(want) {
 		t.Errorf("reopened scenario differs:\n%s\nwant\n%s", got, want)
 	}
-	if f.field("demand.online_agents").entry.Text != "12" || f.field("months").entry.Text != "24" {
+	if f.field("demand.online_agents").Entry.Text != "12" || f.field("months").Entry.Text != "24" {
 		t.Error("form does not show the reopened values")
 	}
 	if u.dirty() {
@@ -235,7 +236,7 @@ func TestUISaveListReopen(t *testing.T) {
 	}
 
 	// A second save adds a revision with a summary of what changed.
-	typeInto(f.field("demand.online_agents").entry, "15")
+	typeInto(f.field("demand.online_agents").Entry, "15")
 	u.onSave()
 	h, err := f.store.History(u.savedName)
 	if err != nil || len(h) != 2 || !strings.Contains(h[0].Summary, "online_agents 12→15") {
@@ -249,24 +250,24 @@ func TestUISaveListReopen(t *testing.T) {
 func TestUIDeleteUndo(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	typeInto(u.form.name, "quote round 1")
+	typeInto(u.form.Name, "quote round 1")
 	u.onSave()
-	if len(u.list.infos) != 1 {
+	if len(u.list.Infos) != 1 {
 		t.Fatal("not saved")
 	}
 	u.onDelete()
-	if len(u.list.infos) != 0 {
-		t.Fatalf("still listed after delete: %v", u.list.infos)
+	if len(u.list.Infos) != 0 {
+		t.Fatalf("still listed after delete: %v", u.list.Infos)
 	}
-	if !u.list.undoBar.Visible() || !strings.Contains(u.list.undoMsg.Text, "quote round 1") {
+	if !u.list.UndoBar.Visible() || !strings.Contains(u.list.UndoMsg.Text, "quote round 1") {
 		t.Fatal("no undo offered")
 	}
 	if tr, _ := f.store.Trash(); len(tr) != 1 {
 		t.Fatalf("trash %v", tr)
 	}
-	test.Tap(findButton(t, u.list.undoBar, "Undo delete"))
-	if len(u.list.infos) != 1 || u.list.undoBar.Visible() {
-		t.Fatalf("undo: list %v, bar visible %v", u.list.infos, u.list.undoBar.Visible())
+	test.Tap(findButton(t, u.list.UndoBar, "Undo delete"))
+	if len(u.list.Infos) != 1 || u.list.UndoBar.Visible() {
+		t.Fatalf("undo: list %v, bar visible %v", u.list.Infos, u.list.UndoBar.Visible())
 	}
 	if u.savedName != "quote round 1" || u.dirty() {
 		t.Errorf("after undo the editor shows %q, dirty %v", u.savedName, u.dirty())
@@ -276,18 +277,18 @@ func TestUIDeleteUndo(t *testing.T) {
 func TestUIHuaweiQuoteMakesComplete(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	typeInto(f.field("demand.chats_per_day").entry, "0")
-	typeInto(f.field("demand.bots").entry, "0")
+	typeInto(f.field("demand.chats_per_day").Entry, "0")
+	typeInto(f.field("demand.bots").Entry, "0")
 	hw := resultFor(u.result, "huawei-cec")
 	if hw == nil || hw.Complete || len(hw.Unpriced) == 0 {
 		t.Fatalf("Huawei should start incomplete: %+v", hw)
 	}
-	card := u.vendors.cards["huawei-cec"]
-	if !strings.Contains(card.status.Text, "未定价") {
-		t.Errorf("vendors panel status %q", card.status.Text)
+	card := u.vendors.Cards["huawei-cec"]
+	if !strings.Contains(card.Status.Text, "未定价") {
+		t.Errorf("vendors panel status %q", card.Status.Text)
 	}
 	for _, item := range hw.Unpriced {
-		e := card.prices[item]
+		e := card.Prices[item]
 		if e == nil {
 			t.Fatalf("no quote field for unpriced %s", item)
 		}
@@ -298,15 +299,15 @@ func TestUIHuaweiQuoteMakesComplete(t *testing.T) {
 		t.Fatalf("Huawei still unpriced: %v", hw.Unpriced)
 	}
 	want := u.lang.T("money", wording.Money(resultFor(f.expected(), "huawei-cec").Total))
-	if got := u.results.totals["huawei-cec"].Text; got != want || strings.HasPrefix(got, "≥") {
+	if got := u.results.Totals["huawei-cec"].Text; got != want || strings.HasPrefix(got, "≥") {
 		t.Errorf("Huawei card %q, want %q", got, want)
 	}
-	if !strings.Contains(card.status.Text, "✓") {
-		t.Errorf("status %q", card.status.Text)
+	if !strings.Contains(card.Status.Text, "✓") {
+		t.Errorf("status %q", card.Status.Text)
 	}
 	// A bad quote is said next to its field.
-	typeInto(card.prices[hw.Lines[0].Item], "abc")
-	if !card.errs[`vendors.huawei-cec.prices["`+hw.Lines[0].Item+`"]`].Visible() {
+	typeInto(card.Prices[hw.Lines[0].Item], "abc")
+	if !card.Errs[`vendors.huawei-cec.prices["`+hw.Lines[0].Item+`"]`].Visible() {
 		t.Error("no message for a bad quote")
 	}
 }
@@ -314,25 +315,25 @@ func TestUIHuaweiQuoteMakesComplete(t *testing.T) {
 func TestUILanguageSwitch(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	if got := u.results.tabs.Items[0].Text; got != "累计成本" {
+	if got := u.results.Tabs.Items[0].Text; got != "累计成本" {
 		t.Fatalf("zh tab %q", got)
 	}
-	typeInto(f.field("demand.online_agents").entry, "9")
+	typeInto(f.field("demand.online_agents").Entry, "9")
 	u.setLanguage("en")
-	if got := u.results.tabs.Items[0].Text; got != "Cumulative cost" {
+	if got := u.results.Tabs.Items[0].Text; got != "Cumulative cost" {
 		t.Errorf("en tab %q", got)
 	}
 	if got := u.win.MainMenu().Items[0].Label; got != "File" {
 		t.Errorf("menu %q", got)
 	}
-	if u.form.fields["demand.online_agents"].entry.Text != "9" {
+	if u.form.Fields["demand.online_agents"].Entry.Text != "9" {
 		t.Error("typed value lost when switching language")
 	}
 	if got := u.app.Preferences().String(prefLanguage); got != "en" {
 		t.Errorf("language not remembered: %q", got)
 	}
-	if !strings.HasPrefix(u.results.totals["tencent-qidian"].Text, "¥") {
-		t.Errorf("English money %q", u.results.totals["tencent-qidian"].Text)
+	if !strings.HasPrefix(u.results.Totals["tencent-qidian"].Text, "¥") {
+		t.Errorf("English money %q", u.results.Totals["tencent-qidian"].Text)
 	}
 	// A new window starts in the remembered language.
 	u2 := newUI(u.app, storeOpen{}, runMode{sync: true, noCharts: true})
@@ -350,7 +351,7 @@ func TestUIUnsavedChangesAsk(t *testing.T) {
 	if !closed {
 		t.Error("a new untouched scenario asked before closing")
 	}
-	typeInto(f.field("demand.bots").entry, "3")
+	typeInto(f.field("demand.bots").Entry, "3")
 	closed = false
 	u.confirmDiscard(func() { closed = true })
 	if closed {
@@ -372,7 +373,7 @@ func overlayContent(u *ui) fyne.CanvasObject {
 func TestUIDraftSurvives(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
-	typeInto(f.field("demand.phone_agents").entry, "7")
+	typeInto(f.field("demand.phone_agents").Entry, "7")
 	u.saveDraft()
 	name, s, _, ok := f.store.Draft()
 	if !ok || s.Demand.PhoneAgents != 7 || name != "" {
@@ -416,8 +417,8 @@ func TestUILockedStore(t *testing.T) {
 	u := newUI(a, so, runMode{sync: true, noCharts: true})
 	defer u.live.stop()
 	u.afterShow()
-	if !u.list.problem.Visible() || !strings.Contains(u.list.problem.Text, "另一个 kefucost") {
-		t.Errorf("list panel says %q", u.list.problem.Text)
+	if !u.list.Problem.Visible() || !strings.Contains(u.list.Problem.Text, "另一个 kefucost") {
+		t.Errorf("list panel says %q", u.list.Problem.Text)
 	}
 	if u.win.Canvas().Overlays().Top() == nil {
 		t.Error("no dialog about the locked database")
@@ -427,14 +428,14 @@ func TestUILockedStore(t *testing.T) {
 	}
 	u.win.Canvas().Overlays().Top().Hide()
 	release()
-	typeInto(u.form.name, "之后")
+	typeInto(u.form.Name, "之后")
 	u.onSave()
 	if u.store == nil || u.savedName != "之后" {
 		t.Fatalf("Save after the other program let go: store %v, saved as %q", u.store != nil, u.savedName)
 	}
 	defer u.store.Close()
-	if u.list.problem.Visible() || len(u.list.infos) != 1 {
-		t.Errorf("list after the database was opened: %q, %d scenarios", u.list.problem.Text, len(u.list.infos))
+	if u.list.Problem.Visible() || len(u.list.Infos) != 1 {
+		t.Errorf("list after the database was opened: %q, %d scenarios", u.list.Problem.Text, len(u.list.Infos))
 	}
 }
 
@@ -456,11 +457,11 @@ func TestSummaryChinese(t *testing.T) {
 		`created (imported)`:                                   "新建（导入）",
 		`name "A"→"B"; prices of chatopera: edition 2023-12`:   "方案名称 “A”→“B”；chatopera 价格版本 2023-12",
 	} {
-		if got := zh.summary(in); got != want {
+		if got := zh.Summary(in); got != want {
 			t.Errorf("summary(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := tr("en").summary("months 36→24"); got != "months 36→24" {
+	if got := tr("en").Summary("months 36→24"); got != "months 36→24" {
 		t.Errorf("English changed: %q", got)
 	}
 }
@@ -544,16 +545,15 @@ func TestTranslations(t *testing.T) {
 		}
 	}
 	// Every field, unit and hint the form shows is translated.
-	for _, g := range formGroups {
-		for _, spec := range g.fields {
-			for _, p := range []string{"field.", "unit.", "hint."} {
-				if _, ok := zh[p+shortName(spec.path)]; !ok {
-					t.Errorf("no %s%s", p, shortName(spec.path))
-				}
+	for _, path := range demand.Paths() {
+		name := strings.TrimPrefix(path, "demand.")
+		for _, p := range []string{"field.", "unit.", "hint."} {
+			if _, ok := zh[p+name]; !ok {
+				t.Errorf("no %s%s", p, name)
 			}
 		}
 	}
-	for _, name := range changeFields() {
+	for _, name := range demand.ChangeFields() {
 		if _, ok := zh["field."+name]; !ok {
 			t.Errorf("no field.%s", name)
 		}
@@ -562,7 +562,7 @@ func TestTranslations(t *testing.T) {
 	for _, v := range pricing.MustCatalog().Vendors {
 		for _, e := range v.Editions {
 			for _, it := range e.Items {
-				if tr("zh").unitText(it.Unit) == it.Unit {
+				if tr("zh").UnitText(it.Unit) == it.Unit {
 					t.Errorf("no Chinese for the unit %q (%s %s)", it.Unit, v.ID, it.ID)
 				}
 			}
@@ -579,7 +579,7 @@ func TestHeapStaysFlatOverManyEdits(t *testing.T) {
 	u := f.u
 	u.noDraft = true
 	u.win.Resize(fyne.NewSize(900, 600))
-	e := f.field("demand.chats_per_day").entry
+	e := f.field("demand.chats_per_day").Entry
 	heap := func() uint64 {
 		runtime.GC()
 		runtime.GC()
@@ -627,11 +627,11 @@ func BenchmarkEditToCharts(b *testing.B) {
 	f := newChartsFixture(b, "zh")
 	u := f.u
 	u.noDraft = true
-	e := f.field("demand.chats_per_day").entry
+	e := f.field("demand.chats_per_day").Entry
 	// The benchmark scenario: every demand field, 36 months.
 	s := uiBenchScenario(b)
 	u.loadScenario(s, "", nil)
-	size := u.results.chartSize()
+	size := u.results.ChartSize()
 	b.ReportMetric(float64(size.Width), "chart-px-wide")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -662,7 +662,7 @@ func TestUIOpenFileAndDrop(t *testing.T) {
 	if !u.openFileData(data, "bench-36m.kefucost.json") {
 		t.Fatal("valid file refused")
 	}
-	if u.cur.Months != 36 || u.cur.Demand.ASRMinutesPerDay == 0 || f.field("months").entry.Text != "36" {
+	if u.cur.Months != 36 || u.cur.Demand.ASRMinutesPerDay == 0 || f.field("months").Entry.Text != "36" {
 		t.Errorf("file not loaded into the form: %+v", u.cur.Demand)
 	}
 	if !u.dirty() {
@@ -762,9 +762,9 @@ func TestUIExportChartPrintSize(t *testing.T) {
 func TestUIHistoryRenameDuplicateTrash(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
-	typeInto(u.form.name, "round 1")
+	typeInto(u.form.Name, "round 1")
 	u.onSave()
-	typeInto(f.field("demand.online_agents").entry, "20")
+	typeInto(f.field("demand.online_agents").Entry, "20")
 	u.onSave()
 
 	// Restore revision 1 from the history dialog: a third revision.
@@ -796,8 +796,8 @@ func TestUIHistoryRenameDuplicateTrash(t *testing.T) {
 	}
 	typeInto(entry, "round 1 / 报价")
 	test.Tap(findButtons(dlg, "OK")[0])
-	if u.savedName != "round 1 / 报价" || u.form.name.Text != "round 1 / 报价" {
-		t.Errorf("rename: saved %q form %q", u.savedName, u.form.name.Text)
+	if u.savedName != "round 1 / 报价" || u.form.Name.Text != "round 1 / 报价" {
+		t.Errorf("rename: saved %q form %q", u.savedName, u.form.Name.Text)
 	}
 
 	// Duplicate opens the copy.
@@ -805,8 +805,8 @@ func TestUIHistoryRenameDuplicateTrash(t *testing.T) {
 	dlg = u.win.Canvas().Overlays().Top()
 	typeInto(findEntry(t, dlg), "what-if 10% growth")
 	test.Tap(findButtons(dlg, "OK")[0])
-	if u.savedName != "what-if 10% growth" || len(u.list.infos) != 2 {
-		t.Errorf("duplicate: %q, %d listed", u.savedName, len(u.list.infos))
+	if u.savedName != "what-if 10% growth" || len(u.list.Infos) != 2 {
+		t.Errorf("duplicate: %q, %d listed", u.savedName, len(u.list.Infos))
 	}
 
 	// Delete, then restore from the trash dialog.
@@ -817,8 +817,8 @@ func TestUIHistoryRenameDuplicateTrash(t *testing.T) {
 		t.Fatalf("trash: %q", labelsText(dlg))
 	}
 	test.Tap(findButtons(dlg, "Restore")[0])
-	if len(u.list.infos) != 2 {
-		t.Errorf("%d listed after restoring from the trash", len(u.list.infos))
+	if len(u.list.Infos) != 2 {
+		t.Errorf("%d listed after restoring from the trash", len(u.list.Infos))
 	}
 }
 

@@ -1,4 +1,9 @@
-package window
+// Package results is the window's results side: a card per vendor, the
+// cumulative and monthly charts, the breakdown with every line's formula
+// and source, the coverage matrix and every assumption the amounts rest
+// on. The panel shows what the window gives it (Show, Clear, SetStale) and
+// tells the window what the user did through its On… handlers.
+package results
 
 import (
 	"fmt"
@@ -14,203 +19,236 @@ import (
 	"github.com/shopspring/decimal"
 
 	"kefucost/app"
+	"kefucost/app/window/kit"
 	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
 )
 
-// The results: a card per vendor, the cumulative and monthly charts, the
-// breakdown with every line's formula and source, the coverage matrix and
-// every assumption the amounts rest on.
+// Panel is the results side of the window.
+type Panel struct {
+	Content fyne.CanvasObject
 
-type resultsPanel struct {
-	u       *ui
-	content fyne.CanvasObject
-
-	staleBar  *widget.Label
+	StaleBar  *widget.Label
 	pricesBar *widget.Label
-	cards     *fyne.Container
-	cardViews map[string]*cardView
+	Cards     *fyne.Container
+	CardViews map[string]*CardView
 	noneLabel *widget.Label
-	// totals are the amounts on the cards by vendor id (tests read them).
-	totals map[string]*widget.Label
+	// Totals are the amounts on the cards by vendor id (tests read them).
+	Totals map[string]*widget.Label
 
-	cumulative *chartView
-	monthly    *chartView
-	tabs       *container.AppTabs
+	Cumulative *ChartView
+	Monthly    *ChartView
+	Tabs       *container.AppTabs
 
-	vendorSel      *widget.Select
+	VendorSel      *widget.Select
 	breakdownDirty bool
 	vendorIDs      []string
 	lines          []*pricing.Line
-	table          *widget.Table
+	Table          *widget.Table
 	detail         *widget.Label
 
 	coverage    *fyne.Container
 	coverageKey string
 	notes       *widget.Label
+
+	lang   kit.Lang
+	cat    *pricing.Catalog
+	canvas fyne.Canvas
+	cmp    *pricing.Comparison // shown
+	// selecting: the panel itself moves the breakdown's vendor selection.
+	selecting bool
+
+	// OnResized asks for the charts again at their new size.
+	OnResized func()
+	// OnBreakdownVendor says which vendor the user chose for the
+	// breakdown (the window keeps it across a language switch).
+	OnBreakdownVendor func(id string)
 }
 
-func (u *ui) newResultsPanel() *resultsPanel {
-	l := u.lang
-	p := &resultsPanel{u: u, totals: map[string]*widget.Label{}, cardViews: map[string]*cardView{}}
-	p.staleBar = widget.NewLabel(l.T("results.stale"))
-	p.staleBar.Importance = widget.DangerImportance
-	p.staleBar.Wrapping = fyne.TextWrapWord
-	p.staleBar.Hide()
+// View is what the panel shows: a comparison with its two charts, for
+// the scenario being edited.
+type View struct {
+	Cmp                 *pricing.Comparison
+	Cumulative, Monthly *image.RGBA
+	// Scenario holds the requirements the coverage matrix lists.
+	Scenario *scenarios.Scenario
+	// SavedEditions are the price editions of the revision opened, to
+	// say "prices have changed since".
+	SavedEditions map[string]string
+	// BreakdownVendor is the vendor the breakdown showed; it stays
+	// selected wherever it now is in the list.
+	BreakdownVendor string
+}
+
+// New builds the panel in language l; canvas is the window's (the charts
+// are drawn at its scale); theme is the app's (the cards tighten it).
+func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *Panel {
+	p := &Panel{lang: l, cat: cat, canvas: canvas, Totals: map[string]*widget.Label{}, CardViews: map[string]*CardView{}}
+	onResized := func() {
+		if p.OnResized != nil {
+			p.OnResized()
+		}
+	}
+	p.StaleBar = widget.NewLabel(l.T("results.stale"))
+	p.StaleBar.Importance = widget.DangerImportance
+	p.StaleBar.Wrapping = fyne.TextWrapWord
+	p.StaleBar.Hide()
 	p.pricesBar = widget.NewLabel("")
 	p.pricesBar.Importance = widget.WarningImportance
 	p.pricesBar.Wrapping = fyne.TextWrapWord
 	p.pricesBar.Hide()
-	p.cards = container.NewGridWithColumns(2)
+	p.Cards = container.NewGridWithColumns(2)
 
-	p.cumulative = newChartView(u.onChartResized)
-	p.monthly = newChartView(u.onChartResized)
+	p.Cumulative = newChartView(onResized)
+	p.Monthly = newChartView(onResized)
 
-	p.vendorSel = widget.NewSelect(nil, func(string) {
-		if i := p.vendorSel.SelectedIndex(); i >= 0 && i < len(p.vendorIDs) && !p.u.loading {
-			p.u.breakdownVendor = p.vendorIDs[i]
+	p.VendorSel = widget.NewSelect(nil, func(string) {
+		if i := p.VendorSel.SelectedIndex(); i >= 0 && i < len(p.vendorIDs) && !p.selecting && p.OnBreakdownVendor != nil {
+			p.OnBreakdownVendor(p.vendorIDs[i])
 		}
 		p.showBreakdown()
 	})
 	p.detail = widget.NewLabel(l.T("breakdown.select"))
 	p.detail.Wrapping = fyne.TextWrapWord
-	p.table = widget.NewTable(p.tableSize, func() fyne.CanvasObject {
+	p.Table = widget.NewTable(p.tableSize, func() fyne.CanvasObject {
 		lb := widget.NewLabel("")
 		lb.Truncation = fyne.TextTruncateEllipsis
 		return lb
 	}, p.tableCell)
-	p.table.ShowHeaderRow = true
-	p.table.CreateHeader = func() fyne.CanvasObject {
+	p.Table.ShowHeaderRow = true
+	p.Table.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	p.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row == -1 && id.Col >= 0 && id.Col < len(breakdownCols) {
 			o.(*widget.Label).SetText(l.T(breakdownCols[id.Col]))
 		}
 	}
 	for i, w := range []float32{210, 100, 90, 110, 40} {
-		p.table.SetColumnWidth(i, w)
+		p.Table.SetColumnWidth(i, w)
 	}
-	p.table.OnSelected = p.onLineSelected
-	detail := container.NewVSplit(p.table, container.NewVScroll(p.detail))
+	p.Table.OnSelected = p.onLineSelected
+	detail := container.NewVSplit(p.Table, container.NewVScroll(p.detail))
 	detail.Offset = 0.68
-	breakdown := container.NewBorder(p.vendorSel, nil, nil, nil, detail)
+	breakdown := container.NewBorder(p.VendorSel, nil, nil, nil, detail)
 
 	p.coverage = container.NewGridWithColumns(1)
 	p.notes = widget.NewLabel("")
 	p.notes.Wrapping = fyne.TextWrapWord
 
-	p.tabs = container.NewAppTabs(
-		container.NewTabItem(l.T("tab.cumulative"), p.cumulative),
-		container.NewTabItem(l.T("tab.monthly"), p.monthly),
+	p.Tabs = container.NewAppTabs(
+		container.NewTabItem(l.T("tab.cumulative"), p.Cumulative),
+		container.NewTabItem(l.T("tab.monthly"), p.Monthly),
 		container.NewTabItem(l.T("tab.breakdown"), breakdown),
 		container.NewTabItem(l.T("tab.coverage"), container.NewScroll(p.coverage)),
 		container.NewTabItem(l.T("tab.notes"), container.NewVScroll(p.notes)),
 	)
-	p.tabs.OnSelected = func(*container.TabItem) {
-		if p.tabs.SelectedIndex() == breakdownTab {
+	p.Tabs.OnSelected = func(*container.TabItem) {
+		if p.Tabs.SelectedIndex() == BreakdownTab {
 			p.refreshBreakdown()
 		}
 	}
-	top := container.NewVBox(p.staleBar, p.pricesBar)
-	split := container.NewVSplit(container.NewVScroll(container.NewThemeOverride(p.cards, compactTheme{u.app.Settings().Theme()})), p.tabs)
+	top := container.NewVBox(p.StaleBar, p.pricesBar)
+	split := container.NewVSplit(container.NewVScroll(container.NewThemeOverride(p.Cards, compactTheme{th})), p.Tabs)
 	split.Offset = 0.42
-	p.content = container.NewBorder(top, nil, nil, nil, split)
+	p.Content = container.NewBorder(top, nil, nil, nil, split)
 	return p
 }
 
 var breakdownCols = []string{"breakdown.item", "breakdown.quantity", "breakdown.unit_price", "breakdown.amount", "breakdown.flags"}
 
-// chartSize is the size the live charts are drawn at: the chart area as
+// ChartSize is the size the live charts are drawn at: the chart area as
 // laid out, in pixels.
-func (p *resultsPanel) chartSize() fyne.Size {
-	s := p.cumulative.Size()
+func (p *Panel) ChartSize() fyne.Size {
+	s := p.Cumulative.Size()
 	if s.Width < 10 {
-		s = p.monthly.Size()
+		s = p.Monthly.Size()
 	}
 	scale := float32(1)
-	if c := p.u.win.Canvas(); c != nil && c.Scale() > 0 {
+	if c := p.canvas; c != nil && c.Scale() > 0 {
 		scale = c.Scale()
 	}
 	return fyne.NewSize(s.Width*scale, s.Height*scale)
 }
 
-// clear empties the results: nothing computed for this scenario yet.
-func (p *resultsPanel) clear() {
-	p.cards.Objects = nil
-	p.cards.Refresh()
-	p.totals = map[string]*widget.Label{}
-	p.cumulative.set(nil)
-	p.monthly.set(nil)
+// Clear empties the results: nothing computed for this scenario yet.
+func (p *Panel) Clear() {
+	p.cmp = nil
+	p.Cards.Objects = nil
+	p.Cards.Refresh()
+	p.Totals = map[string]*widget.Label{}
+	p.Cumulative.set(nil)
+	p.Monthly.set(nil)
 	p.lines = nil
-	p.table.Refresh()
+	p.Table.Refresh()
 	p.coverage.RemoveAll()
 	p.coverageKey = ""
 	p.notes.SetText("")
 	p.pricesBar.Hide()
 	p.vendorIDs = nil
-	p.vendorSel.Options = nil
-	p.vendorSel.ClearSelected()
-	p.detail.SetText(p.u.lang.T("breakdown.select"))
-	p.u.vendors.clearStatus()
+	p.VendorSel.Options = nil
+	p.VendorSel.ClearSelected()
+	p.detail.SetText(p.lang.T("breakdown.select"))
 }
 
-func (p *resultsPanel) setStale(stale bool) {
+// SetStale shows or hides the "out of date" bar.
+func (p *Panel) SetStale(stale bool) {
 	if stale {
-		p.staleBar.Show()
+		p.StaleBar.Show()
 	} else {
-		p.staleBar.Hide()
+		p.StaleBar.Hide()
 	}
 }
 
-// show puts a new comparison on screen.
-func (p *resultsPanel) show(r *liveResult) {
-	c := r.cmp
+// Show puts a new comparison on screen.
+func (p *Panel) Show(r View) {
+	c := r.Cmp
+	p.cmp = c
 	p.showCards(c)
-	p.cumulative.set(r.cumulative)
-	p.monthly.set(r.monthly)
+	p.Cumulative.set(r.Cumulative)
+	p.Monthly.set(r.Monthly)
 
-	l := p.u.lang
+	l := p.lang
 	var names []string
 	p.vendorIDs = nil
 	for _, v := range c.Vendors {
-		names = append(names, nameIn(l, v.Name, v.NameEN))
+		names = append(names, kit.NameIn(l, v.Name, v.NameEN))
 		p.vendorIDs = append(p.vendorIDs, v.Vendor)
 	}
 	// The breakdown keeps showing the vendor it showed, wherever that
 	// vendor now is in the list.
-	sel := indexOf(p.vendorIDs, p.u.breakdownVendor)
-	p.vendorSel.Options = names
-	p.u.loading = true
+	sel := kit.IndexOf(p.vendorIDs, r.BreakdownVendor)
+	p.VendorSel.Options = names
+	p.selecting = true
 	if sel < 0 {
 		sel = 0
 	}
 	if len(names) > 0 {
-		p.vendorSel.SetSelectedIndex(sel)
+		p.VendorSel.SetSelectedIndex(sel)
 	} else {
-		p.vendorSel.ClearSelected()
+		p.VendorSel.ClearSelected()
 	}
-	p.u.loading = false
+	p.selecting = false
 	p.showBreakdown()
-	p.showCoverage(c)
+	p.showCoverage(c, r.Scenario)
 	p.showNotes(c)
-	p.showPricesChanged(c)
+	p.showPricesChanged(c, r.SavedEditions)
 }
 
 // showCards updates the vendor cards in place: the same widgets for every
 // edit (nothing is created per keystroke), shown for the vendors compared.
-func (p *resultsPanel) showCards(c *pricing.Comparison) {
-	l := p.u.lang
+func (p *Panel) showCards(c *pricing.Comparison) {
+	l := p.lang
 	var objs []fyne.CanvasObject
 	for _, r := range c.Vendors {
-		v := p.cardViews[r.Vendor]
+		v := p.CardViews[r.Vendor]
 		if v == nil {
-			v = newCardView()
-			p.cardViews[r.Vendor] = v
+			v = NewCardView()
+			p.CardViews[r.Vendor] = v
 		}
-		v.show(p.u, c, r)
-		p.totals[r.Vendor] = v.total
+		v.Show(p.lang, p.cat, c, r)
+		p.Totals[r.Vendor] = v.Total
 		objs = append(objs, v.card)
 	}
 	if len(objs) == 0 {
@@ -219,9 +257,9 @@ func (p *resultsPanel) showCards(c *pricing.Comparison) {
 		}
 		objs = append(objs, p.noneLabel)
 	}
-	if !sameObjects(p.cards.Objects, objs) {
-		p.cards.Objects = objs
-		p.cards.Refresh()
+	if !sameObjects(p.Cards.Objects, objs) {
+		p.Cards.Objects = objs
+		p.Cards.Refresh()
 	}
 }
 
@@ -237,26 +275,27 @@ func sameObjects(a, b []fyne.CanvasObject) bool {
 	return true
 }
 
-// cardView is one vendor's summary card.
-type cardView struct {
+// CardView is one vendor's summary card.
+type CardView struct {
 	card                          *widget.Card
-	name, total, plan, sub        *widget.Label
+	name, Total, plan, Sub        *widget.Label
 	cheapest, uncovered, unpriced *widget.Label
 }
 
-func newCardView() *cardView {
-	v := &cardView{
+// NewCardView builds an empty card.
+func NewCardView() *CardView {
+	v := &CardView{
 		name:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		total:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		plan:      small(""),
-		sub:       small(""),
-		cheapest:  badge("", widget.SuccessImportance),
-		uncovered: badge("", widget.DangerImportance),
-		unpriced:  badge("", widget.WarningImportance),
+		Total:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		plan:      kit.Small(""),
+		Sub:       kit.Small(""),
+		cheapest:  kit.Badge("", widget.SuccessImportance),
+		uncovered: kit.Badge("", widget.DangerImportance),
+		unpriced:  kit.Badge("", widget.WarningImportance),
 	}
 	v.name.Truncation = fyne.TextTruncateEllipsis
-	v.total.SizeName = theme.SizeNameSubHeadingText
-	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.total, v.plan, v.sub, v.cheapest, v.uncovered, v.unpriced))
+	v.Total.SizeName = theme.SizeNameSubHeadingText
+	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.plan, v.Sub, v.cheapest, v.uncovered, v.unpriced))
 	return v
 }
 
@@ -269,18 +308,18 @@ func setShown(lb *widget.Label, text string) {
 	lb.Show()
 }
 
-func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
-	l := u.lang
-	v.name.SetText(nameIn(l, r.Name, r.NameEN))
+// Show fills the card with r, one vendor of comparison c.
+func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison, r *pricing.Result) {
+	v.name.SetText(kit.NameIn(l, r.Name, r.NameEN))
 	bound := wording.BoundOf(r)
 	if bound == wording.Unknown {
-		v.total.SetText(l.T("money.unknown")) // the card's headline says why
+		v.Total.SetText(l.T("money.unknown")) // the card's headline says why
 	} else {
-		v.total.SetText(wording.Amount(string(l), r.Total, bound))
+		v.Total.SetText(wording.Amount(string(l), r.Total, bound))
 	}
 	plan := r.PlanName
-	if l.en() {
-		plan = planNameEN(u.cat, r)
+	if l.EN() {
+		plan = planNameEN(cat, r)
 	}
 	if r.Auto {
 		plan = l.T("card.plan.auto", plan)
@@ -293,8 +332,8 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 	if len(r.Alternatives) > 0 {
 		a := r.Alternatives[0]
 		an := a.PlanName
-		if l.en() {
-			if pl := u.cat.Vendor(r.Vendor).Plan(a.Plan); pl != nil && pl.NameEN != "" {
+		if l.EN() {
+			if pl := cat.Vendor(r.Vendor).Plan(a.Plan); pl != nil && pl.NameEN != "" {
 				an = pl.NameEN
 			}
 		}
@@ -306,7 +345,7 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 	if bound == wording.NotApplicable {
 		sub = "" // no amount to average: the badge says what it does not cover
 	}
-	v.sub.SetText(sub)
+	v.Sub.SetText(sub)
 	cheapest, uncovered, unpriced := "", "", ""
 	if c.Cheapest == r.Vendor {
 		cheapest = l.T("badge.cheapest")
@@ -314,7 +353,7 @@ func (v *cardView) show(u *ui, c *pricing.Comparison, r *pricing.Result) {
 	if !r.Covers {
 		var names []string
 		for _, f := range r.Uncovered {
-			names = append(names, fieldName(l, f))
+			names = append(names, l.FieldName(f))
 		}
 		uncovered = l.T("badge.uncovered", strings.Join(names, l.T("list.sep")))
 	}
@@ -353,34 +392,17 @@ func planNameEN(cat *pricing.Catalog, r *pricing.Result) string {
 	return r.PlanName
 }
 
-// small is a one-line caption; what does not fit ends in "…" (cards
-// stay compact; the tabs below carry the full text).
-func small(text string) *widget.Label {
-	lb := widget.NewLabel(text)
-	lb.SizeName = theme.SizeNameCaptionText
-	lb.Truncation = fyne.TextTruncateEllipsis
-	return lb
-}
-
-func badge(text string, imp widget.Importance) *widget.Label {
-	lb := widget.NewLabel(text)
-	lb.Importance = imp
-	lb.Truncation = fyne.TextTruncateEllipsis
-	lb.TextStyle = fyne.TextStyle{Bold: true}
-	return lb
-}
-
-// chartView shows a live chart and asks for a redraw at its new size when
+// ChartView shows a live chart and asks for a redraw at its new size when
 // the window is resized, so the chart is drawn at the pixels it fills
 // instead of being scaled.
-type chartView struct {
+type ChartView struct {
 	widget.BaseWidget
 	img      *canvas.Image
 	onResize func()
 }
 
-func newChartView(onResize func()) *chartView {
-	v := &chartView{img: canvas.NewImageFromImage(nil), onResize: onResize}
+func newChartView(onResize func()) *ChartView {
+	v := &ChartView{img: canvas.NewImageFromImage(nil), onResize: onResize}
 	v.img.FillMode = canvas.ImageFillContain
 	v.img.ScaleMode = canvas.ImageScaleSmooth
 	v.img.SetMinSize(fyne.NewSize(320, 160))
@@ -388,9 +410,9 @@ func newChartView(onResize func()) *chartView {
 	return v
 }
 
-func (v *chartView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.img) }
+func (v *ChartView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.img) }
 
-func (v *chartView) Resize(s fyne.Size) {
+func (v *ChartView) Resize(s fyne.Size) {
 	old := v.Size()
 	v.BaseWidget.Resize(s)
 	if v.onResize != nil && (abs32(old.Width-s.Width) > 24 || abs32(old.Height-s.Height) > 24) {
@@ -405,7 +427,10 @@ func abs32(f float32) float32 {
 	return f
 }
 
-func (v *chartView) set(img *image.RGBA) {
+// Image is the chart shown, nil when none is.
+func (v *ChartView) Image() image.Image { return v.img.Image }
+
+func (v *ChartView) set(img *image.RGBA) {
 	v.img.Image = nil
 	if img != nil { // a nil *RGBA in the interface would be drawn
 		v.img.Image = img
@@ -413,10 +438,10 @@ func (v *chartView) set(img *image.RGBA) {
 	v.img.Refresh()
 }
 
-// selectedResult is the vendor the breakdown shows.
-func (p *resultsPanel) selectedResult() *pricing.Result {
-	c := p.u.result
-	i := p.vendorSel.SelectedIndex()
+// Selected is the vendor the breakdown shows.
+func (p *Panel) Selected() *pricing.Result {
+	c := p.cmp
+	i := p.VendorSel.SelectedIndex()
 	if c == nil || i < 0 || i >= len(c.Vendors) {
 		return nil
 	}
@@ -426,46 +451,46 @@ func (p *resultsPanel) selectedResult() *pricing.Result {
 // showBreakdown shows the selected vendor's lines. The table is refreshed
 // only while its tab is open (a refresh measures a new template cell, and
 // most edits happen with the charts in view).
-func (p *resultsPanel) showBreakdown() {
-	r := p.selectedResult()
+func (p *Panel) showBreakdown() {
+	r := p.Selected()
 	p.lines = nil
 	if r != nil {
 		p.lines = r.Lines
 	}
 	p.breakdownDirty = true
-	if p.tabs != nil && p.tabs.Selected() == p.tabs.Items[breakdownTab] {
+	if p.Tabs != nil && p.Tabs.Selected() == p.Tabs.Items[BreakdownTab] {
 		p.refreshBreakdown()
 	}
 }
 
-func (p *resultsPanel) refreshBreakdown() {
+func (p *Panel) refreshBreakdown() {
 	if !p.breakdownDirty {
 		return
 	}
 	p.breakdownDirty = false
-	p.table.UnselectAll()
-	p.table.Refresh()
-	p.detail.SetText(p.u.lang.T("breakdown.select"))
+	p.Table.UnselectAll()
+	p.Table.Refresh()
+	p.detail.SetText(p.lang.T("breakdown.select"))
 }
 
-// breakdownTab is the index of the breakdown in the results tabs.
-const breakdownTab = 2
+// BreakdownTab is the index of the breakdown in the results tabs.
+const BreakdownTab = 2
 
-func (p *resultsPanel) tableSize() (int, int) { return len(p.lines), len(breakdownCols) }
+func (p *Panel) tableSize() (int, int) { return len(p.lines), len(breakdownCols) }
 
-func (p *resultsPanel) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (p *Panel) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 	lb := o.(*widget.Label)
 	if id.Row >= len(p.lines) {
 		lb.SetText("")
 		return
 	}
 	ln := p.lines[id.Row]
-	l := p.u.lang
+	l := p.lang
 	switch id.Col {
 	case 0:
-		lb.SetText(nameIn(l, ln.Label, ln.LabelEN))
+		lb.SetText(kit.NameIn(l, ln.Label, ln.LabelEN))
 	case 1:
-		lb.SetText(ln.Quantity.String() + " " + l.unitText(ln.Unit))
+		lb.SetText(ln.Quantity.String() + " " + l.UnitText(ln.Unit))
 	case 2:
 		if ln.UnitPrice == nil {
 			lb.SetText(l.T("unpriced"))
@@ -490,20 +515,20 @@ func (p *resultsPanel) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (p *resultsPanel) onLineSelected(id widget.TableCellID) {
+func (p *Panel) onLineSelected(id widget.TableCellID) {
 	if id.Row < 0 || id.Row >= len(p.lines) {
 		return
 	}
-	p.detail.SetText(lineExplanation(p.u.lang, p.lines[id.Row]))
+	p.detail.SetText(lineExplanation(p.lang, p.lines[id.Row]))
 }
 
 // lineExplanation is everything known about one breakdown line.
-func lineExplanation(l tr, ln *pricing.Line) string {
+func lineExplanation(l kit.Lang, ln *pricing.Line) string {
 	var b strings.Builder
-	b.WriteString(nameIn(l, ln.Label, ln.LabelEN))
+	b.WriteString(kit.NameIn(l, ln.Label, ln.LabelEN))
 	b.WriteString("\n")
 	formula := ln.FormulaZH
-	if l.en() || formula == "" {
+	if l.EN() || formula == "" {
 		formula = ln.Formula
 	}
 	if formula != "" {
@@ -549,12 +574,12 @@ func coverageFields(s *scenarios.Scenario) []string {
 	return out
 }
 
-func (p *resultsPanel) showCoverage(c *pricing.Comparison) {
-	l := p.u.lang
+func (p *Panel) showCoverage(c *pricing.Comparison, s *scenarios.Scenario) {
+	l := p.lang
 	// The matrix changes only when the requirements used, the vendors or
 	// their coverage change: not on most keystrokes.
 	var key strings.Builder
-	for _, f := range coverageFields(p.u.cur) {
+	for _, f := range coverageFields(s) {
 		key.WriteString(f + ",")
 	}
 	for _, r := range c.Vendors {
@@ -574,16 +599,16 @@ func (p *resultsPanel) showCoverage(c *pricing.Comparison) {
 	}
 	grid.Add(header(l.T("coverage.requirement")))
 	for _, r := range c.Vendors {
-		grid.Add(header(nameIn(l, r.Name, r.NameEN)))
+		grid.Add(header(kit.NameIn(l, r.Name, r.NameEN)))
 	}
-	fields := coverageFields(p.u.cur)
+	fields := coverageFields(s)
 	for _, f := range fields {
-		grid.Add(widget.NewLabel(fieldName(l, f)))
+		grid.Add(widget.NewLabel(l.FieldName(f)))
 		for _, r := range c.Vendors {
-			if indexOf(r.Uncovered, f) >= 0 {
-				grid.Add(badge("✗ "+l.T("coverage.no"), widget.DangerImportance))
+			if kit.IndexOf(r.Uncovered, f) >= 0 {
+				grid.Add(kit.Badge("✗ "+l.T("coverage.no"), widget.DangerImportance))
 			} else {
-				grid.Add(badge("✓ "+l.T("coverage.yes"), widget.SuccessImportance))
+				grid.Add(kit.Badge("✓ "+l.T("coverage.yes"), widget.SuccessImportance))
 			}
 		}
 	}
@@ -594,11 +619,11 @@ func (p *resultsPanel) showCoverage(c *pricing.Comparison) {
 	p.coverage.Add(layout.NewSpacer())
 }
 
-func (p *resultsPanel) showNotes(c *pricing.Comparison) {
-	l := p.u.lang
+func (p *Panel) showNotes(c *pricing.Comparison) {
+	l := p.lang
 	var b strings.Builder
 	note := func(n pricing.Note) string {
-		if l.en() && n.EN != "" {
+		if l.EN() && n.EN != "" {
 			return n.EN
 		}
 		return n.Text
@@ -610,12 +635,12 @@ func (p *resultsPanel) showNotes(c *pricing.Comparison) {
 		if len(r.Notes) == 0 && len(r.Hints) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n%s\n", nameIn(l, r.Name, r.NameEN))
+		fmt.Fprintf(&b, "\n%s\n", kit.NameIn(l, r.Name, r.NameEN))
 		for _, n := range r.Notes {
 			fmt.Fprintf(&b, "  ※ %s\n", note(n))
 		}
 		hints := r.HintsZH
-		if l.en() || len(hints) != len(r.Hints) {
+		if l.EN() || len(hints) != len(r.Hints) {
 			hints = r.Hints
 		}
 		for _, h := range hints {
@@ -627,8 +652,7 @@ func (p *resultsPanel) showNotes(c *pricing.Comparison) {
 
 // showPricesChanged says so when a saved scenario was computed with other
 // price editions than the ones in force now.
-func (p *resultsPanel) showPricesChanged(c *pricing.Comparison) {
-	saved := p.u.savedEditions
+func (p *Panel) showPricesChanged(c *pricing.Comparison, saved map[string]string) {
 	if len(saved) == 0 {
 		p.pricesBar.Hide()
 		return
@@ -638,30 +662,6 @@ func (p *resultsPanel) showPricesChanged(c *pricing.Comparison) {
 		p.pricesBar.Hide()
 		return
 	}
-	p.pricesBar.SetText(p.u.lang.T("results.prices_changed", diff))
+	p.pricesBar.SetText(p.lang.T("results.prices_changed", diff))
 	p.pricesBar.Show()
-}
-
-// shrinkLayout lets a wide widget (a Select whose longest option is a long
-// plan name) shrink with the window instead of forcing its width on it:
-// its minimum width is minW, its height the child's.
-type shrinkLayout struct{ minW float32 }
-
-func (s shrinkLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(s.minW, h)
-}
-
-func (s shrinkLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func shrink(o fyne.CanvasObject, minW float32) fyne.CanvasObject {
-	return container.New(shrinkLayout{minW}, o)
 }
