@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"sort"
+	"sync"
 	"time"
 	_ "time/tzdata" // vendors bill in Asia/Shanghai; Windows has no zoneinfo
 
@@ -119,6 +120,20 @@ func BilledMinutesPerCall(avg decimal.Decimal, model string) decimal.Decimal {
 	if model == scenarios.CallFixed {
 		return avg.Ceil()
 	}
+	// A 24-digit exponential is dear and every comparison of a sweep asks
+	// for the same few means: each is worked out once per process.
+	key := avg.String()
+	if v, ok := perCallMemo.Load(key); ok {
+		return v.(decimal.Decimal)
+	}
+	v := billedPerCallExp(avg)
+	perCallMemo.Store(key, v)
+	return v
+}
+
+var perCallMemo sync.Map // mean length as written → billed minutes per call
+
+func billedPerCallExp(avg decimal.Decimal) decimal.Decimal {
 	x := one.Neg().DivRound(avg, 24)
 	e, err := x.ExpTaylor(24)
 	if err != nil {

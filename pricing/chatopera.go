@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -179,6 +180,13 @@ func chatoperaPacks(pc *planCtx) {
 		return
 	}
 	var bought int64
+	lineHow := make([][2]string, len(items))
+	for k, it := range items {
+		lineHow[k] = [2]string{
+			fmt.Sprintf("%s calls each, valid %s from the day bought; bought on the day quota is needed", group(it.Quota), monthsEN(it.ValidityMonths)),
+			fmt.Sprintf("每包 %s 次，自购买日起有效 %d 个月；在需要额度的当天购买", group(it.Quota), it.ValidityMonths),
+		}
+	}
 	for bi, b := range buys {
 		d := t.start.AddDays(b.day)
 		month := t.monthOf(d)
@@ -205,9 +213,7 @@ func chatoperaPacks(pc *planCtx) {
 			amount := Cents(q.Mul(*prices[k]))
 			until := d.AddMonths(it.ValidityMonths).AddDays(-1)
 			bought += n * it.Quota
-			pc.b.chargeAs(pc, month, it, variant{}, q, prices[k], overs[k], amount,
-				fmt.Sprintf("%s calls each, valid %s from the day bought; bought on the day quota is needed", group(it.Quota), monthsEN(it.ValidityMonths)),
-				fmt.Sprintf("每包 %s 次，自购买日起有效 %d 个月；在需要额度的当天购买", group(it.Quota), it.ValidityMonths))
+			pc.b.chargeAs(pc, month, it, variant{}, q, prices[k], overs[k], amount, lineHow[k][0], lineHow[k][1])
 			pc.buy(d, it, q, &amount, until, why, whyZH)
 		}
 	}
@@ -277,31 +283,37 @@ func refusedDay(start scenarios.Date, use []int64, kinds []packKind, buys []pack
 		left    int64
 		expires int
 	}
+	expiry := map[int][]int{}
+	expires := func(day, months int) int {
+		e := expiry[months]
+		if e == nil {
+			e = expiryDays(start, len(use), months)
+			expiry[months] = e
+		}
+		return e[day]
+	}
+	// packs are held by expiry, earliest first (bought the same day: in the
+	// order bought); the ones before head are spent or expired.
 	var packs []held
-	b := 0
+	head, b := 0, 0
 	for day, u := range use {
 		for ; b < len(buys) && buys[b].day == day; b++ {
 			for k, n := range buys[b].counts {
 				if n > 0 {
-					e := start.DaysUntil(start.AddDays(day).AddMonths(kinds[k].months))
-					packs = append(packs, held{left: n * kinds[k].quota, expires: e})
+					h := held{left: n * kinds[k].quota, expires: expires(day, kinds[k].months)}
+					i := head + sort.Search(len(packs)-head, func(i int) bool { return packs[head+i].expires > h.expires })
+					packs = slices.Insert(packs, i, h)
 				}
 			}
 		}
-		if u == 0 {
-			continue
-		}
-		live := packs[:0]
-		for _, p := range packs {
-			if p.left > 0 && p.expires > day {
-				live = append(live, p)
+		for u > 0 && head < len(packs) {
+			p := &packs[head]
+			if p.left == 0 || p.expires <= day {
+				head++
+				continue
 			}
-		}
-		packs = live
-		sort.SliceStable(packs, func(i, j int) bool { return packs[i].expires < packs[j].expires })
-		for i := range packs {
-			take := min(u, packs[i].left)
-			packs[i].left -= take
+			take := min(u, p.left)
+			p.left -= take
 			u -= take
 		}
 		if u > 0 {

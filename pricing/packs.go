@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"math"
 	"sort"
+	"sync"
 
 	"kefucost/scenarios"
 )
@@ -585,7 +586,38 @@ const maxPackKinds = 6
 // shorter (2027-01-31 + 1 month: valid until 2027-02-27). The same as
 // start.DaysUntil(start.AddDays(d).AddMonths(months)), without a date
 // computation per day.
+//
+// The lists are kept for the process (read only): sweeps and combinations
+// ask for the same horizon's again and again.
 func expiryDays(start scenarios.Date, n, months int) []int {
+	key := expiryKey{start.Time().Unix(), n, months}
+	expiryMu.Lock()
+	e, ok := expiryMemo[key]
+	expiryMu.Unlock()
+	if ok {
+		return e
+	}
+	e = computeExpiryDays(start, n, months)
+	expiryMu.Lock()
+	if len(expiryMemo) >= 512 {
+		clear(expiryMemo) // a long session's many horizons: start again
+	}
+	expiryMemo[key] = e
+	expiryMu.Unlock()
+	return e
+}
+
+type expiryKey struct {
+	start     int64 // seconds since 1970 of the start day's midnight
+	n, months int
+}
+
+var (
+	expiryMu   sync.Mutex
+	expiryMemo = map[expiryKey][]int{}
+)
+
+func computeExpiryDays(start scenarios.Date, n, months int) []int {
 	first := start.FirstOfMonth()
 	// firstIdx[i] is the day index of the first of calendar month i from
 	// start's month (negative for start's own month unless it is the 1st).

@@ -269,3 +269,21 @@ func TestWindowPlanServesEveryDayWhenMonthsClamp(t *testing.T) {
 		}
 	}
 }
+
+// Pack validity from the purchase day (pricing-rules §7.2: months counted
+// from the day bought, the last day of a shorter target month): the day
+// table the search uses is the date arithmetic, for every start day of two
+// years (a leap February in them) and validities of 1 to 13 months.
+func TestExpiryDaysIsMonthsFromThePurchaseDay(t *testing.T) {
+	for start := scenarios.NewDate(2027, 1, 1); start.Before(scenarios.NewDate(2029, 1, 1)); start = start.AddDays(3) {
+		for _, months := range []int{1, 2, 3, 6, 12, 13} {
+			n := 400
+			e := computeExpiryDays(start, n, months)
+			for d := 0; d <= n; d++ {
+				if want := start.DaysUntil(start.AddDays(d).AddMonths(months)); e[d] != want {
+					t.Fatalf("start %s, %d months, bought %s: expires day %d, want %d (%s)", start, months, start.AddDays(d), e[d], want, start.AddDays(want))
+				}
+			}
+		}
+	}
+}

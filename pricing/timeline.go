@@ -1,7 +1,9 @@
 package pricing
 
 import (
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -134,18 +136,12 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 	for _, c := range changes {
 		bounds = append(bounds, c.Date)
 	}
-	sort.Slice(bounds, func(i, j int) bool { return bounds[i].Before(bounds[j]) })
+	slices.SortFunc(bounds, func(a, b scenarios.Date) int { return a.Time().Compare(b.Time()) })
 
 	// Growth compounds monthly from the month a volume was last set.
 	var growth []unitPrice
 	if !d.GrowthPerMonth.IsZero() {
-		growth = make([]unitPrice, s.Months+1)
-		f := one
-		g := one.Add(d.GrowthPerMonth)
-		for i := range growth {
-			growth[i] = newUnitPrice(f)
-			f = f.Mul(g).Round(12)
-		}
+		growth = growthFactors(d.GrowthPerMonth, s.Months+1)
 	}
 	grown := func(base int64, from, m int) int64 {
 		if base == 0 || growth == nil || m <= from {
@@ -239,6 +235,29 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 	}
 	return t
 }
+
+// growthFactors are (1 + g)^i for i < n, each step rounded to 12 places,
+// kept per rate for the process: sweeps and combinations lay out the same
+// scenario's timeline many times.
+func growthFactors(g decimal.Decimal, n int) []unitPrice {
+	key := g.String()
+	if v, ok := growthMemo.Load(key); ok {
+		if fs := v.([]unitPrice); len(fs) >= n {
+			return fs[:n:n]
+		}
+	}
+	fs := make([]unitPrice, n)
+	f := one
+	step := one.Add(g)
+	for i := range fs {
+		fs[i] = newUnitPrice(f)
+		f = f.Mul(step).Round(12)
+	}
+	growthMemo.Store(key, fs)
+	return fs[:n:n]
+}
+
+var growthMemo sync.Map // growth per month as written → factors
 
 func (l *level) equal(o *level) bool {
 	return l.chats == o.chats && l.requests == o.requests && l.asrSec == o.asrSec && l.online == o.online &&
