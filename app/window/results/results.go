@@ -47,6 +47,9 @@ type Panel struct {
 	lines          []*pricing.Line
 	Table          *widget.Table
 	detail         *widget.Label
+	// tableVendor and tableRows are what the table last showed.
+	tableVendor string
+	tableRows   int
 
 	coverage    *fyne.Container
 	coverageKey string
@@ -469,6 +472,18 @@ func (p *Panel) refreshBreakdown() {
 	}
 	p.breakdownDirty = false
 	p.Table.UnselectAll()
+	// Another vendor's breakdown (or fewer lines) starts at its top. The
+	// table keeps its own scroll offset, which its scroller clamps without
+	// telling it when the content shrinks: the cells were then laid out
+	// from the old offset and the top rows drawn blank.
+	vendor := ""
+	if r := p.Selected(); r != nil {
+		vendor = r.Vendor
+	}
+	if vendor != p.tableVendor || len(p.lines) < p.tableRows {
+		p.Table.ScrollToTop()
+	}
+	p.tableVendor, p.tableRows = vendor, len(p.lines)
 	p.Table.Refresh()
 	p.detail.SetText(p.lang.T("breakdown.select"))
 }
