@@ -446,16 +446,16 @@ func TestSummaryChinese(t *testing.T) {
 		"created (imported from a.kefucost.json)":              "新建（从 a.kefucost.json 导入）",
 		"months 36→24; demand.online_agents 5→8":               "期间 36→24；在线客服坐席 5→8",
 		"restored revision 1: months 12→36":                    "恢复自版本 1: 期间 12→36",
-		"prices of chatopera: edition 2024-06→2023-12":         "chatopera 价格版本 2024-06→2023-12",
+		"prices of chatopera: edition 2024-06→2023-12":         "Chatopera 机器人平台 价格版本 2024-06→2023-12",
 		"price_date latest→2027-01-01; … and 3 more":           "价格日期 最新→2027-01-01；另有 3 项",
-		"vendors.huawei-cec.prices[seat.online.month] set 150": "vendors.huawei-cec.prices[seat.online.month] set 150",
+		"vendors.huawei-cec.prices[seat.online.month] set 150": "华为云 云客服 CEC 在线客服座席 报价改为 150 元",
 		`created (copy of "latest start; name" revision 2)`:    "新建（复制自“latest start; name”版本 2）",
 		`created (imported from start.kefucost.json)`:          "新建（从 start.kefucost.json 导入）",
 		`created (imported from a:b.json)`:                     "新建（从 a:b.json 导入）",
 		`created (copy of "say \"hi\"" revision 1)`:            "新建（复制自“say \"hi\"”版本 1）",
 		`imported from x.json: months 36→48`:                   "从 x.json 导入: 期间 36→48",
 		`created (imported)`:                                   "新建（导入）",
-		`name "A"→"B"; prices of chatopera: edition 2023-12`:   "方案名称 “A”→“B”；chatopera 价格版本 2023-12",
+		`name "A"→"B"; prices of chatopera: edition 2023-12`:   "方案名称 “A”→“B”；Chatopera 机器人平台 价格版本 2023-12",
 	} {
 		if got := zh.Summary(in); got != want {
 			t.Errorf("summary(%q) = %q, want %q", in, got, want)

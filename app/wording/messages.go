@@ -147,10 +147,12 @@ var (
 	summaryHole = regexp.MustCompile(`\x00(\d+)\x00`)
 )
 
-// Summary is a revision's summary in lang's words.
+// Summary is a revision's summary in lang's words: each change to a
+// vendor's settings or to a dated change as a sentence ("腾讯企点客服 通话
+// 分钟 报价改为 0.12 元"), other fields by their names.
 func Summary(lang, s string) string {
 	if lang == "en" {
-		return s
+		return sentences(lang, s)
 	}
 	var kept []string
 	hole := func(text string) string {
@@ -167,6 +169,7 @@ func Summary(lang, s string) string {
 		}
 		return hole("“" + q + "”")
 	})
+	s = sentences(lang, s)
 	for _, r := range summaryRules {
 		s = r.re.ReplaceAllString(s, r.with)
 	}
