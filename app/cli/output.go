@@ -24,6 +24,64 @@ type jsonComparison struct {
 	Vendors     []jsonVendor  `json:"vendors"`
 	Cheapest    string        `json:"cheapest"`
 	Assumptions []pricingNote `json:"assumptions"`
+	// Combinations of vendors by service group (scenario-and-cli.md
+	// "Additions", pricing-rules §7.10).
+	Groups              []string      `json:"groups"`
+	Combinations        []jsonCombo   `json:"combinations"`
+	CheapestCombination *jsonCombo    `json:"cheapest_combination,omitempty"`
+	PartlyPriced        []jsonCombo   `json:"combinations_partly_priced"`
+	NoCombination       []jsonGap     `json:"no_combination,omitempty"`
+	CombineNotes        []pricingNote `json:"combine_notes,omitempty"`
+}
+
+// jsonCombo is one combination: which vendor takes which group, its total
+// and each part's.
+type jsonCombo struct {
+	Total    string            `json:"total"`
+	Groups   map[string]string `json:"groups"`
+	Complete bool              `json:"complete"`
+	// Difference to the cheapest combination ("0.00" for it); absent for
+	// partly priced ones, which are not ranked.
+	Difference *string    `json:"difference,omitempty"`
+	Parts      []jsonPart `json:"parts"`
+	Monthly    []string   `json:"monthly"`
+}
+
+type jsonPart struct {
+	Vendor   string   `json:"vendor"`
+	Groups   []string `json:"groups"`
+	Plan     string   `json:"plan"`
+	Total    string   `json:"total"`
+	Extras   string   `json:"extras"`
+	Complete bool     `json:"complete"`
+	Unpriced []string `json:"unpriced"`
+}
+
+// jsonGap says why a needed group has no vendor.
+type jsonGap struct {
+	Group    string              `json:"group"`
+	Why      string              `json:"why"`
+	WhyZH    string              `json:"why_zh"`
+	Lacks    map[string][]string `json:"lacks,omitempty"`
+	Disabled []string            `json:"disabled,omitempty"`
+	Excluded []string            `json:"excluded,omitempty"`
+	PinnedTo string              `json:"pinned_to,omitempty"`
+}
+
+func comboJSON(cb *pricing.Combination, best *pricing.Combination) jsonCombo {
+	j := jsonCombo{Total: wording.Fixed(cb.Total), Groups: cb.GroupMap(), Complete: cb.Complete, Parts: []jsonPart{}}
+	if cb.Complete && best != nil {
+		d := wording.Fixed(cb.Total.Sub(best.Total))
+		j.Difference = &d
+	}
+	for _, p := range cb.Parts {
+		j.Parts = append(j.Parts, jsonPart{Vendor: p.Vendor, Groups: p.Groups, Plan: p.Result.Plan, Total: wording.Fixed(p.Result.Total),
+			Extras: wording.Fixed(p.Result.ExtrasTotal), Complete: p.Result.Complete, Unpriced: nonNil(p.Result.Unpriced)})
+	}
+	for _, m := range cb.Monthly {
+		j.Monthly = append(j.Monthly, wording.Fixed(m))
+	}
+	return j
 }
 
 type jsonVendor struct {
@@ -47,7 +105,16 @@ type jsonVendor struct {
 	Alternatives []jsonAlt     `json:"alternatives"`
 	Notes        []pricingNote `json:"notes"`
 	Hints        []string      `json:"hints"`
+	// Serves are the needed service groups the vendor serves whole; Rank
+	// its place in the ranking (cheapest, only_whole, whole, unpriced,
+	// partial, none); Extras the buyer's own lines in Total.
+	Serves []string `json:"serves"`
+	Rank   string   `json:"rank"`
+	Extras string   `json:"extras"`
 }
+
+var rankNames = map[wording.Rank]string{wording.RankNone: "none", wording.RankPartial: "partial", wording.RankUnpriced: "unpriced",
+	wording.RankCheapest: "cheapest", wording.RankOnlyWhole: "only_whole", wording.RankWhole: "whole"}
 
 type jsonLine struct {
 	Item       string  `json:"item"`
@@ -64,6 +131,8 @@ type jsonLine struct {
 	Overridden bool    `json:"overridden"`
 	Assumption bool    `json:"assumption"`
 	Note       string  `json:"note,omitempty"`
+	// Buyer marks the buyer's own lines (vendors.<id>.extras).
+	Buyer bool `json:"buyer,omitempty"`
 }
 
 // jsonEdition is a price edition used, with its date (scenario-and-cli.md
@@ -136,7 +205,8 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 			Total: wording.Fixed(r.Total), AfterHorizon: wording.Fixed(r.AfterHorizon), Schedule: scheduleJSON(r.Schedule),
 			Complete: r.Complete, Covers: r.Covers,
 			Uncovered: nonNil(r.Uncovered), Unpriced: nonNil(r.Unpriced), Notes: notesJSON(r.Notes), Hints: nonNil(r.Hints),
-			Lines: []jsonLine{}, Alternatives: []jsonAlt{}}
+			Lines: []jsonLine{}, Alternatives: []jsonAlt{},
+			Serves: nonNil(r.Serves), Rank: rankNames[wording.RankOf(c, r)], Extras: wording.Fixed(r.ExtrasTotal)}
 		for _, e := range r.EditionRefs {
 			v.Editions = append(v.Editions, jsonEdition{ID: e.ID, From: e.From.String(), Source: e.Source, SourceDate: e.SourceDate})
 		}
@@ -150,7 +220,7 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 		for _, l := range r.Lines {
 			jl := jsonLine{Item: l.Item, Label: l.Label, LabelEN: l.LabelEN, Quantity: l.Quantity.String(), Unit: l.Unit,
 				Formula: l.Formula, FormulaZH: l.FormulaZH, Source: l.Source, SourceDate: l.SourceDate,
-				Overridden: l.Overridden, Assumption: l.Assumption, Note: l.Note}
+				Overridden: l.Overridden, Assumption: l.Assumption, Note: l.Note, Buyer: l.Buyer}
 			if l.UnitPrice != nil {
 				s := l.UnitPrice.String()
 				jl.UnitPrice = &s
@@ -165,6 +235,32 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 			v.Alternatives = append(v.Alternatives, jsonAlt{Plan: a.Plan, PlanName: a.PlanName, Total: wording.Fixed(a.Total), Complete: a.Complete, Reason: a.Reason})
 		}
 		j.Vendors = append(j.Vendors, v)
+	}
+	j.Groups = nonNil(c.Groups)
+	best := c.BestCombination()
+	j.Combinations, j.PartlyPriced = []jsonCombo{}, []jsonCombo{}
+	for i := range c.Combinations {
+		j.Combinations = append(j.Combinations, comboJSON(&c.Combinations[i], best))
+	}
+	if best != nil {
+		first := j.Combinations[0]
+		j.CheapestCombination = &first
+	}
+	for i := range c.PartlyPriced {
+		j.PartlyPriced = append(j.PartlyPriced, comboJSON(&c.PartlyPriced[i], nil))
+	}
+	for _, g := range c.Gaps {
+		jg := jsonGap{Group: g.Group, Why: g.Why, WhyZH: wording.GapText("zh", g), Disabled: g.Disabled, Excluded: g.Excluded, PinnedTo: g.PinnedTo}
+		for _, l := range g.Lacks {
+			if jg.Lacks == nil {
+				jg.Lacks = map[string][]string{}
+			}
+			jg.Lacks[l.Vendor] = l.Fields
+		}
+		j.NoCombination = append(j.NoCombination, jg)
+	}
+	if len(c.CombineNotes) > 0 {
+		j.CombineNotes = notesJSON(c.CombineNotes)
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -245,7 +341,47 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 		for _, m := range r.Monthly {
 			row = append(row, wording.Fixed(m))
 		}
-		row = append(row, wording.Status("en", r, c.Cheapest), "", "", "", "", "")
+		row = append(row, wording.Badge("en", c, r)+"; "+wording.Status("en", r, wording.CheapestWhole(c)), "", "", "", "", "")
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	// Combinations: one row each, its total and monthly cash (the parts'
+	// sums: like TOTAL rows, not to be summed with the lines), then those
+	// not ranked because a part lacks prices.
+	best := c.BestCombination()
+	for i := range c.Combinations {
+		cb := &c.Combinations[i]
+		status := "cheapest way to cover everything"
+		if i > 0 {
+			status = "more than the cheapest by " + wording.Gap("en", cb.Total, best.Total)
+		}
+		row := []string{"COMBINATION", fmt.Sprint(i + 1), comboGroups(cb), wording.CombinationText("zh", cb), "", "", "", wording.Fixed(cb.Total)}
+		for _, m := range cb.Monthly {
+			row = append(row, wording.Fixed(m))
+		}
+		row = append(row, status, "", wording.CombinationText("en", cb), "", "", "")
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	for i := range c.PartlyPriced {
+		cb := &c.PartlyPriced[i]
+		row := []string{"COMBINATION_PARTLY_PRICED", "", comboGroups(cb), wording.CombinationText("zh", cb), "", "", "", "unpriced"}
+		for range c.MonthStarts {
+			row = append(row, "")
+		}
+		row = append(row, "not ranked: a part lacks prices; priced part "+wording.Fixed(cb.Total)+" CNY", "", wording.CombinationText("en", cb), "", "", "")
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	for _, g := range c.Gaps {
+		row := []string{"NO_COMBINATION", "", g.Group, wording.GapText("zh", g), "", "", "", ""}
+		for range c.MonthStarts {
+			row = append(row, "")
+		}
+		row = append(row, g.Why, "", "", "", "", "")
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}
@@ -279,17 +415,18 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 	}
 	end := c.Start.AddMonths(c.Months).AddDays(-1)
 	b.WriteString(t("cli.table.head", name, c.Months, c.Start, end, prices) + "\n\n")
-	rows := [][]string{{t("cli.col.vendor"), t("cli.col.plan"), t("cli.col.total"), t("cli.col.per_month"), t("cli.col.status")}}
+	rows := [][]string{{t("cli.col.vendor"), t("cli.col.plan"), t("cli.col.total"), t("cli.col.per_month"), t("cli.col.rank"), t("cli.col.status")}}
 	for _, r := range c.Vendors {
 		bound := wording.BoundOf(r)
 		total := wording.Figure(lang, r.Total, bound)
 		per := wording.Figure(lang, r.Total.Div(decimal.NewFromInt(int64(c.Months))), bound)
-		rows = append(rows, []string{r.Name, r.Plan, total, per, wording.Status(lang, r, c.Cheapest)})
+		rows = append(rows, []string{r.Name, r.Plan, total, per, wording.Badge(lang, c, r), wording.Status(lang, r, wording.CheapestWhole(c))})
 	}
 	b.WriteString(wording.Table(rows, map[int]bool{2: true, 3: true}))
 	if c.Cheapest == "" {
 		b.WriteString("\n" + t("cli.table.no_cheapest") + "\n")
 	}
+	b.WriteString("\n" + comboTable(c, lang))
 	mark := t("cli.mark.assumption")
 	for _, n := range c.Assumptions {
 		fmt.Fprintf(&b, "\n%s %s", mark, pickZH(n.Text, n.EN))
@@ -452,4 +589,63 @@ func reasonIn(lang, vendor, reason string) string {
 func indent(s, prefix string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return prefix + strings.Join(lines, "\n"+prefix) + "\n"
+}
+
+// comboGroups writes a combination as "bot=chatopera online=tencent-qidian".
+func comboGroups(cb *pricing.Combination) string {
+	var parts []string
+	for _, g := range pricing.Groups {
+		if v := cb.VendorFor(g.ID); v != "" {
+			parts = append(parts, g.ID+"="+v)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// comboTable is the answer and the combinations, cheapest first, with the
+// difference of each to the cheapest; those not ranked follow.
+func comboTable(c *pricing.Comparison, lang string) string {
+	t := func(key string, args ...any) string { return wording.Text(lang, key, args...) }
+	var b strings.Builder
+	b.WriteString(wording.Answer(lang, c) + "\n")
+	best := c.BestCombination()
+	if best != nil {
+		head := []string{"#"}
+		for _, g := range c.Groups {
+			head = append(head, wording.GroupName(lang, g))
+		}
+		head = append(head, t("cli.col.total"), t("cli.col.difference"))
+		rows := [][]string{head}
+		for i := range c.Combinations {
+			cb := &c.Combinations[i]
+			row := []string{fmt.Sprint(i + 1)}
+			for _, g := range c.Groups {
+				row = append(row, wording.ShortVendorName(lang, cb.VendorFor(g)))
+			}
+			row = append(row, wording.Money(cb.Total), wording.Gap(lang, cb.Total, best.Total))
+			rows = append(rows, row)
+		}
+		right := map[int]bool{len(head) - 2: true, len(head) - 1: true}
+		b.WriteString("\n" + t("cli.combos.head") + "\n")
+		b.WriteString(indent(wording.Table(rows, right), "  "))
+	}
+	if len(c.PartlyPriced) > 0 {
+		b.WriteString("\n" + t("cli.combos.partly") + "\n")
+		for i := range c.PartlyPriced {
+			cb := &c.PartlyPriced[i]
+			bound := wording.AtLeast
+			if cb.Total.IsZero() {
+				bound = wording.Unknown
+			}
+			fmt.Fprintf(&b, "  %s  %s\n", wording.CombinationText(lang, cb), wording.Figure(lang, cb.Total, bound))
+		}
+	}
+	for _, n := range c.CombineNotes {
+		text := n.EN
+		if lang != "en" {
+			text = n.Text
+		}
+		fmt.Fprintf(&b, "%s %s\n", t("cli.mark.assumption"), text)
+	}
+	return b.String()
 }
