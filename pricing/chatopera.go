@@ -50,54 +50,175 @@ func (pc *planCtx) dailyFree(sg *segment, id string, perDay int64) {
 	pc.b.chargeFen(sg.month, it, variant{}, over1*int64(sg.days), price, over, fen, how, howZH)
 }
 
-// chatoperaAnnual: a chat package per package year (from the start date),
-// paid at the start of each year; requests beyond the year's quota at the
-// overage price, billed daily; ASR stays daily.
+// chatoperaAnnual: the 2020 annual package, bought where it pays and
+// daily billing on the other days (pricing-rules §7.5: "an annual package
+// for the busy year and daily billing for the rest"). A package is paid
+// the day bought and holds its quota for 12 months from that day;
+// requests beyond it in its year cost the overage price, billed daily; no
+// daily free quota while a package runs. A package is bought when none is
+// running [A]: the seed sells a package per year, not several at once. The
+// schedule is the cheapest of all such (annualSchedule, exact); ASR stays
+// daily.
+//
+// 3,000 requests a day through 2027: daily billing 20.00 a day for 32 days
+// (2027-01-01..02-01, 640.00), then the 1M package on 2027-02-02 (6,000.00;
+// its year holds the other 333 days' 999,000 requests): 6,640.00, where the
+// package from the first day costs 6,000 + 95,000 × 0.01 = 6,950.00 and
+// daily billing alone 7,300.00.
 func chatoperaAnnual(pc *planCtx) {
 	t := pc.t
 	pkgPrice, pkg, pkgOver := pc.price(pc.plan.Package)
 	overR := pc.resolve("chat.request.overage")
-	overPrice, overItem, overOver := overR.p, overR.it, overR.over
-	years := (t.months + 11) / 12
+	dailyR := pc.resolve("chat.request.daily")
 	if t.peak.requests > 0 {
-		for y := 0; y < years; y++ {
-			pc.b.charge(pc, y*12, pkg, one, pkgPrice, pkgOver, Cents(*pkgPrice),
-				fmt.Sprintf("one package per package year from %s, paid up front", t.start),
-				fmt.Sprintf("自 %s 起每个套餐年一份，年初付款", t.start))
+		if pkgPrice == nil || overR.p == nil || dailyR.p == nil {
+			chatoperaAnnualUnpriced(pc, pkg)
+		} else {
+			chatoperaAnnualSchedule(pc, pkgPrice, pkg, pkgOver, overR, dailyR)
 		}
-		if rest := t.months % 12; rest != 0 {
-			pc.note(Note{ID: "chatopera.last-year", Text: fmt.Sprintf("最后一个套餐年只用到 %d 个月，但按整年付款。", rest),
-				EN: fmt.Sprintf("The last package year is used for %s only but paid in full.", monthsEN(rest))})
-		}
-	}
-	left := make([]int64, years)
-	for y := range left {
-		left[y] = pkg.Quota
-	}
-	for i := range t.segs {
-		sg := &t.segs[i]
-		r := sg.l.requests
-		if r == 0 {
-			continue
-		}
-		y := sg.month / 12
-		use := r * int64(sg.days)
-		if left[y] >= use {
-			left[y] -= use
-			continue
-		}
-		// The quota runs out during this segment: the day it does pays for
-		// its remainder, every later day in full.
-		full := left[y] / r
-		partial := r - (left[y] - full*r)
-		rest := int64(sg.days) - full - 1
-		fen := overR.up.fen(partial) + overR.up.fen(r)*rest
-		pc.b.chargeFen(sg.month, overItem, variant{}, use-left[y], overPrice, overOver, fen,
-			fmt.Sprintf("requests beyond the %s-a-year package, billed daily", group(pkg.Quota)),
-			fmt.Sprintf("超出套餐 %s 条/年的请求，按日结算", group(pkg.Quota)))
-		left[y] = 0
 	}
 	chatoperaASR(pc)
+}
+
+// chatoperaAnnualUnpriced records the need for a package per year when a
+// price is missing: no schedule can be compared without it.
+func chatoperaAnnualUnpriced(pc *planCtx, pkg *Item) {
+	for y := 0; y < (pc.t.months+11)/12; y++ {
+		pc.b.charge(pc, y*12, pkg, one, nil, false, zero, "one package per package year", "每个套餐年一份")
+	}
+}
+
+func chatoperaAnnualSchedule(pc *planCtx, pkgPrice *decimal.Decimal, pkg *Item, pkgOver bool, overR, dailyR *resolved) {
+	t := pc.t
+	n := t.days
+	use := make([]int64, n)
+	month := make([]int, n) // horizon month of each day
+	for i := range t.segs {
+		sg := &t.segs[i]
+		from := t.dayIndex(sg.from)
+		for d := from; d < from+sg.days; d++ {
+			use[d], month[d] = sg.l.requests, sg.month
+		}
+	}
+	free := dailyR.it.FreePerDay
+	daily := func(q int64) int64 { return dailyR.up.fen(max(0, q-free)) }
+	amount := Cents(*pkgPrice)
+	sched := annualSchedule(use, expiryDays(t.start, n, 12), toFen(amount), pkg.Quota, daily, overR.up.fen)
+
+	type acc struct{ qty, fen int64 }
+	dailyByMonth := make([]acc, t.months)
+	overByMonth := make([]acc, t.months)
+	past := false
+	for _, run := range sched {
+		if !run.pkg {
+			for d := run.from; d < run.to; d++ {
+				a := &dailyByMonth[month[d]]
+				a.qty += max(0, use[d]-free)
+				a.fen += daily(use[d])
+			}
+			continue
+		}
+		day := t.start.AddDays(run.from)
+		until := day.AddMonths(12).AddDays(-1)
+		past = past || !until.Before(t.end)
+		pc.b.charge(pc, month[run.from], pkg, one, pkgPrice, pkgOver, amount,
+			"bought on the day it pays off, valid 12 months from that day; daily billing on the days no package runs",
+			"在划算的当天购买，自购买日起有效 12 个月；未持有套餐的日子按天计费")
+		why, whyZH := "a package costs less than daily billing from this day", "自此日起包年比按天计费更省"
+		pc.buy(day, pkg, one, &amount, until, why, whyZH)
+		left := pkg.Quota
+		for d := run.from; d < run.to; d++ {
+			if left >= use[d] {
+				left -= use[d]
+				continue
+			}
+			a := &overByMonth[month[d]]
+			beyond := use[d] - left
+			left = 0
+			a.qty += beyond
+			a.fen += overR.up.fen(beyond)
+		}
+	}
+	for m := range dailyByMonth {
+		if a := dailyByMonth[m]; a.qty > 0 {
+			pc.b.chargeFen(m, dailyR.it, variant{}, a.qty, dailyR.p, dailyR.over, a.fen,
+				fmt.Sprintf("days no package runs: the first %d a day free, billed daily", free),
+				fmt.Sprintf("未持有套餐的日子：每天前 %d 次免费，按日结算", free))
+		}
+		if a := overByMonth[m]; a.qty > 0 {
+			pc.b.chargeFen(m, overR.it, variant{}, a.qty, overR.p, overR.over, a.fen,
+				fmt.Sprintf("requests beyond the %s-a-year package, billed daily", group(pkg.Quota)),
+				fmt.Sprintf("超出套餐 %s 条/年的请求，按日结算", group(pkg.Quota)))
+		}
+	}
+	pc.note(Note{ID: "chatopera.annual-schedule",
+		Text: "包年套餐在划算的当天购买（自购买日起 12 个月），其余日子按天计费；同一时间只持有一份套餐（种子按年出售套餐）。所列购买计划是所有这样的买法中总价最低的（逐日精确计算）。",
+		EN:   "The annual package is bought on the day it pays off (valid 12 months from then) and the other days are billed daily; one package runs at a time (the seed sells a package a year). The schedule listed costs the least of all such (an exact calculation over days)."})
+	if past {
+		pc.note(Note{ID: "chatopera.last-year", Text: "最后一份套餐的有效期超出比较期，但按整年付款。",
+			EN: "The last package runs past the horizon but is paid in full."})
+	}
+}
+
+// annualRun is a run of days of an annual schedule: daily billing, or one
+// package bought on day from and running to day to (exclusive, the horizon's
+// end at most).
+type annualRun struct {
+	from, to int
+	pkg      bool
+}
+
+// annualSchedule is the cheapest way to serve use (requests per day) with
+// daily billing (daily(q): a day's bill in fen) and packages (pkg fen,
+// quota requests, valid to expires[d] when bought on day d; over(q): the
+// fen for q requests beyond the quota on a day), one package at a time.
+// best[i], the least cost of days i.. with no package running on day i, is
+// the cheaper of billing day i daily and then best[i+1], or a package
+// from i, its overage, and then best[j] from the day j it ends: every such
+// schedule is one of these choices day after day, so the minimum is exact.
+// On a tie daily billing is kept (the package bought later).
+func annualSchedule(use []int64, expires []int, pkg, quota int64, daily, over func(int64) int64) []annualRun {
+	n := len(use)
+	cum := make([]int64, n+1)    // requests before day d
+	dayFen := make([]int64, n+1) // daily bills before day d
+	overFen := make([]int64, n+1)
+	for d, u := range use {
+		cum[d+1] = cum[d] + u
+		dayFen[d+1] = dayFen[d] + daily(u)
+		overFen[d+1] = overFen[d] + over(u)
+	}
+	best := make([]int64, n+1)
+	pkgAt := make([]bool, n)
+	for i := n - 1; i >= 0; i-- {
+		best[i] = dayFen[i+1] - dayFen[i] + best[i+1]
+		j := min(expires[i], n)
+		c := pkg + best[j]
+		if cum[j]-cum[i] > quota {
+			// The day the quota runs out pays for its remainder beyond it,
+			// every later day of the package's year in full.
+			r := i + sort.Search(j-i, func(k int) bool { return cum[i+k+1]-cum[i] > quota })
+			c += over(cum[r+1]-cum[i]-quota) + overFen[j] - overFen[r+1]
+		}
+		if c < best[i] {
+			best[i], pkgAt[i] = c, true
+		}
+	}
+	var runs []annualRun
+	for i := 0; i < n; {
+		if pkgAt[i] {
+			j := min(expires[i], n)
+			runs = append(runs, annualRun{from: i, to: j, pkg: true})
+			i = j
+			continue
+		}
+		if k := len(runs) - 1; k >= 0 && !runs[k].pkg {
+			runs[k].to = i + 1
+		} else {
+			runs = append(runs, annualRun{from: i, to: i + 1})
+		}
+		i++
+	}
+	return runs
 }
 
 // chatoperaPacks: the 2023 resource packs. Usage (chat requests plus ASR

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -20,8 +21,16 @@ var legacy = map[string]bool{"chatopera.legacy-plans": true}
 //     1,000 元 packs would cost 11,000);
 //   - Tencent: robot 5,800 + a 120,000-session pack 1,600 (109,500
 //     sessions) = 7,400.00: the cheaper vendor.
-//   - With the legacy option, the 2020 annual 1M package: 6,000 for
-//     1,000,000 requests + 95,000 × 0.01 = 950 beyond it = 6,950.00.
+//   - With the legacy option, the 2020 plans mix (§7.5): daily billing
+//     (3,000 − 1,000) × 0.01 = 20.00 a day for 32 days, 2027-01-01..02-01
+//     = 640.00, then the 1M package on 2027-02-02 for 6,000.00, whose year
+//     holds the other 333 days (999,000 requests, no overage): 6,640.00
+//     (the independent checker's case 1c). k days of daily billing, then
+//     the package: up to k = 31 the rest of the year holds more than
+//     1,000,000 requests and the overage makes 20k + 6,000 + (95,000 −
+//     3,000k) × 0.01 = 6,950 − 10k; from k = 32 there is none: 6,000 + 20k.
+//     31 and 32 tie at 6,640; daily billing is kept on the tie. The package
+//     from the first day costs 6,000 + 95,000 × 0.01 = 6,950.00.
 func TestChatoperaEditionsEnd(t *testing.T) {
 	base := func(s *scenarios.Scenario) {
 		s.Demand.ChatsPerDay, s.Demand.MessagesPerChat, s.Demand.Bots = 300, 10, 1
@@ -57,8 +66,19 @@ func TestChatoperaEditionsEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	ch = vendor(t, c, scenarios.Chatopera)
-	if ch.Plan != "chatopera-2020-annual-1m" || ch.Total.StringFixed(2) != "6950.00" {
+	if ch.Plan != "chatopera-2020-annual-1m" || ch.Total.StringFixed(2) != "6640.00" {
 		t.Fatalf("legacy option: %s %s", ch.Plan, ch.Total)
+	}
+	if len(ch.Schedule) != 1 || ch.Schedule[0].Date.String() != "2027-02-02" || ch.Schedule[0].Until.String() != "2028-02-01" || ch.Schedule[0].Amount.StringFixed(2) != "6000.00" {
+		t.Errorf("schedule %+v, want the 1M package on 2027-02-02 until 2028-02-01 for 6,000.00", ch.Schedule)
+	}
+	for _, l := range ch.Lines {
+		if l.Item == "chat.request.daily" && (l.Amount.StringFixed(2) != "640.00" || l.Quantity.String() != "64000") {
+			t.Errorf("daily billing line %s × %s = %s, want 64,000 requests beyond the free ones, 640.00", l.Quantity, l.Unit, l.Amount)
+		}
+		if l.Item == "chat.request.overage" {
+			t.Errorf("overage charged: %+v", l)
+		}
 	}
 	found := false
 	for _, n := range ch.Notes {
@@ -271,5 +291,80 @@ func TestChatoperaPackSearchExactAtVolume(t *testing.T) {
 		}
 		days := scenarios.NewDate(2027, 1, 1).DaysUntil(scenarios.NewDate(2027, 1, 1).AddMonths(c.months))
 		assertServesEveryDay(t, c.perDay, ch.Schedule, scenarios.NewDate(2027, 1, 1), days)
+	}
+}
+
+// The annual schedule (pricing-rules §7.5) is the cheapest of every way to
+// mix daily billing and packages bought on any day, one at a time: on
+// small random horizons (a package valid a few days) it matches trying
+// every schedule, each priced by replaying it day by day.
+func TestAnnualScheduleMatchesExhaustiveSearch(t *testing.T) {
+	seed := testSeed(t, 20261203)
+	rng := rand.New(rand.NewSource(seed))
+	for c := 0; c < 400; c++ {
+		n := 3 + rng.Intn(12)
+		use := make([]int64, n)
+		for d := range use {
+			use[d] = int64(rng.Intn(12))
+		}
+		valid := 1 + rng.Intn(6)
+		expires := make([]int, n+1)
+		for d := range expires {
+			expires[d] = d + valid
+		}
+		free, pkg, quota := int64(rng.Intn(4)), int64(5+rng.Intn(30)), int64(5+rng.Intn(40))
+		dayPrice, overPrice := int64(1+rng.Intn(3)), int64(1+rng.Intn(3))
+		daily := func(q int64) int64 { return max(0, q-free) * dayPrice }
+		over := func(q int64) int64 { return q * overPrice }
+		// cost replays a schedule day by day.
+		cost := func(runs []annualRun) int64 {
+			var fen int64
+			for _, r := range runs {
+				left := quota
+				if r.pkg {
+					fen += pkg
+				}
+				for d := r.from; d < r.to; d++ {
+					switch {
+					case !r.pkg:
+						fen += daily(use[d])
+					case left >= use[d]:
+						left -= use[d]
+					default:
+						fen += over(use[d] - left)
+						left = 0
+					}
+				}
+			}
+			return fen
+		}
+		best := int64(-1)
+		var try func(d int, runs []annualRun)
+		try = func(d int, runs []annualRun) {
+			if d >= n {
+				if c := cost(runs); best < 0 || c < best {
+					best = c
+				}
+				return
+			}
+			try(d+1, append(runs, annualRun{from: d, to: d + 1}))
+			try(min(d+valid, n), append(runs, annualRun{from: d, to: min(d+valid, n), pkg: true}))
+		}
+		try(0, nil)
+		runs := annualSchedule(use, expires, pkg, quota, daily, over)
+		covered := 0
+		for _, r := range runs {
+			if r.from != covered || r.to <= r.from {
+				t.Fatalf("seed %d case %d: runs %+v leave a gap or overlap at day %d", seed, c, runs, covered)
+			}
+			covered = r.to
+		}
+		if covered != n {
+			t.Fatalf("seed %d case %d: runs %+v end at day %d of %d", seed, c, runs, covered, n)
+		}
+		if got := cost(runs); got != best {
+			t.Fatalf("seed %d case %d: use %v valid %d free %d pkg %d quota %d day %d over %d: schedule %+v costs %d, cheapest %d",
+				seed, c, use, valid, free, pkg, quota, dayPrice, overPrice, runs, got, best)
+		}
 	}
 }

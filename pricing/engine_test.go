@@ -147,7 +147,7 @@ func TestEnabledAndPinned(t *testing.T) {
 	if ch.Plan != "chatopera-2020-daily" || ch.Auto || ch.Total.StringFixed(2) != "7300.00" {
 		t.Fatalf("pinned: %s %v %s", ch.Plan, ch.Auto, ch.Total)
 	}
-	if !strings.Contains(strings.Join(ch.Hints, " "), "chatopera-2020-annual-1m would cost 350.00 less") {
+	if !strings.Contains(strings.Join(ch.Hints, " "), "chatopera-2020-annual-1m would cost 660.00 less") {
 		t.Errorf("hints: %v", ch.Hints)
 	}
 }

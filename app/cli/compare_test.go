@@ -34,8 +34,10 @@ func TestCompareHandComputed(t *testing.T) {
 		// 1,500 a day: (1,500 − 1,000) × 0.01 = 5.00 a day × 31 days.
 		{file: "chatopera-daily-1500", vendor: "chatopera", plan: "chatopera-2020-daily", total: "155.00", complete: true, covers: true},
 		// 3,000 a day through 2027 (365 days): daily (3,000 − 1,000) × 0.01 × 365
-		// = 7,300; the 1M package 6,000 + (1,095,000 − 1,000,000) × 0.01 = 6,950.
-		{file: "chatopera-annual-vs-daily", vendor: "chatopera", plan: "chatopera-2020-annual-1m", total: "6950.00", complete: true, covers: true,
+		// = 7,300; daily billing for 32 days (640) then the 1M package on
+		// 2027-02-02 (6,000, its year holding the other 999,000 requests)
+		// = 6,640 (the package from the first day: 6,950).
+		{file: "chatopera-annual-vs-daily", vendor: "chatopera", plan: "chatopera-2020-annual-1m", total: "6640.00", complete: true, covers: true,
 			runnerUp: "chatopera-2020-daily", runnerUpTotal: "7300.00"},
 		// Packs, 2023-12 edition (100 元 pack: 5,000 calls, valid 1 month): 200
 		// a day for 90 days is 18,000 calls; each pack, bought the day the one
