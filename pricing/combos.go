@@ -72,6 +72,10 @@ type GroupGap struct {
 	// combine.exclude; Disabled those switched off (enabled: false).
 	Excluded []string
 	Disabled []string
+	// Unpriced are, when every vendor that could take the group lacks
+	// prices for it, each such vendor and its unpriced items: then there
+	// is no complete combination either.
+	Unpriced []VendorLack
 	// PinnedTo is the vendor the buyer pinned the group to, when that
 	// vendor cannot take it; PinWhy says why: "excluded", "disabled" or
 	// "uncovered" (then Lacks has its missing needs).
@@ -82,7 +86,8 @@ type GroupGap struct {
 	Why string
 }
 
-// VendorLack is a vendor and the needs of a group it does not cover.
+// VendorLack is a vendor and the needs of a group it does not cover (or,
+// in GroupGap.Unpriced, the catalog items it lacks prices for).
 type VendorLack struct {
 	Vendor string
 	Fields []string
@@ -236,9 +241,15 @@ func combinations(s *scenarios.Scenario, c *Comparison, cat *Catalog) error {
 		cb.Total = fromFen(fen)
 		if cb.Complete {
 			whole = append(whole, cb)
-		} else if len(partly) < MaxCombinations {
+		} else {
 			partly = append(partly, cb)
 		}
+	}
+	if len(whole) == 0 {
+		c.Gaps = unpricedGaps(partly, gis, cat)
+	}
+	if len(partly) > MaxCombinations {
+		partly = partly[:MaxCombinations]
 	}
 	// Cheapest first; a tie goes to fewer vendors (§7.10), then to the
 	// vendors' display order group by group (the order of assignments).
@@ -254,6 +265,52 @@ func combinations(s *scenarios.Scenario, c *Comparison, cat *Catalog) error {
 	c.Combinations = whole
 	c.PartlyPriced = partly
 	return nil
+}
+
+// unpricedGaps names the groups whose every possible part lacks prices,
+// when no combination is complete: "no vendor can take online at a known
+// price" is the reason there is none.
+func unpricedGaps(partly []Combination, gis []int, cat *Catalog) []GroupGap {
+	var gaps []GroupGap
+	for _, gi := range gis {
+		g := Groups[gi]
+		all := true
+		var lacks []VendorLack
+		for _, cb := range partly {
+			for _, p := range cb.Parts {
+				if !slices.Contains(p.Groups, g.ID) {
+					continue
+				}
+				if p.Result.Complete {
+					all = false
+					break
+				}
+				i := slices.IndexFunc(lacks, func(l VendorLack) bool { return l.Vendor == p.Vendor })
+				if i < 0 {
+					lacks = append(lacks, VendorLack{Vendor: p.Vendor})
+					i = len(lacks) - 1
+				}
+				for _, u := range p.Result.Unpriced {
+					if !slices.Contains(lacks[i].Fields, u) {
+						lacks[i].Fields = append(lacks[i].Fields, u)
+					}
+				}
+			}
+			if !all {
+				break
+			}
+		}
+		if !all || len(lacks) == 0 {
+			continue
+		}
+		var why []string
+		for _, l := range lacks {
+			why = append(why, fmt.Sprintf("%s (%s)", cat.Vendor(l.Vendor).NameEN, strings.Join(l.Fields, ", ")))
+		}
+		gaps = append(gaps, GroupGap{Group: g.ID, Unpriced: lacks,
+			Why: fmt.Sprintf("no vendor takes %s at a known price: unpriced at %s; enter a quote", g.NameEN, strings.Join(why, "; "))})
+	}
+	return gaps
 }
 
 func groupIndex(id string) int {

@@ -40,7 +40,8 @@ type Comparison struct {
 	// and never ranked against Combinations (at most MaxCombinations).
 	PartlyPriced []Combination
 	// Gaps say, per needed group no vendor can take, why: then there is no
-	// combination at all.
+	// combination at all; or, when every combination lacks prices, the
+	// groups no vendor takes at a known price (GroupGap.Unpriced).
 	Gaps []GroupGap
 	// CombineNotes are remarks on the buyer's combine settings (a pin on a
 	// group not needed).

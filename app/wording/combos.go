@@ -128,6 +128,9 @@ func GapText(lang string, g pricing.GroupGap) string {
 		for _, id := range g.Excluded {
 			whys = append(whys, Text(lang, "combo.gap.excluded", ShortVendorName(lang, id)))
 		}
+		for _, u := range g.Unpriced {
+			whys = append(whys, Text(lang, "combo.gap.unpriced", ShortVendorName(lang, u.Vendor), strings.Join(u.Fields, Text(lang, "list.sep"))))
+		}
 	}
 	return Text(lang, "combo.gap.group", GroupName(lang, g.Group), strings.Join(whys, Text(lang, "list.sep")))
 }
