@@ -368,3 +368,55 @@ func TestAnnualScheduleMatchesExhaustiveSearch(t *testing.T) {
 		}
 	}
 }
+
+// Every vendor's editions carry the date their document gives (pricing-
+// rules §7.1): Aliyun's 文档版本 20211220, Huawei's 更新时间 2023-12-01
+// (Chatopera's 2020 page and Tencent's page are undated: 2020-01-01 stands
+// for "before anything dated"). A price date the day before a vendor's
+// first edition uses that edition and says so on the vendor's result; on
+// the day itself nothing is said.
+func TestPriceDateBeforeEachVendorsFirstEdition(t *testing.T) {
+	first := map[string]struct{ from, edition string }{
+		scenarios.Chatopera: {"2020-01-01", "2020"},
+		scenarios.Tencent:   {"2020-01-01", "2023"},
+		scenarios.Huawei:    {"2023-12-01", "2023-12-01"},
+		scenarios.Aliyun:    {"2021-12-20", "2021-12-20"},
+	}
+	for id, want := range first {
+		from, err := scenarios.ParseDate(want.from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, day := range []scenarios.Date{from.AddDays(-1), from} {
+			s := scenario(12, func(s *scenarios.Scenario) {
+				s.Demand.ChatsPerDay, s.Demand.OnlineAgents, s.Demand.PhoneAgents, s.Demand.PhoneNumbers = 300, 5, 2, 1
+				s.Demand.InboundMinutesPerMonth = 1000
+				s.PriceDate = day
+				if id == scenarios.Chatopera {
+					s.Vendors[id] = scenarios.VendorSettings{Options: legacy}
+				}
+			})
+			c, err := Compare(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := vendor(t, c, id)
+			var note string
+			for _, n := range r.Notes {
+				if n.ID == "price-date-before-editions" {
+					note = n.EN + " " + n.Text
+				}
+			}
+			before := day.Before(from)
+			if got := r.EditionRefs[0]; got.ID != want.edition || got.From.String() != want.from {
+				t.Errorf("%s on %s: edition %s from %s, want %s from %s", id, day, got.ID, got.From, want.edition, want.from)
+			}
+			switch {
+			case before && (!strings.Contains(note, day.String()) || !strings.Contains(note, want.from) || !strings.Contains(note, want.edition)):
+				t.Errorf("%s, price date %s: note %q should name the date, the first edition %s and its day %s", id, day, note, want.edition, want.from)
+			case !before && note != "":
+				t.Errorf("%s, price date %s (its first edition's day): note %q", id, day, note)
+			}
+		}
+	}
+}
