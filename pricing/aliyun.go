@@ -524,6 +524,9 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 		l.Formula = fmt.Sprintf("%d seats bought × %s × %s (%s)", u.seats, months, prices[u.tier], tierEN)
 		l.FormulaZH = fmt.Sprintf("购买 %d 个坐席 × %d 个月 × %s（%s）", u.seats, u.term.months, prices[u.tier], tierZH)
 		if u.term.months > 1 || !u.term.rate.Equal(one) {
+			list := prices[u.tier]
+			l.ListPrice = &list
+			l.Rates = []Rate{{Value: u.term.rate, Label: u.term.zh() + "期折扣", LabelEN: u.term.adj() + " term discount"}}
 			l.Formula += fmt.Sprintf(" × %s (%s term discount [A])", u.term.rate, u.term.adj())
 			l.FormulaZH += fmt.Sprintf(" × %s（%s期折扣 [A]）", u.term.rate, u.term.zh())
 			pc.b.assumeLine(l, "包年折扣（PDF 表格错乱）解读为：1 年 8.5 折，2 年 7.5 折，3 年 6.5 折。Term discounts (garbled in the PDF) read as 1 year 0.85, 2 years 0.75, 3 years 0.65.")

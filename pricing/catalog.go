@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/BurntSushi/toml"
@@ -40,16 +41,21 @@ type Vendor struct {
 // Edition is one version of a vendor's price document, in force from From
 // until Until (exclusive; zero means still in force).
 type Edition struct {
-	ID         string  `toml:"id"`
-	FromText   string  `toml:"from"`
-	UntilText  string  `toml:"until"`
-	Source     string  `toml:"source"`
-	SourceDate string  `toml:"source_date"`
-	Notes      string  `toml:"notes"`
-	Items      []*Item `toml:"items"`
-	From       scenarios.Date
-	Until      scenarios.Date
-	byID       map[string]*Item
+	ID         string `toml:"id"`
+	FromText   string `toml:"from"`
+	UntilText  string `toml:"until"`
+	Source     string `toml:"source"`
+	SourceDate string `toml:"source_date"`
+	// Title (Chinese), TitleEN and URL name the vendor's public page the
+	// prices come from, for readers who never see our files.
+	Title   string  `toml:"title"`
+	TitleEN string  `toml:"title_en"`
+	URL     string  `toml:"url"`
+	Notes   string  `toml:"notes"`
+	Items   []*Item `toml:"items"`
+	From    scenarios.Date
+	Until   scenarios.Date
+	byID    map[string]*Item
 }
 
 // Item is one thing a vendor charges for. Price nil means unpriced: the
@@ -202,6 +208,9 @@ func parseVendor(data []byte, file string) (*Vendor, error) {
 		}
 		if e.Source == "" || e.SourceDate == "" {
 			return nil, bad("edition %s has no source or source_date", e.ID)
+		}
+		if e.Title == "" || e.TitleEN == "" || !strings.HasPrefix(e.URL, "https://") {
+			return nil, bad("edition %s needs title, title_en and an https url (the public page of its prices)", e.ID)
 		}
 		e.byID = map[string]*Item{}
 		for _, it := range e.Items {

@@ -357,7 +357,7 @@ func chatoperaPacks(pc *planCtx) {
 		}
 	}
 	for _, it := range items {
-		pc.b.assume(it.ID, "同时持有多个已购资源包时先扣除最早到期的（种子未说明已购资源包之间的顺序）。Among bought packs the one expiring first is drawn first (the seed gives no order).")
+		pc.b.assume(it.ID, "同时持有多个已购资源包时先扣除最早到期的（价格页未说明已购资源包之间的顺序）。Among bought packs the one expiring first is drawn first (the price page gives no order).")
 	}
 	if asrBilled {
 		pc.note(Note{ID: "chatopera.asr-rounding", Text: "语音识别：每次请求不足 1 秒按 1 秒计（请求时长按指数分布估计，平均时长见方案设置），每天向上取整到整次。",

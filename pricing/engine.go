@@ -586,7 +586,7 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 	}
 	r := &Result{Vendor: v.ID, Name: v.Name, NameEN: v.NameEN, Plan: p.ID, PlanName: p.Name,
 		Editions:    []string{pc.ed.ID},
-		EditionRefs: []EditionRef{{ID: pc.ed.ID, From: pc.ed.From, Source: pc.ed.Source, SourceDate: pc.ed.SourceDate}}, Lines: pc.b.lines, Notes: pc.notes, Hints: hintTexts(pc.hints, true), HintsZH: hintTexts(pc.hints, false), outage: pc.outage, pc: pc}
+		EditionRefs: []EditionRef{{ID: pc.ed.ID, From: pc.ed.From, Source: pc.ed.Source, SourceDate: pc.ed.SourceDate, Title: pc.ed.Title, TitleEN: pc.ed.TitleEN, URL: pc.ed.URL}}, Lines: pc.b.lines, Notes: pc.notes, Hints: hintTexts(pc.hints, true), HintsZH: hintTexts(pc.hints, false), outage: pc.outage, pc: pc}
 	var total, after int64
 	seen := map[string]bool{}
 	for _, l := range r.Lines {
@@ -633,6 +633,7 @@ func finishResult(r *Result) {
 	r.Schedule = sortedSchedule(pc.schedule)
 	monthly := make([]int64, pc.t.months)
 	for _, l := range r.Lines {
+		l.How, l.HowZH = l.Formula, l.FormulaZH
 		if l.Amount == nil {
 			l.Formula = fmt.Sprintf("%s %s × unpriced (no published price: enter your quote as %s)", qtyString(l.Quantity), l.Unit, l.Item)
 			l.FormulaZH = fmt.Sprintf("%s %s × 未定价（厂商未公开价格：请输入报价 %s）", qtyString(l.Quantity), l.Unit, l.Item)
@@ -643,6 +644,7 @@ func finishResult(r *Result) {
 		}
 		l.Formula = lineFormula(l, l.Formula, pc, false)
 		l.FormulaZH = lineFormula(l, l.FormulaZH, pc, true)
+		lineFactors(l, pc)
 	}
 	r.Monthly = make([]decimal.Decimal, len(monthly))
 	for i, f := range monthly {
@@ -686,6 +688,36 @@ func lineFormula(l *Line, how string, pc *planCtx, zh bool) string {
 		b.WriteString(how)
 	}
 	return b.String()
+}
+
+// lineFactors splits a line's unit price into the list price and the
+// negotiated discount (before any rate the vendor's rules set, such as a
+// term discount), and says whether the amount is the plain product of the
+// line's figures, to the fen. A quantity a spreadsheet cannot hold exactly
+// (more than 15 digits) is never a product.
+func lineFactors(l *Line, pc *planCtx) {
+	if !l.Overridden && !pc.discount.Equal(one) {
+		base := l.UnitPrice
+		if l.ListPrice != nil {
+			base = l.ListPrice
+		}
+		list := base.DivRound(pc.discount, 8)
+		if list.Mul(pc.discount).Equal(*base) {
+			l.ListPrice = &list
+			l.Rates = append([]Rate{{Value: pc.discount, Label: "商务折扣", LabelEN: "negotiated discount"}}, l.Rates...)
+		}
+	}
+	if len(l.Quantity.Coefficient().String()) > 15 {
+		return
+	}
+	p := l.Quantity.Mul(*l.UnitPrice)
+	if l.ListPrice != nil {
+		p = l.Quantity.Mul(*l.ListPrice)
+		for _, r := range l.Rates {
+			p = p.Mul(r.Value)
+		}
+	}
+	l.Product = p.Round(2).Equal(*l.Amount)
 }
 
 func qtyString(q decimal.Decimal) string {

@@ -677,7 +677,7 @@ func huaweiCycleVariant(months int) variant {
 }
 
 const huaweiCycleNote = "周期终点为时长后的第一个 00:00（按页面示例字面理解）：一个月的周期实为一个月零一天，35 个包月周期覆盖 36 个月。" +
-	"A cycle ends at the first 00:00 after its duration (the seed's example read literally): a monthly cycle is a month and a day, so 35 monthly cycles cover 36 months."
+	"A cycle ends at the first 00:00 after its duration (the price page's example read literally): a monthly cycle is a month and a day, so 35 monthly cycles cover 36 months."
 
 // huaweiDayFen is seat-days × monthly price / days of the month, rounded
 // to the fen (seed 003: "每坐席每天费用=每坐席每月价格/当月实际日历天数").

@@ -139,6 +139,8 @@ type EditionRef struct {
 	From       scenarios.Date
 	Source     string
 	SourceDate string
+	// Title, TitleEN and URL name the vendor's public price page.
+	Title, TitleEN, URL string
 }
 
 // PlanTotal is what another plan would have cost.
@@ -165,6 +167,9 @@ type Line struct {
 	// FormulaZH the same in Chinese.
 	Formula   string
 	FormulaZH string
+	// How and HowZH are the formula's explanation alone (what the billing
+	// rule did), without the arithmetic; "" when there is none.
+	How, HowZH string
 	// Source is the document the price comes from, SourceDate its date.
 	Source     string
 	SourceDate string
@@ -177,8 +182,36 @@ type Line struct {
 	// Buyer is set on the buyer's own lines (vendors.<id>.extras): amounts
 	// the buyer entered, not a vendor's price (item ExtraItem).
 	Buyer bool
+	// ListPrice is the published price per unit before Rates; nil when the
+	// unit price is used as it is (no rate applies, or the buyer's quote).
+	ListPrice *decimal.Decimal
+	// Rates multiply ListPrice into UnitPrice, in order: the negotiated
+	// discount, a term discount.
+	Rates []Rate
+	// Product is set when Amount is exactly Quantity × UnitPrice (that is,
+	// Quantity × ListPrice × every rate), rounded to the fen: a
+	// spreadsheet may recompute it. Amounts billed per day, per bill or
+	// by tier, or prorated, are not a product of the line's figures.
+	Product bool
 
 	monthlyFen []int64
+}
+
+// Rate is one multiplier of a line's list price.
+type Rate struct {
+	Value   decimal.Decimal
+	Label   string // Chinese, e.g. "3 年期折扣"
+	LabelEN string
+}
+
+// EffectiveUnitPrice is what one unit actually cost: Amount ÷ Quantity to
+// 4 places; nil when unpriced or the quantity is 0.
+func (l *Line) EffectiveUnitPrice() *decimal.Decimal {
+	if l.Amount == nil || l.Quantity.IsZero() {
+		return nil
+	}
+	p := l.Amount.DivRound(l.Quantity, 4)
+	return &p
 }
 
 // Note is one interpretation or assumption, shown next to what it affects.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"kefucost/app"
@@ -22,9 +23,20 @@ func summaryTotal(t *testing.T, f *excelize.File, vendor string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range rows[2:] {
-		if len(r) >= totalCol && r[vendorCol-1] == vendor {
-			return r[totalCol-1]
+	for i, r := range rows[2:] {
+		if len(r) >= vendorCol && r[vendorCol-1] == vendor {
+			// The total refers to the sum of the vendor's breakdown: the
+			// value a spreadsheet computes.
+			cell, _ := excelize.CoordinatesToCellName(totalCol, i+3)
+			v, err := f.CalcCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := decimal.NewFromString(v)
+			if err != nil {
+				t.Fatalf("%s!%s = %q", sheet, cell, v)
+			}
+			return d.StringFixed(2)
 		}
 	}
 	t.Fatalf("%s: no row for %q", sheet, vendor)

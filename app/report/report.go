@@ -79,11 +79,22 @@ func reportHorizon(c *pricing.Comparison, o Options) string {
 		fmt.Sprintf("%s to %s (%d months)", c.Start, end, c.Months))
 }
 
+// reportPrices says which editions were used and, per vendor, how old
+// they are at the start: "the latest" alone would hide that a vendor's
+// latest known prices are years old.
 func reportPrices(c *pricing.Comparison, o Options) string {
-	if c.PriceDate.IsZero() {
-		return o.t("最新价格版本", "the latest price editions")
+	s := o.t("已知最新的价格版本", "the latest known price editions")
+	if !c.PriceDate.IsZero() {
+		s = o.t(c.PriceDate.String()+" 当日有效的价格版本", "the editions in force on "+c.PriceDate.String())
 	}
-	return o.t(c.PriceDate.String()+" 当日有效的价格版本", "the editions in force on "+c.PriceDate.String())
+	var parts []string
+	for _, r := range c.Vendors {
+		parts = append(parts, reportVendorName(r, o)+o.t("：", ": ")+wording.PriceAgeNote(o.Lang, r, c.Start))
+	}
+	if len(parts) == 0 {
+		return s
+	}
+	return s + o.t("。", ". ") + strings.Join(parts, o.t("；", "; "))
 }
 
 func reportFields(fields []string, o Options) string { return wording.FieldRefs(o.Lang, fields) }
@@ -258,6 +269,8 @@ func reportInputs(s *scenarios.Scenario) []reportInput {
 // Sheet names (Excel allows 31 characters; vendor sheets are named by the
 // vendor's name in the report's language).
 const (
+	sheetConclusion  = "结论 Conclusion"
+	sheetYearly      = "年度预算 Yearly"
 	sheetSummary     = "汇总 Summary"
 	sheetMonthly     = "逐月 Monthly"
 	sheetSchedule    = "购买计划 Schedule"
@@ -277,7 +290,7 @@ const (
 )
 
 type reportStyles struct {
-	title, header, wrap, bold                          int
+	title, header, section, wrap, bold                 int
 	money, moneyLower, moneyBold, moneyLowerBold, note int
 	price, count, decimal                              int
 }
@@ -289,6 +302,38 @@ type reportBook struct {
 	st    reportStyles
 	err   error
 	lines map[string]map[int]int // sheet → row → lines of wrapped text
+	// totals holds, per vendor id, the absolute reference of the cell
+	// that sums its breakdown ('Sheet'!$F$12): other sheets refer to it,
+	// so that a unit price changed in the workbook moves every total.
+	totals map[string]string
+	// months: per vendor id, the reference of its first monthly cash cell
+	// on the Monthly sheet (column, first row) for yearly sums.
+	monthCol map[string]int
+}
+
+func (b *reportBook) unpriced() string { return b.o.t("未定价", "unpriced") }
+
+func (b *reportBook) absCell(col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col, row, true)
+	b.fail(err)
+	return name
+}
+
+// reportSheetRef quotes a sheet name for a formula: 'name' (a quote inside
+// doubled).
+func reportSheetRef(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// formula writes a formula without a cached value: every spreadsheet
+// program computes it on opening (the workbook asks for a full
+// calculation on load), so no stale number can show.
+func (b *reportBook) formula(sheet string, col, row int, f string, styleID int) {
+	if b.err != nil {
+		return
+	}
+	b.fail(b.f.SetCellFormula(sheet, b.cell(col, row), f))
+	b.style(sheet, col, row, col, row, styleID)
 }
 
 func (b *reportBook) fail(err error) {
@@ -405,8 +450,11 @@ func (b *reportBook) newSheet(name string) {
 	}
 	_, err := b.f.NewSheet(name)
 	b.fail(err)
-	landscape := "landscape"
-	b.fail(b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape}))
+	// Printed landscape, as wide as the page, as many pages down as needed.
+	landscape, one, any := "landscape", 1, 0
+	b.fail(b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}))
+	fit := true
+	b.fail(b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}))
 }
 
 func (b *reportBook) finishRows() {
@@ -420,7 +468,7 @@ func (b *reportBook) finishRows() {
 }
 
 func newReportBook(o Options) (*reportBook, error) {
-	b := &reportBook{f: excelize.NewFile(), o: o, lines: map[string]map[int]int{}}
+	b := &reportBook{f: excelize.NewFile(), o: o, lines: map[string]map[int]int{}, totals: map[string]string{}, monthCol: map[string]int{}}
 	custom := func(s excelize.Style, format string) int {
 		if format != "" {
 			s.CustomNumFmt = &format
@@ -436,13 +484,16 @@ func newReportBook(o Options) (*reportBook, error) {
 		header: custom(excelize.Style{Font: bold, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE4EE"}},
 			Border: []excelize.Border{{Type: "bottom", Color: "7F7F7F", Style: 1}}}, ""),
+		section: custom(excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Alignment: &excelize.Alignment{Vertical: "center"},
+			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE4EE"}},
+			Border: []excelize.Border{{Type: "bottom", Color: "7F7F7F", Style: 1}}}, ""),
 		wrap:           custom(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}, ""),
 		bold:           custom(excelize.Style{Font: bold, Alignment: top}, ""),
 		money:          custom(excelize.Style{Alignment: top}, xlFmtMoney),
 		moneyLower:     custom(excelize.Style{Alignment: top}, xlFmtMoneyLower),
 		moneyBold:      custom(excelize.Style{Font: bold, Alignment: top}, xlFmtMoney),
 		moneyLowerBold: custom(excelize.Style{Font: bold, Alignment: top}, xlFmtMoneyLower),
-		note:           custom(excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: top}, ""),
+		note:           custom(excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}, ""),
 		price:          custom(excelize.Style{Alignment: top}, xlFmtPrice),
 		count:          custom(excelize.Style{Alignment: top}, xlFmtCount),
 		decimal:        custom(excelize.Style{Alignment: top}, xlFmtDecimal),
@@ -464,18 +515,26 @@ func XLSX(w io.Writer, s *scenarios.Scenario, c *pricing.Comparison, o Options) 
 		return err
 	}
 	defer b.f.Close()
-	b.fail(b.f.SetSheetName("Sheet1", sheetSummary))
-	landscape := "landscape"
-	b.fail(b.f.SetPageLayout(sheetSummary, &excelize.PageLayoutOptions{Orientation: &landscape}))
-	b.summarySheet(c)
-	b.monthlySheet(c)
-	b.scheduleSheet(c)
-	names := map[string]bool{sheetSummary: true, sheetMonthly: true, sheetSchedule: true, sheetAssumptions: true, sheetDemand: true}
-	for _, r := range c.Vendors {
-		name := reportSheetName(reportVendorName(r, o), r.Vendor, names)
-		names[name] = true
-		b.vendorSheet(c, r, name)
+	// Every sheet first, in reading order; then the vendor sheets, whose
+	// total cells the other sheets' formulas refer to.
+	b.fail(b.f.SetSheetName("Sheet1", sheetConclusion))
+	vendorSheets := reportVendorSheets(c, o)
+	for _, sh := range []string{sheetSummary, sheetYearly, sheetMonthly, sheetSchedule} {
+		b.newSheet(sh)
 	}
+	for _, r := range c.Vendors {
+		b.newSheet(vendorSheets[r.Vendor])
+	}
+	b.newSheet(sheetAssumptions)
+	b.newSheet(sheetDemand)
+	for _, r := range c.Vendors {
+		b.vendorSheet(c, r, vendorSheets[r.Vendor])
+	}
+	b.monthlySheet(c)
+	b.yearlySheet(c)
+	b.summarySheet(c)
+	b.conclusionSheet(s, c)
+	b.scheduleSheet(c)
 	b.assumptionsSheet(c)
 	b.demandSheet(s)
 	b.finishRows()
@@ -491,8 +550,24 @@ func XLSX(w io.Writer, s *scenarios.Scenario, c *pricing.Comparison, o Options) 
 	if err := b.f.SetDocProps(props); err != nil {
 		return err
 	}
+	full := true
+	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
 	b.f.SetActiveSheet(0)
 	return b.f.Write(w)
+}
+
+// reportVendorSheets names each vendor's sheet (vendor id → sheet name).
+func reportVendorSheets(c *pricing.Comparison, o Options) map[string]string {
+	out := map[string]string{}
+	names := map[string]bool{sheetConclusion: true, sheetSummary: true, sheetMonthly: true, sheetYearly: true, sheetSchedule: true, sheetAssumptions: true, sheetDemand: true}
+	for _, r := range c.Vendors {
+		name := reportSheetName(reportVendorName(r, o), r.Vendor, names)
+		names[name] = true
+		out[r.Vendor] = name
+	}
+	return out
 }
 
 // reportSheetName makes a vendor's sheet name legal and unique: no []:*?/\,
@@ -579,8 +654,12 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 			b.str(sh, rsTotal, row, o.na())
 			b.str(sh, rsPerMonth, row, o.na())
 		} else {
-			b.money(sh, rsTotal, row, r.Total, !r.Complete, true)
-			b.money(sh, rsPerMonth, row, reportPerMonth(c, r), !r.Complete, false)
+			b.totalRef(sh, rsTotal, row, r, true)
+			st := b.st.money
+			if !r.Complete {
+				st = b.st.moneyLower
+			}
+			b.formula(sh, rsPerMonth, row, fmt.Sprintf("ROUND(%s/%d,2)", b.cell(rsTotal, row), c.Months), st)
 			if r.PresentValue != nil {
 				b.money(sh, rsPresentValue, row, *r.PresentValue, !r.Complete, false)
 			}
@@ -663,7 +742,6 @@ func reportAltNote(a pricing.PlanTotal, o Options) string {
 
 func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 	o, sh := b.o, sheetMonthly
-	b.newSheet(sh)
 	n := len(c.Vendors)
 	heads := []string{"月份 / Month"}
 	widths := []float64{12}
@@ -695,16 +773,21 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 			b.str(sh, 2+j, len(labels)+3, o.na())
 			continue
 		}
-		cum := reportCumulative(r.Monthly)
+		b.monthCol[r.Vendor] = 2 + j
 		for i := range r.Monthly {
 			b.money(sh, 2+j, i+2, r.Monthly[i], false, false)
-			b.money(sh, 2+n+j, i+2, cum[i], false, false)
+			b.formula(sh, 2+n+j, i+2, fmt.Sprintf("SUM(%s:%s)", b.absCell(2+j, 2), b.cell(2+j, i+2)), b.st.money)
 		}
 		// Use within the horizon settled after it (on-demand months, the
 		// last day's calls): in the total, in no month.
-		b.money(sh, 2+j, len(labels)+2, r.AfterHorizon, false, false)
-		b.money(sh, 2+n+j, len(labels)+2, r.Total, false, false)
-		b.money(sh, 2+j, len(labels)+3, r.Total, !r.Complete, true)
+		last := len(labels) + 2
+		b.money(sh, 2+j, last, r.AfterHorizon, false, false)
+		b.formula(sh, 2+n+j, last, fmt.Sprintf("SUM(%s:%s)", b.absCell(2+j, 2), b.cell(2+j, last)), b.st.money)
+		st := b.st.moneyBold
+		if !r.Complete {
+			st = b.st.moneyLowerBold
+		}
+		b.formula(sh, 2+j, last+1, fmt.Sprintf("SUM(%s:%s)", b.cell(2+j, 2), b.cell(2+j, last)), st)
 	}
 	b.str(sh, 1, len(labels)+2, "期后支付 / Paid after the horizon")
 	b.str(sh, 1, len(labels)+3, "合计 / Total")
@@ -715,7 +798,6 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 // date order (pricing-rules §7.5), and what is paid after the horizon.
 func (b *reportBook) scheduleSheet(c *pricing.Comparison) {
 	o, sh := b.o, sheetSchedule
-	b.newSheet(sh)
 	b.header(sh, 1, []string{o.t("厂商", "Vendor"), o.t("购买日期", "Date"), o.t("购买", "Buy"), o.t("数量", "Quantity"), o.t("单位", "Unit"),
 		o.t("金额（元）", "Amount (CNY)"), o.t("有效至", "Covers until"), o.t("原因", "Why"), o.t("项目编号", "Item id")},
 		[]float64{22, 12, 36, 10, 12, 14, 12, 48, 22})
@@ -761,38 +843,42 @@ func reportMonthlySuffix(r *pricing.Result, o Options) string {
 	return ""
 }
 
-// Vendor sheet columns.
+// Vendor sheet columns: the amount is quantity × unit price × rate, a
+// formula over the cells beside it, wherever the engine's amount is that
+// product (pricing.Line.Product); the total row sums the amounts.
 const (
-	rvItem = iota + 1
-	rvLabel
+	rvLabel = iota + 1
 	rvQuantity
 	rvUnit
 	rvUnitPrice
+	rvRate
 	rvAmount
+	rvEffective
 	rvPriceKind
 	rvFormula
 	rvSource
 	rvSourceDate
 	rvAssumption
 	rvNote
+	rvItem
 )
 
 func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh string) {
 	o := b.o
-	b.newSheet(sh)
 	how := o.t("自动选择", "chosen by auto")
 	if !r.Auto {
 		how = o.t("指定", "pinned")
 	}
-	title := fmt.Sprintf("%s (%s) — %s %s %s, %s; %s %s", r.Name, r.NameEN, o.t("方案", "plan"), r.Plan, r.PlanName, how,
-		o.t("价格版本", "editions"), strings.Join(r.Editions, ", "))
+	title := o.t(fmt.Sprintf("%s — 方案 %s（%s），%s；%s", r.Name, r.PlanName, r.Plan, how, reportEditionWords(r, c, o)),
+		fmt.Sprintf("%s — plan %s, %s; %s", r.NameEN, r.Plan, how, reportEditionWords(r, c, o)))
 	b.str(sh, 1, 1, title)
 	b.style(sh, 1, 1, 1, 1, b.st.title)
 	b.fail(b.f.SetRowHeight(sh, 1, 24))
-	widths := []float64{22, 30, 14, 14, 14, 16, 14, 60, 40, 16, 8, 50}
-	b.header(sh, 2, []string{"项目编号 / Item id", "项目 / Item", "数量 / Quantity", "单位 / Unit", "单价（元）/ Unit price",
-		"金额（元）/ Amount (CNY)", "价格 / Price", "计算方式 / How computed", "来源 / Source", "来源日期 / Source date",
-		"假设 / [A]", "假设或解释 / Assumption or interpretation"}, widths)
+	widths := []float64{30, 12, 12, 12, 10, 16, 12, 12, 60, 40, 14, 8, 50, 22}
+	b.header(sh, 2, []string{o.t("项目", "Item"), o.t("数量", "Quantity"), o.t("单位", "Unit"), o.t("单价（元）", "Unit price (CNY)"),
+		o.t("折扣系数", "Rate"), o.t("金额（元）", "Amount (CNY)"), o.t("实际单价（元）", "Effective unit price"), o.t("价格", "Price"),
+		o.t("计算方式", "How computed"), o.t("来源", "Source"), o.t("价格日期", "Price date"),
+		o.t("假设", "[A]"), o.t("假设或解释", "Assumption or interpretation"), o.t("项目编号", "Item id")}, widths)
 	b.freeze(sh, 2, 0)
 	row := 3
 	if len(r.Lines) == 0 {
@@ -803,6 +889,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		b.str(sh, rvLabel, row, msg)
 		row++
 	}
+	first := row
 	for _, l := range r.Lines {
 		b.str(sh, rvItem, row, l.Item)
 		b.wrapped(sh, rvLabel, row, o.t(l.Label, l.LabelEN), widths[rvLabel-1])
@@ -811,14 +898,31 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 			qf = b.st.count
 		}
 		b.number(sh, rvQuantity, row, l.Quantity, -1, qf)
-		b.str(sh, rvUnit, row, l.Unit)
-		if l.Priced() {
+		b.str(sh, rvUnit, row, wording.UnitText(o.Lang, l.Unit))
+		switch {
+		case !l.Priced():
+			b.str(sh, rvUnitPrice, row, b.unpriced())
+			b.str(sh, rvAmount, row, b.unpriced())
+			b.style(sh, rvUnitPrice, row, rvAmount, row, b.st.bold)
+		case l.Product:
+			price, rate := *l.UnitPrice, decimal.NewFromInt(1)
+			if l.ListPrice != nil {
+				price = *l.ListPrice
+				for _, x := range l.Rates {
+					rate = rate.Mul(x.Value)
+				}
+			}
+			b.number(sh, rvUnitPrice, row, price, -1, b.st.price)
+			b.number(sh, rvRate, row, rate, -1, b.st.decimal)
+			b.formula(sh, rvAmount, row, fmt.Sprintf("ROUND(%s*%s*%s,2)", b.cell(rvQuantity, row), b.cell(rvUnitPrice, row), b.cell(rvRate, row)), b.st.money)
+		default:
+			// Not a product of the figures beside it (billed per day, per
+			// bill, by tier, prorated): the engine's amount, said so.
 			b.number(sh, rvUnitPrice, row, *l.UnitPrice, -1, b.st.price)
 			b.money(sh, rvAmount, row, *l.Amount, false, false)
-		} else {
-			b.str(sh, rvUnitPrice, row, reportUnpriced)
-			b.str(sh, rvAmount, row, reportUnpriced)
-			b.style(sh, rvUnitPrice, row, rvAmount, row, b.st.bold)
+		}
+		if l.Priced() && !l.Quantity.IsZero() {
+			b.formula(sh, rvEffective, row, fmt.Sprintf("ROUND(%s/%s,4)", b.cell(rvAmount, row), b.cell(rvQuantity, row)), b.st.price)
 		}
 		switch {
 		case !l.Priced():
@@ -828,25 +932,39 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		default:
 			b.str(sh, rvPriceKind, row, o.t("目录价", "list price"))
 		}
-		b.wrapped(sh, rvFormula, row, o.t(l.FormulaZH, l.Formula), widths[rvFormula-1])
-		b.wrapped(sh, rvSource, row, l.Source, widths[rvSource-1])
-		b.str(sh, rvSourceDate, row, l.SourceDate)
+		formula := wording.LineFormula(o.Lang, l)
+		if rates := wording.LineRates(o.Lang, l); rates != "" && l.Product {
+			formula += o.t("（折扣系数 = "+rates+"）", " (rate = "+rates+")")
+		}
+		b.wrapped(sh, rvFormula, row, formula, widths[rvFormula-1])
+		src, date := reportLineSource(r, l, o)
+		b.wrapped(sh, rvSource, row, src, widths[rvSource-1])
+		b.str(sh, rvSourceDate, row, date)
 		if l.Assumption {
 			b.str(sh, rvAssumption, row, "[A]")
 		}
 		b.wrapped(sh, rvNote, row, l.Note, widths[rvNote-1])
 		row++
 	}
-	b.str(sh, rvLabel, row, "合计 / Total")
+	b.str(sh, rvLabel, row, o.t("合计", "Total"))
 	b.style(sh, rvLabel, row, rvLabel, row, b.st.bold)
 	if reportServesNone(r) {
 		b.str(sh, rvAmount, row, o.na())
 	} else {
-		b.money(sh, rvAmount, row, r.Total, !r.Complete, true)
+		st := b.st.moneyBold
+		if !r.Complete {
+			st = b.st.moneyLowerBold
+		}
+		if row > first {
+			b.formula(sh, rvAmount, row, fmt.Sprintf("SUM(%s:%s)", b.cell(rvAmount, first), b.cell(rvAmount, row-1)), st)
+		} else {
+			b.money(sh, rvAmount, row, r.Total, !r.Complete, true)
+		}
+		b.totals[r.Vendor] = reportSheetRef(sh) + "!" + b.absCell(rvAmount, row)
 	}
 	row++
 	if r.PresentValue != nil {
-		b.str(sh, rvLabel, row, "现值 / Present value")
+		b.str(sh, rvLabel, row, o.t("现值", "Present value"))
 		b.money(sh, rvAmount, row, *r.PresentValue, !r.Complete, false)
 		row++
 	}
@@ -855,48 +973,84 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		if v == "" {
 			return
 		}
-		b.str(sh, rvItem, row, k)
-		b.style(sh, rvItem, row, rvItem, row, b.st.bold)
-		b.str(sh, rvLabel, row, v)
+		b.str(sh, rvLabel, row, k)
+		b.style(sh, rvLabel, row, rvLabel, row, b.st.bold)
+		b.str(sh, rvQuantity, row, v)
 		row++
 	}
-	kv("状态 / Status", reportStatus(r, c.Cheapest, o))
+	kv(o.t("状态", "Status"), reportStatus(r, c.Cheapest, o))
 	if !r.Complete {
-		kv("未定价 / Unpriced", o.t(fmt.Sprintf("%s 没有已知价格，未计入总额；请在方案的 vendors.%s.prices 中输入报价（项目编号见 kefucost plans）",
-			strings.Join(r.Unpriced, "、"), r.Vendor),
-			fmt.Sprintf("no known price for %s, not in the total; enter your quote under vendors.%s.prices (item ids: kefucost plans)",
-				strings.Join(r.Unpriced, ", "), r.Vendor)))
+		kv(o.t("未定价", "Unpriced"), o.t(fmt.Sprintf("%s 没有已知价格，未计入总额，总额为下限；请向厂商询价，并在方案中输入报价",
+			strings.Join(reportItemNames(r, r.Unpriced, o), "、")),
+			fmt.Sprintf("no known price for %s, not in the total, which is a lower bound; ask the vendor and enter the quote in the scenario",
+				strings.Join(reportItemNames(r, r.Unpriced, o), ", "))))
 	}
 	if !r.Covers {
-		kv("未覆盖 / Uncovered", reportFields(r.Uncovered, o)+o.t("：不能作为整个方案的候选", ": not a candidate for the whole scenario"))
+		kv(o.t("未覆盖", "Uncovered"), reportFields(r.Uncovered, o)+o.t("：不能作为整个方案的候选", ": not a candidate for the whole scenario"))
 	}
 	for i, a := range r.Alternatives {
-		label := "其他方案 / Other plan"
+		label := o.t("其他方案", "Other plan")
 		if i == 0 {
-			label = "次优 / Runner-up"
+			label = o.t("次优", "Runner-up")
 		}
-		b.str(sh, rvItem, row, label)
-		b.style(sh, rvItem, row, rvItem, row, b.st.bold)
-		b.str(sh, rvLabel, row, a.Plan)
+		b.str(sh, rvLabel, row, label)
+		b.style(sh, rvLabel, row, rvLabel, row, b.st.bold)
+		b.str(sh, rvQuantity, row, a.PlanName)
 		if reportServesNone(r) {
 			b.str(sh, rvAmount, row, o.na())
 		} else {
 			b.money(sh, rvAmount, row, a.Total, !a.Complete, false)
 		}
 		b.str(sh, rvFormula, row, reportAltNote(a, o))
+		b.str(sh, rvItem, row, a.Plan)
 		row++
 	}
 	for _, n := range r.Notes {
-		kv("[A] "+n.ID, n.Text+" / "+n.EN)
+		kv("[A]", o.t(n.Text, n.EN))
 	}
-	for _, h := range r.Hints {
-		kv(o.t("提示 / Hint", "Hint"), h)
+	for i, h := range r.Hints {
+		if !o.en() && i < len(r.HintsZH) {
+			h = r.HintsZH[i]
+		}
+		kv(o.t("提示", "Hint"), h)
 	}
+}
+
+// reportItemNames names catalog items by their label in the report's
+// language, with the id in brackets for those who need it.
+func reportItemNames(r *pricing.Result, ids []string, o Options) []string {
+	var out []string
+	for _, id := range ids {
+		name := id
+		for _, l := range r.Lines {
+			if l.Item == id {
+				name = o.t(l.Label, l.LabelEN) + " [" + id + "]"
+				break
+			}
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// reportLineSource names where a line's price comes from: the vendor's
+// public page by title and address, or the buyer's quote.
+func reportLineSource(r *pricing.Result, l *pricing.Line, o Options) (string, string) {
+	if l.Overridden {
+		return o.t("您的报价（方案中输入）", "your quote (entered in the scenario)"), ""
+	}
+	for _, e := range r.EditionRefs {
+		return reportEditionSource(e, o), reportEditionDate(e, o)
+	}
+	return "", ""
+}
+
+func reportEditionSource(e pricing.EditionRef, o Options) string {
+	return o.t(e.Title, e.TitleEN) + " " + e.URL
 }
 
 func (b *reportBook) assumptionsSheet(c *pricing.Comparison) {
 	o, sh := b.o, sheetAssumptions
-	b.newSheet(sh)
 	widths := []float64{22, 30, 14, 26, 60, 60, 40}
 	b.header(sh, 1, []string{"供应商 / Vendor", "影响 / Affects", "类型 / Kind", "编号 / ID", "中文", "English", "开关 / Switch (scenario)"}, widths)
 	b.freeze(sh, 1, 0)
@@ -965,7 +1119,6 @@ func reportCaveatList(c *pricing.Comparison, o Options) []reportCaveat {
 
 func (b *reportBook) demandSheet(s *scenarios.Scenario) {
 	sh := sheetDemand
-	b.newSheet(sh)
 	b.header(sh, 1, []string{"部分 / Section", "供应商 / Vendor", "自 / From date", "字段 / Field", "说明 / Meaning", "值 / Value"},
 		[]float64{22, 16, 12, 30, 34, 34})
 	b.freeze(sh, 1, 0)
@@ -1138,7 +1291,8 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 		for _, l := range r.Lines {
 			x := row{section: "line", vendor: r.Vendor, plan: r.Plan, key: l.Item, label: l.Label, labelEN: l.LabelEN,
 				quantity: l.Quantity.String(), unit: l.Unit, unitPrice: reportUnpriced, amount: reportUnpriced,
-				text: l.FormulaZH, textEN: l.Formula, source: l.Source, sourceDate: l.SourceDate}
+				text: wording.LineFormula("zh", l), textEN: wording.LineFormula("en", l)}
+			x.source, x.sourceDate = reportLineSource(r, l, zh)
 			if l.Priced() {
 				x.unitPrice, x.amount = l.UnitPrice.String(), wording.Fixed(*l.Amount)
 			}

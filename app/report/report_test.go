@@ -1,11 +1,14 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -53,6 +56,19 @@ func cellText(t *testing.T, f *excelize.File, sheet string, col, row int) string
 // fails when the cell holds text instead of a number.
 func cellMoney(t *testing.T, f *excelize.File, sheet string, col, row int) decimal.Decimal {
 	t.Helper()
+	if fm, _ := f.GetCellFormula(sheet, cellName(col, row)); fm != "" {
+		// A formula: excelize computes it as a spreadsheet would; its
+		// float result is the amount to the fen.
+		v, err := f.CalcCellValue(sheet, cellName(col, row), excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatalf("%s!%s = %s: %v", sheet, cellName(col, row), fm, err)
+		}
+		d, err := decimal.NewFromString(v)
+		if err != nil {
+			t.Fatalf("%s!%s = %s = %q: %v", sheet, cellName(col, row), fm, v, err)
+		}
+		return d.Round(2)
+	}
 	typ, err := f.GetCellType(sheet, cellName(col, row))
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +117,7 @@ func findRow(t *testing.T, f *excelize.File, sheet string, col, from int, want s
 }
 
 func sheetNames(c *pricing.Comparison, o Options) []string {
-	names := []string{sheetSummary, sheetMonthly, sheetSchedule}
+	names := []string{sheetConclusion, sheetSummary, sheetYearly, sheetMonthly, sheetSchedule}
 	for _, r := range c.Vendors {
 		names = append(names, reportVendorName(r, o))
 	}
@@ -146,14 +162,14 @@ func TestReportXLSXTotals(t *testing.T) {
 					}
 					continue
 				}
-				if got := cellMoney(t, f, sh, rsTotal, row); got.StringFixed(2) != want || cellText(t, f, sh, rsTotal, row) != want {
-					t.Errorf("%s total %s (cell %q), want exactly %s", name, got, cellText(t, f, sh, rsTotal, row), want)
+				if got := cellMoney(t, f, sh, rsTotal, row); got.StringFixed(2) != want {
+					t.Errorf("%s total %s, want exactly %s", name, got, want)
 				}
 				if fm := cellNumFmt(t, f, sh, rsTotal, row); fm != "#,##0.00" {
 					t.Errorf("%s total format %q, want #,##0.00", name, fm)
 				}
-				if pm, ok := tc.perMonth[name]; ok && cellText(t, f, sh, rsPerMonth, row) != pm {
-					t.Errorf("%s per month %q, want %s", name, cellText(t, f, sh, rsPerMonth, row), pm)
+				if pm, ok := tc.perMonth[name]; ok && cellMoney(t, f, sh, rsPerMonth, row).StringFixed(2) != pm {
+					t.Errorf("%s per month %s, want %s", name, cellMoney(t, f, sh, rsPerMonth, row), pm)
 				}
 				if pv, ok := tc.pv[name]; ok && cellText(t, f, sh, rsPresentValue, row) != pv {
 					t.Errorf("%s present value %q, want %s", name, cellText(t, f, sh, rsPresentValue, row), pv)
@@ -186,7 +202,7 @@ func TestReportXLSXTotals(t *testing.T) {
 			// The facts under the table: name, horizon, prices, generated
 			// time, and the list-price/VAT note the comparison carries.
 			all := sheetText(t, f, sh)
-			for _, want := range []string{s.Name, "2027-01-01 至 2029-12-31（36 个月）", "最新价格版本", "2026-11-23 16:00:00 (UTC+8)",
+			for _, want := range []string{s.Name, "2027-01-01 至 2029-12-31（36 个月）", "已知最新的价格版本", "请核实最新价格", "2026-11-23 16:00:00 (UTC+8)",
 				"增值税一般为 6%", "VAT on these services is usually 6 %"} {
 				if !strings.Contains(all, want) {
 					t.Errorf("summary lacks %q", want)
@@ -225,7 +241,7 @@ func checkVendorSheets(t *testing.T, f *excelize.File, c *pricing.Comparison, o 
 		if p, _ := f.GetPanes(sh); !p.Freeze || p.YSplit != 2 {
 			t.Errorf("%s: panes %+v, want the header rows frozen", sh, p)
 		}
-		totalRow := findRow(t, f, sh, rvLabel, 3, "合计 / Total")
+		totalRow := findRow(t, f, sh, rvLabel, 3, "合计")
 		if len(r.Lines) > 0 && totalRow != 3+len(r.Lines) {
 			t.Errorf("%s: total in row %d, want %d (one row per line)", sh, totalRow, 3+len(r.Lines))
 		}
@@ -237,7 +253,7 @@ func checkVendorSheets(t *testing.T, f *excelize.File, c *pricing.Comparison, o 
 			}
 			if !l.Priced() {
 				for _, col := range []int{rvUnitPrice, rvAmount} {
-					if got := cellText(t, f, sh, col, row); got != "未定价 unpriced" {
+					if got := cellText(t, f, sh, col, row); got != "未定价" {
 						t.Errorf("%s row %d: unpriced line shows %q", sh, row, got)
 					}
 				}
@@ -247,17 +263,24 @@ func checkVendorSheets(t *testing.T, f *excelize.File, c *pricing.Comparison, o 
 			if !a.Equal(*l.Amount) {
 				t.Errorf("%s row %d: amount %s, want %s", sh, row, a, l.Amount)
 			}
-			if p := cellMoney(t, f, sh, rvUnitPrice, row); !p.Equal(*l.UnitPrice) {
-				t.Errorf("%s row %d: unit price %s, want %s", sh, row, p, l.UnitPrice)
+			if p := cellMoney(t, f, sh, rvUnitPrice, row); l.ListPrice == nil && !p.Equal(*l.UnitPrice) || l.ListPrice != nil && !p.Equal(*l.ListPrice) {
+				t.Errorf("%s row %d: unit price %s, want %s (list %v)", sh, row, p, l.UnitPrice, l.ListPrice)
 			}
 			if q := cellMoney(t, f, sh, rvQuantity, row); !q.Equal(l.Quantity) {
 				t.Errorf("%s row %d: quantity %s, want %s", sh, row, q, l.Quantity)
 			}
-			if got, want := cellText(t, f, sh, rvFormula, row), l.FormulaZH; got != want {
+			if got, want := cellText(t, f, sh, rvFormula, row), wording.LineFormula(o.Lang, l); !strings.HasPrefix(got, want) {
 				t.Errorf("%s row %d: formula %q, want %q", sh, row, got, want)
 			}
-			if got := cellText(t, f, sh, rvSource, row); got != l.Source {
-				t.Errorf("%s row %d: source %q, want %q", sh, row, got, l.Source)
+			if got, want := cellText(t, f, sh, rvSource, row), o.t("您的报价（方案中输入）", "your quote (entered in the scenario)"); l.Overridden && got != want ||
+				!l.Overridden && !strings.Contains(got, r.EditionRefs[0].URL) {
+				t.Errorf("%s row %d: source %q, want the quote or the page %s", sh, row, got, r.EditionRefs[0].URL)
+			}
+			// The amount is quantity × unit price × rate in the sheet
+			// wherever the engine's amount is that product.
+			fm, _ := f.GetCellFormula(sh, cellName(rvAmount, row))
+			if want := fmt.Sprintf("ROUND(%s*%s*%s,2)", cellName(rvQuantity, row), cellName(rvUnitPrice, row), cellName(rvRate, row)); l.Product != (fm == want) {
+				t.Errorf("%s row %d: amount formula %q, product %v", sh, row, fm, l.Product)
 			}
 			if l.Assumption && (cellText(t, f, sh, rvAssumption, row) != "[A]" || cellText(t, f, sh, rvNote, row) != l.Note) {
 				t.Errorf("%s row %d: assumption not shown next to the amount", sh, row)
@@ -387,7 +410,7 @@ func TestReportUnpriced(t *testing.T) {
 		}
 		unpriced++
 		for _, col := range []int{rvUnitPrice, rvAmount} {
-			if got := cellText(t, f, sh, col, 3+i); got != "未定价 unpriced" {
+			if got := cellText(t, f, sh, col, 3+i); got != "未定价" {
 				t.Errorf("unpriced %s shows %q", l.Item, got)
 			}
 		}
@@ -398,7 +421,7 @@ func TestReportUnpriced(t *testing.T) {
 	if unpriced == 0 {
 		t.Fatal("no unpriced line in Huawei's breakdown")
 	}
-	totalRow := findRow(t, f, sh, rvLabel, 3, "合计 / Total")
+	totalRow := findRow(t, f, sh, rvLabel, 3, "合计")
 	if fm := cellNumFmt(t, f, sh, rvAmount, totalRow); fm != `"≥ "#,##0.00` {
 		t.Errorf("incomplete total format %q, want a ≥ lower bound", fm)
 	}
@@ -634,5 +657,141 @@ func TestReportScheduleSheet(t *testing.T) {
 	}
 	if unit := chatopera[0][4]; unit == "pack" {
 		t.Errorf("unit %q is not worded in Chinese", unit)
+	}
+}
+
+// The conclusion is the first sheet and reads on one page: the answer, the
+// ranking, the gaps, the price dates with the vendors' public pages and a
+// check request for old prices, the chart as a PNG picture; in Chinese no
+// English unit, no file name.
+func TestWorkbookConclusion(t *testing.T) {
+	s, c := compareFile(t, exampleScenario)
+	for _, o := range []Options{{Lang: "zh", Generated: reportTime}, {Lang: "en", Generated: reportTime}} {
+		f := openReport(t, s, c, o)
+		if got := f.GetSheetList()[0]; got != sheetConclusion {
+			t.Errorf("%s: first sheet %q, want %s", o.Lang, got, sheetConclusion)
+		}
+		all := sheetText(t, f, sheetConclusion)
+		want := []string{o.t("最便宜的完整供应商：腾讯企点客服", "Cheapest complete vendor: Tencent Qidian"),
+			o.t("最便宜的组合", "Cheapest combination"),
+			o.t("不提供：", "does not serve: "), o.t("请核实最新价格", "check current prices"), "2021-12-20",
+			"https://help.aliyun.com/zh/aiccs/", "https://qidian.qq.com/", "https://support.huaweicloud.com/price-cec/cec_03_0003.html"}
+		for _, w := range want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: the conclusion lacks %q", o.Lang, w)
+			}
+		}
+		for _, sh := range f.GetSheetList() {
+			text := sheetText(t, f, sh)
+			for _, bad := range []string{"seed ", ".txt", "docfx_project"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("%s: sheet %s names a file (%q) instead of a public page", o.Lang, sh, bad)
+				}
+			}
+		}
+		if o.Lang == "zh" {
+			for _, sh := range []string{sheetConclusion, reportVendorSheets(c, o)["tencent-qidian"], reportVendorSheets(c, o)["huawei-cec"]} {
+				text := sheetText(t, f, sh)
+				for _, bad := range []string{"seat·month", "user·year", "pack ", "your quote", "undated"} {
+					if strings.Contains(text, bad) {
+						t.Errorf("zh: sheet %s reads %q in English", sh, bad)
+					}
+				}
+			}
+		}
+		pics, err := f.GetPictures(sheetConclusion, findPictureCell(t, f))
+		if err != nil || len(pics) != 1 || pics[0].Extension != ".png" || !bytes.HasPrefix(pics[0].File, []byte("\x89PNG")) {
+			t.Errorf("%s: conclusion picture %d (%v), want one PNG chart", o.Lang, len(pics), err)
+		}
+		ps, err := f.GetPageLayout(sheetConclusion)
+		if err != nil || ps.FitToHeight == nil || *ps.FitToHeight != 1 || ps.FitToWidth == nil || *ps.FitToWidth != 1 {
+			t.Errorf("%s: conclusion page layout %+v (%v), want fitted to one page", o.Lang, ps, err)
+		}
+	}
+}
+
+func findPictureCell(t *testing.T, f *excelize.File) string {
+	t.Helper()
+	cells, err := f.GetPictureCells(sheetConclusion)
+	if err != nil || len(cells) == 0 {
+		t.Fatalf("no picture on the conclusion (%v)", err)
+	}
+	return cells[0]
+}
+
+// Formulas: every formula cell has no stored value (a program computes it
+// on opening, and the workbook asks for a full calculation on load), the
+// yearly subtotals sum the monthly sheet, and the totals refer to the sums
+// of the breakdowns; number formats are money formats.
+func TestWorkbookFormulas(t *testing.T) {
+	s, c := compareFile(t, benchScenario)
+	var buf bytes.Buffer
+	if err := XLSX(&buf, s, c, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	formulas := 0
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if zf.Name == "xl/workbook.xml" && !bytes.Contains(data, []byte(`fullCalcOnLoad="1"`)) && !bytes.Contains(data, []byte(`fullCalcOnLoad="true"`)) {
+			t.Errorf("workbook.xml does not ask for a full calculation on load")
+		}
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
+			continue
+		}
+		formulas += bytes.Count(data, []byte("<f>"))
+		if cached := regexp.MustCompile(`</f><v>`).FindIndex(data); cached != nil {
+			t.Errorf("%s: a formula cell stores a value: %q", zf.Name, data[max(0, cached[0]-80):cached[1]+20])
+		}
+	}
+	if formulas < 100 {
+		t.Errorf("%d formulas, want every amount, total and subtotal", formulas)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fm, _ := f.GetCellFormula(sheetYearly, "B2")
+	if !strings.HasPrefix(fm, "SUM('逐月 Monthly'!$B$2:$B$13") {
+		t.Errorf("first yearly subtotal %q, want the sum of the first 12 months", fm)
+	}
+	fm, _ = f.GetCellFormula(sheetSummary, cellName(rsTotal, 3))
+	if !strings.HasPrefix(fm, "'Chatopera 机器人平台'!$F$") {
+		t.Errorf("summary total %q, want a reference to the vendor sheet's sum", fm)
+	}
+	for j, r := range c.Vendors {
+		row := findRow(t, f, sheetYearly, 1, 2, "合计")
+		if got := cellMoney(t, f, sheetYearly, 2+j, row); !got.Equal(r.Total) {
+			t.Errorf("%s: yearly subtotals sum to %s, want %s", r.Vendor, got, r.Total)
+		}
+		if fmt := cellNumFmt(t, f, sheetYearly, 2+j, row); fmt != xlFmtMoney && fmt != xlFmtMoneyLower {
+			t.Errorf("%s: yearly total format %q", r.Vendor, fmt)
+		}
+	}
+}
+
+// BenchmarkReportBusy36: the full workbook from the scenario (the
+// comparison, the conclusion with its chart and switched interpretations,
+// every sheet) for the 36-month busy scenario; the budget is 500 ms.
+func BenchmarkReportBusy36(b *testing.B) {
+	s, _ := compareFile(b, benchScenario)
+	for b.Loop() {
+		c, err := pricing.Compare(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := XLSX(&buf, s, c, Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -1,0 +1,415 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"kefucost/app/chart"
+	"kefucost/app/wording"
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// totalRef writes a vendor's total as a reference to the sum of its
+// breakdown (its vendor sheet), so that it follows a changed unit price.
+func (b *reportBook) totalRef(sheet string, col, row int, r *pricing.Result, bold bool) {
+	ref, ok := b.totals[r.Vendor]
+	if !ok {
+		b.money(sheet, col, row, r.Total, !r.Complete, bold)
+		return
+	}
+	st := b.st.money
+	switch {
+	case !r.Complete && bold:
+		st = b.st.moneyLowerBold
+	case !r.Complete:
+		st = b.st.moneyLower
+	case bold:
+		st = b.st.moneyBold
+	}
+	b.formula(sheet, col, row, ref, st)
+}
+
+// long writes text across columns c0..c1 (merged), wrapped in their
+// total width.
+func (b *reportBook) long(sheet string, c0, c1, row int, text string, width float64) {
+	if b.err != nil || text == "" {
+		return
+	}
+	if c1 > c0 {
+		b.fail(b.f.MergeCell(sheet, b.cell(c0, row), b.cell(c1, row)))
+	}
+	b.wrapped(sheet, c0, row, text, width)
+}
+
+// reportEditionDate is an edition's date for a reader, with the check
+// request when it is old at the scenario's start.
+func reportEditionDate(e pricing.EditionRef, o Options) string {
+	return wording.EditionDate(o.Lang, e)
+}
+
+// reportEditionWords says a vendor's price editions and their age.
+func reportEditionWords(r *pricing.Result, c *pricing.Comparison, o Options) string {
+	return wording.PriceAgeNote(o.Lang, r, c.Start)
+}
+
+// reportRanked orders the vendors as the conclusion ranks them: complete
+// vendors that cover everything by total, then the others in display
+// order (a partial total is never ranked against a whole one).
+func reportRanked(c *pricing.Comparison) (ranked, rest []*pricing.Result) {
+	for _, r := range c.Vendors {
+		if r.Complete && r.Covers && !reportServesNone(r) {
+			ranked = append(ranked, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Total.LessThan(ranked[j].Total) })
+	return ranked, rest
+}
+
+// conclusionSheet is the page for the boss, on one printed page: the
+// answer, the ranking with the gaps between, what each vendor lacks, the
+// price dates, the interpretations that move the answer, and the
+// cumulative chart.
+func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Comparison) {
+	o, sh := b.o, sheetConclusion
+	landscape := "landscape"
+	one := 1
+	b.fail(b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &one}))
+	fit := true
+	b.fail(b.f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	for col, w := range []float64{10, 26, 18, 20, 16, 60} {
+		name, _ := excelize.ColumnNumberToName(col + 1)
+		b.fail(b.f.SetColWidth(sh, name, name, w))
+	}
+	name := c.Scenario
+	if name == "" {
+		name = o.t("（未命名方案）", "(unnamed scenario)")
+	}
+	row := 1
+	b.str(sh, 1, row, name+o.t(" — 客服云成本对比结论", " — customer-service cloud: conclusion"))
+	b.style(sh, 1, row, 1, row, b.st.title)
+	b.fail(b.f.SetRowHeight(sh, row, 24))
+	row++
+	line := o.t("期间：", "Horizon: ") + reportHorizon(c, o) + o.t("；人民币元；", "; CNY; ") + reportVATWords(o)
+	if g := reportGenerated(o.Generated); g != "" {
+		line += o.t("；生成于 ", "; made ") + g
+	}
+	b.str(sh, 1, row, line)
+	row += 2
+
+	ranked, rest := reportRanked(c)
+	head := func(text string) {
+		b.str(sh, 1, row, text)
+		b.fail(b.f.MergeCell(sh, b.cell(1, row), b.cell(6, row)))
+		b.style(sh, 1, row, 6, row, b.st.section)
+		row++
+	}
+	text := func(col, row int, s string) {
+		b.str(sh, col, row, s)
+		b.style(sh, col, row, col, row, b.st.wrap)
+	}
+	head(o.t("结论", "Answer"))
+	answer := o.t("没有供应商既完整（全部有价格）又覆盖全部需求：无法给出最便宜的单一供应商；见下方缺口。",
+		"No vendor is both complete (every item priced) and covers every requirement: there is no cheapest single vendor; see the gaps below.")
+	if len(ranked) > 0 {
+		r := ranked[0]
+		answer = o.t(fmt.Sprintf("最便宜的完整供应商：%s（方案 %s），%d 个月共 %s 元。", reportVendorName(r, o), r.PlanName, c.Months, wording.Money(r.Total)),
+			fmt.Sprintf("Cheapest complete vendor: %s (plan %s), %s CNY over %d months.", reportVendorName(r, o), r.Plan, wording.Money(r.Total), c.Months))
+		if len(ranked) > 1 {
+			gap := ranked[1].Total.Sub(r.Total)
+			answer += o.t(fmt.Sprintf("比第二名 %s 便宜 %s 元。", reportVendorName(ranked[1], o), wording.Money(gap)),
+				fmt.Sprintf(" %s CNY less than the second, %s.", wording.Money(gap), reportVendorName(ranked[1], o)))
+		}
+	}
+	b.long(sh, 1, 6, row, answer, 148)
+	b.style(sh, 1, row, 1, row, b.st.bold)
+	row++
+	// The cheapest combination of vendors (one per service group) goes
+	// here once the engine compares combinations (issue 9).
+	b.long(sh, 1, 6, row, o.t("最便宜的组合：", "Cheapest combination: ")+reportCombination(c, o), 148)
+	row += 2
+
+	head(o.t("排名", "Ranking"))
+	b.header(sh, row, []string{o.t("名次", "Rank"), o.t("供应商", "Vendor"), o.t("总额（元）", "Total (CNY)"),
+		o.t("比最便宜多（元）", "More than the cheapest"), o.t("月均（元）", "Per month (CNY)"), o.t("状态", "Status")}, nil)
+	row++
+	first := row
+	for i, r := range ranked {
+		b.number(sh, 1, row, decimal.NewFromInt(int64(i+1)), -1, b.st.count)
+		text(2, row, reportVendorName(r, o))
+		b.totalRef(sh, 3, row, r, i == 0)
+		b.formula(sh, 4, row, fmt.Sprintf("%s-%s", b.cell(3, row), b.absCell(3, first)), b.st.money)
+		b.formula(sh, 5, row, fmt.Sprintf("ROUND(%s/%d,2)", b.cell(3, row), c.Months), b.st.money)
+		b.wrapped(sh, 6, row, reportStatus(r, c.Cheapest, o), 60)
+		row++
+	}
+	for _, r := range rest {
+		text(1, row, o.t("不排名", "unranked"))
+		text(2, row, reportVendorName(r, o))
+		if reportServesNone(r) {
+			b.str(sh, 3, row, o.na())
+		} else {
+			b.totalRef(sh, 3, row, r, false)
+		}
+		b.wrapped(sh, 6, row, reportStatus(r, c.Cheapest, o), 60)
+		row++
+	}
+	b.long(sh, 2, 6, row, o.t("≥ 为下限：有未定价项目未计入；不完整或未覆盖全部需求的供应商不参与排名。",
+		"≥ is a lower bound: unpriced items are not in it; a vendor that is incomplete or does not cover everything is not ranked."), 138)
+	b.style(sh, 2, row, 2, row, b.st.note)
+	row += 2
+
+	head(o.t("缺口：不提供的服务与没有价格的项目", "Gaps: what a vendor does not serve or has no price for"))
+	gaps := 0
+	for _, r := range c.Vendors {
+		if len(r.Uncovered) > 0 {
+			text(2, row, reportVendorName(r, o))
+			b.long(sh, 3, 6, row, o.t("不提供：", "does not serve: ")+reportFields(r.Uncovered, o), 112)
+			row++
+			gaps++
+		}
+		if len(r.Unpriced) > 0 {
+			text(2, row, reportVendorName(r, o))
+			b.long(sh, 3, 6, row, o.t("没有已知价格（请询价）：", "no known price (ask for a quote): ")+strings.Join(reportItemNames(r, r.Unpriced, o), o.t("、", ", ")), 112)
+			row++
+			gaps++
+		}
+	}
+	if gaps == 0 {
+		b.long(sh, 2, 6, row, o.t("无：每个供应商都覆盖全部需求，且所有项目都有价格。", "None: every vendor covers every requirement and every item has a price."), 138)
+		row++
+	}
+	row++
+
+	head(o.t("价格日期与来源", "Price dates and sources"))
+	for _, r := range c.Vendors {
+		for _, e := range r.EditionRefs {
+			a := wording.AgeOf(e, c.Start)
+			text(2, row, reportVendorName(r, o))
+			text(3, row, wording.EditionDate(o.Lang, e))
+			if a.Stale {
+				b.str(sh, 4, row, o.t("请核实最新价格", "check current prices"))
+				b.style(sh, 4, row, 4, row, b.st.bold)
+			}
+			b.long(sh, 5, 6, row, reportEditionSource(e, o), 76)
+			row++
+		}
+	}
+	b.long(sh, 2, 6, row, o.t(fmt.Sprintf("价格在方案开始时已超过 %d 个月或未注明日期的，请到厂商页面核实最新价格。", wording.StaleAfterMonths),
+		fmt.Sprintf("Prices more than %d months old at the start, or undated: check the vendor's page for current prices.", wording.StaleAfterMonths)), 138)
+	b.style(sh, 2, row, 2, row, b.st.note)
+	row += 2
+
+	head(o.t("影响结论的解释与假设", "Interpretations and assumptions that affect the answer"))
+	for _, m := range reportMovers(s, c, o) {
+		text(2, row, m.vendor)
+		b.long(sh, 3, 6, row, m.text, 112)
+		if m.moves {
+			b.str(sh, 1, row, o.t("★ 改变结论", "★ changes it"))
+			b.style(sh, 1, row, 1, row, b.st.bold)
+		}
+		row++
+	}
+	row++
+
+	// The cumulative chart, beside nothing, below the text.
+	png, err := reportChartPNG(c, o)
+	if err != nil {
+		b.str(sh, 1, row, o.t("（累计成本图无法绘制：", "(cumulative chart could not be drawn: ")+err.Error()+o.t("）", ")"))
+		return
+	}
+	b.str(sh, 1, row, o.t("累计现金支出（元）", "Cumulative cash paid (CNY)"))
+	b.style(sh, 1, row, 1, row, b.st.bold)
+	row++
+	b.fail(b.f.AddPictureFromBytes(sh, b.cell(1, row), &excelize.Picture{Extension: ".png", File: png,
+		Format: &excelize.GraphicOptions{AltText: o.t("累计成本图", "cumulative cost chart"), ScaleX: 0.75, ScaleY: 0.75, LockAspectRatio: true}}))
+}
+
+// Size of the chart in the workbook, in pixels (shown at 75 %).
+const reportChartWidth, reportChartHeight = 1200, 560
+
+func reportChartPNG(c *pricing.Comparison, o Options) ([]byte, error) {
+	img, err := chart.Image(c, chart.Cumulative, chart.Options{Width: reportChartWidth, Height: reportChartHeight, Lang: o.Lang})
+	if err != nil {
+		return nil, err
+	}
+	// Fast compression: the workbook is zipped again anyway.
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// reportCombination says the cheapest combination of vendors; until the
+// engine compares combinations (issue 9) it says they are not compared.
+func reportCombination(c *pricing.Comparison, o Options) string {
+	return o.t("（本版本尚未比较供应商组合）", "(this version does not compare combinations of vendors yet)")
+}
+
+// reportVATWords says which prices the amounts are.
+func reportVATWords(o Options) string {
+	return o.t("金额为厂商公布价（含税）", "amounts as published (VAT included)")
+}
+
+type reportMover struct {
+	vendor, text string
+	moves        bool
+}
+
+// reportMovers lists the interpretations and assumptions a buyer can
+// switch, and says of each whether switching it changes the cheapest
+// vendor: the engine prices the scenario again with the switch turned.
+func reportMovers(s *scenarios.Scenario, c *pricing.Comparison, o Options) []reportMover {
+	var out []reportMover
+	seen := map[string]bool{}
+	for _, n := range c.Assumptions {
+		out = append(out, reportMover{vendor: o.t("全部供应商", "every vendor"), text: o.t(n.Text, n.EN)})
+	}
+	for _, r := range c.Vendors {
+		for _, n := range r.Notes {
+			if n.Option == "" || seen[r.Vendor+n.Option] {
+				continue
+			}
+			seen[r.Vendor+n.Option] = true
+			m := reportMover{vendor: reportVendorName(r, o), text: o.t(n.Text, n.EN)}
+			if cheapest, ok := reportFlipped(s, r.Vendor, n.Option); ok && cheapest != c.Cheapest {
+				m.moves = true
+				m.text += o.t(fmt.Sprintf("（改变此解释后最便宜的是：%s）", reportVendorWord(c, cheapest, o)),
+					fmt.Sprintf(" (switched, the cheapest is: %s)", reportVendorWord(c, cheapest, o)))
+			}
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, reportMover{text: o.t("无可切换的解释。", "No interpretation to switch.")})
+	}
+	return out
+}
+
+func reportVendorWord(c *pricing.Comparison, id string, o Options) string {
+	if id == "" {
+		return o.t("无", "none")
+	}
+	for _, r := range c.Vendors {
+		if r.Vendor == id {
+			return reportVendorName(r, o)
+		}
+	}
+	return id
+}
+
+// reportFlipped prices s again with vendor's option switched the other
+// way and returns the cheapest vendor then.
+func reportFlipped(s *scenarios.Scenario, vendor, option string) (string, bool) {
+	t := s.Clone()
+	v := t.Vendor(vendor)
+	on, set := v.Options[option]
+	if !set {
+		if cv := pricing.MustCatalog().Vendor(vendor); cv != nil {
+			if opt := cv.Option(option); opt != nil {
+				on = opt.Default
+			}
+		}
+	}
+	opts := map[string]bool{}
+	for k, x := range v.Options {
+		opts[k] = x
+	}
+	opts[option] = !on
+	v.Options = opts
+	if t.Vendors == nil {
+		t.Vendors = map[string]scenarios.VendorSettings{}
+	}
+	t.Vendors[vendor] = v
+	c, err := pricing.Compare(t)
+	if err != nil {
+		return "", false
+	}
+	return c.Cheapest, true
+}
+
+// yearlySheet: 年度预算, each vendor's cash per year of the horizon as
+// sums over the Monthly sheet, and its cash up front (bought on the first
+// day) against the rest.
+func (b *reportBook) yearlySheet(c *pricing.Comparison) {
+	o, sh := b.o, sheetYearly
+	heads := []string{o.t("年度", "Year")}
+	widths := []float64{26}
+	for _, r := range c.Vendors {
+		heads = append(heads, reportVendorName(r, o)+o.t("（元）", " (CNY)"))
+		widths = append(widths, 22)
+	}
+	b.header(sh, 1, heads, widths)
+	b.freeze(sh, 1, 1)
+	labels := wording.MonthLabels(c)
+	row := 2
+	for y := 0; y*12 < c.Months; y++ {
+		from, to := y*12, min(c.Months, y*12+12)-1
+		b.str(sh, 1, row, o.t(fmt.Sprintf("第 %d 年（%s 至 %s）", y+1, labels[from], labels[to]),
+			fmt.Sprintf("Year %d (%s to %s)", y+1, labels[from], labels[to])))
+		for j, r := range c.Vendors {
+			col, ok := b.monthCol[r.Vendor]
+			if !ok {
+				b.str(sh, 2+j, row, o.na())
+				continue
+			}
+			b.formula(sh, 2+j, row, fmt.Sprintf("SUM(%s!%s:%s)", reportSheetRef(sheetMonthly), b.absCell(col, from+2), b.absCell(col, to+2)), b.st.money)
+		}
+		row++
+	}
+	b.str(sh, 1, row, o.t("期后支付（期内用量）", "Paid after the horizon (use within it)"))
+	for j, r := range c.Vendors {
+		if col, ok := b.monthCol[r.Vendor]; ok {
+			b.formula(sh, 2+j, row, fmt.Sprintf("%s!%s", reportSheetRef(sheetMonthly), b.absCell(col, c.Months+2)), b.st.money)
+		}
+	}
+	row++
+	b.str(sh, 1, row, o.t("合计", "Total"))
+	b.style(sh, 1, row, 1, row, b.st.bold)
+	totalRow := row
+	for j, r := range c.Vendors {
+		if _, ok := b.monthCol[r.Vendor]; ok {
+			st := b.st.moneyBold
+			if !r.Complete {
+				st = b.st.moneyLowerBold
+			}
+			b.formula(sh, 2+j, row, fmt.Sprintf("SUM(%s:%s)", b.cell(2+j, 2), b.cell(2+j, row-1)), st)
+		} else {
+			b.str(sh, 2+j, row, o.na())
+		}
+	}
+	row += 2
+	b.str(sh, 1, row, o.t("首付与其后", "Up front and after"))
+	b.style(sh, 1, row, len(c.Vendors)+1, row, b.st.header)
+	row++
+	upRow := row
+	b.str(sh, 1, row, o.t("首日购买（"+c.Start.String()+"）", "Bought on the first day ("+c.Start.String()+")"))
+	b.str(sh, 1, row+1, o.t("其后合计", "After the first day"))
+	b.str(sh, 1, row+2, o.t("其后月均", "After the first day, per month"))
+	for j, r := range c.Vendors {
+		if _, ok := b.monthCol[r.Vendor]; !ok {
+			continue
+		}
+		up := decimal.Zero
+		for _, p := range r.Schedule {
+			if p.Date.Equal(c.Start) && p.Amount != nil {
+				up = up.Add(*p.Amount)
+			}
+		}
+		b.money(sh, 2+j, upRow, up, false, false)
+		b.formula(sh, 2+j, upRow+1, fmt.Sprintf("%s-%s", b.cell(2+j, totalRow), b.cell(2+j, upRow)), b.st.money)
+		b.formula(sh, 2+j, upRow+2, fmt.Sprintf("ROUND(%s/%d,2)", b.cell(2+j, upRow+1), c.Months), b.st.money)
+	}
+	row += 4
+	b.str(sh, 1, row, o.t("逐月现金为计费引擎的结果；年度小计为其求和。", "Monthly cash is the pricing engine's; yearly subtotals sum it."))
+	b.style(sh, 1, row, 1, row, b.st.note)
+}

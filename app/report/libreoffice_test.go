@@ -1,0 +1,229 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// The workbook in a real spreadsheet program: LibreOffice opens each
+// report, computes every formula (the workbook holds none of their
+// values), and writes every sheet as CSV. The totals its formulas give —
+// each vendor sheet's SUM of quantity × unit price × rate, the summary and
+// conclusion totals that refer to them, the monthly and yearly sums —
+// equal the engine's to the fen. A copy with one unit price changed shows
+// the total move by exactly that line's change.
+func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice Calc) is not installed, so the workbook cannot be recalculated by a spreadsheet program: make deps installs it")
+	}
+	if testing.Short() {
+		t.Skip("-short: LibreOffice takes half a minute")
+	}
+	dir := t.TempDir()
+	type book struct {
+		name string
+		s    *scenarios.Scenario
+		c    *pricing.Comparison
+		o    Options
+		// changed: the vendor, line and new unit price of the edited copy.
+		vendor string
+		line   int
+		price  decimal.Decimal
+	}
+	var books []book
+	for _, tc := range []struct{ name, file, lang string }{
+		{"example-zh", exampleScenario, "zh"},
+		{"bench-zh", benchScenario, "zh"},
+		{"bench-en", benchScenario, "en"},
+		{"aliyun-3y-zh", "../cli/testdata/scenarios/aliyun-seats-36m.kefucost.json", "zh"},
+		{"discount-zh", "../cli/testdata/scenarios/discount-override.kefucost.json", "zh"},
+	} {
+		s, c := compareFile(t, tc.file)
+		books = append(books, book{name: tc.name, s: s, c: c, o: Options{Lang: tc.lang, Generated: reportTime}})
+	}
+	var files []string
+	for _, bk := range books {
+		var buf bytes.Buffer
+		if err := XLSX(&buf, bk.s, bk.c, bk.o); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, bk.name+".xlsx")
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	// The edited copy: the bench scenario's first vendor line that is a
+	// product gets unit price + 1.
+	edited := books[1]
+	edited.name = "bench-edited"
+	f, err := excelize.OpenFile(files[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var delta decimal.Decimal
+find:
+	for _, r := range edited.c.Vendors {
+		for i, l := range r.Lines {
+			if !l.Product {
+				continue
+			}
+			edited.vendor, edited.line = r.Vendor, i
+			price := *l.UnitPrice
+			rate := decimal.NewFromInt(1)
+			if l.ListPrice != nil {
+				price = *l.ListPrice
+				for _, x := range l.Rates {
+					rate = rate.Mul(x.Value)
+				}
+			}
+			edited.price = price.Add(decimal.NewFromInt(1))
+			delta = l.Quantity.Mul(edited.price).Mul(rate).Round(2).Sub(*l.Amount)
+			sh := reportVendorSheets(edited.c, edited.o)[r.Vendor]
+			if err := f.SetCellFloat(sh, cellName(rvUnitPrice, 3+i), edited.price.InexactFloat64(), -1, 64); err != nil {
+				t.Fatal(err)
+			}
+			break find
+		}
+	}
+	if edited.vendor == "" || delta.IsZero() {
+		t.Fatal("no line to edit in the bench scenario")
+	}
+	p := filepath.Join(dir, edited.name+".xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	files = append(files, p)
+	books = append(books, edited)
+
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	// CSV of every sheet (the 12th token, -1), values as computed, not as
+	// shown (the 9th, false).
+	args := append([]string{"--headless", "--norestore", "--calc",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out}, files...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Env = append(os.Environ(), "HOME="+filepath.Join(dir, "home"))
+	start := time.Now()
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	t.Logf("soffice recalculated and converted %d workbooks in %v", len(files), time.Since(start).Round(time.Millisecond))
+
+	for _, bk := range books {
+		sheet := func(name string) [][]string {
+			t.Helper()
+			p := filepath.Join(out, bk.name+"-"+name+".csv")
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatalf("%s: LibreOffice wrote no sheet %q: %v", bk.name, name, err)
+			}
+			rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+			if err != nil {
+				t.Fatalf("%s %s: %v", bk.name, name, err)
+			}
+			return rows
+		}
+		money := func(where, v string) decimal.Decimal {
+			t.Helper()
+			d, err := decimal.NewFromString(v)
+			if err != nil {
+				t.Fatalf("%s %s: %q is not a number LibreOffice computed", bk.name, where, v)
+			}
+			return d.Round(2)
+		}
+		engine := map[string]decimal.Decimal{}
+		for _, r := range bk.c.Vendors {
+			engine[r.Vendor] = r.Total
+			if bk.name == "bench-edited" && r.Vendor == bk.vendor {
+				engine[r.Vendor] = r.Total.Add(delta)
+			}
+		}
+		checked := 0
+		for j, r := range bk.c.Vendors {
+			if reportServesNone(r) {
+				continue
+			}
+			want := engine[r.Vendor]
+			vs := sheet(reportVendorSheets(bk.c, bk.o)[r.Vendor])
+			total := ""
+			for _, row := range vs[2:] {
+				if row[rvLabel-1] == bk.o.t("合计", "Total") {
+					total = row[rvAmount-1]
+					break
+				}
+			}
+			if got := money(r.Vendor+" total", total); !got.Equal(want) {
+				t.Errorf("%s %s: LibreOffice sums the breakdown to %s, the engine %s", bk.name, r.Vendor, got, want)
+			}
+			for _, row := range sheet(sheetSummary)[2:] {
+				if row[rsVendor-1] == reportVendorName(r, bk.o) {
+					if got := money("summary", row[rsTotal-1]); !got.Equal(want) {
+						t.Errorf("%s %s: summary total %s, want %s", bk.name, r.Vendor, got, want)
+					}
+					checked++
+				}
+			}
+			found := false
+			for _, row := range sheet(sheetConclusion) {
+				if len(row) > 2 && row[1] == reportVendorName(r, bk.o) && row[2] != "" {
+					if got := money("conclusion", row[2]); !got.Equal(want) {
+						t.Errorf("%s %s: conclusion total %s, want %s", bk.name, r.Vendor, got, want)
+					}
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s %s: no total in the conclusion", bk.name, r.Vendor)
+			}
+			if bk.name == "bench-edited" {
+				continue // months are the engine's cash, not the edited price's
+			}
+			// Monthly: the total row (after the months and the after-horizon
+			// row) sums the months; the yearly sheet's total row too.
+			ms := sheet(sheetMonthly)
+			if got := money("monthly total", ms[bk.c.Months+2][1+j]); !got.Equal(want) {
+				t.Errorf("%s %s: monthly sheet total %s, want %s", bk.name, r.Vendor, got, want)
+			}
+			if got := money("cumulative", ms[bk.c.Months+1][1+len(bk.c.Vendors)+j]); !got.Equal(want) {
+				t.Errorf("%s %s: cumulative at the end %s, want %s", bk.name, r.Vendor, got, want)
+			}
+			ys := sheet(sheetYearly)
+			for _, row := range ys {
+				if row[0] == bk.o.t("合计", "Total") {
+					if got := money("yearly total", row[1+j]); !got.Equal(want) {
+						t.Errorf("%s %s: yearly subtotals sum to %s, want %s", bk.name, r.Vendor, got, want)
+					}
+					checked++
+					break
+				}
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: nothing checked", bk.name)
+		}
+		if bk.name == "bench-edited" {
+			t.Logf("%s: %s line %d unit price → %s moved the total by %s", bk.name, bk.vendor, bk.line+1, bk.price, delta)
+		}
+	}
+	if !strings.Contains(strings.Join(files, " "), "edited") {
+		t.Fatal("the edited copy was not converted")
+	}
+}

@@ -1,0 +1,90 @@
+package wording
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/pricing"
+)
+
+// Price writes a unit price as the catalog does, grouped by thousands:
+// 199, 0.22, 10,000.
+func Price(d decimal.Decimal) string {
+	s := d.String()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, ok := strings.Cut(s, ".")
+	out := GroupDigits(intPart)
+	if ok {
+		out += "." + frac
+	}
+	if neg {
+		return "-" + out
+	}
+	return out
+}
+
+// LineArithmetic is a breakdown line's amount with every factor, as a
+// reader checks it on sight: "288 座席·月 × 199 × 0.65 = 37,252.80". A line
+// whose amount is not the plain product of its figures (billed per day, per
+// bill or by tier, or prorated: pricing says which) gives its quantity,
+// unit price and amount, and says the amount follows the billing rule;
+// an unpriced line says so.
+func LineArithmetic(lang string, l *pricing.Line) string {
+	zh := lang != "en"
+	qty := Quantity(l.Quantity) + " " + UnitText(lang, l.Unit)
+	if l.Amount == nil {
+		if zh {
+			return qty + " × 未定价"
+		}
+		return qty + " × unpriced"
+	}
+	if !l.Product {
+		if zh {
+			return qty + "，单价 " + Price(*l.UnitPrice) + "，金额 " + Money(*l.Amount) + "（按计费规则逐笔计算，不是简单乘积）"
+		}
+		return qty + " at " + Price(*l.UnitPrice) + ", amount " + Money(*l.Amount) + " (billed by the vendor's rule, not a plain product)"
+	}
+	var b strings.Builder
+	b.WriteString(qty)
+	if l.ListPrice != nil {
+		b.WriteString(" × " + Price(*l.ListPrice))
+		for _, r := range l.Rates {
+			b.WriteString(" × " + r.Value.String())
+		}
+	} else {
+		b.WriteString(" × " + Price(*l.UnitPrice))
+	}
+	b.WriteString(" = " + Money(*l.Amount))
+	return b.String()
+}
+
+// LineRates names a line's rates: "商务折扣 0.9，3 年期折扣 0.65".
+func LineRates(lang string, l *pricing.Line) string {
+	var parts []string
+	for _, r := range l.Rates {
+		if lang == "en" {
+			parts = append(parts, r.LabelEN+" "+r.Value.String())
+		} else {
+			parts = append(parts, r.Label+" "+r.Value.String())
+		}
+	}
+	if lang == "en" {
+		return strings.Join(parts, ", ")
+	}
+	return strings.Join(parts, "，")
+}
+
+// LineFormula is the arithmetic followed by what the billing rule did.
+func LineFormula(lang string, l *pricing.Line) string {
+	how := l.HowZH
+	sep := "；"
+	if lang == "en" {
+		how, sep = l.How, "; "
+	}
+	if how == "" {
+		return LineArithmetic(lang, l)
+	}
+	return LineArithmetic(lang, l) + sep + how
+}
