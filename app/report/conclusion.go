@@ -132,9 +132,8 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 	b.long(sh, 1, 6, row, answer, 148)
 	b.style(sh, 1, row, 1, row, b.st.bold)
 	row++
-	// The cheapest combination of vendors (one per service group) goes
-	// here once the engine compares combinations (issue 9).
-	b.long(sh, 1, 6, row, o.t("最便宜的组合：", "Cheapest combination: ")+reportCombination(c, o), 148)
+	// The cheapest combination of vendors, one per service group.
+	b.long(sh, 1, 6, row, reportCombination(c, o), 148)
 	row += 2
 
 	head(o.t("排名", "Ranking"))
@@ -249,10 +248,10 @@ func reportChartPNG(c *pricing.Comparison, o Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// reportCombination says the cheapest combination of vendors; until the
-// engine compares combinations (issue 9) it says they are not compared.
+// reportCombination says the cheapest way to cover everything with one
+// or more vendors (one per service group), or why there is none.
 func reportCombination(c *pricing.Comparison, o Options) string {
-	return o.t("（本版本尚未比较供应商组合）", "(this version does not compare combinations of vendors yet)")
+	return wording.Answer(o.Lang, c)
 }
 
 // reportVATWords says which prices the amounts are.

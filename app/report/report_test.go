@@ -673,7 +673,7 @@ func TestWorkbookConclusion(t *testing.T) {
 		}
 		all := sheetText(t, f, sheetConclusion)
 		want := []string{o.t("最便宜的完整供应商：腾讯企点客服", "Cheapest complete vendor: Tencent Qidian"),
-			o.t("最便宜的组合", "Cheapest combination"),
+			wording.Answer(o.Lang, c),
 			o.t("不提供：", "does not serve: "), o.t("请核实最新价格", "check current prices"), "2021-12-20",
 			"https://help.aliyun.com/zh/aiccs/", "https://qidian.qq.com/", "https://support.huaweicloud.com/price-cec/cec_03_0003.html"}
 		for _, w := range want {

@@ -25,7 +25,7 @@ var allowedLatin = map[string]bool{"Chatopera": true, "CEC": true, "ICC": true, 
 func TestNoteShowsOneLanguage(t *testing.T) {
 	notes := []string{
 		"剩余月数不足一月按一月计。A started month counts in full.",
-		"逐日搜索超出计算预算：搜索找到的最省计划，可能还有更省的买法。The day-by-day search ran past its budget: the best plan the search found; a cheaper way to buy may exist. 同时持有多个已购资源包时先扣除最早到期的（种子未说明已购资源包之间的顺序）。Among bought packs the one expiring first is drawn first (the seed gives no order).",
+		"逐日搜索超出计算预算：搜索找到的最省计划，可能还有更省的买法。The day-by-day search ran past its budget: the best plan the search found; a cheaper way to buy may exist. 同时持有多个已购资源包时先扣除最早到期的（价格页未说明已购资源包之间的顺序）。Among bought packs the one expiring first is drawn first (the price page gives no order).",
 		"ASR 按并发路数计费：取 ASR 路数，有识别时长时至少 1 路。ASR is sold per concurrent channel: the channels asked for, at least 1 when there are ASR minutes.",
 		"有通话但未设号码：通话需要号码，假设 1 个。Calls need a number: 1 assumed (phone_numbers is 0).",
 	}
