@@ -1,10 +1,22 @@
 package window
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"fyne.io/fyne/v2/lang"
+
+	"kefucost/app/window/results"
 	"kefucost/app/wording"
+	"kefucost/assets"
 )
 
 // Tests of the window as a buyer uses it (issue 12): history entries as
@@ -27,4 +39,179 @@ func TestHistoryEntriesAreSentences(t *testing.T) {
 	if got := labelsText(dlg); !strings.Contains(got, want) || strings.Contains(got, "vendors.") {
 		t.Errorf("history: %q, want it to say %q", got, want)
 	}
+}
+
+// readTexts lists every text a person can read in o: labels, buttons,
+// checks, selects (chosen and offered), placeholders, cards, tabs, form
+// items and their hints. What the user typed into entries is user data
+// and is not listed.
+func readTexts(o fyne.CanvasObject) []string {
+	var out []string
+	add := func(s ...string) {
+		for _, x := range s {
+			if strings.TrimSpace(x) != "" {
+				out = append(out, x)
+			}
+		}
+	}
+	walkUI(o, func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *widget.Label:
+			add(x.Text)
+			return true
+		case *widget.Button:
+			add(x.Text)
+			return true
+		case *widget.Check:
+			add(x.Text)
+			return true
+		case *widget.Select:
+			add(x.Selected, x.PlaceHolder)
+			add(x.Options...)
+			return true
+		case *widget.Entry:
+			add(x.PlaceHolder)
+			return true
+		case *widget.RichText:
+			add(x.String())
+			return true
+		case *canvas.Text:
+			add(x.Text)
+			return true
+		case *widget.Card:
+			add(x.Title, x.Subtitle)
+			if x.Content != nil {
+				out = append(out, readTexts(x.Content)...)
+			}
+			return true
+		case *widget.Form:
+			for _, it := range x.Items {
+				add(it.Text, it.HintText)
+				out = append(out, readTexts(it.Widget)...)
+			}
+			return true
+		case *container.AppTabs:
+			for _, it := range x.Items {
+				add(it.Text)
+				out = append(out, readTexts(it.Content)...)
+			}
+			return true
+		case *widget.Accordion:
+			for _, it := range x.Items {
+				add(it.Title)
+				out = append(out, readTexts(it.Detail)...)
+			}
+			return true
+		case *widget.Table:
+			for _, c := range test.LaidOutObjects(x) {
+				if fmt.Sprintf("%T", c) == "*widget.tableCells" {
+					out = append(out, readTexts(c)...)
+				}
+			}
+		}
+		return false
+	})
+	return out
+}
+
+// latinRun is a run of Latin letters (with the marks a word may carry).
+var latinRun = regexp.MustCompile(`[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]`)
+
+// allowedLatin: brand names, abbreviations the vendors' Chinese documents
+// use themselves, and unit symbols.
+var allowedLatin = map[string]bool{
+	"Chatopera": true, "CEC": true, "ICC": true, "kefucost": true,
+	"AI": true, "ASR": true, "IVR": true, "API": true, "IM": true, "UTC": true,
+	"PNG": true, "SVG": true, "Excel": true, "KB": true, "MB": true,
+	"TTS": true, "APP": true, "IP": true,
+	"English": true, // the language menu names each language in itself
+}
+
+// latinWords are the Latin runs in texts that are not allowed, with the
+// text each came from; user data (the scenario's name, what was typed)
+// is taken out first.
+func latinWords(texts []string, user ...string) []string {
+	var bad []string
+	for _, s := range texts {
+		for _, u := range user {
+			if u != "" {
+				s = strings.ReplaceAll(s, u, "")
+			}
+		}
+		for _, w := range latinRun.FindAllString(s, -1) {
+			if !allowedLatin[w] {
+				ctx := []rune(strings.ReplaceAll(s, "\n", " "))
+				i := strings.Index(string(ctx), w)
+				from := max(0, len([]rune(string(ctx)[:max(0, i)]))-15)
+				ctx = ctx[from:min(len(ctx), from+50)]
+				bad = append(bad, fmt.Sprintf("%q in …%s…", w, string(ctx)))
+				break // one word a text is enough to find it
+			}
+		}
+	}
+	return bad
+}
+
+// In Chinese every word a person reads in the window is Chinese: every
+// widget of every tab (inputs and results, each vendor's breakdown with
+// each line's explanation), the menus and the About box.
+func TestEveryWordChinese(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	typeInto(u.form.Name, "Q3 quote")
+	var texts []string
+	texts = append(texts, readTexts(u.win.Content())...)
+	// Every vendor's breakdown, and every line's explanation.
+	u.results.Tabs.SelectIndex(results.BreakdownTab)
+	for i := range u.results.VendorSel.Options {
+		u.results.VendorSel.SetSelectedIndex(i)
+		texts = append(texts, readTexts(u.results.Content)...)
+		if r := u.results.Selected(); r != nil {
+			for row := range r.Lines {
+				u.results.Table.Select(widget.TableCellID{Row: row, Col: 0})
+				texts = append(texts, readTexts(u.results.Content)...)
+			}
+		}
+	}
+	for _, m := range u.win.MainMenu().Items {
+		texts = append(texts, m.Label)
+		for _, it := range m.Items {
+			texts = append(texts, it.Label)
+		}
+	}
+	texts = append(texts, u.win.Title())
+	// The About box; its licences are the Chinese licence text (package
+	// assets checks it is readable, without Markdown), whose works keep
+	// their own names (WenQuanYi, fyne.io/fyne/v2, …).
+	u.onAbout()
+	lic := false
+	for _, s := range readTexts(u.win.Canvas().Overlays().Top()) {
+		if s == assets.LicensesText("zh") {
+			lic = true
+			continue
+		}
+		texts = append(texts, s)
+	}
+	if !lic {
+		t.Error("the About box does not show the licences in Chinese")
+	}
+	// Fyne's own texts (its dialogs' buttons) follow the window.
+	if got := lang.L("Cancel"); got == "Cancel" {
+		t.Errorf("Fyne's own texts are not in Chinese: Cancel = %q", got)
+	}
+	if bad := latinWords(texts, "Q3 quote", f.db); len(bad) > 0 {
+		t.Errorf("%d Latin words in the Chinese window:\n%s", len(bad), strings.Join(dedupe(bad), "\n"))
+	}
+}
+
+func dedupe(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }

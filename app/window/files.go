@@ -19,6 +19,7 @@ import (
 	"kefucost/app/chart"
 	"kefucost/app/window/kit"
 	"kefucost/app/window/results"
+	"kefucost/app/wording"
 	"kefucost/assets"
 	"kefucost/pricing"
 	"kefucost/scenarios"
@@ -220,7 +221,7 @@ func (u *ui) onAbout() {
 	for _, v := range u.cat.Vendors {
 		var eds []string
 		for _, e := range v.Editions {
-			eds = append(eds, fmt.Sprintf("%s (%s)", e.ID, e.SourceDate))
+			eds = append(eds, fmt.Sprintf(l.T("about.edition"), e.ID, wording.SourceDate(string(l), e.SourceDate)))
 		}
 		fmt.Fprintf(&b, "  %s: %s\n", kit.NameIn(l, v.Name, v.NameEN), strings.Join(eds, ", "))
 	}
@@ -233,13 +234,13 @@ func (u *ui) onAbout() {
 		sort.Strings(ids)
 		fmt.Fprintf(&b, "\n%s\n", l.T("about.inuse"))
 		for _, id := range ids {
-			fmt.Fprintf(&b, "  %s: %s\n", id, ed[id])
+			fmt.Fprintf(&b, "  %s: %s\n", wording.VendorNameByID(string(l), id), ed[id])
 		}
 	}
 	if u.store != nil {
 		fmt.Fprintf(&b, "\n%s %s\n", l.T("about.db"), u.store.Path())
 	}
-	lic := widget.NewLabel(assets.Licenses)
+	lic := widget.NewLabel(assets.LicensesText(string(l)))
 	lic.Wrapping = fyne.TextWrapWord
 	info := widget.NewLabel(b.String())
 	info.Wrapping = fyne.TextWrapWord

@@ -268,6 +268,7 @@ func newScenario(l tr) *scenarios.Scenario {
 // build (re)creates every widget in the current language; the scenario
 // being edited is kept.
 func (u *ui) build() {
+	useFyneLanguage(string(u.lang))
 	u.form = u.newForm()
 	u.vendors = u.newVendorsPanel()
 	u.results = u.newResultsPanel()

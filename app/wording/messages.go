@@ -179,3 +179,14 @@ func Summary(lang, s string) string {
 		return kept[i]
 	})
 }
+
+var fieldID = regexp.MustCompile(`\b[a-z]+(?:_[a-z]+)+\b`)
+
+// FieldIDsIn writes the scenario fields a text names by id
+// ("robot_outbound_share") by their labels in lang; English keeps the ids.
+func FieldIDsIn(lang, s string) string {
+	if lang == "en" {
+		return s
+	}
+	return fieldID.ReplaceAllStringFunc(s, func(id string) string { return FieldLabel(lang, id) })
+}

@@ -178,6 +178,7 @@ func (f *Form) newField(spec fieldSpec) *Field {
 			f.Scenario().Demand.CallLength = v
 			f.OnEdited()
 		})
+		ff.Choice.PlaceHolder = l.T("select.placeholder")
 		return ff
 	}
 	ff.Entry = widget.NewEntry()
@@ -425,6 +426,7 @@ func (c *Changes) rebuild() {
 			}
 			r.Date.OnChanged = func(t string) { c.onDate(r, t) }
 			r.Sel = widget.NewSelect(labels, nil)
+			r.Sel.PlaceHolder = f.lang.T("select.placeholder")
 			r.Sel.SetSelectedIndex(kit.IndexOf(fields, name))
 			r.Sel.OnChanged = func(string) { c.onField(r, fields[r.Sel.SelectedIndex()]) }
 			r.Value = widget.NewEntry()

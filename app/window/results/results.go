@@ -112,6 +112,7 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 		}
 		p.showBreakdown()
 	})
+	p.VendorSel.PlaceHolder = l.T("select.placeholder")
 	p.detail = widget.NewLabel(l.T("breakdown.select"))
 	p.detail.Wrapping = fyne.TextWrapWord
 	p.Table = widget.NewTable(p.tableSize, func() fyne.CanvasObject {
@@ -537,25 +538,31 @@ func (p *Panel) onLineSelected(id widget.TableCellID) {
 	p.detail.SetText(lineExplanation(p.lang, p.lines[id.Row]))
 }
 
-// lineExplanation is everything known about one breakdown line.
+// lineExplanation is everything known about one breakdown line, in the
+// window's language only (sources by title, the note's half in it).
 func lineExplanation(l kit.Lang, ln *pricing.Line) string {
+	lang := string(l)
+	colon := "："
+	if l.EN() {
+		colon = ": "
+	}
 	var b strings.Builder
 	b.WriteString(kit.NameIn(l, ln.Label, ln.LabelEN))
 	b.WriteString("\n")
-	formula := ln.FormulaZH
-	if l.EN() || formula == "" {
-		formula = ln.Formula
-	}
-	if formula != "" {
-		fmt.Fprintf(&b, "%s: %s\n", l.T("breakdown.formula"), formula)
+	if formula := wording.Formula(lang, ln); formula != "" {
+		b.WriteString(l.T("breakdown.formula") + colon + formula + "\n")
 	}
 	if ln.Amount == nil {
 		fmt.Fprintf(&b, "%s\n", l.T("breakdown.unpriced"))
 	}
 	if ln.Source != "" {
-		fmt.Fprintf(&b, "%s: %s", l.T("breakdown.source"), ln.Source)
-		if ln.SourceDate != "" {
-			fmt.Fprintf(&b, " (%s)", ln.SourceDate)
+		b.WriteString(l.T("breakdown.source") + colon + wording.SourceTitle(lang, ln.Source))
+		if d := wording.SourceDate(lang, ln.SourceDate); d != "" {
+			if l.EN() {
+				fmt.Fprintf(&b, " (%s)", d)
+			} else {
+				fmt.Fprintf(&b, "（%s）", d)
+			}
 		}
 		b.WriteString("\n")
 	}
@@ -563,7 +570,7 @@ func lineExplanation(l kit.Lang, ln *pricing.Line) string {
 		fmt.Fprintf(&b, "%s\n", l.T("breakdown.overridden"))
 	}
 	if ln.Assumption || ln.Note != "" {
-		fmt.Fprintf(&b, "※ %s: %s\n", l.T("breakdown.assumption"), ln.Note)
+		b.WriteString("※ " + l.T("breakdown.assumption") + colon + wording.NoteIn(lang, ln.Note) + "\n")
 	}
 	return strings.TrimSpace(b.String())
 }

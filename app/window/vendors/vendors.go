@@ -91,7 +91,11 @@ func (p *Panel) newCard(v *pricing.Vendor) *Card {
 	names := []string{l.T("vendors.plan.auto")}
 	c.planIDs = []string{"auto"}
 	for _, pl := range v.Plans {
-		names = append(names, kit.NameIn(l, pl.Name, pl.NameEN)+"  ("+pl.ID+")")
+		name := kit.NameIn(l, pl.Name, pl.NameEN)
+		if l.EN() {
+			name += "  (" + pl.ID + ")" // the id as the file writes it; Chinese readers read the name
+		}
+		names = append(names, name)
 		c.planIDs = append(c.planIDs, pl.ID)
 	}
 	c.plan = widget.NewSelect(names, func(string) {
@@ -106,6 +110,7 @@ func (p *Panel) newCard(v *pricing.Vendor) *Card {
 			}
 		})
 	})
+	c.plan.PlaceHolder = l.T("select.placeholder")
 	c.Errs[base+".plan"] = kit.ErrorLabel()
 	c.Discount = widget.NewEntry()
 	c.Discount.SetPlaceHolder(l.T("vendors.discount.placeholder"))
@@ -130,7 +135,7 @@ func (p *Panel) newCard(v *pricing.Vendor) *Card {
 	c.Errs[base+".discount"] = kit.ErrorLabel()
 	for _, o := range v.Options {
 		o := o
-		c.options[o.ID] = widget.NewCheck(kit.NameIn(l, o.Name, o.NameEN), func(on bool) {
+		c.options[o.ID] = widget.NewCheck(wording.FieldIDsIn(string(l), kit.NameIn(l, o.Name, o.NameEN)), func(on bool) {
 			if p.Loading() {
 				return
 			}
