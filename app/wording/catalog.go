@@ -212,9 +212,15 @@ func nonEmpty(s []string) []string {
 // unitWord finds a catalog unit written after a number ("21 user·year").
 var unitWord = regexp.MustCompile(`(\d) ([a-z]+(?:·[a-z-]+)?)\b`)
 
-// askQuote is where the engine's formula of an unpriced line names the
-// item id to quote (the reader finds the item by its name).
+// askQuote is where the engine's Chinese formula of an unpriced line
+// names the item id to quote (vendors.<id>.prices[item] in the file).
 var askQuote = regexp.MustCompile(`请输入报价 [a-z0-9.\-]+）`)
+
+// FormulaInWindow is Formula for the window, where a quote is entered on
+// the Vendors tab (the item is named by the line), not by its id.
+func FormulaInWindow(lang string, l *pricing.Line) string {
+	return askQuote.ReplaceAllString(Formula(lang, l), Text(lang, "formula.ask_quote"))
+}
 
 // Formula is how a line's amount was computed, in lang: the engine's
 // Chinese formula with its units in Chinese too, or its English one.
@@ -222,8 +228,7 @@ func Formula(lang string, l *pricing.Line) string {
 	if lang == "en" || l.FormulaZH == "" {
 		return l.Formula
 	}
-	f := askQuote.ReplaceAllString(l.FormulaZH, Text(lang, "formula.ask_quote"))
-	return unitWord.ReplaceAllStringFunc(f, func(m string) string {
+	return unitWord.ReplaceAllStringFunc(l.FormulaZH, func(m string) string {
 		g := unitWord.FindStringSubmatch(m)
 		return g[1] + " " + UnitText(lang, g[2])
 	})

@@ -549,7 +549,7 @@ func lineExplanation(l kit.Lang, ln *pricing.Line) string {
 	var b strings.Builder
 	b.WriteString(kit.NameIn(l, ln.Label, ln.LabelEN))
 	b.WriteString("\n")
-	if formula := wording.Formula(lang, ln); formula != "" {
+	if formula := wording.FormulaInWindow(lang, ln); formula != "" {
 		b.WriteString(l.T("breakdown.formula") + colon + formula + "\n")
 	}
 	if ln.Amount == nil {
