@@ -551,26 +551,10 @@ func fieldLabel(field string, o Options) string { return wording.FieldLabel(o.La
 func statusSuffix(complete, covers bool, unpriced, uncovered []string, o Options) string {
 	var parts []string
 	if !complete {
-		if n := len(unpriced); n > 0 {
-			parts = append(parts, ctr(o, fmt.Sprintf("不完整：%d 项未定价", n), fmt.Sprintf("incomplete: %d unpriced", n)))
-		} else {
-			parts = append(parts, ctr(o, "不完整", "incomplete"))
-		}
+		parts = append(parts, wording.Incomplete(o.Lang, len(unpriced)))
 	}
 	if !covers {
-		var names []string
-		for _, f := range uncovered {
-			names = append(names, fieldLabel(f, o))
-		}
-		switch {
-		case len(names) > 2:
-			parts = append(parts, ctr(o, fmt.Sprintf("不覆盖：%s等 %d 项", names[0], len(names)),
-				fmt.Sprintf("does not cover: %s +%d more", names[0], len(names)-1)))
-		case len(names) > 0:
-			parts = append(parts, ctr(o, "不覆盖："+strings.Join(names, "、"), "does not cover: "+strings.Join(names, ", ")))
-		default:
-			parts = append(parts, ctr(o, "不覆盖全部需求", "does not cover every need"))
-		}
+		parts = append(parts, wording.NotCovering(o.Lang, uncovered))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -1036,7 +1020,7 @@ func comparisonSeries(c *pricing.Comparison, cumulative bool, o Options) []chart
 			s.label += " · " + wording.Amount(o.Lang, r.Total, wording.BoundOf(r))
 		}
 		if r.Vendor == c.Cheapest {
-			s.label += ctr(o, "（最低）", " (cheapest)")
+			s.label += ctr(o, "（"+wording.Cheapest(o.Lang)+"）", " ("+wording.Cheapest(o.Lang)+")")
 		}
 		s.label += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
 		run := decimal.Zero
@@ -1283,10 +1267,7 @@ func drawBreakdown(cv *chartCanvas, c *pricing.Comparison, o Options) error {
 	if plan := ctr(o, r.PlanName, r.Plan); plan != "" { // plan names are Chinese only
 		title += ctr(o, "（"+plan+"）", " ("+plan+")")
 	}
-	total := wording.Money(r.Total) + ctr(o, " 元", " CNY")
-	if !r.Complete {
-		total = "≥ " + total
-	}
+	total := wording.Bounded(o.Lang, wording.BoundOf(r), wording.Money(r.Total)+ctr(o, " 元", " CNY"))
 	sub := ctr(o, fmt.Sprintf("%s · %d 个月合计 %s", c.Scenario, c.Months, total),
 		fmt.Sprintf("%s · %d-month total %s", c.Scenario, c.Months, total))
 	sub += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
@@ -1468,10 +1449,10 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 		}
 		sr.dashed = !complete || !covers
 		if !complete {
-			sr.label += ctr(o, "（不完整）", " (incomplete)")
+			sr.label += ctr(o, "（"+wording.Incomplete(o.Lang, 0)+"）", " ("+wording.Incomplete(o.Lang, 0)+")")
 		}
 		if !covers {
-			sr.label += ctr(o, "（不覆盖全部需求）", " (does not cover every need)")
+			sr.label += ctr(o, "（"+wording.NotCovering(o.Lang, nil)+"）", " ("+wording.NotCovering(o.Lang, nil)+")")
 		}
 		ss = append(ss, sr)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"kefucost/app"
+	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
 )
@@ -501,7 +502,7 @@ func TestRenderChartSVGLabels(t *testing.T) {
 	}
 	texts := svgTexts(t, b.Bytes())
 	all := strings.Join(texts, "\n")
-	for _, want := range []string{"累计现金支出 — 2027 客服中心采购", "2027-01", "2028-01", "腾讯企点客服 · 68,177.20 元（最低）", "20,000 元", "（不覆盖：在线客服坐席）"} {
+	for _, want := range []string{"累计现金支出 — 2027 客服中心采购", "2027-01", "2028-01", "腾讯企点客服 · 68,177.20 元（最便宜）", "20,000 元", "（不覆盖：在线客服坐席）"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("SVG lacks %q", want)
 		}
@@ -572,9 +573,10 @@ func TestRenderBreakdownUnpriced(t *testing.T) {
 			t.Fatal(err)
 		}
 		all := strings.Join(svgTexts(t, b.Bytes()), "\n")
-		want := []string{"未定价", "≥ ", "不完整"}
+		// The total and the status as app/wording words them.
+		want := []string{"未定价", wording.Amount(lang, r.Total, wording.AtLeast) + "（", wording.Incomplete(lang, len(r.Unpriced))}
 		if lang == "en" {
-			want = []string{"unpriced", "≥ ", "incomplete"}
+			want = []string{"unpriced", wording.Bounded(lang, wording.AtLeast, wording.Money(r.Total)+" CNY"), wording.Incomplete(lang, len(r.Unpriced))}
 		}
 		for _, w := range want {
 			if !strings.Contains(all, w) {
@@ -587,8 +589,22 @@ func TestRenderBreakdownUnpriced(t *testing.T) {
 	if err := Render(&b, "svg", c, Cumulative, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if all := strings.Join(svgTexts(t, b.Bytes()), "\n"); !strings.Contains(all, "腾讯企点客服 · ≥ ") || !strings.Contains(all, "不完整：") {
+	all := strings.Join(svgTexts(t, b.Bytes()), "\n")
+	if !strings.Contains(all, "腾讯企点客服 · "+wording.Amount("zh", r.Total, wording.AtLeast)+"（"+wording.Incomplete("zh", len(r.Unpriced))+"）") {
 		t.Errorf("incomplete vendor not marked: %q", all)
+	}
+	// A vendor serving none of the needs is "不适用" in the legend, never 0.
+	none := 0
+	for _, v := range c.Vendors {
+		if wording.ServesNone(v) {
+			none++
+			if !strings.Contains(all, wording.VendorName(v, "zh")+" · 不适用（") {
+				t.Errorf("%s serves none; legend: %q", v.Vendor, all)
+			}
+		}
+	}
+	if none == 0 {
+		t.Fatal("test scenario: a vendor should serve none of the needs")
 	}
 }
 

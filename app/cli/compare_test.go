@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"os"
@@ -9,6 +10,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"kefucost/app/wording"
+	"kefucost/pricing"
+	"kefucost/scenarios"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -323,4 +328,69 @@ func TestPlansListsEveryRequiredPlan(t *testing.T) {
 	if !strings.Contains(old, "edition 2023-02") || strings.Contains(old, "edition 2023-12") {
 		t.Errorf("price date 2023-06-01 should show edition 2023-02 only:\n%s", old)
 	}
+}
+
+// The CSV's TOTAL rows word each vendor's total as app/wording does: a
+// vendor serving none of the needs is "not applicable" (never 0.00), a
+// total missing unpriced items "at least …", the rest exact figures.
+func TestComparisonCSVTotalsSayWhatTheyAre(t *testing.T) {
+	s, err := scenarios.ReadFile(specFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := pricing.Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One vendor serving none and one incomplete with a known part: the
+	// cases this test is about.
+	c.Vendors[1].Complete = false
+	c.Vendors[1].Unpriced = []string{"x"}
+	if !wording.ServesNone(resultOf(t, c, "aliyun-icc")) || wording.BoundOf(c.Vendors[1]) != wording.AtLeast {
+		t.Fatalf("test scenario: want Aliyun serving none and %s a lower bound", c.Vendors[1].Vendor)
+	}
+	data, err := ComparisonCSV(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	totals := 0
+	for _, row := range rows {
+		if len(row) < 9 || row[2] != "TOTAL" {
+			continue
+		}
+		totals++
+		r := resultOf(t, c, row[0])
+		want := wording.Bounded("en", wording.BoundOf(r), wording.Fixed(r.Total))
+		if row[7] != want || row[8] != wording.Bounded("en", wording.BoundOf(r), wording.Fixed(r.Monthly[0])) {
+			t.Errorf("%s TOTAL %q, first month %q; want %q", r.Vendor, row[7], row[8], want)
+		}
+		switch wording.BoundOf(r) {
+		case wording.NotApplicable:
+			if row[7] != "not applicable" {
+				t.Errorf("%s serves none: TOTAL %q", r.Vendor, row[7])
+			}
+		case wording.AtLeast:
+			if !strings.HasPrefix(row[7], "at least ") {
+				t.Errorf("%s is a lower bound: TOTAL %q", r.Vendor, row[7])
+			}
+		}
+	}
+	if totals != len(c.Vendors) {
+		t.Errorf("%d TOTAL rows for %d vendors", totals, len(c.Vendors))
+	}
+}
+
+func resultOf(t *testing.T, c *pricing.Comparison, id string) *pricing.Result {
+	t.Helper()
+	for _, r := range c.Vendors {
+		if r.Vendor == id {
+			return r
+		}
+	}
+	t.Fatalf("no result for %s", id)
+	return nil
 }

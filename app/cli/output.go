@@ -337,9 +337,13 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 				return nil, err
 			}
 		}
-		row := []string{r.Vendor, r.Plan, "TOTAL", r.Name, "", "", "", wording.Fixed(r.Total)}
+		// A total that is a lower bound, or no price at all (a vendor
+		// serving none of the needs), says so in its cells: never a bare
+		// figure a spreadsheet would rank against complete ones.
+		bound := wording.BoundOf(r)
+		row := []string{r.Vendor, r.Plan, "TOTAL", r.Name, "", "", "", wording.Bounded("en", bound, wording.Fixed(r.Total))}
 		for _, m := range r.Monthly {
-			row = append(row, wording.Fixed(m))
+			row = append(row, wording.Bounded("en", bound, wording.Fixed(m)))
 		}
 		row = append(row, wording.Badge("en", c, r)+"; "+wording.Status("en", r, wording.CheapestWhole(c)), "", "", "", "", "")
 		if err := w.Write(row); err != nil {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/widget"
+
 	"kefucost/app"
 	"kefucost/app/wording"
 )
@@ -15,14 +17,55 @@ import (
 func TestIncompleteAmountsAreNeverExact(t *testing.T) {
 	f := newUIFixture(t, "en")
 	u := f.u
+	incomplete := 0
 	for _, r := range u.result.Vendors {
 		if !r.Complete {
+			incomplete++
 			v := u.results.CardViews[r.Vendor]
 			t.Logf("%s total %q sub %q", r.Vendor, v.Total.Text, v.Sub.Text)
-			if !strings.Contains(v.Sub.Text, "≥") && !strings.Contains(v.Sub.Text, "unknown") || strings.Contains(v.Sub.Text, "¥0.00") {
+			if !strings.Contains(v.Sub.Text, "at least ") && !strings.Contains(v.Sub.Text, "unknown") || strings.Contains(v.Sub.Text, "¥0.00") {
 				t.Errorf("%s: incomplete, yet average shown as exact: %q", r.Vendor, v.Sub.Text)
 			}
 		}
+	}
+	if incomplete == 0 {
+		t.Fatal("the new scenario should have an incomplete vendor: nothing was checked")
+	}
+}
+
+// The card's badges are app/wording's short phrases, the same the chart
+// legend shows: cheapest, what it does not cover, how many are unpriced.
+func TestCardBadgesAreTheWordingOfTheStatus(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			f := newUIFixture(t, lang)
+			u := f.u
+			seen := map[string]bool{}
+			check := func() {
+				for _, r := range u.result.Vendors {
+					v := u.results.CardViews[r.Vendor]
+					badge := func(what string, lb *widget.Label, on bool, want string) {
+						if lb.Visible() != on || on && lb.Text != want {
+							t.Errorf("%s %s badge: shown %v %q; want shown %v %q", r.Vendor, what, lb.Visible(), lb.Text, on, want)
+						}
+						seen[what] = seen[what] || on
+					}
+					badge("cheapest", v.CheapestBadge, u.result.Cheapest == r.Vendor, "★ "+wording.Sentence(wording.Cheapest(lang)))
+					badge("uncovered", v.UncoveredBadge, !r.Covers, wording.Sentence(wording.NotCovering(lang, r.Uncovered)))
+					badge("unpriced", v.UnpricedBadge, !r.Complete, wording.Sentence(wording.Incomplete(lang, len(r.Unpriced))))
+				}
+			}
+			check() // the new scenario: an incomplete vendor
+			s, err := app.LoadScenario("../cli/testdata/scenarios/mixed-spec-example.kefucost.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			u.loadScenario(s, "", nil)
+			check() // a cheapest, and vendors that do not cover everything
+			if !seen["cheapest"] || !seen["uncovered"] || !seen["unpriced"] {
+				t.Errorf("the scenario shows only the badges %v: each should show on some card", seen)
+			}
+		})
 	}
 }
 

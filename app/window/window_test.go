@@ -299,7 +299,7 @@ func TestUIHuaweiQuoteMakesComplete(t *testing.T) {
 		t.Fatalf("Huawei still unpriced: %v", hw.Unpriced)
 	}
 	want := u.lang.T("money", wording.Money(resultFor(f.expected(), "huawei-cec").Total))
-	if got := u.results.Totals["huawei-cec"].Text; got != want || strings.HasPrefix(got, "≥") {
+	if got := u.results.Totals["huawei-cec"].Text; got != want || strings.HasPrefix(got, "at least") {
 		t.Errorf("Huawei card %q, want %q", got, want)
 	}
 	if !strings.Contains(card.Status.Text, "✓") {

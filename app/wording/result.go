@@ -2,6 +2,8 @@ package wording
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -55,32 +57,77 @@ func PlanBound(r *pricing.Result, a pricing.PlanTotal) Bound {
 	return AtLeast
 }
 
-// Amount words an amount with its currency: "1,234.00 元", "≥ ¥1,234.00",
-// "不适用", "unknown". lang is "en" or Chinese (anything else).
-func Amount(lang string, d decimal.Decimal, b Bound) string {
+// Bounded words a figure already written out (with or without its
+// currency) by what it is: the figure itself when exact, "至少 …" /
+// "at least …" for a lower bound, "不适用" / "not applicable" for a vendor
+// serving none of the needs, "未知" / "unknown" when nothing needed is
+// priced. Every amount a person or a spreadsheet reads goes through it.
+func Bounded(lang string, b Bound, figure string) string {
 	switch b {
 	case NotApplicable:
 		return Text(lang, "amount.na")
 	case Unknown:
 		return Text(lang, "amount.unknown")
 	case AtLeast:
-		return Text(lang, "money.atleast", Money(d))
+		return Text(lang, "amount.atleast", figure)
 	}
-	return Text(lang, "money", Money(d))
+	return figure
+}
+
+// Amount words an amount with its currency: "1,234.00 元",
+// "at least ¥1,234.00", "不适用", "unknown" (Bounded).
+func Amount(lang string, d decimal.Decimal, b Bound) string {
+	return Bounded(lang, b, Text(lang, "money", Money(d)))
 }
 
 // Figure words an amount in a column whose header names the currency:
-// "1,234.00", "≥ 1,234.00", "not applicable", "unknown".
+// "1,234.00", "at least 1,234.00", "not applicable", "unknown" (Bounded).
 func Figure(lang string, d decimal.Decimal, b Bound) string {
-	switch b {
-	case NotApplicable:
-		return Text(lang, "amount.na")
-	case Unknown:
-		return Text(lang, "amount.unknown")
-	case AtLeast:
-		return "≥ " + Money(d)
+	return Bounded(lang, b, Money(d))
+}
+
+// The short phrases of a vendor's status, for badges and chart legends
+// (Status is the long one, for tables and reports).
+
+// Cheapest is "最便宜" / "cheapest": complete, covers every need, and
+// the lowest total.
+func Cheapest(lang string) string { return Text(lang, "status.cheapest") }
+
+// Incomplete says a total leaves out unpriced items (n of them; 0 when
+// not counted): "不完整：2 项未定价" / "incomplete: 2 unpriced".
+func Incomplete(lang string, n int) string {
+	if n <= 0 {
+		return Text(lang, "status.incomplete")
 	}
-	return Money(d)
+	return Text(lang, "status.incomplete.n", n)
+}
+
+// NotCovering names the needs a vendor does not serve, by their labels,
+// the first two and how many more: "不覆盖：在线客服坐席" / "does not
+// cover: Online agents +2 more"; no field named: "does not cover every
+// need".
+func NotCovering(lang string, fields []string) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = FieldLabel(lang, f)
+	}
+	switch {
+	case len(names) == 0:
+		return Text(lang, "status.uncovered.all")
+	case len(names) > 2:
+		return Text(lang, "status.uncovered.more", strings.Join(names[:2], Text(lang, "list.sep")), len(names)-2)
+	}
+	return Text(lang, "status.uncovered", strings.Join(names, Text(lang, "list.sep")))
+}
+
+// Sentence starts a phrase with a capital letter (English; Chinese is
+// unchanged), for a phrase that stands alone, as on a badge.
+func Sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // FieldRef names a demand field so a reader can find it in the scenario

@@ -23,7 +23,7 @@ func TestAmountSaysWhatTheTotalIs(t *testing.T) {
 		zh, en, figure string
 	}{
 		{"complete", pricing.Result{Total: dec("1234567.8"), Complete: true, Covers: true, Lines: line}, Exact, "1,234,567.80 元", "¥1,234,567.80", "1,234,567.80"},
-		{"unpriced items", pricing.Result{Total: dec("1234.5"), Covers: true, Lines: line}, AtLeast, "≥ 1,234.50 元", "≥ ¥1,234.50", "≥ 1,234.50"},
+		{"unpriced items", pricing.Result{Total: dec("1234.5"), Covers: true, Lines: line}, AtLeast, "至少 1,234.50 元", "at least ¥1,234.50", "at least 1,234.50"},
 		{"nothing priced", pricing.Result{Covers: true, Lines: line}, Unknown, "未知", "unknown", "unknown"},
 		{"serves none", pricing.Result{Complete: true, Uncovered: []string{"bots"}}, NotApplicable, "不适用", "not applicable", "not applicable"},
 		{"covers part, complete", pricing.Result{Total: dec("10"), Complete: true, Lines: line, Uncovered: []string{"bots"}}, Exact, "10.00 元", "¥10.00", "10.00"},
@@ -77,6 +77,34 @@ func TestStatusInOnePhrase(t *testing.T) {
 		}
 		if got := Status("en", &c.r, "a"); got != c.en {
 			t.Errorf("en %q, want %q", got, c.en)
+		}
+	}
+}
+
+// The short phrases (badges, chart legends) say each meaning once: what
+// the window's cards and the charts show is exactly these.
+func TestShortStatusPhrases(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{Cheapest("zh"), "最便宜"},
+		{Cheapest("en"), "cheapest"},
+		{Incomplete("zh", 2), "不完整：2 项未定价"},
+		{Incomplete("en", 2), "incomplete: 2 unpriced"},
+		{Incomplete("zh", 0), "不完整"},
+		{Incomplete("en", 0), "incomplete"},
+		{NotCovering("zh", []string{"online_agents"}), "不覆盖：在线客服坐席"},
+		{NotCovering("en", []string{"online_agents", "bots"}), "does not cover: Online agents, Bots"},
+		{NotCovering("zh", []string{"online_agents", "bots", "phone_agents"}), "不覆盖：在线客服坐席、机器人 等另 1 项"},
+		{NotCovering("en", nil), "does not cover every need"},
+		{Bounded("zh", AtLeast, "12.00"), "至少 12.00"},
+		{Bounded("en", NotApplicable, "0.00"), "not applicable"},
+		{Bounded("en", Unknown, "0.00"), "unknown"},
+		{Bounded("en", Exact, "12.00"), "12.00"},
+		{Sentence("cheapest"), "Cheapest"},
+		{Sentence("最便宜"), "最便宜"},
+		{Sentence(""), ""},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
 		}
 	}
 }

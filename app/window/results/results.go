@@ -281,25 +281,25 @@ func sameObjects(a, b []fyne.CanvasObject) bool {
 
 // CardView is one vendor's summary card.
 type CardView struct {
-	card                          *widget.Card
-	name, Total, plan, Sub        *widget.Label
-	cheapest, uncovered, unpriced *widget.Label
+	card                                         *widget.Card
+	name, Total, plan, Sub                       *widget.Label
+	CheapestBadge, UncoveredBadge, UnpricedBadge *widget.Label
 }
 
 // NewCardView builds an empty card.
 func NewCardView() *CardView {
 	v := &CardView{
-		name:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		Total:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		plan:      kit.Small(""),
-		Sub:       kit.Small(""),
-		cheapest:  kit.Badge("", widget.SuccessImportance),
-		uncovered: kit.Badge("", widget.DangerImportance),
-		unpriced:  kit.Badge("", widget.WarningImportance),
+		name:           widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		Total:          widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		plan:           kit.Small(""),
+		Sub:            kit.Small(""),
+		CheapestBadge:  kit.Badge("", widget.SuccessImportance),
+		UncoveredBadge: kit.Badge("", widget.DangerImportance),
+		UnpricedBadge:  kit.Badge("", widget.WarningImportance),
 	}
 	v.name.Truncation = fyne.TextTruncateEllipsis
 	v.Total.SizeName = theme.SizeNameSubHeadingText
-	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.plan, v.Sub, v.cheapest, v.uncovered, v.unpriced))
+	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.plan, v.Sub, v.CheapestBadge, v.UncoveredBadge, v.UnpricedBadge))
 	return v
 }
 
@@ -351,24 +351,21 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	}
 	v.Sub.SetText(sub)
 	cheapest, uncovered, unpriced := "", "", ""
+	// The badges word the status as every output does (app/wording).
 	if c.Cheapest == r.Vendor {
-		cheapest = l.T("badge.cheapest")
+		cheapest = "★ " + wording.Sentence(wording.Cheapest(string(l)))
 	}
 	if !r.Covers {
-		var names []string
-		for _, f := range r.Uncovered {
-			names = append(names, l.FieldName(f))
-		}
-		uncovered = l.T("badge.uncovered", strings.Join(names, l.T("list.sep")))
+		uncovered = wording.Sentence(wording.NotCovering(string(l), r.Uncovered))
 	}
 	if !r.Complete {
-		unpriced = l.T("badge.unpriced", len(r.Unpriced))
+		unpriced = wording.Sentence(wording.Incomplete(string(l), len(r.Unpriced)))
 	}
-	was := [3]bool{v.cheapest.Visible(), v.uncovered.Visible(), v.unpriced.Visible()}
-	setShown(v.cheapest, cheapest)
-	setShown(v.uncovered, uncovered)
-	setShown(v.unpriced, unpriced)
-	if was != [3]bool{v.cheapest.Visible(), v.uncovered.Visible(), v.unpriced.Visible()} {
+	was := [3]bool{v.CheapestBadge.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()}
+	setShown(v.CheapestBadge, cheapest)
+	setShown(v.UncoveredBadge, uncovered)
+	setShown(v.UnpricedBadge, unpriced)
+	if was != [3]bool{v.CheapestBadge.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()} {
 		v.card.Refresh() // a badge came or went: lay the card out again
 	}
 }
