@@ -532,7 +532,7 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 			continue
 		}
 		pt := PlanTotal{Plan: r.Plan, PlanName: r.PlanName, Total: r.Total, Complete: r.Complete, Reason: r.outage}
-		if !r.Complete {
+		if len(r.Unpriced) > 0 {
 			pt.Reason = "unpriced: " + strings.Join(r.Unpriced, ", ")
 		}
 		chosen.Alternatives = append(chosen.Alternatives, pt)
@@ -556,6 +556,11 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 		}
 	}
 	addExtras(t, chosen, vs.Extras, detail)
+	// The buyer's own lines are the vendor's whatever its plan: a runner-up
+	// shown beside the chosen total must carry them too.
+	for i := range chosen.Alternatives {
+		chosen.Alternatives[i].Total = chosen.Alternatives[i].Total.Add(chosen.ExtrasTotal)
+	}
 	if detail && !t.s.DiscountRate.IsZero() {
 		pv := presentValue(chosen.Monthly, t.discountFactors())
 		chosen.PresentValue = &pv
@@ -602,7 +607,9 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 	}
 	r.Total = fromFen(total)
 	r.AfterHorizon = fromFen(after)
-	r.Complete = len(r.Unpriced) == 0
+	// A plan that stops the service (outage) is no whole total, whatever
+	// its prices: it must never rank as the cheapest.
+	r.Complete = len(r.Unpriced) == 0 && r.outage == ""
 	r.Uncovered = uncovered(t, v)
 	r.Covers = len(r.Uncovered) == 0
 	if d := t.s.PriceDate; !d.IsZero() && d.Before(v.Earliest()) {

@@ -90,6 +90,9 @@ func TestExtrasValidationNamesEachField(t *testing.T) {
 		{`{"chatopera": {"extras": [{"name": "a", "amount": "10000000000.01", "when": "once", "date": "2027-01-01"}]}}`, "", "vendors.chatopera.extras[0].amount", ErrTooLarge},
 		{`{"chatopera": {"extras": [{"name": "a", "amount": "1.005", "when": "once", "date": "2027-01-01"}]}}`, "", "vendors.chatopera.extras[0].amount", ErrCents},
 		{`{"chatopera": {"extras": [{"name": "a", "amount": "x", "when": "once", "date": "2027-01-01"}]}}`, "", "vendors.chatopera.extras[0].amount", ErrDecimal},
+		// A line without its amount would be saved as 0 and the cost lost.
+		{`{"chatopera": {"extras": [{"name": "实施费", "when": "once", "date": "2027-01-01"}]}}`, "", "vendors.chatopera.extras[0].amount", ErrNotPositive},
+		{`{"chatopera": {"extras": [{"name": "a", "amount": "0.00", "when": "once", "date": "2027-01-01"}]}}`, "", "vendors.chatopera.extras[0].amount", ErrNotPositive},
 		{`{"chatopera": {"extras": [{"name": "a", "amount": "1", "date": "2027-01-01"}]}}`, "", "vendors.chatopera.extras[0].when", ErrRequired},
 		{`{"chatopera": {"extras": [{"name": "a", "amount": "1", "when": "yearly", "date": "2027-01-01"}]}}`, "", "vendors.chatopera.extras[0].when", ErrChoice},
 		{`{"chatopera": {"extras": [{"name": "a", "amount": "1", "when": "once"}]}}`, "", "vendors.chatopera.extras[0].date", ErrRequired},

@@ -148,6 +148,10 @@ func (s *Scenario) checkExtra(p string, x Extra) []*FieldError {
 	switch {
 	case x.Amount.IsNegative():
 		add(fieldErr(p+".amount", ErrNegative, fmt.Sprintf("must not be negative, not %s", x.Amount)))
+	case x.Amount.IsZero():
+		// A line left without its amount decodes as 0: saved like that, the
+		// buyer's cost would be lost for good.
+		add(fieldErr(p+".amount", ErrNotPositive, "must be more than 0 元: enter the amount (a line of 0 元 changes nothing; delete it)"))
 	case x.Amount.GreaterThan(MaxExtraAmount):
 		add(fieldErr(p+".amount", ErrTooLarge, fmt.Sprintf("must be at most %s 元, not %s", group(MaxExtraAmount.IntPart()), x.Amount), group(MaxExtraAmount.IntPart())))
 	case !x.Amount.Equal(x.Amount.Round(2)):
