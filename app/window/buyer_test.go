@@ -14,6 +14,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"kefucost/app/window/kit"
 	"kefucost/app/window/results"
 	"kefucost/app/wording"
 	"kefucost/assets"
@@ -214,4 +215,45 @@ func dedupe(s []string) []string {
 		}
 	}
 	return out
+}
+
+// The vendors panel lists first the unpriced items this scenario needs,
+// each with the need it serves, then the rest folded away; its status
+// states coverage as well as prices.
+func TestQuotesNeededFirst(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	typeInto(f.field("demand.phone_agents").Entry, "8")
+	hw := resultFor(u.result, "huawei-cec")
+	if hw == nil || len(hw.Unpriced) == 0 {
+		t.Fatalf("precondition: Huawei has unpriced needs: %+v", hw)
+	}
+	card := u.vendors.Cards["huawei-cec"]
+	need := card.NeedRows()
+	if strings.Join(need, ",") != strings.Join(hw.Unpriced, ",") {
+		t.Errorf("rows shown first %v, want the unpriced needs %v", need, hw.Unpriced)
+	}
+	if len(card.OtherRows()) == 0 || !card.OtherFolded() {
+		t.Errorf("the other unpriced items are not folded away: %v (folded %v)", card.OtherRows(), card.OtherFolded())
+	}
+	basic := wording.ItemName("zh", "huawei-cec", "seat.basic.month")
+	if got := card.Serves("seat.basic.month"); !strings.Contains(got, "电话坐席 8") || !strings.Contains(got, "→ "+basic) {
+		t.Errorf("the seat row says %q, want 电话坐席 8 … → %s", got, basic)
+	}
+	for _, id := range need {
+		if card.Serves(id) == "" {
+			t.Errorf("%s does not say which need it serves", id)
+		}
+	}
+	// Aliyun: covering only part of the needs is said before prices.
+	al := resultFor(u.result, "aliyun-icc")
+	st := u.vendors.Cards["aliyun-icc"].Status
+	if al != nil && !al.Covers && (!strings.Contains(st.Text, "不覆盖") || strings.Contains(st.Text, "✓") || st.Importance == widget.SuccessImportance) {
+		t.Errorf("Aliyun does not cover %v; its status says %q", al.Uncovered, st.Text)
+	}
+	// A quote entered keeps its row first; a row asked for comes first.
+	typeInto(card.Prices[need[0]], "150")
+	if got := card.NeedRows(); kit.IndexOf(got, need[0]) < 0 {
+		t.Errorf("the quoted %s left the first rows: %v", need[0], got)
+	}
 }

@@ -525,7 +525,7 @@ func (u *ui) showResult(r *liveResult) {
 		Cmp: r.cmp, Cumulative: r.cumulative, Monthly: r.monthly,
 		Scenario: u.cur, SavedEditions: u.savedEditions, BreakdownVendor: u.breakdownVendor,
 	})
-	u.vendors.ShowStatus(r.cmp)
+	u.vendors.ShowStatus(r.cmp, u.cur)
 	if u.onApplied != nil {
 		u.onApplied()
 	}

@@ -233,3 +233,43 @@ func Formula(lang string, l *pricing.Line) string {
 		return g[1] + " " + UnitText(lang, g[2])
 	})
 }
+
+// itemServes names the demand fields an item is bought for, by its id's
+// start, so that the vendors panel can say which need an unpriced item
+// serves ("电话坐席 8 → 基础型座席"). It describes, it does not price: the
+// engine decides what to buy (TestItemServesWhatTheScenarioAsks checks it
+// against the engine's unpriced lines).
+var itemServes = []struct {
+	prefix string
+	fields []string
+}{
+	{"seat.online", []string{"online_agents"}},
+	{"online.", []string{"online_agents"}},
+	{"seat.ai", []string{"ai_voice_seats"}},
+	{"seat.", []string{"phone_agents"}},
+	{"phone.standard", []string{"phone_agents"}},
+	{"phone.enterprise", []string{"phone_agents"}},
+	{"phone.number", []string{"phone_numbers"}},
+	{"number.", []string{"phone_numbers"}},
+	{"phone.minute", []string{"inbound_minutes_per_month", "outbound_minutes_per_month"}},
+	{"call.", []string{"inbound_minutes_per_month", "outbound_minutes_per_month"}},
+	{"voice.minute", []string{"inbound_minutes_per_month", "outbound_minutes_per_month"}},
+	{"ivr.smart", []string{"robot_minutes_per_month", "ivr_channels"}},
+	{"ivr.", []string{"ivr_channels"}},
+	{"tts.", []string{"ivr_channels"}},
+	{"asr.", []string{"asr_channels", "asr_minutes_per_day"}},
+	{"robot.", []string{"bots"}},
+	{"sessions.", []string{"chats_per_day"}},
+	{"pack.", []string{"chats_per_day", "asr_minutes_per_day"}},
+}
+
+// ItemServes lists the demand fields item is bought for (nil when not
+// known).
+func ItemServes(item string) []string {
+	for _, s := range itemServes {
+		if strings.HasPrefix(item, s.prefix) {
+			return s.fields
+		}
+	}
+	return nil
+}

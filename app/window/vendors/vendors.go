@@ -8,6 +8,7 @@ package vendors
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -52,9 +53,48 @@ type Card struct {
 	Prices   map[string]*widget.Entry // item id → quote
 	Errs     map[string]*widget.Label // field path → message
 	Status   *widget.Label
-	priceBox *fyne.Container
+	// The quote rows: first the unpriced items this scenario needs (each
+	// with the need it serves) and the items quoted or asked for, then
+	// the rest folded away under other.
+	needBox  *fyne.Container
+	otherBox *fyne.Container
+	other    *widget.Accordion
+	rows     map[string]fyne.CanvasObject
+	serves   map[string]*widget.Label // item id → the need it serves
+	asked    map[string]bool          // rows the user added
+	order    string                   // the rows' placement shown
 	addItem  *widget.Select
 	addIDs   []string
+}
+
+// NeedRows are the item ids of the quote rows shown first, in order
+// (tests read them).
+func (c *Card) NeedRows() []string { return c.rowIDs(c.needBox) }
+
+// OtherRows are the item ids of the rows folded away.
+func (c *Card) OtherRows() []string { return c.rowIDs(c.otherBox) }
+
+// OtherFolded reports whether the other rows are folded away.
+func (c *Card) OtherFolded() bool { return len(c.other.Items) == 0 || !c.other.Items[0].Open }
+
+// Serves is the need the quote row of item says it serves ("" if none).
+func (c *Card) Serves(item string) string {
+	if lb := c.serves[item]; lb != nil && lb.Visible() {
+		return lb.Text
+	}
+	return ""
+}
+
+func (c *Card) rowIDs(box *fyne.Container) []string {
+	var out []string
+	for _, o := range box.Objects {
+		for id, r := range c.rows {
+			if r == o {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
 }
 
 // New builds the panel for the catalog's vendors in language l; canvas is
@@ -153,7 +193,10 @@ func (p *Panel) newCard(v *pricing.Vendor) *Card {
 	}
 	c.Status = widget.NewLabel("")
 	c.Status.Wrapping = fyne.TextWrapWord
-	c.priceBox = container.NewVBox()
+	c.needBox = container.NewVBox()
+	c.otherBox = container.NewVBox()
+	c.other = widget.NewAccordion()
+	c.rows, c.serves, c.asked = map[string]fyne.CanvasObject{}, map[string]*widget.Label{}, map[string]bool{}
 	c.addIDs = v.ItemIDs()
 	var labels []string
 	for _, id := range c.addIDs {
@@ -166,6 +209,8 @@ func (p *Panel) newCard(v *pricing.Vendor) *Card {
 		id := c.addIDs[c.addItem.SelectedIndex()]
 		c.addItem.ClearSelected()
 		p.EnsurePriceRow(c, id)
+		c.asked[id] = true
+		p.place(c, nil, nil)
 		p.canvas.Focus(c.Prices[id])
 	})
 	c.addItem.PlaceHolder = l.T("vendors.prices.add")
@@ -217,7 +262,7 @@ func (c *Card) build(l kit.Lang) fyne.CanvasObject {
 	items = append(items,
 		widget.NewLabelWithStyle(l.T("vendors.prices"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		kit.HintLabel(l.T("vendors.prices.hint")),
-		c.priceBox, kit.Shrink(c.addItem, 160), c.Status)
+		c.Status, c.needBox, c.other, kit.Shrink(c.addItem, 160))
 	return widget.NewCard(kit.NameIn(l, c.v.Name, c.v.NameEN), "", container.NewVBox(items...))
 }
 
@@ -263,8 +308,131 @@ func (p *Panel) EnsurePriceRow(c *Card, id string) {
 	c.Errs[key] = errL
 	unit := widget.NewLabel(l.T("unit.yuan_per", l.UnitText(unitOf(it))))
 	unit.Importance = widget.LowImportance
-	c.priceBox.Add(widget.NewForm(widget.NewFormItem(itemLabel(l, c.v, id),
-		container.NewVBox(container.NewBorder(nil, nil, nil, unit, e), errL))))
+	serves := kit.HintLabel("")
+	serves.Importance = widget.MediumImportance
+	serves.Hide()
+	c.serves[id] = serves
+	row := widget.NewForm(widget.NewFormItem(itemLabel(l, c.v, id),
+		container.NewVBox(serves, container.NewBorder(nil, nil, nil, unit, e), errL)))
+	c.rows[id] = row
+	c.otherBox.Add(row)
+}
+
+// place puts the quote rows where they belong for comparison result r of
+// scenario s (nil: keep the needs last shown): first the unpriced items
+// r needs, each saying the need it serves, then the rows quoted or added
+// by the user, then the rest folded away.
+func (p *Panel) place(c *Card, r *pricing.Result, s *scenarios.Scenario) {
+	l := p.lang
+	var need []string
+	if r != nil {
+		need = append(need, r.Unpriced...)
+		for _, id := range need {
+			p.EnsurePriceRow(c, id) // unpriced in the edition in force, priced in the newest
+		}
+		for id, lb := range c.serves {
+			if kit.IndexOf(need, id) < 0 {
+				lb.Hide()
+				continue
+			}
+			if text := p.servesText(c, r, s, id); text != "" {
+				lb.SetText(text)
+				lb.Show()
+			} else {
+				lb.Hide()
+			}
+		}
+	} else {
+		need = c.NeedRows()
+	}
+	first := []string{}
+	for _, id := range need {
+		if c.rows[id] != nil && kit.IndexOf(first, id) < 0 && (r == nil || kit.IndexOf(r.Unpriced, id) >= 0 || c.asked[id] || c.Prices[id].Text != "") {
+			first = append(first, id)
+		}
+	}
+	var rest []string
+	for _, id := range c.v.ItemIDs() {
+		if c.rows[id] == nil || kit.IndexOf(first, id) >= 0 {
+			continue
+		}
+		if c.asked[id] || strings.TrimSpace(c.Prices[id].Text) != "" {
+			first = append(first, id)
+		} else {
+			rest = append(rest, id)
+		}
+	}
+	key := strings.Join(first, ",") + "|" + strings.Join(rest, ",")
+	if key == c.order {
+		return
+	}
+	c.order = key
+	c.needBox.Objects = nil
+	for _, id := range first {
+		c.needBox.Objects = append(c.needBox.Objects, c.rows[id])
+	}
+	c.otherBox.Objects = nil
+	for _, id := range rest {
+		c.otherBox.Objects = append(c.otherBox.Objects, c.rows[id])
+	}
+	open := len(c.other.Items) > 0 && c.other.Items[0].Open
+	c.other.Items = nil
+	if len(rest) > 0 {
+		c.other.Append(widget.NewAccordionItem(l.T("vendors.prices.other", len(rest)), c.otherBox))
+		if open {
+			c.other.Open(0)
+		}
+	}
+	c.needBox.Refresh()
+	c.other.Refresh()
+}
+
+// servesText says which need of scenario s the unpriced item id serves:
+// "电话坐席 8 个 → 基础型座席", or the quantity the result needs.
+func (p *Panel) servesText(c *Card, r *pricing.Result, s *scenarios.Scenario, id string) string {
+	l := p.lang
+	name := kit.NameIn(l, c.v.Name, c.v.NameEN)
+	if it := itemOf(c.v, id); it != nil {
+		name = kit.NameIn(l, it.Name, it.NameEN)
+	}
+	var needs []string
+	if s != nil {
+		for _, f := range wording.ItemServes(id) {
+			if v := peak(s, f); v != "" {
+				needs = append(needs, strings.TrimSpace(l.T("vendors.need.field", wording.FieldLabel(string(l), f), v, l.T("unit."+f))))
+			}
+		}
+	}
+	if len(needs) > 0 {
+		return l.T("vendors.need", strings.Join(needs, l.T("list.sep")), name)
+	}
+	for _, ln := range r.Lines {
+		if ln.Item == id {
+			return l.T("vendors.need.qty", wording.Quantity(ln.Quantity), l.UnitText(ln.Unit), name)
+		}
+	}
+	return ""
+}
+
+// peak is the largest value field takes in s (at the start or after a
+// dated change), "" when it is never above 0.
+func peak(s *scenarios.Scenario, field string) string {
+	if v, ok := s.Demand.Count(field); ok {
+		top := v
+		for _, ch := range s.Changes {
+			if x, _ := ch.Count(field); x != nil && *x > top {
+				top = *x
+			}
+		}
+		if top > 0 {
+			return wording.GroupDigits(strconv.FormatInt(top, 10))
+		}
+		return ""
+	}
+	if v, ok := s.Demand.Decimal(field); ok && v.IsPositive() {
+		return v.String()
+	}
+	return ""
 }
 
 func unitOf(it *pricing.Item) string {
@@ -310,6 +478,7 @@ func (p *Panel) Fill(s *scenarios.Scenario) {
 				e.SetText("")
 			}
 		}
+		p.place(c, nil, nil)
 	}
 }
 
@@ -332,8 +501,10 @@ func (p *Panel) ShowErrors(errs scenarios.FieldErrors, typed map[string]kit.Type
 	return shown
 }
 
-// ShowStatus says per vendor what the last comparison found missing.
-func (p *Panel) ShowStatus(c *pricing.Comparison) {
+// ShowStatus says per vendor what the last comparison of scenario s
+// found missing: needs not covered and items without a price, and puts
+// the quote rows the scenario needs first.
+func (p *Panel) ShowStatus(c *pricing.Comparison, s *scenarios.Scenario) {
 	l := p.lang
 	got := map[string]*pricing.Result{}
 	for _, r := range c.Vendors {
@@ -341,25 +512,43 @@ func (p *Panel) ShowStatus(c *pricing.Comparison) {
 	}
 	for id, card := range p.Cards {
 		r := got[id]
+		var parts []string
+		imp := widget.SuccessImportance
 		switch {
 		case r == nil:
-			card.Status.SetText(l.T("vendors.status.excluded"))
-			card.Status.Importance = widget.LowImportance
+			parts = append(parts, l.T("vendors.status.excluded"))
+			imp = widget.LowImportance
 		case wording.ServesNone(r):
-			card.Status.SetText(l.T("vendors.status.serves_none"))
-			card.Status.Importance = widget.LowImportance
-		case !r.Complete:
-			var names []string
-			for _, it := range r.Unpriced {
-				names = append(names, itemLabel(l, card.v, it))
-			}
-			card.Status.SetText(l.T("vendors.status.unpriced", len(r.Unpriced), strings.Join(names, l.T("list.sep"))))
-			card.Status.Importance = widget.WarningImportance
+			parts = append(parts, l.T("vendors.status.serves_none"))
+			imp = widget.LowImportance
 		default:
-			card.Status.SetText(l.T("vendors.status.complete"))
-			card.Status.Importance = widget.SuccessImportance
+			// Coverage first: a vendor missing a need is no candidate for
+			// the whole scenario, whatever its prices.
+			if !r.Covers {
+				var names []string
+				for _, f := range r.Uncovered {
+					names = append(names, l.FieldName(f))
+				}
+				parts = append(parts, l.T("vendors.status.uncovered", strings.Join(names, l.T("list.sep"))))
+				imp = widget.WarningImportance
+			}
+			if !r.Complete {
+				var names []string
+				for _, it := range r.Unpriced {
+					names = append(names, itemLabel(l, card.v, it))
+				}
+				parts = append(parts, l.T("vendors.status.unpriced", len(r.Unpriced), strings.Join(names, l.T("list.sep"))))
+				imp = widget.WarningImportance
+			} else if r.Covers {
+				parts = append(parts, l.T("vendors.status.complete"))
+			} else {
+				parts = append(parts, l.T("vendors.status.priced"))
+			}
 		}
+		card.Status.SetText(strings.Join(parts, "\n"))
+		card.Status.Importance = imp
 		card.Status.Refresh()
+		p.place(card, r, s)
 	}
 }
 
