@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fyne.io/fyne/v2/lang"
@@ -18,6 +20,8 @@ import (
 	"kefucost/app/window/results"
 	"kefucost/app/wording"
 	"kefucost/assets"
+	"kefucost/pricing"
+	"kefucost/scenarios"
 )
 
 // Tests of the window as a buyer uses it (issue 12): history entries as
@@ -255,5 +259,163 @@ func TestQuotesNeededFirst(t *testing.T) {
 	typeInto(card.Prices[need[0]], "150")
 	if got := card.NeedRows(); kit.IndexOf(got, need[0]) < 0 {
 		t.Errorf("the quoted %s left the first rows: %v", need[0], got)
+	}
+}
+
+// A refused save names the field and opens its tab; a tab holding an error
+// is marked; a discount said the Chinese way and an impossible date say
+// how to write them.
+func TestMistakesNameTheirFieldAndTab(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	typeInto(u.form.Name, "甲")
+	typeInto(u.vendors.Cards["huawei-cec"].Discount, "8.5")
+	u.inputs.SelectIndex(0)
+	if !strings.Contains(u.inputs.Items[1].Text, "⚠") || strings.Contains(u.inputs.Items[0].Text, "⚠") {
+		t.Errorf("tabs %q, %q: only the vendors tab holds an error", u.inputs.Items[0].Text, u.inputs.Items[1].Text)
+	}
+	errL := u.vendors.Cards["huawei-cec"].Errs["vendors.huawei-cec.discount"]
+	if !errL.Visible() || !strings.Contains(errL.Text, "0.85") {
+		t.Errorf("discount 8.5: %q, want a suggestion of 0.85", errL.Text)
+	}
+	u.onSave()
+	dlg := u.win.Canvas().Overlays().Top()
+	got := labelsText(dlg)
+	if !strings.Contains(got, wording.VendorNameByID("zh", "huawei-cec")+" 谈判折扣") || !strings.Contains(got, "0.85") || !strings.Contains(got, "供应商") {
+		t.Errorf("save refusal %q does not name the field, its fix and its tab", got)
+	}
+	if u.inputs.SelectedIndex() != 1 {
+		t.Errorf("the refusal did not open the vendors tab (tab %d)", u.inputs.SelectedIndex())
+	}
+	if h, _ := f.store.History("甲"); len(h) != 0 {
+		t.Errorf("saved %d revisions of an invalid scenario", len(h))
+	}
+	dlg.Hide()
+	typeInto(u.vendors.Cards["huawei-cec"].Discount, "0.85")
+	if strings.Contains(u.inputs.Items[1].Text, "⚠") {
+		t.Errorf("the vendors tab stays marked after the fix: %q", u.inputs.Items[1].Text)
+	}
+	// A date that does not exist says why.
+	typeInto(f.field("start").Entry, "2027-02-30")
+	if got := f.field("start").Note.Text; !strings.Contains(got, "2 月只有 28 天") {
+		t.Errorf("2027-02-30: %q", got)
+	}
+	if !strings.Contains(u.inputs.Items[0].Text, "⚠") {
+		t.Errorf("the requirements tab is not marked: %q", u.inputs.Items[0].Text)
+	}
+}
+
+// Habits: the scenario last open reopens at the next start; "New" starts
+// from no demand at all, the sample is one click away under Help.
+func TestHabitsLastScenarioNewAndSample(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	if u.cur.Name != "示例方案" || u.cur.Demand.OnlineAgents == 0 {
+		t.Errorf("the first start opens %q with %d online agents, want the sample", u.cur.Name, u.cur.Demand.OnlineAgents)
+	}
+	u.onNew()
+	for _, name := range scenarios.CountFieldNames() {
+		if v, _ := u.cur.Demand.Count(name); v != 0 && name != "messages_per_chat" {
+			t.Errorf("New starts with %s = %d", name, v)
+		}
+	}
+	if errs := pricing.Validate(u.cur); len(errs) > 0 {
+		t.Errorf("a new scenario is not valid: %v", errs)
+	}
+	typeInto(u.form.Name, "乙")
+	typeInto(f.field("demand.online_agents").Entry, "9")
+	u.onSave()
+	// The next start (a new window on the same preferences and store).
+	u2 := newUI(f.app, storeOpen{store: f.store}, runMode{sync: true, noCharts: true})
+	t.Cleanup(u2.live.stop)
+	if u2.savedName != "乙" || u2.cur.Demand.OnlineAgents != 9 || u2.dirty() {
+		t.Errorf("the next start opened %q (online agents %d, dirty %v), want 乙", u2.savedName, u2.cur.Demand.OnlineAgents, u2.dirty())
+	}
+	// The sample under Help.
+	u2.onSample()
+	if u2.cur.Name != "示例方案" || u2.cur.Demand.OnlineAgents != scenarios.DefaultDemand().OnlineAgents || u2.savedName != "" {
+		t.Errorf("Help ▸ sample opened %q, %d online agents", u2.cur.Name, u2.cur.Demand.OnlineAgents)
+	}
+}
+
+// Every toolbar icon names itself when pointed at, in the window's
+// language.
+func TestToolbarTooltips(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	var tips []*kit.TipButton
+	walkUI(u.win.Content(), func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*kit.TipButton); ok {
+			tips = append(tips, b)
+			return true
+		}
+		if _, ok := o.(*widget.Button); ok {
+			return true
+		}
+		return false
+	})
+	var icons int
+	walkUI(u.win.Content(), func(o fyne.CanvasObject) bool {
+		if tb, ok := o.(*widget.Toolbar); ok {
+			for _, it := range tb.Items {
+				if _, sep := it.(*widget.ToolbarSeparator); !sep {
+					if _, sp := it.(*widget.ToolbarSpacer); !sp {
+						icons++
+					}
+				}
+			}
+			return true
+		}
+		return false
+	})
+	if len(tips) == 0 || len(tips) != icons {
+		t.Fatalf("%d of %d toolbar icons have a tooltip", len(tips), icons)
+	}
+	for _, b := range tips {
+		if b.Tip == "" || len(latinWords([]string{b.Tip})) > 0 {
+			t.Errorf("tooltip %q", b.Tip)
+		}
+	}
+	tips[0].MouseIn(&desktop.MouseEvent{})
+	if top := u.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(labelsText(top), tips[0].Tip) {
+		t.Errorf("pointing at the first icon shows no tooltip %q", tips[0].Tip)
+	}
+	tips[0].MouseOut()
+	if top := u.win.Canvas().Overlays().Top(); top != nil && strings.Contains(labelsText(top), tips[0].Tip) {
+		t.Error("the tooltip stays after the pointer left")
+	}
+}
+
+// Light, dark or the system's theme, remembered; the charts follow.
+func TestThemeChoiceRemembered(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	dark := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)
+	light := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)
+	u.setThemeMode("dark")
+	if got := f.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); got != dark || !u.isDark() {
+		t.Errorf("dark: background %v, isDark %v", got, u.isDark())
+	}
+	u.setThemeMode("light")
+	if got := f.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark); got != light || u.isDark() {
+		t.Errorf("light: background %v, isDark %v", got, u.isDark())
+	}
+	if f.app.Preferences().String(prefTheme) != "light" {
+		t.Error("the choice is not remembered")
+	}
+	u.setThemeMode("")
+	if got := f.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark); got != dark {
+		t.Errorf("system: the dark variant's background is %v", got)
+	}
+	var labels []string
+	for _, m := range u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Checked {
+				labels = append(labels, it.Label)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(labels, ","), "跟随系统") {
+		t.Errorf("checked menu items %v", labels)
 	}
 }

@@ -120,8 +120,8 @@ func (u *ui) onDropped(_ fyne.Position, uris []fyne.URI) {
 
 // onExportScenario writes the scenario file the buyer can mail or archive.
 func (u *ui) onExportScenario() {
-	if len(u.parseErrs) > 0 || len(validateForSave(u.cur)) > 0 {
-		u.showInfo(u.lang.T("save.invalid.title"), u.lang.T("save.invalid"))
+	if path, msg := u.firstProblem(false); path != "" {
+		u.refuse(path, msg)
 		return
 	}
 	data, err := scenarios.Encode(u.cur)

@@ -59,7 +59,7 @@ func TestUIOpenAndDropRefuseFilesOverTheLimits(t *testing.T) {
 			[]string{"数字最多只能写 40 个字符"}},
 		{"price", limitFile(`,"vendors":{"huawei-cec":{"prices":{"seat.online.month":"1000000000"}}}`),
 			limitFile(`,"vendors":{"huawei-cec":{"prices":{"seat.online.month":"1000000000.01"}}}`),
-			[]string{`vendors.huawei-cec.prices["seat.online.month"]：必须在 0 到 1000000000 之间`}},
+			[]string{`华为云 云客服 CEC 在线客服座席 报价：必须在 0 到 1000000000 之间`}},
 	}
 	for _, lang := range []string{"en", "zh"} {
 		f := newUIFixture(t, lang)

@@ -261,5 +261,11 @@ func (u *ui) onUI(fn func()) {
 }
 
 func (u *ui) isDark() bool {
+	switch u.app.Preferences().String(prefTheme) {
+	case "dark":
+		return true
+	case "light":
+		return false
+	}
 	return u.app.Settings().ThemeVariant() == theme.VariantDark
 }

@@ -95,7 +95,7 @@ func TestSaveAsRefusesInvalidFieldsInWindowLanguage(t *testing.T) {
 	f.field("months").Entry.SetText("500")
 	u.onSaveAs()
 	top := u.win.Canvas().Overlays().Top()
-	if top == nil || !strings.Contains(labelsText(top), "有字段标红") {
+	if top == nil || !strings.Contains(labelsText(top), "无法保存：“期间”") {
 		t.Fatalf("Save as with months 500: %q", labelsText(top))
 	}
 	if infos, _ := f.store.List(); len(infos) != 0 {

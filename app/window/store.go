@@ -2,11 +2,14 @@ package window
 
 import (
 	"errors"
+	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2/dialog"
 
 	"kefucost/app"
 	"kefucost/app/window/saved"
+	"kefucost/app/wording"
 	"kefucost/scenarios"
 	"kefucost/scenarios/store"
 )
@@ -124,19 +127,61 @@ func (u *ui) saveThen(then func()) {
 // savable reports whether the scenario may be saved (a missing name is
 // asked for); if not it says why.
 func (u *ui) savable() bool {
+	path, msg := u.firstProblem(true)
+	if path == "" {
+		return true
+	}
+	u.refuse(path, msg)
+	return false
+}
+
+// firstProblem is the first field that is not a value or not valid (text
+// typed first, then the checks, in the order of the file), with the
+// message shown next to it; "" when there is none. The name is left out
+// when skipName (Save asks for a name itself).
+func (u *ui) firstProblem(skipName bool) (path, msg string) {
+	paths := make([]string, 0, len(u.parseErrs))
 	for k := range u.parseErrs {
-		if k != "name" {
-			u.showInfo(u.lang.T("save.invalid.title"), u.lang.T("save.invalid"))
-			return false
+		if !(skipName && k == "name") {
+			paths = append(paths, k)
 		}
+	}
+	sort.Strings(paths)
+	if len(paths) > 0 {
+		return paths[0], u.lang.TypedMsg(u.parseErrs, paths[0])
 	}
 	for _, e := range validateForSave(u.cur) {
-		if e.Field != "name" {
-			u.showInfo(u.lang.T("save.invalid.title"), u.lang.T("save.invalid"))
-			return false
+		if skipName && e.Field == "name" {
+			continue
 		}
+		msg := u.lang.FieldError(e)
+		if id, ok := strings.CutSuffix(strings.TrimPrefix(e.Field, "vendors."), ".discount"); ok && strings.HasPrefix(e.Field, "vendors.") {
+			if c := u.vendors.Cards[id]; c != nil {
+				if h := wording.DiscountHint(string(u.lang), c.Discount.Text); h != "" {
+					msg += u.lang.T("status.sep") + h
+				}
+			}
+		}
+		return e.Field, msg
 	}
-	return true
+	return "", ""
+}
+
+// inputTab is the tab of the inputs where the field at path is.
+func inputTab(path string) int {
+	if strings.HasPrefix(path, "vendors.") {
+		return 1
+	}
+	return 0
+}
+
+// refuse says why the scenario cannot be saved or exported, naming the
+// field and its tab, and opens that tab.
+func (u *ui) refuse(path, msg string) {
+	tab := inputTab(path)
+	u.inputs.SelectIndex(tab)
+	base := []string{"tab.requirements", "tab.vendors"}[tab]
+	u.showInfo(u.lang.T("save.invalid.title"), u.lang.T("save.invalid.field", u.lang.FieldName(path), msg, u.lang.T(base)))
 }
 
 func (u *ui) confirmOverwrite(name string, then func()) {
@@ -159,6 +204,7 @@ func (u *ui) saveAs(name string, then func()) {
 	}
 	u.cur.Name = name
 	u.savedName = name
+	u.rememberLast(name)
 	u.savedBytes, _ = scenarios.Encode(u.cur)
 	u.savedEditions = rev.Editions
 	u.clearDraft()
@@ -229,6 +275,7 @@ func (u *ui) onRename() {
 			u.savedBytes, _ = scenarios.Encode(saved)
 		}
 		u.savedName = name
+		u.rememberLast(name)
 		u.cur.Name = name
 		u.setName(name)
 		u.list.Refresh()
@@ -364,6 +411,14 @@ func (u *ui) onShowTrash() {
 }
 
 // onNew starts a new scenario with the defaults.
+// onSample opens the sample scenario (Help menu), as a new one.
+func (u *ui) onSample() {
+	u.confirmDiscard(func() {
+		u.loadScenario(sampleScenario(u.lang), "", nil)
+		u.list.Refresh()
+	})
+}
+
 func (u *ui) onNew() {
 	u.confirmDiscard(func() {
 		u.loadScenario(newScenario(u.lang), "", nil)

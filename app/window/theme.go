@@ -1,6 +1,8 @@
 package window
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
@@ -13,11 +15,40 @@ import (
 // (Fyne passes the variant to Color).
 type kefuTheme struct {
 	fyne.Theme
+	// mode is "light" or "dark" to use that variant whatever the system
+	// says, "" (system) to follow it.
+	mode string
 }
 
-// NewTheme returns kefucost's theme.
+// NewTheme returns kefucost's theme, following the system's variant.
 func NewTheme() fyne.Theme {
 	return &kefuTheme{Theme: theme.DefaultTheme()}
+}
+
+// Theme modes the View menu offers; "" is the system's.
+var themeModes = []string{"", "light", "dark"}
+
+// prefTheme is the preference key of the theme mode the user chose.
+const prefTheme = "theme"
+
+// NewThemeMode is kefucost's theme in mode ("light", "dark", or anything
+// else for the system's variant).
+func NewThemeMode(mode string) fyne.Theme {
+	if mode != "light" && mode != "dark" {
+		mode = ""
+	}
+	return &kefuTheme{Theme: theme.DefaultTheme(), mode: mode}
+}
+
+// Color is the default theme's colour in the variant chosen.
+func (t *kefuTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch t.mode {
+	case "light":
+		v = theme.VariantLight
+	case "dark":
+		v = theme.VariantDark
+	}
+	return t.Theme.Color(n, v)
 }
 
 // Font returns the embedded WenQuanYi Micro Hei for every text style,

@@ -26,6 +26,7 @@ import (
 	"kefucost/app"
 	"kefucost/app/chart"
 	"kefucost/app/window/demand"
+	"kefucost/app/window/kit"
 	"kefucost/app/window/results"
 	"kefucost/app/window/saved"
 	"kefucost/app/window/vendors"
@@ -107,7 +108,7 @@ type ui struct {
 
 // Run opens the main window on a and blocks until it closes.
 func Run(a fyne.App, args []string) int {
-	a.Settings().SetTheme(NewTheme())
+	a.Settings().SetTheme(NewThemeMode(a.Preferences().String(prefTheme)))
 	a.SetIcon(assets.IconResource())
 	db, file, _ := Args(args)
 	u := newUI(a, openStoreForWindow(db, os.Getenv), runMode{})
@@ -239,9 +240,11 @@ func newUI(a fyne.App, so storeOpen, mode runMode) *ui {
 	u.win = a.NewWindow("kefucost")
 	u.win.SetIcon(assets.IconResource())
 	u.live = newLive(u)
-	u.cur = newScenario(u.lang)
+	u.cur = sampleScenario(u.lang)
 	u.build()
-	u.loadScenario(u.cur, "", nil)
+	if !u.reopenLast() {
+		u.loadScenario(u.cur, "", nil)
+	}
 	u.win.SetCloseIntercept(u.onClose)
 	u.win.SetOnDropped(u.onDropped)
 	// The charts are images drawn in the theme's colours: redraw them
@@ -259,10 +262,46 @@ func newUI(a fyne.App, so storeOpen, mode runMode) *ui {
 	return u
 }
 
-// newScenario is what "New" starts with: the defaults, starting on the
-// first day of next month.
+// newScenario is what "New" starts with: no demand at all (a buyer fills
+// in their own numbers; none of the sample's can be left in by mistake),
+// starting on the first day of next month.
 func newScenario(l tr) *scenarios.Scenario {
-	return scenarios.New(l.T("scenario.untitled"), demand.FirstOfNextMonth())
+	s := scenarios.New(l.T("scenario.untitled"), demand.FirstOfNextMonth())
+	for _, name := range scenarios.CountFieldNames() {
+		if name != "messages_per_chat" { // a ratio: one request a chat
+			s.Demand.SetCount(name, 0)
+		}
+	}
+	return s
+}
+
+// sampleScenario is the sample (Help ▸ Sample scenario, and the first
+// start): a small web customer service with a bot.
+func sampleScenario(l tr) *scenarios.Scenario {
+	return scenarios.New(l.T("scenario.sample"), demand.FirstOfNextMonth())
+}
+
+// prefLast is the preference key of the saved scenario last open.
+const prefLast = "lastScenario"
+
+// rememberLast keeps name as the scenario to reopen at the next start.
+func (u *ui) rememberLast(name string) { u.app.Preferences().SetString(prefLast, name) }
+
+// reopenLast opens the saved scenario that was open when the window last
+// closed; it reports whether it did.
+func (u *ui) reopenLast() bool {
+	name := u.app.Preferences().String(prefLast)
+	if name == "" || u.store == nil {
+		return false
+	}
+	s, r, err := u.store.Load(name)
+	if err != nil {
+		return false // deleted or renamed elsewhere: start as for a first start
+	}
+	s.Name = name
+	u.loadScenario(s, name, &r)
+	u.list.Refresh()
+	return true
 }
 
 // build (re)creates every widget in the current language; the scenario
@@ -288,16 +327,19 @@ func (u *ui) build() {
 	u.updateTitle()
 }
 
+// toolbar: each icon names itself when pointed at (kit.TipAction), with
+// the words of its menu item.
 func (u *ui) toolbar() fyne.CanvasObject {
+	l := u.lang
 	return widget.NewToolbar(
-		widget.NewToolbarAction(theme.ContentAddIcon(), u.onNew),
-		widget.NewToolbarAction(theme.FolderOpenIcon(), u.onOpenFile),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.onSave),
+		kit.NewTipAction(theme.ContentAddIcon(), l.T("menu.new"), u.onNew),
+		kit.NewTipAction(theme.FolderOpenIcon(), l.T("menu.open"), u.onOpenFile),
+		kit.NewTipAction(theme.DocumentSaveIcon(), l.T("menu.save"), u.onSave),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.UploadIcon(), u.onExportScenario),
-		widget.NewToolbarAction(theme.MediaPhotoIcon(), func() { u.onExportChart("png") }),
+		kit.NewTipAction(theme.UploadIcon(), l.T("menu.export.scenario"), u.onExportScenario),
+		kit.NewTipAction(theme.MediaPhotoIcon(), l.T("menu.export.png"), func() { u.onExportChart("png") }),
 		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.InfoIcon(), u.onAbout),
+		kit.NewTipAction(theme.InfoIcon(), l.T("menu.about"), u.onAbout),
 	)
 }
 
@@ -327,8 +369,31 @@ func (u *ui) menu() *fyne.MainMenu {
 		langItems = append(langItems, it)
 	}
 	view := fyne.NewMenu(l.T("menu.language"), langItems...)
-	help := fyne.NewMenu(l.T("menu.help"), fyne.NewMenuItem(l.T("menu.about"), u.onAbout))
-	return fyne.NewMainMenu(file, view, help)
+	var themeItems []*fyne.MenuItem
+	for _, mode := range themeModes {
+		it := fyne.NewMenuItem(l.T("menu.theme."+orSystem(mode)), func() { u.setThemeMode(mode) })
+		it.Checked = u.app.Preferences().String(prefTheme) == mode
+		themeItems = append(themeItems, it)
+	}
+	look := fyne.NewMenu(l.T("menu.theme"), themeItems...)
+	help := fyne.NewMenu(l.T("menu.help"), fyne.NewMenuItem(l.T("menu.sample"), u.onSample), fyne.NewMenuItem(l.T("menu.about"), u.onAbout))
+	return fyne.NewMainMenu(file, view, look, help)
+}
+
+func orSystem(mode string) string {
+	if mode == "" {
+		return "system"
+	}
+	return mode
+}
+
+// setThemeMode switches to the light or dark theme, or back to the
+// system's, remembers the choice, and redraws the charts in its colours.
+func (u *ui) setThemeMode(mode string) {
+	u.app.Preferences().SetString(prefTheme, mode)
+	u.app.Settings().SetTheme(NewThemeMode(mode))
+	u.win.SetMainMenu(u.menu())
+	u.recompute()
 }
 
 // shortcuts registers Ctrl+S/N/O on the canvas as well, so they work where
@@ -351,10 +416,15 @@ func (u *ui) setLanguage(code string) {
 		return
 	}
 	pristine := u.isPristineNew()
+	old := string(u.lang)
 	u.lang = tr(code)
 	u.app.Preferences().SetString(prefLanguage, code)
 	if pristine {
-		u.cur.Name = u.lang.T("scenario.untitled")
+		if u.cur.Name == tr(old).T("scenario.sample") {
+			u.cur.Name = u.lang.T("scenario.sample")
+		} else {
+			u.cur.Name = u.lang.T("scenario.untitled")
+		}
 	}
 	u.build()
 	u.fillForm()
@@ -419,6 +489,9 @@ func (u *ui) updateTitle() {
 func (u *ui) loadScenario(s *scenarios.Scenario, name string, rev *store.Revision) {
 	u.cur = s
 	u.savedName = name
+	if name != "" {
+		u.rememberLast(name)
+	}
 	u.savedBytes = nil
 	u.savedEditions = nil
 	if name != "" {
@@ -500,6 +573,33 @@ func (u *ui) showErrors(errs scenarios.FieldErrors) {
 		}
 	}
 	u.form.SetGeneral(general)
+	u.markTabs(errs)
+}
+
+// markTabs marks an input tab that holds a field in error, so a mistake on
+// the tab not shown is seen.
+func (u *ui) markTabs(errs scenarios.FieldErrors) {
+	var bad [2]bool
+	for p := range u.parseErrs {
+		bad[inputTab(p)] = true
+	}
+	for _, e := range errs {
+		bad[inputTab(e.Field)] = true
+	}
+	changed := false
+	for i, key := range []string{"tab.requirements", "tab.vendors"} {
+		text := u.lang.T(key)
+		if bad[i] {
+			text = u.lang.T("tab.error_mark", text)
+		}
+		if it := u.inputs.Items[i]; it.Text != text {
+			it.Text = text
+			changed = true
+		}
+	}
+	if changed {
+		u.inputs.Refresh()
+	}
 }
 
 func (u *ui) setStale(stale bool) {
@@ -610,8 +710,16 @@ func (u *ui) isPristineNew() bool {
 		return false
 	}
 	b1, err1 := scenarios.Encode(u.cur)
-	b2, err2 := scenarios.Encode(u.pristine())
-	return err1 == nil && err2 == nil && bytes.Equal(b1, b2)
+	if err1 != nil {
+		return false
+	}
+	for _, p := range []*scenarios.Scenario{u.pristine(), sampleScenario(u.lang)} {
+		p.Start = u.cur.Start
+		if b2, err2 := scenarios.Encode(p); err2 == nil && bytes.Equal(b1, b2) {
+			return true
+		}
+	}
+	return false
 }
 
 func (u *ui) pristine() *scenarios.Scenario {

@@ -220,7 +220,7 @@ func TestUISaveListReopen(t *testing.T) {
 	}
 
 	u.onNew()
-	if u.cur.Demand.OnlineAgents != 5 || u.savedName != "" {
+	if u.cur.Demand.OnlineAgents != 0 || u.savedName != "" {
 		t.Fatalf("New did not start afresh: %+v", u.cur.Demand)
 	}
 	u.list.List.Select(0)

@@ -1,6 +1,9 @@
 package wording
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // History entries read as sentences, in one place for every front end.
 func TestHistoryAsSentences(t *testing.T) {
@@ -33,5 +36,30 @@ func TestHistoryAsSentences(t *testing.T) {
 	}
 	if got := Summary("en", "months 36→24"); got != "months 36→24" {
 		t.Errorf("en other fields: %q", got)
+	}
+}
+
+// A date or discount that is refused says how to write it.
+func TestMistakesSayHowToFix(t *testing.T) {
+	for in, want := range map[string]string{
+		"2027-02-30": "2027-02-30：2 月只有 28 天",
+		"2028-02-30": "2028-02-30：2 月只有 29 天",
+		"2027-04-31": "2027-04-31：4 月只有 30 天",
+		"2027-13-01": "2027-13-01：月份只能是 1 到 12，不能是 13",
+		"2027/2/3":   "请写成 2027-02-03",
+		"明天":         "请输入日期，格式如 2027-01-31",
+	} {
+		if got := DateHint("zh", in); got != want {
+			t.Errorf("DateHint(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := DateHint("en", "2027-02-30"); got != "2027-02-30: February has 28 days" {
+		t.Errorf("en: %q", got)
+	}
+	for in, want := range map[string]string{"8.5": "0.85", "85": "0.85", "9": "0.9", "0.85": "", "abc": ""} {
+		got := DiscountHint("zh", in)
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("DiscountHint(%q) = %q, want it to suggest %q", in, got, want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"kefucost/scenarios"
 )
@@ -22,8 +23,24 @@ func FieldName(lang, path string) string {
 	if l := FieldLabel(lang, strings.TrimPrefix(path, "demand.")); l != strings.TrimPrefix(path, "demand.") {
 		return l
 	}
+	if m := vendorPath.FindStringSubmatch(path); m != nil {
+		vendor := VendorNameByID(lang, m[1])
+		switch {
+		case m[3] != "":
+			return Text(lang, "fieldname.price", vendor, ItemName(lang, m[1], m[3]))
+		case m[2] == "discount":
+			return vendor + " " + Text(lang, "vendors.discount")
+		case m[2] == "plan":
+			return vendor + " " + Text(lang, "vendors.plan")
+		}
+		return vendor
+	}
 	return path
 }
+
+// vendorPath is a vendor's field path: vendors.<id>.discount, .plan, or
+// .prices[item] (the item quoted or not).
+var vendorPath = regexp.MustCompile(`^vendors\.([a-z0-9-]+)(?:\.([a-z]+))?(?:\["?([^"\]]+)"?\])?`)
 
 // FieldError says what is wrong with a field in lang's words.
 // The scenario package gives each error a message key and arguments; an
@@ -189,4 +206,68 @@ func FieldIDsIn(lang, s string) string {
 		return s
 	}
 	return fieldID.ReplaceAllStringFunc(s, func(id string) string { return FieldLabel(lang, id) })
+}
+
+var (
+	dateLike  = regexp.MustCompile(`^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$`)
+	dateParts = regexp.MustCompile(`^\s*(\d{4})-(\d{2})-(\d{2})\s*$`)
+)
+
+// DateHint says why text is not a date and how to write it:
+// "2027-02-30：2 月只有 28 天", "请写成 2027-02-03".
+func DateHint(lang, text string) string {
+	m := dateLike.FindStringSubmatch(text)
+	if m == nil {
+		return Text(lang, "err.not_date")
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := strings.TrimSpace(text)
+	if mo < 1 || mo > 12 {
+		return Text(lang, "err.date_month", t, mo)
+	}
+	days := daysIn(y, mo)
+	if d < 1 || d > days {
+		var month any = mo
+		if lang == "en" {
+			month = time.Month(mo).String()
+		}
+		return Text(lang, "err.date_day", t, month, days)
+	}
+	if !dateParts.MatchString(text) {
+		return Text(lang, "err.date_write", fmt.Sprintf("%04d-%02d-%02d", y, mo, d))
+	}
+	return Text(lang, "err.not_date")
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// DiscountHint suggests the multiplier a discount typed the way it is
+// said was meant as: "8.5" (八五折) → 0.85, "85" (85 %) → 0.85; "" when
+// text is no such number.
+func DiscountHint(lang, text string) string {
+	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "折")), 64)
+	if err != nil {
+		return ""
+	}
+	t := strings.TrimSpace(text)
+	switch {
+	case v > 1 && v < 10:
+		return Text(lang, "err.discount_tenths", t, strconv.FormatFloat(v/10, 'f', -1, 64))
+	case v >= 10 && v < 100:
+		return Text(lang, "err.discount_percent", t, strconv.FormatFloat(v/100, 'f', -1, 64))
+	}
+	return ""
 }

@@ -38,8 +38,11 @@ type Typed struct {
 // TypedMsg is the message for the text typed at path, "" if it is fine.
 func (l Lang) TypedMsg(m map[string]Typed, path string) string {
 	if t, ok := m[path]; ok {
-		if t.Msg == "err.name_long" {
+		switch t.Msg {
+		case "err.name_long":
 			return l.T(t.Msg, scenarios.MaxNameLen)
+		case "err.not_date":
+			return wording.DateHint(string(l), t.Text) // how to write it
 		}
 		return l.T(t.Msg)
 	}

@@ -492,6 +492,11 @@ func (p *Panel) ShowErrors(errs scenarios.FieldErrors, typed map[string]kit.Type
 			if msg == "" {
 				if e := errs.For(path); e != nil {
 					msg = p.lang.FieldError(e)
+					if strings.HasSuffix(path, ".discount") {
+						if h := wording.DiscountHint(string(p.lang), c.Discount.Text); h != "" {
+							msg += p.lang.T("status.sep") + h
+						}
+					}
 					shown[e] = true
 				}
 			}
