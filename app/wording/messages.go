@@ -102,8 +102,9 @@ func FileError(lang string, err error) error {
 }
 
 // CountVerbs counts the printf verbs of a template: a % followed by a
-// letter ("%s", "%d", "%v"); "%%" and a % before a space ("15 % off") are
-// text.
+// letter ("%s", "%d", "%v"), or by an argument index and a letter ("%[2]s":
+// Chinese may put the words in another order); "%%" and a % before a space
+// ("15 % off") are text.
 func CountVerbs(s string) int {
 	n := 0
 	for i := 0; i < len(s)-1; i++ {
@@ -112,6 +113,11 @@ func CountVerbs(s string) int {
 			if c == '%' {
 				i++
 				continue
+			}
+			if c == '[' {
+				if j := strings.IndexByte(s[i:], ']'); j > 0 && i+j+1 < len(s) {
+					c = s[i+j+1]
+				}
 			}
 			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
 				n++

@@ -54,6 +54,9 @@ type Panel struct {
 	coverage    *fyne.Container
 	coverageKey string
 	notes       *widget.Label
+	// Schedule is every vendor's purchase schedule (pricing-rules §7.5):
+	// the buyer's action plan, one sentence per purchase.
+	Schedule *widget.Label
 
 	lang   kit.Lang
 	cat    *pricing.Catalog
@@ -140,11 +143,14 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	p.coverage = container.NewGridWithColumns(1)
 	p.notes = widget.NewLabel("")
 	p.notes.Wrapping = fyne.TextWrapWord
+	p.Schedule = widget.NewLabel("")
+	p.Schedule.Wrapping = fyne.TextWrapWord
 
 	p.Tabs = container.NewAppTabs(
 		container.NewTabItem(l.T("tab.cumulative"), p.Cumulative),
 		container.NewTabItem(l.T("tab.monthly"), p.Monthly),
 		container.NewTabItem(l.T("tab.breakdown"), breakdown),
+		container.NewTabItem(l.T("tab.schedule"), container.NewVScroll(p.Schedule)),
 		container.NewTabItem(l.T("tab.coverage"), container.NewScroll(p.coverage)),
 		container.NewTabItem(l.T("tab.notes"), container.NewVScroll(p.notes)),
 	)
@@ -189,6 +195,7 @@ func (p *Panel) Clear() {
 	p.coverage.RemoveAll()
 	p.coverageKey = ""
 	p.notes.SetText("")
+	p.Schedule.SetText("")
 	p.pricesBar.Hide()
 	p.vendorIDs = nil
 	p.VendorSel.Options = nil
@@ -237,7 +244,50 @@ func (p *Panel) Show(r View) {
 	p.showBreakdown()
 	p.showCoverage(c, r.Scenario)
 	p.showNotes(c)
+	p.Schedule.SetText(ScheduleText(l, c))
 	p.showPricesChanged(c, r.SavedEditions)
+}
+
+// ScheduleText is what to buy, when, for every vendor compared: one line
+// per purchase in date order ("2027-01-01 购买 10 坐席：人工坐席（3 年期），
+// 46,566.00 元，有效至 2029-12-31"; "2027-01-01: buy Human seat (3-year
+// term) × 10 seat, 46,566.00 元, until 2029-12-31"), why under it, and what
+// is paid after the horizon for use within it.
+func ScheduleText(l kit.Lang, c *pricing.Comparison) string {
+	var b strings.Builder
+	for _, r := range c.Vendors {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(kit.NameIn(l, r.Name, r.NameEN) + "\n")
+		for _, pu := range r.Schedule {
+			amount := l.T("schedule.unpriced")
+			if pu.Amount != nil {
+				amount = l.T("schedule.amount", wording.Money(*pu.Amount))
+			}
+			qty := wording.Quantity(pu.Quantity) + " " + wording.UnitText(string(l), pu.Unit)
+			label, why := pu.Label, pu.WhyZH
+			if l.EN() {
+				label, why = pu.LabelEN, pu.Why
+			}
+			if pu.Until.IsZero() {
+				b.WriteString(l.T("schedule.buy", pu.Date.String(), label, qty, amount))
+			} else {
+				b.WriteString(l.T("schedule.buy_until", pu.Date.String(), label, qty, amount, pu.Until.String()))
+			}
+			b.WriteString("\n")
+			if why != "" {
+				b.WriteString("    " + why + "\n")
+			}
+		}
+		if len(r.Schedule) == 0 {
+			b.WriteString(l.T("schedule.nothing") + "\n")
+		}
+		if !r.AfterHorizon.IsZero() {
+			b.WriteString(l.T("schedule.after", wording.Money(r.AfterHorizon)) + "\n")
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // showCards updates the vendor cards in place: the same widgets for every
@@ -485,6 +535,9 @@ func (p *Panel) refreshBreakdown() {
 	p.Table.Refresh()
 	p.detail.SetText(p.lang.T("breakdown.select"))
 }
+
+// ScheduleTab is the index of the purchase schedule in the results tabs.
+const ScheduleTab = 3
 
 // BreakdownTab is the index of the breakdown in the results tabs.
 const BreakdownTab = 2
