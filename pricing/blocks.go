@@ -67,20 +67,6 @@ var pow10 = func() [17]int64 {
 	return p
 }()
 
-// DailyOverage is one day's charge under a free daily allowance: the units
-// beyond free, each at price. Not rounded: the caller rounds the day's bill.
-//
-// Chatopera 2020 chat API: 2,739.726 requests a day (1,000,000 a year over
-// 365 days) with 1,000 free at 0.01 元 cost 17.39726 元 a day, 6,350 元 over
-// the year; the 6,000 元 annual package saves 350 元.
-func DailyOverage(perDay, free, price decimal.Decimal) decimal.Decimal {
-	over := perDay.Sub(free)
-	if !over.IsPositive() {
-		return zero
-	}
-	return over.Mul(price)
-}
-
 // MinUnits applies a minimum purchase: nothing needed buys nothing, else at
 // least min (Tencent: 1 or 2 online users are sold as 3).
 func MinUnits(n, min int64) int64 {
@@ -268,38 +254,4 @@ func (s *coverSolver) rec(k int, left, cost int64) {
 		s.rec(k+1, left-c*o.quota, cost+c*o.price)
 	}
 	s.cur[i] = 0
-}
-
-// PackBalance is a quota pack held: what is left and until when.
-type PackBalance struct {
-	Item    string
-	Gift    bool
-	Left    int64
-	Expires scenarios.Date // first day it can no longer be used
-}
-
-// Deduct takes units from the packs valid on day in the vendor's order —
-// gift packs before purchased ones (Chatopera: "赠送资源包 > 购买资源包"),
-// then the pack that expires first (interpretation: the seed gives no order
-// among purchased packs) — and returns what could not be served: a service
-// stop when positive.
-func Deduct(packs []*PackBalance, units int64, day scenarios.Date) (unserved int64) {
-	sort.SliceStable(packs, func(i, j int) bool {
-		if packs[i].Gift != packs[j].Gift {
-			return packs[i].Gift
-		}
-		return packs[i].Expires.Before(packs[j].Expires)
-	})
-	for _, p := range packs {
-		if units == 0 {
-			break
-		}
-		if !day.Before(p.Expires) || p.Left == 0 {
-			continue
-		}
-		take := min(p.Left, units)
-		p.Left -= take
-		units -= take
-	}
-	return units
 }

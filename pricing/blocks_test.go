@@ -28,26 +28,22 @@ func eq(t *testing.T, what string, got, want decimal.Decimal) {
 
 // Seed 000: "相对于按天计费的优惠" — 1,000,000 requests a year spread evenly
 // over 365 days cost 6,350 元 under daily billing, so the 6,000 元 package
-// saves 350 元; for 5,000,000 the 40,000 元 package saves 6,350 元.
+// saves 350 元. In whole requests, priced by the engine: 2,740 a day through
+// 2027 (1,000,100 requests): daily (2,740 − 1,000) × 0.01 = 17.40 a day ×
+// 365 = 6,351.00; the 1M package from the first day 6,000 + 100 × 0.01 =
+// 6,001.00 (a later start costs at least a day's 17.40 more): 350.00 less.
 func TestChatoperaSeedSavings(t *testing.T) {
-	for _, c := range []struct {
-		perYear, pkg, daily, saves string
-	}{
-		{"1000000", "6000", "6350", "350"},
-		{"5000000", "40000", "46350", "6350"},
-	} {
-		perDay := d(c.perYear).Div(d("365"))
-		yearly := DailyOverage(perDay, d("1000"), d("0.01")).Mul(d("365"))
-		eq(t, c.perYear+" daily", yearly.Round(2), d(c.daily))
-		eq(t, c.perYear+" saving", yearly.Sub(d(c.pkg)).Round(2), d(c.saves))
-	}
-}
-
-func TestDailyOverage(t *testing.T) {
-	for _, c := range []struct{ perDay, want string }{
-		{"0", "0"}, {"999", "0"}, {"1000", "0"}, {"1001", "0.01"}, {"3000", "20"}, {"2739.5", "17.395"},
-	} {
-		eq(t, "overage("+c.perDay+")", DailyOverage(d(c.perDay), d("1000"), d("0.01")), d(c.want))
+	for plan, want := range map[string]string{"chatopera-2020-daily": "6351.00", "chatopera-2020-annual-1m": "6001.00"} {
+		c, err := Compare(scenario(12, func(s *scenarios.Scenario) {
+			s.Demand.ChatsPerDay = 2740
+			s.Vendors[scenarios.Chatopera] = scenarios.VendorSettings{Plan: plan, Options: legacy}
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := vendor(t, c, scenarios.Chatopera).Total.StringFixed(2); got != want {
+			t.Errorf("%s: %s, want %s", plan, got, want)
+		}
 	}
 }
 
@@ -136,21 +132,6 @@ func TestCheapestCoverMatchesBruteForce(t *testing.T) {
 	c := CheapestCover(1080000, tencent)
 	if c[0] != 1 || c[2] != 1 || c[1] != 0 || c[3] != 0 {
 		t.Errorf("1,080,000 sessions: %v, want one 120k and one 960k", c)
-	}
-}
-
-func TestDeductOrder(t *testing.T) {
-	d0 := day("2027-01-01")
-	gift := &PackBalance{Item: "gift", Gift: true, Left: 100, Expires: day("2027-12-01")}
-	late := &PackBalance{Item: "late", Left: 1000, Expires: day("2027-12-01")}
-	early := &PackBalance{Item: "early", Left: 1000, Expires: day("2027-02-01")}
-	packs := []*PackBalance{late, early, gift}
-	if u := Deduct(packs, 150, d0); u != 0 || gift.Left != 0 || early.Left != 950 || late.Left != 1000 {
-		t.Fatalf("gift first, then the earliest to expire: unserved %d gift %d early %d late %d", u, gift.Left, early.Left, late.Left)
-	}
-	// After early expires its quota is gone; late serves; beyond it, a stop.
-	if u := Deduct(packs, 1200, day("2027-02-01")); u != 200 || late.Left != 0 || early.Left != 950 {
-		t.Fatalf("unserved %d late %d early %d", u, late.Left, early.Left)
 	}
 }
 

@@ -101,38 +101,14 @@ func cheaperPlanExists(start scenarios.Date, use []int64, kinds []packKind, boun
 	return try(0, nil, 0)
 }
 
-// servesEveryDay replays a plan day by day in the vendor's order and
-// returns the first day a call is refused (-1 when none) and its cost.
-func servesEveryDay(start scenarios.Date, use []int64, kinds []packKind, buys []packBuy) (refused int, cost int64) {
-	var held []heldPack
-	b := 0
-	for day, u := range use {
-		for ; b < len(buys) && buys[b].day == day; b++ {
-			for k, n := range buys[b].counts {
-				cost += n * kinds[k].cost
-				for j := int64(0); j < n; j++ {
-					held = append(held, heldPack{left: kinds[k].quota, expires: start.DaysUntil(start.AddDays(day).AddMonths(kinds[k].months))})
-				}
-			}
-		}
-		live := held[:0]
-		for _, h := range held {
-			if h.left > 0 && h.expires > day {
-				live = append(live, h)
-			}
-		}
-		held = live
-		sort.SliceStable(held, func(i, j int) bool { return held[i].expires < held[j].expires })
-		for i := range held {
-			take := min(u, held[i].left)
-			held[i].left -= take
-			u -= take
-		}
-		if u > 0 {
-			return day, cost
+// planCost is what a plan's purchases cost.
+func planCost(kinds []packKind, buys []packBuy) (cost int64) {
+	for _, b := range buys {
+		for k, n := range b.counts {
+			cost += n * kinds[k].cost
 		}
 	}
-	return -1, cost
+	return cost
 }
 
 // The pack search finds the cheapest plan of all (pricing-rules §7.2: "an
@@ -165,7 +141,8 @@ func TestPackPlanMatchesExhaustiveSearch(t *testing.T) {
 		if !ok {
 			t.Fatalf("seed %d case %d: no plan", seed, c)
 		}
-		if day, cost := servesEveryDay(start, use, kinds, buys); day >= 0 || cost != got {
+		// Replayed day by day as the engine replays every plan it shows.
+		if day, cost := refusedDay(start, use, kinds, buys), planCost(kinds, buys); day >= 0 || cost != got {
 			t.Fatalf("seed %d case %d: kinds %+v use %v: plan %+v refuses a call on day %d or costs %d, not %d", seed, c, kinds, use, buys, day, cost, got)
 		}
 		if cheaperPlanExists(start, use, kinds, got) {
@@ -229,7 +206,7 @@ func TestPackTopUpInBusyMonth(t *testing.T) {
 	if !ok || cost != 111 {
 		t.Fatalf("cost %d (ok %v), want 111: %+v", cost, ok, buys)
 	}
-	if day, c := servesEveryDay(start, use, kinds, buys); day >= 0 || c != 111 {
+	if day, c := refusedDay(start, use, kinds, buys), planCost(kinds, buys); day >= 0 || c != 111 {
 		t.Fatalf("plan %+v refuses a call on day %d (cost %d)", buys, day, c)
 	}
 }
@@ -284,6 +261,43 @@ func TestExpiryDaysIsMonthsFromThePurchaseDay(t *testing.T) {
 					t.Fatalf("start %s, %d months, bought %s: expires day %d, want %d (%s)", start, months, start.AddDays(d), e[d], want, start.AddDays(want))
 				}
 			}
+		}
+	}
+}
+
+// The replay every shown plan passes (and the pack tests judge plans by)
+// draws packs in the vendor's order and refuses a call with no quota
+// (pricing-rules §7.2). From 2027-01-01:
+//   - a 10-call pack, 3 calls a day: 9 calls in three days, day 3 refused;
+//   - a 100-call 1-month pack bought 2027-01-31 is valid to 02-27: one
+//     call a day from then, 2027-02-28 (day 58) refused;
+//   - a 200-call 12-month and a 10-call 1-month pack bought the first day,
+//     5 calls a day: the short one, expiring first, serves days 0–1, the
+//     long one days 2–41, day 42 refused (drawn long first, the short one
+//     would expire unused on 02-01 and day 40 be refused).
+func TestRefusedDayDrawsThePackExpiringFirst(t *testing.T) {
+	start := scenarios.NewDate(2027, 1, 1)
+	perDay := func(n int, v int64, from int) []int64 {
+		u := make([]int64, n)
+		for d := from; d < n; d++ {
+			u[d] = v
+		}
+		return u
+	}
+	one := func(k int, nk int) []int64 { c := make([]int64, nk); c[k] = 1; return c }
+	for _, c := range []struct {
+		use   []int64
+		kinds []packKind
+		buys  []packBuy
+		want  int
+	}{
+		{perDay(10, 3, 0), []packKind{{cost: 1, quota: 10, months: 1}}, []packBuy{{day: 0, counts: one(0, 1)}}, 3},
+		{perDay(90, 1, 30), []packKind{{cost: 1, quota: 100, months: 1}}, []packBuy{{day: 30, counts: one(0, 1)}}, 58},
+		{perDay(60, 5, 0), []packKind{{cost: 1, quota: 200, months: 12}, {cost: 1, quota: 10, months: 1}}, []packBuy{{day: 0, counts: []int64{1, 1}}}, 42},
+		{perDay(40, 5, 0), []packKind{{cost: 1, quota: 200, months: 12}, {cost: 1, quota: 10, months: 1}}, []packBuy{{day: 0, counts: []int64{1, 1}}}, -1},
+	} {
+		if got := refusedDay(start, c.use, c.kinds, c.buys); got != c.want {
+			t.Errorf("kinds %+v buys %+v: refused day %d, want %d", c.kinds, c.buys, got, c.want)
 		}
 	}
 }
