@@ -3,17 +3,15 @@ package window
 import (
 	"fmt"
 	"math/rand"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
-
-	"fyne.io/fyne/v2/test"
+	"time"
 
 	"kefucost/app/window/demand"
 	"kefucost/app/window/kit"
 	"kefucost/pricing"
-	"os"
-	"strconv"
-	"time"
 )
 
 func checkChanges(t *testing.T, u *ui, step int, op string) bool {
@@ -159,5 +157,4 @@ func fuzzChanges(t *testing.T, seed int64) {
 			return
 		}
 	}
-	_ = test.Type
 }

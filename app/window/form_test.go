@@ -76,6 +76,6 @@ func TestMovedChangeStartsFromValueOnThatDay(t *testing.T) {
 	last := u.cur.Changes[len(u.cur.Changes)-1]
 	v, _ := last.Count("online_agents")
 	if v == nil || *v != 10 {
-		t.Errorf("online agents on %s are 10 (set that day; 3 was set earlier), the moved row starts at %v", d2, *v)
+		t.Errorf("online agents on %s are 10 (set that day; 3 was set earlier), the moved row starts at %s", d2, demand.ValueText(&last, "online_agents"))
 	}
 }

@@ -22,9 +22,24 @@ func TestLanguageSwitchKeepsNoMessageWithoutItsField(t *testing.T) {
 	}
 	u.setLanguage("en")
 	c2 := u.vendors.Cards["aliyun-icc"]
-	t.Logf("parseErrs after switch: %v; row exists: %v", u.parseErrs, c2.Prices["voice.minute"] != nil)
-	if c2.Prices["voice.minute"] == nil && u.stale {
-		t.Error("results stuck out of date; the field with the error no longer exists")
+	// The row is there again with what was pasted and its message: the
+	// results are out of date because of a field the user can see.
+	e := c2.Prices["voice.minute"]
+	if e == nil || e.Text != "¥0.12" {
+		t.Fatalf("after the switch the quote row is %v; want it showing %q", e, "¥0.12")
+	}
+	if !u.stale {
+		t.Error("a quote that is not a number no longer holds the results out of date")
+	}
+	// Every text held as not a value has its field on screen.
+	for path := range u.parseErrs {
+		if path != `vendors.aliyun-icc.prices["voice.minute"]` {
+			t.Errorf("parse error %s has no field", path)
+		}
+	}
+	typeInto(e, "0.12")
+	if u.stale || len(u.parseErrs) != 0 {
+		t.Errorf("a number in the row: still out of date (%v)", u.parseErrs)
 	}
 }
 

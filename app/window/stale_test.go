@@ -2,7 +2,6 @@ package window
 
 import (
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -57,10 +56,14 @@ func TestChartExportRefusedWhileOutOfDate(t *testing.T) {
 	s.Name = "other"
 	s.Months = 500
 	u.loadScenario(s, "", nil)
-	if u.stale && u.result != nil {
-		if _, err := u.chartFile("png", chart.Cumulative); err == nil {
-			t.Errorf("exports a chart of the previous scenario as %q while out of date", safeFileName(u.cur.Name))
-		}
+	if !u.stale {
+		t.Fatal("precondition: an invalid scenario is out of date")
+	}
+	if _, err := u.chartFile("png", chart.Cumulative); err == nil {
+		t.Errorf("exports a chart of the previous scenario as %q while out of date", safeFileName(u.cur.Name))
+	}
+	if u.result != nil || len(u.results.Cards.Objects) != 0 {
+		t.Errorf("the previous scenario's results are still shown for %q", u.cur.Name)
 	}
 }
 
@@ -80,13 +83,18 @@ func TestLanguageSwitchBeforeFirstResultShowsNoOtherScenarioResults(t *testing.T
 	u.loadScenario(s, "", nil) // valid: computed in the background
 	u.setLanguage("zh")        // before the result is back
 	typeInto(u.form.Fields["months"].Entry, "500")
-	select {
-	case fn := <-loop:
-		fn()
-	case <-time.After(500 * time.Millisecond):
+	// Whatever the worker still delivers is applied (or dropped) first.
+	u.live.fire()
+	for len(loop) > 0 {
+		(<-loop)()
 	}
-	if u.result != nil && u.result.Scenario != u.cur.Name {
-		t.Errorf("scenario %q shows the results of %q", u.cur.Name, u.result.Scenario)
+	// B is invalid now and never had a result: nothing may be shown as
+	// its results, neither the previous scenario's nor B's old ones.
+	if u.result != nil {
+		t.Errorf("scenario %q (invalid) shows the results of %q", u.cur.Name, u.result.Scenario)
+	}
+	if !u.stale {
+		t.Error("an invalid scenario's results are not marked out of date")
 	}
 }
 

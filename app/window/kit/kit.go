@@ -108,6 +108,15 @@ func SetErrorLabel(l *widget.Label, msg string) {
 	l.Show()
 }
 
+// SetText changes a label's text only when it differs: every edit shows
+// new results, and a label given its own text again is measured and laid
+// out again for nothing (most of what a keystroke would cost).
+func SetText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}
+
 // HintLabel is a caption-size explanation under a field.
 func HintLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)

@@ -358,18 +358,18 @@ func setShown(lb *widget.Label, text string) {
 		lb.Hide()
 		return
 	}
-	lb.SetText(text)
+	kit.SetText(lb, text)
 	lb.Show()
 }
 
 // Show fills the card with r, one vendor of comparison c.
 func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison, r *pricing.Result) {
-	v.name.SetText(kit.NameIn(l, r.Name, r.NameEN))
+	kit.SetText(v.name, kit.NameIn(l, r.Name, r.NameEN))
 	bound := wording.BoundOf(r)
 	if bound == wording.Unknown {
-		v.Total.SetText(l.T("money.unknown")) // the card's headline says why
+		kit.SetText(v.Total, l.T("money.unknown")) // the card's headline says why
 	} else {
-		v.Total.SetText(wording.Amount(string(l), r.Total, bound))
+		kit.SetText(v.Total, wording.Amount(string(l), r.Total, bound))
 	}
 	plan := r.PlanName
 	if l.EN() {
@@ -378,7 +378,7 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	if r.Auto {
 		plan = l.T("card.plan.auto", plan)
 	}
-	v.plan.SetText(plan)
+	kit.SetText(v.plan, plan)
 	// An incomplete total is a lower bound, and so is everything derived
 	// from it: never shown as an exact amount.
 	avg := r.Total.Div(decimal.NewFromInt(int64(max(1, c.Months)))).Round(2)
@@ -399,7 +399,7 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	if bound == wording.NotApplicable {
 		sub = "" // no amount to average: the badge says what it does not cover
 	}
-	v.Sub.SetText(sub)
+	kit.SetText(v.Sub, sub)
 	cheapest, uncovered, unpriced := "", "", ""
 	// The badges word the status as every output does (app/wording).
 	if c.Cheapest == r.Vendor {
@@ -719,7 +719,7 @@ func (p *Panel) showNotes(c *pricing.Comparison) {
 			fmt.Fprintf(&b, "  → %s\n", h)
 		}
 	}
-	p.notes.SetText(strings.TrimSpace(b.String()))
+	kit.SetText(p.notes, strings.TrimSpace(b.String()))
 }
 
 // showPricesChanged says so when a saved scenario was computed with other
@@ -734,6 +734,6 @@ func (p *Panel) showPricesChanged(c *pricing.Comparison, saved map[string]string
 		p.pricesBar.Hide()
 		return
 	}
-	p.pricesBar.SetText(p.lang.T("results.prices_changed", diff))
+	kit.SetText(p.pricesBar, p.lang.T("results.prices_changed", diff))
 	p.pricesBar.Show()
 }

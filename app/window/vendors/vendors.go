@@ -550,9 +550,11 @@ func (p *Panel) ShowStatus(c *pricing.Comparison, s *scenarios.Scenario) {
 				parts = append(parts, l.T("vendors.status.priced"))
 			}
 		}
-		card.Status.SetText(strings.Join(parts, "\n"))
-		card.Status.Importance = imp
-		card.Status.Refresh()
+		// Only a change is drawn again (see kit.SetText).
+		if text := strings.Join(parts, "\n"); card.Status.Text != text || card.Status.Importance != imp {
+			card.Status.Text, card.Status.Importance = text, imp
+			card.Status.Refresh()
+		}
 		p.place(card, r, s)
 	}
 }
