@@ -25,6 +25,9 @@ STATICCHECK_VERSION ?= v0.8.2
 STATICCHECK := $(LOCAL_BIN)/staticcheck
 STATICCHECK_STAMP := $(LOCAL_BIN)/.staticcheck-$(STATICCHECK_VERSION)
 
+# make test also runs the tests that open files in LibreOffice (half a
+# minute each); a plain go test ./... skips them (KEFUCOST_LIBREOFFICE).
+
 # The race detector runs on the packages that start goroutines: the
 # window's live worker and draft writer (only the tests that use them:
 # under -race the rest would take minutes), the engine's parallel sweeps
@@ -71,7 +74,7 @@ test: deps
 	@$(MAKE) fmt-check
 	$(GO) vet ./...
 	@$(MAKE) lint
-	$(GO) test -count=1 ./...
+	KEFUCOST_LIBREOFFICE=1 $(GO) test -count=1 ./...
 	@$(MAKE) race
 	@$(MAKE) build
 	@$(MAKE) smoke

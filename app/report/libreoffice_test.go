@@ -30,8 +30,8 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Skip("soffice (LibreOffice Calc) is not installed, so the workbook cannot be recalculated by a spreadsheet program: make deps installs it")
 	}
-	if testing.Short() {
-		t.Skip("-short: LibreOffice takes half a minute")
+	if os.Getenv("KEFUCOST_LIBREOFFICE") == "" {
+		t.Skip("LibreOffice takes half a minute: make test runs it (KEFUCOST_LIBREOFFICE=1)")
 	}
 	dir := t.TempDir()
 	type book struct {
