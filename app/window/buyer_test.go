@@ -419,3 +419,50 @@ func TestThemeChoiceRemembered(t *testing.T) {
 		t.Errorf("checked menu items %v", labels)
 	}
 }
+
+// Nothing important is cut off at 1280×800 and 1920×1080 in either
+// language: card texts wrap instead of ending in "…", every amount is
+// drawn whole, the breakdown's headers fit their columns and the amount
+// column comes right after the item.
+func TestNothingImportantCutOff(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
+		for _, lang := range []string{"zh", "en"} {
+			t.Run(fmt.Sprint(lang, size), func(t *testing.T) {
+				f := newUIFixture(t, lang)
+				u := f.u
+				u.win.Resize(size)
+				u.loadScenario(uiBenchScenario(t), "", nil)
+				u.win.Resize(size.SubtractWidthHeight(1, 0))
+				u.win.Resize(size)
+				var labels []*widget.Label
+				walkUI(u.results.Cards, func(o fyne.CanvasObject) bool {
+					if lb, ok := o.(*widget.Label); ok {
+						labels = append(labels, lb)
+						return true
+					}
+					return false
+				})
+				if len(labels) == 0 {
+					t.Fatal("no card labels")
+				}
+				for _, lb := range labels {
+					if lb.Truncation != fyne.TextTruncateOff {
+						t.Errorf("card text %q may end in …", lb.Text)
+					}
+				}
+				for id, v := range u.results.CardViews {
+					if v.Total.MinSize().Width > v.Total.Size().Width+0.5 {
+						t.Errorf("%s: the amount %q (%.0f px) does not fit its %.0f px", id, v.Total.Text, v.Total.MinSize().Width, v.Total.Size().Width)
+					}
+				}
+				th := f.app.Settings().Theme()
+				for i, key := range []string{"breakdown.item", "breakdown.amount", "breakdown.quantity", "breakdown.unit_price"} {
+					w := fyne.MeasureText(u.lang.T(key), th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width
+					if got := u.results.ColumnWidth(i); got < w {
+						t.Errorf("column %s is %.0f px, its header %.0f px", key, got, w)
+					}
+				}
+			})
+		}
+	}
+}

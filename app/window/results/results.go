@@ -8,6 +8,7 @@ package results
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +48,7 @@ type Panel struct {
 	lines          []*pricing.Line
 	Table          *widget.Table
 	detail         *widget.Label
+	colWidths      []float32
 	// tableVendor and tableRows are what the table last showed.
 	tableVendor string
 	tableRows   int
@@ -132,8 +134,15 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 			o.(*widget.Label).SetText(l.T(breakdownCols[id.Col]))
 		}
 	}
-	for i, w := range []float32{210, 100, 90, 110, 40} {
-		p.Table.SetColumnWidth(i, w)
+	// Each column at least as wide as its header (English headers ran
+	// into each other: "Unit price (CNYAmount (CNY)"), the amount second,
+	// so that it shows in a narrow pane without scrolling.
+	cur := theme.Current()
+	pad := 2 * cur.Size(theme.SizeNameInnerPadding)
+	for i, w := range []float32{200, 110, 100, 90, 40} {
+		head := fyne.MeasureText(l.T(breakdownCols[i]), cur.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width + pad
+		p.colWidths = append(p.colWidths, max(w, head))
+		p.Table.SetColumnWidth(i, max(w, head))
 	}
 	p.Table.OnSelected = p.onLineSelected
 	detail := container.NewVSplit(p.Table, container.NewVScroll(p.detail))
@@ -166,7 +175,7 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	return p
 }
 
-var breakdownCols = []string{"breakdown.item", "breakdown.quantity", "breakdown.unit_price", "breakdown.amount", "breakdown.flags"}
+var breakdownCols = []string{"breakdown.item", "breakdown.amount", "breakdown.quantity", "breakdown.unit_price", "breakdown.flags"}
 
 // ChartSize is the size the live charts are drawn at: the chart area as
 // laid out, in pixels.
@@ -347,7 +356,12 @@ func NewCardView() *CardView {
 		UncoveredBadge: kit.Badge("", widget.DangerImportance),
 		UnpricedBadge:  kit.Badge("", widget.WarningImportance),
 	}
-	v.name.Truncation = fyne.TextTruncateEllipsis
+	// Nothing on a card is cut off: its texts wrap (the cards scroll), and
+	// an amount is never shortened to "625,195…".
+	for _, lb := range []*widget.Label{v.name, v.plan, v.Sub, v.CheapestBadge, v.UncoveredBadge, v.UnpricedBadge} {
+		lb.Truncation = fyne.TextTruncateOff
+		lb.Wrapping = fyne.TextWrapWord
+	}
 	v.Total.SizeName = theme.SizeNameSubHeadingText
 	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.plan, v.Sub, v.CheapestBadge, v.UncoveredBadge, v.UnpricedBadge))
 	return v
@@ -421,8 +435,25 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 }
 
 // compactTheme tightens the padding inside the vendor cards, so four
-// cards fit above the charts at 1280×800.
-type compactTheme struct{ fyne.Theme }
+// cards fit above the charts at 1280×800. Everything else is the app's
+// theme as it is now (the user may switch light and dark while the cards
+// are on screen); th is the fallback without an app.
+type compactTheme struct{ th fyne.Theme }
+
+func (t compactTheme) current() fyne.Theme {
+	if a := fyne.CurrentApp(); a != nil && a.Settings().Theme() != nil {
+		return a.Settings().Theme()
+	}
+	return t.th
+}
+
+func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.current().Color(n, v)
+}
+
+func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
+
+func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
 
 func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
@@ -431,7 +462,7 @@ func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
 	case theme.SizeNamePadding:
 		return 2
 	}
-	return t.Theme.Size(n)
+	return t.current().Size(n)
 }
 
 func planNameEN(cat *pricing.Catalog, r *pricing.Result) string {
@@ -539,6 +570,9 @@ func (p *Panel) refreshBreakdown() {
 // ScheduleTab is the index of the purchase schedule in the results tabs.
 const ScheduleTab = 3
 
+// ColumnWidth is the width of the breakdown's column i (tests).
+func (p *Panel) ColumnWidth(i int) float32 { return p.colWidths[i] }
+
 // BreakdownTab is the index of the breakdown in the results tabs.
 const BreakdownTab = 2
 
@@ -555,15 +589,15 @@ func (p *Panel) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 	switch id.Col {
 	case 0:
 		lb.SetText(kit.NameIn(l, ln.Label, ln.LabelEN))
-	case 1:
-		lb.SetText(ln.Quantity.String() + " " + l.UnitText(ln.Unit))
 	case 2:
+		lb.SetText(ln.Quantity.String() + " " + l.UnitText(ln.Unit))
+	case 3:
 		if ln.UnitPrice == nil {
 			lb.SetText(l.T("unpriced"))
 		} else {
 			lb.SetText(ln.UnitPrice.String())
 		}
-	case 3:
+	case 1:
 		if ln.Amount == nil {
 			lb.SetText(l.T("unpriced"))
 		} else {
@@ -666,7 +700,7 @@ func (p *Panel) showCoverage(c *pricing.Comparison, s *scenarios.Scenario) {
 	grid := container.NewGridWithColumns(cols)
 	header := func(text string) *widget.Label {
 		lb := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		lb.Truncation = fyne.TextTruncateEllipsis
+		lb.Wrapping = fyne.TextWrapWord // a vendor's name in full ("Chatopera 机…" was cut)
 		return lb
 	}
 	grid.Add(header(l.T("coverage.requirement")))
