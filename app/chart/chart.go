@@ -52,10 +52,13 @@ const (
 	Breakdown Kind = "breakdown"
 	// Breakeven: each vendor's total as one demand field varies.
 	Breakeven Kind = "breakeven"
+	// Combination: the best few combinations of vendors, each part's
+	// share of its total (pricing-rules §7.10).
+	Combination Kind = "combination"
 )
 
 // Kinds lists every kind, in the order they are offered.
-var Kinds = []Kind{Cumulative, Monthly, Breakdown, Breakeven}
+var Kinds = []Kind{Cumulative, Monthly, Breakdown, Breakeven, Combination}
 
 // Default export size (PNG and SVG) when Options leaves it 0.
 const (
@@ -147,6 +150,8 @@ func drawComparison(cv *chartCanvas, c *pricing.Comparison, kind Kind, o Options
 		drawTimeChart(cv, c, false, o)
 	case Breakdown:
 		return drawBreakdown(cv, c, o)
+	case Combination:
+		drawCombinations(cv, c, o)
 	default:
 		return fmt.Errorf("unknown chart kind %q (want %s)", kind, KindList())
 	}
@@ -794,8 +799,10 @@ type chartSeries struct {
 	label  string
 	color  drawing.Color
 	dashed bool
-	ys     []float64
-	exact  []decimal.Decimal
+	// thick: the cheapest combination's line, drawn over the others.
+	thick bool
+	ys    []float64
+	exact []decimal.Decimal
 }
 
 // chartLegendItem is one legend entry.
@@ -1019,7 +1026,7 @@ func comparisonSeries(c *pricing.Comparison, cumulative bool, o Options) []chart
 		if cumulative {
 			s.label += " · " + wording.Amount(o.Lang, r.Total, wording.BoundOf(r))
 		}
-		if r.Vendor == c.Cheapest {
+		if r.Vendor == wording.CheapestWhole(c) {
 			s.label += ctr(o, "（"+wording.Cheapest(o.Lang)+"）", " ("+wording.Cheapest(o.Lang)+")")
 		}
 		s.label += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
@@ -1035,11 +1042,111 @@ func comparisonSeries(c *pricing.Comparison, cumulative bool, o Options) []chart
 		}
 		out = append(out, s)
 	}
+	// The cheapest way to cover everything, when it takes more than one
+	// vendor, is a line of its own (a single vendor's is already drawn).
+	if best := c.BestCombination(); best != nil && len(best.Parts) > 1 {
+		s := chartSeries{id: "combination", thick: true}
+		s.label = ctr(o, "最便宜组合：", "Cheapest combination: ") + wording.CombinationText(o.Lang, best)
+		if cumulative {
+			s.label += " · " + wording.Amount(o.Lang, best.Total, wording.Exact)
+		}
+		run := decimal.Zero
+		for _, m := range best.Monthly {
+			v := m
+			if cumulative {
+				run = run.Add(m)
+				v = run
+			}
+			s.exact = append(s.exact, v)
+			s.ys = append(s.ys, v.InexactFloat64())
+		}
+		out = append(out, s)
+	}
 	return out
+}
+
+// ---------------------------------------------------------------- combinations
+
+// maxChartCombinations is how many combinations the combination chart shows.
+const maxChartCombinations = 5
+
+// drawCombinations draws the best few combinations as stacked bars, one
+// segment per vendor in its colour with its share of the total.
+func drawCombinations(cv *chartCanvas, c *pricing.Comparison, o Options) {
+	W, H := float64(cv.w), float64(cv.h)
+	ts, bs, ss := cv.base*1.35, cv.base, cv.base*0.9
+	pad := math.Round(12 * cv.scale)
+	title := ctr(o, "厂商组合 — 各部分占总额的比例", "Combinations of vendors — each part's share")
+	if c.Scenario != "" {
+		title += " — " + c.Scenario
+	}
+	y := pad + ts
+	cv.text(cv.fit(title, ts, W-2*pad), W/2, y, ts, cv.th.text, alignCenter)
+	y += ss * 1.7
+	cv.text(cv.fit(horizonText(c, o), ss, W-2*pad), W/2, y, ss, cv.th.subtle, alignCenter)
+	y += ss * 1.5
+	cv.text(cv.fit(wording.Answer(o.Lang, c), ss, W-2*pad), W/2, y, ss, cv.th.text, alignCenter)
+	top := y + bs*1.4
+	bottom := H - pad
+	cbs := c.Combinations
+	if len(cbs) > maxChartCombinations {
+		cbs = cbs[:maxChartCombinations]
+	}
+	if len(cbs) == 0 {
+		cv.message([]string{ctr(o, "没有完整定价、覆盖全部需求的厂商组合", "No combination of vendors covers everything at known prices")}, pad, top, W-pad, bottom)
+		return
+	}
+	best := cbs[0].Total
+	labels := make([]string, len(cbs))
+	texts := make([]string, len(cbs))
+	textW, maxTotal := 0.0, 0.0
+	for i := range cbs {
+		labels[i] = fmt.Sprintf("%d. ", i+1) + wording.CombinationText(o.Lang, &cbs[i])
+		texts[i] = wording.Amount(o.Lang, cbs[i].Total, wording.Exact)
+		if g := wording.Gap(o.Lang, cbs[i].Total, best); g != "" {
+			texts[i] += "  " + g
+		}
+		textW = math.Max(textW, cv.textWidth(texts[i], ss))
+		maxTotal = math.Max(maxTotal, cbs[i].Total.InexactFloat64())
+	}
+	rowH := math.Min(bs*4.2, (bottom-top)/float64(len(cbs)))
+	barLeft, barMax := pad, W-pad-textW-bs
+	lw := math.Max(1, cv.scale)
+	for i := range cbs {
+		cb := &cbs[i]
+		ty := top + rowH*float64(i) + ss
+		cv.text(cv.fit(labels[i], ss, W-2*pad), barLeft, ty, ss, cv.th.text, alignLeft)
+		y0, y1 := ty+ss*0.4, top+rowH*float64(i+1)-bs*0.5
+		x := barLeft
+		for _, p := range cb.Parts {
+			amount := p.Result.Total.InexactFloat64()
+			w := 0.0
+			if maxTotal > 0 {
+				w = (barMax - barLeft) * amount / maxTotal
+			}
+			cv.rect(x, y0, x+w, y1, VendorColor(p.Vendor))
+			cv.line(x+w, y0, x+w, y1, cv.th.bg, lw, nil)
+			share := ""
+			if !cb.Total.IsZero() {
+				share = p.Result.Total.Div(cb.Total).Mul(decimal.NewFromInt(100)).StringFixed(0) + "%"
+			}
+			seg := wording.ShortVendorName(o.Lang, p.Vendor) + " " + share
+			if cv.textWidth(seg, ss) < w-bs*0.5 {
+				cv.text(seg, x+w/2, (y0+y1)/2+ss*0.36, ss, drawing.ColorWhite, alignCenter)
+			}
+			x += w
+		}
+		cv.text(texts[i], x+bs*0.5, (y0+y1)/2+ss*0.36, ss, cv.th.text, alignLeft)
+	}
 }
 
 func drawTimeChart(cv *chartCanvas, c *pricing.Comparison, cumulative bool, o Options) {
 	ss := comparisonSeries(c, cumulative, o)
+	for i := range ss {
+		if ss[i].thick {
+			ss[i].color = cv.th.text // the text colour: apart from every vendor's, in both themes
+		}
+	}
 	f := &chartFrame{cv: cv, o: o}
 	name := c.Scenario
 	if cumulative {
@@ -1144,7 +1251,11 @@ func drawLines(cv *chartCanvas, f *chartFrame, ss []chartSeries, xs []float64) {
 		if s.dashed {
 			dash = cv.dash()
 		}
-		cv.polyline(pts, s.color, lw, dash)
+		w := lw
+		if s.thick {
+			w = lw * 1.6
+		}
+		cv.polyline(pts, s.color, w, dash)
 	}
 }
 

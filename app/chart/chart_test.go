@@ -481,7 +481,8 @@ func TestRenderChartSVGEscapes(t *testing.T) {
 			if !strings.Contains(texts, nasty) {
 				t.Errorf("%s %s: title with the scenario name missing from %q", k, lang, texts)
 			}
-			if k != Breakeven && !strings.Contains(texts, "Vendor <&>") {
+			// The combination chart names vendors by their short names.
+			if k != Breakeven && k != Combination && !strings.Contains(texts, "Vendor <&>") {
 				t.Errorf("%s %s: escaped vendor name missing", k, lang)
 			}
 			if k == Breakdown && !strings.Contains(texts, "line & <label>") {
@@ -502,10 +503,16 @@ func TestRenderChartSVGLabels(t *testing.T) {
 	}
 	texts := svgTexts(t, b.Bytes())
 	all := strings.Join(texts, "\n")
-	for _, want := range []string{"累计现金支出 — 2027 客服中心采购", "2027-01", "2028-01", "腾讯企点客服 · 68,177.20 元（最便宜）", "20,000 元", "（不覆盖：在线客服坐席）"} {
+	for _, want := range []string{"累计现金支出 — 2027 客服中心采购", "2027-01", "2028-01", "腾讯企点客服 · 68,177.20 元", "20,000 元", "（不覆盖：在线客服坐席）",
+		// Tencent alone is not the cheapest way: Chatopera's bot and Tencent's
+		// online agents cost 30,000.00 + 22,777.20, and that is a line too.
+		"最便宜组合：Chatopera（机器人） + 腾讯企点（在线客服） · 52,777.20 元"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("SVG lacks %q", want)
 		}
+	}
+	if strings.Contains(all, "（最低）") {
+		t.Errorf("a vendor is called cheapest while a combination costs less:\n%s", all)
 	}
 	// Each month label appears once (go-chart's own ticks repeat them); the
 	// monthly chart has no crossing labels that could repeat a month.
@@ -547,7 +554,7 @@ func TestRenderChartEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := strings.Join(svgTexts(t, b.Bytes()), "\n")
-	for _, want := range []string{"Cash paid per month", "Tencent Qidian (cheapest)", "¥10,000", "(does not cover: Online agents)"} {
+	for _, want := range []string{"Cash paid per month", "Tencent Qidian\n", "Cheapest combination: Chatopera (bot) + Tencent (online chat)", "¥10,000", "(does not cover: Online agents)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("SVG lacks %q in %q", want, all)
 		}
@@ -729,7 +736,10 @@ func TestLegendTotalsWordedAsEverywhere(t *testing.T) {
 	for _, tc := range []struct{ lang, want string }{
 		{"zh", "阿里云 智能联络中心 · 不适用（不覆盖："},
 		{"en", "Aliyun Intelligent Contact Center · not applicable (does not cover:"},
-		{"en", "Tencent Qidian · ¥68,177.20 (cheapest)"},
+		// Tencent covers everything alone, but a combination costs less: no
+		// "(cheapest)" on it; the combination's line has its total.
+		{"en", "Tencent Qidian · ¥68,177.20\n"},
+		{"en", "Cheapest combination: Chatopera (bot) + Tencent (online chat) · ¥52,777.20"},
 	} {
 		var b bytes.Buffer
 		if err := Render(&b, "svg", c, Cumulative, Options{Lang: tc.lang}); err != nil {
@@ -738,5 +748,35 @@ func TestLegendTotalsWordedAsEverywhere(t *testing.T) {
 		if all := strings.Join(svgTexts(t, b.Bytes()), "\n"); !strings.Contains(all, tc.want) {
 			t.Errorf("%s legend lacks %q in %q", tc.lang, tc.want, all)
 		}
+	}
+}
+
+// The combination chart shows the best few combinations, each part's share
+// of its total, and the answer line.
+func TestRenderCombinationChart(t *testing.T) {
+	_, c := compareFile(t, "../../pricing/testdata/typical-contact-centre.kefucost.json")
+	var b bytes.Buffer
+	if err := Render(&b, "svg", c, Combination, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(svgTexts(t, b.Bytes()), "\n")
+	// 79,920.00 / 352,036.80 = 22.7 %; 236,116.80 / 352,036.80 = 67.1 %;
+	// Tencent 157,520.00 / 393,636.80 = 40.0 %.
+	for _, want := range []string{"最便宜的全覆盖方式：Chatopera（机器人） + 腾讯企点（在线客服） + 阿里云（电话） = 352,036.80 元",
+		"1. Chatopera（机器人） + 腾讯企点（在线客服） + 阿里云（电话）", "腾讯企点 23%", "阿里云 67%", "腾讯企点 40%",
+		"393,636.80 元  +41,600.00 元（+11.8%）"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("combination chart lacks %q:\n%s", want, all)
+		}
+	}
+	// No complete combination: said, not an empty picture.
+	_, none := compareFile(t, "../../pricing/testdata/combos/no-vendor.kefucost.json")
+	b.Reset()
+	if err := Render(&b, "svg", none, Combination, Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	if all := strings.Join(svgTexts(t, b.Bytes()), "\n"); !strings.Contains(all, "No combination of vendors covers everything at known prices") ||
+		!strings.Contains(all, "phone — ") {
+		t.Errorf("no-combination chart:\n%s", all)
 	}
 }

@@ -241,7 +241,7 @@ func TestChartCLIErrors(t *testing.T) {
 		{[]string{"--scenario", sc}, ExitUsage, "--out FILE.png|FILE.svg is required"},
 		{[]string{"--scenario", sc, "--out", filepath.Join(outDir, "c.jpg")}, ExitUsage, "--out must end in .png or .svg, not \"c.jpg\""},
 		{[]string{"--scenario", sc, "--out", filepath.Join(outDir, "c")}, ExitUsage, "--out must end in .png or .svg"},
-		{[]string{"--scenario", sc, "--out", out, "--kind", "pie"}, ExitUsage, "--kind must be one of cumulative, monthly, breakdown, breakeven, not \"pie\""},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "pie"}, ExitUsage, "--kind must be one of cumulative, monthly, breakdown, breakeven, combination, not \"pie\""},
 		{[]string{"--scenario", sc, "--out", out, "--lang", "fr"}, ExitUsage, "--lang: language must be zh or en"},
 		{[]string{"--scenario", sc, "--out", out, "--width", "100"}, ExitUsage, "--width/--height: chart size 100×900 is out of range"},
 		{[]string{"--scenario", sc, "--out", out, "--height", "9000"}, ExitUsage, "--width/--height"},

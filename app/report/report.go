@@ -519,7 +519,7 @@ func XLSX(w io.Writer, s *scenarios.Scenario, c *pricing.Comparison, o Options) 
 	// total cells the other sheets' formulas refer to.
 	b.fail(b.f.SetSheetName("Sheet1", sheetConclusion))
 	vendorSheets := reportVendorSheets(c, o)
-	for _, sh := range []string{sheetSummary, sheetYearly, sheetMonthly, sheetSchedule} {
+	for _, sh := range []string{sheetSummary, sheetYearly, sheetMonthly, sheetSchedule, sheetCombinations} {
 		b.newSheet(sh)
 	}
 	for _, r := range c.Vendors {
@@ -535,6 +535,7 @@ func XLSX(w io.Writer, s *scenarios.Scenario, c *pricing.Comparison, o Options) 
 	b.summarySheet(c)
 	b.conclusionSheet(s, c)
 	b.scheduleSheet(c)
+	b.combinationsSheet(c)
 	b.assumptionsSheet(c)
 	b.demandSheet(s)
 	b.finishRows()
@@ -636,7 +637,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 	b.header(sh, 2, []string{"供应商 / Vendor", "方案 / Plan", "方案名称 / Plan name", "选择 / Chosen",
 		"总额（元）/ Total (CNY)", "月均（元）/ Per month (CNY)", "现值（元）/ Present value (CNY)",
 		"完整 / Complete", "覆盖全部需求 / Covers all", "未覆盖 / Uncovered", "未定价 / Unpriced",
-		"最便宜 / Cheapest", "次优方案 / Runner-up plan", "次优总额（元）/ Runner-up total (CNY)", "次优说明 / Runner-up note",
+		"排名 / Rank", "次优方案 / Runner-up plan", "次优总额（元）/ Runner-up total (CNY)", "次优说明 / Runner-up note",
 		"状态 / Status"},
 		[]float64{24, 26, 28, 12, 18, 16, 18, 10, 12, 36, 24, 12, 26, 18, 28, 60})
 	b.freeze(sh, 2, 1)
@@ -668,8 +669,9 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 		b.str(sh, rsCovers, row, reportYesNo(r.Covers, o))
 		b.wrapped(sh, rsUncovered, row, reportFields(r.Uncovered, o), 36)
 		b.wrapped(sh, rsUnpriced, row, strings.Join(r.Unpriced, ", "), 24)
-		if r.Vendor == c.Cheapest {
-			b.str(sh, rsCheapest, row, o.t("★ 最便宜", "★ cheapest"))
+		// The ranking word (★ only for the cheapest way to cover everything).
+		b.str(sh, rsCheapest, row, wording.Badge(o.Lang, c, r))
+		if r.Vendor == wording.CheapestWhole(c) {
 			b.style(sh, rsCheapest, row, rsCheapest, row, b.st.bold)
 		}
 		if len(r.Alternatives) > 0 {
@@ -682,7 +684,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 			}
 			b.wrapped(sh, rsRunnerUpNote, row, reportAltNote(a, o), 28)
 		}
-		b.wrapped(sh, rsStatus, row, reportStatus(r, c.Cheapest, o), 60)
+		b.wrapped(sh, rsStatus, row, reportStatus(r, wording.CheapestWhole(c), o), 60)
 		row++
 	}
 	row++
@@ -702,7 +704,8 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 			cheapest = reportVendorName(r, o) + " — " + r.Plan
 		}
 	}
-	kv("最便宜 / Cheapest", cheapest)
+	kv("最便宜的全覆盖方式 / Cheapest way to cover everything", wording.Answer(o.Lang, c))
+	kv("单一厂商 / Single vendor", cheapest)
 	if g := reportGenerated(o.Generated); g != "" {
 		kv("生成时间 / Generated", g)
 	}
@@ -978,7 +981,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		b.str(sh, rvQuantity, row, v)
 		row++
 	}
-	kv(o.t("状态", "Status"), reportStatus(r, c.Cheapest, o))
+	kv(o.t("状态", "Status"), reportStatus(r, wording.CheapestWhole(c), o))
 	if !r.Complete {
 		kv(o.t("未定价", "Unpriced"), o.t(fmt.Sprintf("%s 没有已知价格，未计入总额，总额为下限；请向厂商询价，并在方案中输入报价",
 			strings.Join(reportItemNames(r, r.Unpriced, o), "、")),
@@ -1271,7 +1274,7 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 		if len(r.Alternatives) > 0 {
 			word("runner_up", r.Alternatives[0].Plan, "")
 		}
-		word("status", reportStatus(r, c.Cheapest, zh), reportStatus(r, c.Cheapest, en))
+		word("status", reportStatus(r, wording.CheapestWhole(c), zh), reportStatus(r, wording.CheapestWhole(c), en))
 	}
 	for _, r := range c.Vendors {
 		for i, a := range r.Alternatives {

@@ -117,7 +117,7 @@ func findRow(t *testing.T, f *excelize.File, sheet string, col, from int, want s
 }
 
 func sheetNames(c *pricing.Comparison, o Options) []string {
-	names := []string{sheetConclusion, sheetSummary, sheetYearly, sheetMonthly, sheetSchedule}
+	names := []string{sheetConclusion, sheetSummary, sheetYearly, sheetMonthly, sheetSchedule, sheetCombinations}
 	for _, r := range c.Vendors {
 		names = append(names, reportVendorName(r, o))
 	}
@@ -135,7 +135,10 @@ func TestReportXLSXTotals(t *testing.T) {
 		perMonth map[string]string
 		pv       map[string]string
 	}{
-		{file: exampleScenario, cheapest: "腾讯企点客服",
+		// Tencent alone covers everything, but Chatopera's bot and Tencent's
+		// online agents cost 30,000.00 + 22,777.20 = 52,777.20 < 68,177.20:
+		// no vendor is the cheapest way (the combinations sheet says it).
+		{file: exampleScenario, cheapest: "",
 			totals:   map[string]string{"Chatopera 机器人平台": "30000.00", "腾讯企点客服": "68177.20", "华为云 云客服 CEC": "39176.61", "阿里云 智能联络中心": "不适用"},
 			perMonth: map[string]string{"腾讯企点客服": "1893.81", "华为云 云客服 CEC": "1088.24"}},
 		{file: benchScenario,
@@ -435,7 +438,7 @@ func TestReportUnpriced(t *testing.T) {
 	if fm := cellNumFmt(t, f, sheetSummary, rsTotal, row); fm != `"≥ "#,##0.00` {
 		t.Errorf("summary incomplete total format %q", fm)
 	}
-	if got := cellText(t, f, sheetSummary, rsCheapest, row); got != "" {
+	if got := cellText(t, f, sheetSummary, rsCheapest, row); strings.Contains(got, "★") || strings.Contains(got, "最便宜") {
 		t.Errorf("an incomplete vendor is marked %q", got)
 	}
 	all := sheetText(t, f, sheetAssumptions)
@@ -792,6 +795,36 @@ func BenchmarkReportBusy36(b *testing.B) {
 		var buf bytes.Buffer
 		if err := XLSX(&buf, s, c, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The combinations sheet: the answer first, the combinations cheapest
+// first with the difference, each part with its share, as numbers.
+// mixed-spec-example (the spec's example): Chatopera's bot 30,000.00 +
+// Tencent's online 22,777.20 = 52,777.20; Tencent alone 68,177.20, 15,400.00
+// (29.2 %) more.
+func TestReportCombinationsSheet(t *testing.T) {
+	s, c := compareFile(t, exampleScenario)
+	f := openReport(t, s, c, Options{Generated: reportTime})
+	sh := sheetCombinations
+	if got := cellText(t, f, sh, 1, 1); got != "最便宜的全覆盖方式：Chatopera（机器人） + 腾讯企点（在线客服） = 52,777.20 元" {
+		t.Errorf("answer %q", got)
+	}
+	// Rank, bot, online, total, difference, %, vendors, combination.
+	if cellText(t, f, sh, 2, 4) != "Chatopera" || cellText(t, f, sh, 3, 4) != "腾讯企点" || cellMoney(t, f, sh, 4, 4).StringFixed(2) != "52777.20" {
+		t.Errorf("first row: %q %q %q", cellText(t, f, sh, 2, 4), cellText(t, f, sh, 3, 4), cellText(t, f, sh, 4, 4))
+	}
+	if cellMoney(t, f, sh, 4, 5).StringFixed(2) != "68177.20" || cellMoney(t, f, sh, 5, 5).StringFixed(2) != "15400.00" || cellText(t, f, sh, 6, 5) != "29.2" {
+		t.Errorf("second row: %q %q %q", cellText(t, f, sh, 4, 5), cellText(t, f, sh, 5, 5), cellText(t, f, sh, 6, 5))
+	}
+	if got := cellText(t, f, sheetSummary, rsCheapest, findRow(t, f, sheetSummary, rsVendor, 3, "腾讯企点客服")); got != "唯一全覆盖" {
+		t.Errorf("Tencent's rank %q", got)
+	}
+	all := sheetText(t, f, sh)
+	for _, want := range []string{"只按其承担的服务的需求计价", "在线客服", "56.8"} { // 30,000 / 52,777.20 = 56.8 %
+		if !strings.Contains(all, want) {
+			t.Errorf("sheet lacks %q:\n%s", want, all)
 		}
 	}
 }
