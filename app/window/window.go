@@ -752,7 +752,22 @@ func (u *ui) newVendorsPanel() *vendors.Panel {
 		u.edited()
 	}
 	p.OnValue = func(path string) { delete(u.parseErrs, path) }
+	p.OnCombine = u.changeCombine
+	p.Start = func() scenarios.Date { return u.cur.Start }
 	return p
+}
+
+// changeCombine changes the buyer's decisions on combinations in the
+// scenario being edited.
+func (u *ui) changeCombine(fn func(c *scenarios.Combine)) {
+	fn(&u.cur.Combine)
+	if len(u.cur.Combine.Pin) == 0 {
+		u.cur.Combine.Pin = nil
+	}
+	if len(u.cur.Combine.Exclude) == 0 {
+		u.cur.Combine.Exclude = nil
+	}
+	u.edited()
 }
 
 // changeVendor changes one vendor's settings in the scenario being edited.
@@ -762,7 +777,8 @@ func (u *ui) changeVendor(id string, fn func(vs *scenarios.VendorSettings)) {
 	}
 	vs := u.cur.Vendors[id]
 	fn(&vs)
-	if vs.Enabled == nil && (vs.Plan == "" || vs.Plan == "auto") && vs.Discount == nil && len(vs.Prices) == 0 && len(vs.Options) == 0 {
+	if vs.Enabled == nil && (vs.Plan == "" || vs.Plan == "auto") && vs.Discount == nil && len(vs.Prices) == 0 && len(vs.Options) == 0 &&
+		len(vs.Gifts) == 0 && len(vs.Extras) == 0 {
 		delete(u.cur.Vendors, id) // defaults: no entry, as a new scenario has
 	} else {
 		u.cur.Vendors[id] = vs

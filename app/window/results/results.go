@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,11 +33,18 @@ type Panel struct {
 
 	StaleBar  *widget.Label
 	pricesBar *widget.Label
+	// Answer is the first thing a buyer reads: the cheapest way to cover
+	// everything, or why there is none; Runners the next ways with the
+	// difference to it.
+	Answer    *widget.Label
+	Runners   *widget.Label
 	Cards     *fyne.Container
 	CardViews map[string]*CardView
 	noneLabel *widget.Label
 	// Totals are the amounts on the cards by vendor id (tests read them).
 	Totals map[string]*widget.Label
+	// Order is the vendors' order on the cards.
+	Order []string
 
 	Cumulative *ChartView
 	Monthly    *ChartView
@@ -107,6 +115,13 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	p.pricesBar.Wrapping = fyne.TextWrapWord
 	p.pricesBar.Hide()
 	p.Cards = container.NewGridWithColumns(2)
+	p.Answer = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.Answer.Wrapping = fyne.TextWrapWord
+	p.Answer.Importance = widget.SuccessImportance
+	p.Answer.Hide()
+	p.Runners = kit.Small("")
+	p.Runners.Wrapping = fyne.TextWrapWord
+	p.Runners.Hide()
 
 	p.Cumulative = newChartView(onResized)
 	p.Monthly = newChartView(onResized)
@@ -168,7 +183,7 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 			p.refreshBreakdown()
 		}
 	}
-	top := container.NewVBox(p.StaleBar, p.pricesBar)
+	top := container.NewVBox(p.StaleBar, p.pricesBar, p.Answer, p.Runners)
 	split := container.NewVSplit(container.NewVScroll(container.NewThemeOverride(p.Cards, compactTheme{th})), p.Tabs)
 	split.Offset = 0.42
 	p.Content = container.NewBorder(top, nil, nil, nil, split)
@@ -199,6 +214,8 @@ func (p *Panel) Clear() {
 	p.Totals = map[string]*widget.Label{}
 	p.Cumulative.set(nil)
 	p.Monthly.set(nil)
+	p.Answer.Hide()
+	p.Runners.Hide()
 	p.lines = nil
 	p.Table.Refresh()
 	p.coverage.RemoveAll()
@@ -225,6 +242,7 @@ func (p *Panel) SetStale(stale bool) {
 func (p *Panel) Show(r View) {
 	c := r.Cmp
 	p.cmp = c
+	p.showAnswer(c)
 	p.showCards(c)
 	p.Cumulative.set(r.Cumulative)
 	p.Monthly.set(r.Monthly)
@@ -299,12 +317,67 @@ func ScheduleText(l kit.Lang, c *pricing.Comparison) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
+// showAnswer says the cheapest way to cover everything (or why there is
+// none) and the next ways with their difference to it.
+func (p *Panel) showAnswer(c *pricing.Comparison) {
+	l := string(p.lang)
+	p.Answer.SetText(wording.Answer(l, c))
+	if c.BestCombination() == nil {
+		p.Answer.Importance = widget.WarningImportance
+	} else {
+		p.Answer.Importance = widget.SuccessImportance
+	}
+	p.Answer.Show()
+	p.Answer.Refresh()
+	var runners []string
+	if best := c.BestCombination(); best != nil {
+		for i := 1; i < len(c.Combinations) && i <= 3; i++ {
+			cb := &c.Combinations[i]
+			runners = append(runners, p.lang.T("results.runner", wording.CombinationText(l, cb), wording.Money(cb.Total), wording.Gap(l, cb.Total, best.Total)))
+		}
+	}
+	if n := len(c.PartlyPriced); n > 0 {
+		runners = append(runners, p.lang.T("results.partly", n))
+	}
+	setShown(p.Runners, strings.Join(runners, "\n"))
+}
+
+// Sorted is the order the cards are in: vendors whose totals compete
+// (cover everything, priced) by total, then those covering everything
+// with prices missing, then those covering a part, then those serving
+// none; display order within each.
+func Sorted(c *pricing.Comparison) []*pricing.Result {
+	out := append([]*pricing.Result(nil), c.Vendors...)
+	class := func(r *pricing.Result) int {
+		switch k := wording.RankOf(c, r); {
+		case k.Ranked():
+			return 0
+		case k == wording.RankUnpriced:
+			return 1
+		case k == wording.RankPartial:
+			return 2
+		}
+		return 3
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ci, cj := class(out[i]), class(out[j])
+		if ci != cj {
+			return ci < cj
+		}
+		return ci == 0 && out[i].Total.LessThan(out[j].Total)
+	})
+	return out
+}
+
 // showCards updates the vendor cards in place: the same widgets for every
-// edit (nothing is created per keystroke), shown for the vendors compared.
+// edit (nothing is created per keystroke), shown for the vendors compared,
+// sorted (Sorted).
 func (p *Panel) showCards(c *pricing.Comparison) {
 	l := p.lang
 	var objs []fyne.CanvasObject
-	for _, r := range c.Vendors {
+	p.Order = nil
+	for _, r := range Sorted(c) {
+		p.Order = append(p.Order, r.Vendor)
 		v := p.CardViews[r.Vendor]
 		if v == nil {
 			v = NewCardView()
@@ -340,9 +413,12 @@ func sameObjects(a, b []fyne.CanvasObject) bool {
 
 // CardView is one vendor's summary card.
 type CardView struct {
-	card                                         *widget.Card
-	name, Total, plan, Sub                       *widget.Label
-	CheapestBadge, UncoveredBadge, UnpricedBadge *widget.Label
+	card                   *widget.Card
+	name, Total, plan, Sub *widget.Label
+	// Rank is the ranking word (★ 最便宜, 唯一全覆盖, 仅覆盖：机器人, 不适用);
+	// Gap the difference to the cheapest way to cover everything.
+	Rank, Gap                     *widget.Label
+	UncoveredBadge, UnpricedBadge *widget.Label
 }
 
 // NewCardView builds an empty card.
@@ -352,18 +428,19 @@ func NewCardView() *CardView {
 		Total:          widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		plan:           kit.Small(""),
 		Sub:            kit.Small(""),
-		CheapestBadge:  kit.Badge("", widget.SuccessImportance),
+		Rank:           kit.Badge("", widget.SuccessImportance),
+		Gap:            kit.Small(""),
 		UncoveredBadge: kit.Badge("", widget.DangerImportance),
 		UnpricedBadge:  kit.Badge("", widget.WarningImportance),
 	}
 	// Nothing on a card is cut off: its texts wrap (the cards scroll), and
 	// an amount is never shortened to "625,195…".
-	for _, lb := range []*widget.Label{v.name, v.plan, v.Sub, v.CheapestBadge, v.UncoveredBadge, v.UnpricedBadge} {
+	for _, lb := range []*widget.Label{v.name, v.plan, v.Sub, v.Rank, v.Gap, v.UncoveredBadge, v.UnpricedBadge} {
 		lb.Truncation = fyne.TextTruncateOff
 		lb.Wrapping = fyne.TextWrapWord
 	}
 	v.Total.SizeName = theme.SizeNameSubHeadingText
-	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.plan, v.Sub, v.CheapestBadge, v.UncoveredBadge, v.UnpricedBadge))
+	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.Rank, v.Gap, v.plan, v.Sub, v.UncoveredBadge, v.UnpricedBadge))
 	return v
 }
 
@@ -380,9 +457,13 @@ func setShown(lb *widget.Label, text string) {
 func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison, r *pricing.Result) {
 	kit.SetText(v.name, kit.NameIn(l, r.Name, r.NameEN))
 	bound := wording.BoundOf(r)
-	if bound == wording.Unknown {
+	switch {
+	case bound == wording.Unknown:
 		kit.SetText(v.Total, l.T("money.unknown")) // the card's headline says why
-	} else {
+	case wording.RankOf(c, r) == wording.RankPartial:
+		// A partial total is not a competitor: said to be partial (and greyed).
+		kit.SetText(v.Total, l.T("card.partial", wording.Amount(string(l), r.Total, bound)))
+	default:
 		kit.SetText(v.Total, wording.Amount(string(l), r.Total, bound))
 	}
 	plan := r.PlanName
@@ -414,10 +495,37 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 		sub = "" // no amount to average: the badge says what it does not cover
 	}
 	kit.SetText(v.Sub, sub)
-	cheapest, uncovered, unpriced := "", "", ""
-	// The badges word the status as every output does (app/wording).
-	if c.Cheapest == r.Vendor {
-		cheapest = "★ " + wording.Sentence(wording.Cheapest(string(l)))
+	uncovered, unpriced := "", ""
+	rank := wording.RankOf(c, r)
+	// A partial total is not a competitor: greyed, and said to be partial.
+	totalImp := widget.MediumImportance
+	switch rank {
+	case wording.RankPartial:
+		totalImp = widget.LowImportance
+	case wording.RankNone:
+		totalImp = widget.LowImportance
+	}
+	if v.Total.Importance != totalImp {
+		v.Total.Importance = totalImp
+		v.Total.Refresh()
+	}
+	rankImp := widget.LowImportance
+	switch rank {
+	case wording.RankCheapest:
+		rankImp = widget.SuccessImportance
+	case wording.RankOnlyWhole, wording.RankWhole:
+		rankImp = widget.HighImportance
+	case wording.RankUnpriced:
+		rankImp = widget.WarningImportance
+	}
+	if v.Rank.Importance != rankImp {
+		v.Rank.Importance = rankImp
+		v.Rank.Refresh()
+	}
+	kit.SetText(v.Rank, wording.Badge(string(l), c, r))
+	gap := ""
+	if best := c.BestCombination(); best != nil && rank.Ranked() && rank != wording.RankCheapest {
+		gap = l.T("card.gap", wording.Gap(string(l), r.Total, best.Total))
 	}
 	if !r.Covers {
 		uncovered = wording.Sentence(wording.NotCovering(string(l), r.Uncovered))
@@ -425,11 +533,11 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	if !r.Complete {
 		unpriced = wording.Sentence(wording.Incomplete(string(l), len(r.Unpriced)))
 	}
-	was := [3]bool{v.CheapestBadge.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()}
-	setShown(v.CheapestBadge, cheapest)
+	was := [3]bool{v.Gap.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()}
+	setShown(v.Gap, gap)
 	setShown(v.UncoveredBadge, uncovered)
 	setShown(v.UnpricedBadge, unpriced)
-	if was != [3]bool{v.CheapestBadge.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()} {
+	if was != [3]bool{v.Gap.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()} {
 		v.card.Refresh() // a badge came or went: lay the card out again
 	}
 }

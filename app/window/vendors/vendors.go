@@ -40,6 +40,17 @@ type Panel struct {
 	// OnValue says the text at path is a value again (or empty).
 	OnBadText func(path string, t kit.Typed)
 	OnValue   func(path string)
+	// OnCombine changes the buyer's decisions on combinations (a group
+	// pinned to a vendor, vendors left out of combinations).
+	OnCombine func(fn func(c *scenarios.Combine))
+	// Start is the scenario's first day (a new own line is paid on it).
+	Start func() scenarios.Date
+
+	// Pins choose, per service group, a vendor already decided on (index
+	// 0: none, the cheapest combination decides).
+	Pins map[string]*widget.Select
+	// filling: the panel itself is rebuilding rows.
+	filling bool
 }
 
 // Card is one vendor's settings.
@@ -65,6 +76,22 @@ type Card struct {
 	order    string                   // the rows' placement shown
 	addItem  *widget.Select
 	addIDs   []string
+	// Combine: the vendor takes part in combinations (combine.exclude).
+	Combine *widget.Check
+	// Extras are the buyer's own lines for the vendor, one row each.
+	Extras    []*ExtraRow
+	extrasBox *fyne.Container
+	AddExtra  *widget.Button
+}
+
+// ExtraRow is one of the buyer's own lines: what it is for, the amount,
+// once or monthly, and the day paid (monthly: from that day; empty, the
+// start).
+type ExtraRow struct {
+	Name, Amount, Date *widget.Entry
+	When               *widget.Select
+	Remove             *widget.Button
+	box                fyne.CanvasObject
 }
 
 // NeedRows are the item ids of the quote rows shown first, in order
@@ -100,9 +127,9 @@ func (c *Card) rowIDs(box *fyne.Container) []string {
 // New builds the panel for the catalog's vendors in language l; canvas is
 // the window's (a new quote field takes the focus).
 func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas) *Panel {
-	p := &Panel{lang: l, cat: cat, canvas: canvas, Cards: map[string]*Card{}}
+	p := &Panel{lang: l, cat: cat, canvas: canvas, Cards: map[string]*Card{}, Pins: map[string]*widget.Select{}}
 	intro := kit.HintLabel(l.T("vendors.intro"))
-	items := []fyne.CanvasObject{intro}
+	items := []fyne.CanvasObject{intro, p.pinCard()}
 	for _, v := range cat.Vendors {
 		c := p.newCard(v)
 		p.Cards[v.ID] = c
@@ -214,7 +241,202 @@ func (p *Panel) newCard(v *pricing.Vendor) *Card {
 		p.canvas.Focus(c.Prices[id])
 	})
 	c.addItem.PlaceHolder = l.T("vendors.prices.add")
+	c.Combine = widget.NewCheck(l.T("combine.include"), func(on bool) {
+		if p.filling || p.Loading() {
+			return
+		}
+		p.OnCombine(func(cb *scenarios.Combine) {
+			var out []string
+			for _, id := range cb.Exclude {
+				if id != v.ID {
+					out = append(out, id)
+				}
+			}
+			if !on {
+				out = append(out, v.ID)
+			}
+			cb.Exclude = out
+		})
+	})
+	c.extrasBox = container.NewVBox()
+	c.AddExtra = widget.NewButton(l.T("extras.add"), func() {
+		var now []scenarios.Extra
+		p.OnChange(v.ID, func(vs *scenarios.VendorSettings) {
+			x := scenarios.Extra{Name: l.T("extras.default_name"), Amount: decimal.Zero, When: scenarios.ExtraOnce}
+			if p.Start != nil {
+				x.Date = p.Start()
+			}
+			vs.Extras = append(append([]scenarios.Extra(nil), vs.Extras...), x)
+			now = vs.Extras
+		})
+		p.fillExtras(c, now)
+		if n := len(c.Extras); n > 0 {
+			p.canvas.Focus(c.Extras[n-1].Amount)
+		}
+	})
 	return c
+}
+
+// pinCard holds a choice per service group: a vendor already decided on,
+// or none (the cheapest combination decides).
+func (p *Panel) pinCard() fyne.CanvasObject {
+	l := p.lang
+	form := widget.NewForm()
+	for _, g := range pricing.Groups {
+		g := g
+		names := []string{l.T("combine.pin.none")}
+		ids := []string{""}
+		for _, v := range p.cat.Vendors {
+			names = append(names, kit.NameIn(l, v.Name, v.NameEN))
+			ids = append(ids, v.ID)
+		}
+		var sel *widget.Select
+		sel = widget.NewSelect(names, func(string) {
+			if p.filling || p.Loading() {
+				return
+			}
+			id := ids[max(0, sel.SelectedIndex())]
+			p.OnCombine(func(c *scenarios.Combine) {
+				if id == "" {
+					delete(c.Pin, g.ID)
+					return
+				}
+				if c.Pin == nil {
+					c.Pin = map[string]string{}
+				}
+				c.Pin[g.ID] = id
+			})
+		})
+		p.filling = true
+		sel.SetSelectedIndex(0)
+		p.filling = false
+		p.Pins[g.ID] = sel
+		form.Append(wording.GroupName(string(l), g.ID), kit.Shrink(sel, 160))
+	}
+	return widget.NewCard(l.T("combine.title"), "", container.NewVBox(kit.HintLabel(l.T("combine.hint")), form))
+}
+
+// pinVendorIndex is the position of vendor id in a pin choice.
+func (p *Panel) pinVendorIndex(id string) int {
+	for i, v := range p.cat.Vendors {
+		if v.ID == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// newExtraRow builds the row of own line i of card c.
+func (p *Panel) newExtraRow(c *Card, i int) *ExtraRow {
+	l := p.lang
+	base := fmt.Sprintf("vendors.%s.extras[%d]", c.v.ID, i)
+	r := &ExtraRow{Name: widget.NewEntry(), Amount: widget.NewEntry(), Date: widget.NewEntry()}
+	r.Name.SetPlaceHolder(l.T("extras.name.placeholder"))
+	r.Amount.SetPlaceHolder("20000")
+	r.Date.SetPlaceHolder(l.T("extras.date.placeholder"))
+	whens := []string{scenarios.ExtraOnce, scenarios.ExtraMonthly}
+	r.When = widget.NewSelect([]string{l.T("extras.once"), l.T("extras.monthly")}, nil)
+	change := func(fn func(x *scenarios.Extra)) {
+		if p.filling || p.Loading() {
+			return
+		}
+		p.OnChange(c.v.ID, func(vs *scenarios.VendorSettings) {
+			if i < len(vs.Extras) {
+				x := vs.Extras[i]
+				fn(&x)
+				vs.Extras = append([]scenarios.Extra(nil), vs.Extras...)
+				vs.Extras[i] = x
+			}
+		})
+	}
+	r.Name.OnChanged = func(text string) { change(func(x *scenarios.Extra) { x.Name = text }) }
+	r.Amount.OnChanged = func(text string) {
+		if p.filling || p.Loading() {
+			return
+		}
+		key := base + ".amount"
+		v, ok := kit.ParseDecimal(strings.TrimSpace(text))
+		if !ok {
+			p.OnBadText(key, kit.Typed{Msg: "err.not_decimal", Text: text})
+			return
+		}
+		p.OnValue(key)
+		change(func(x *scenarios.Extra) { x.Amount = v })
+	}
+	r.When.OnChanged = func(string) { change(func(x *scenarios.Extra) { x.When = whens[max(0, r.When.SelectedIndex())] }) }
+	r.Date.OnChanged = func(text string) {
+		if p.filling || p.Loading() {
+			return
+		}
+		key := base + ".date"
+		var d scenarios.Date
+		if t := strings.TrimSpace(text); t != "" {
+			v, err := scenarios.ParseDate(t)
+			if err != nil {
+				p.OnBadText(key, kit.Typed{Msg: "err.not_date", Text: text})
+				return
+			}
+			d = v
+		}
+		p.OnValue(key)
+		change(func(x *scenarios.Extra) { x.Date = d })
+	}
+	r.Remove = widget.NewButton(l.T("extras.remove"), func() {
+		var left []scenarios.Extra
+		for _, f := range []string{"name", "amount", "when", "date"} {
+			for j := range c.Extras {
+				p.OnValue(fmt.Sprintf("vendors.%s.extras[%d].%s", c.v.ID, j, f))
+			}
+		}
+		p.OnChange(c.v.ID, func(vs *scenarios.VendorSettings) {
+			if i < len(vs.Extras) {
+				vs.Extras = append(append([]scenarios.Extra(nil), vs.Extras[:i]...), vs.Extras[i+1:]...)
+			}
+			left = vs.Extras
+		})
+		p.fillExtras(c, left)
+	})
+	for _, f := range []string{"name", "amount", "when", "date"} {
+		c.Errs[base+"."+f] = kit.ErrorLabel()
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(l.T("extras.name"), container.NewVBox(r.Name, c.Errs[base+".name"])),
+		widget.NewFormItem(l.T("extras.amount"), container.NewVBox(container.NewBorder(nil, nil, nil, kit.Small(l.T("unit.yuan")), r.Amount), c.Errs[base+".amount"])),
+		widget.NewFormItem(l.T("extras.when"), container.NewVBox(kit.Shrink(r.When, 120), c.Errs[base+".when"])),
+		widget.NewFormItem(l.T("extras.date"), container.NewVBox(r.Date, c.Errs[base+".date"])),
+	)
+	r.box = container.NewVBox(form, container.NewHBox(r.Remove))
+	return r
+}
+
+// fillExtras shows the vendor's own lines, one row each.
+func (p *Panel) fillExtras(c *Card, xs []scenarios.Extra) {
+	was := p.filling
+	p.filling = true
+	defer func() { p.filling = was }()
+	for k := range c.Errs {
+		if strings.HasPrefix(k, "vendors."+c.v.ID+".extras[") {
+			delete(c.Errs, k)
+		}
+	}
+	c.Extras = nil
+	var objs []fyne.CanvasObject
+	for i, x := range xs {
+		r := p.newExtraRow(c, i)
+		r.Name.SetText(x.Name)
+		r.Amount.SetText(x.Amount.String())
+		r.When.SetSelectedIndex(0)
+		if x.When == scenarios.ExtraMonthly {
+			r.When.SetSelectedIndex(1)
+		}
+		if !x.Date.IsZero() {
+			r.Date.SetText(x.Date.String())
+		}
+		c.Extras = append(c.Extras, r)
+		objs = append(objs, r.box)
+	}
+	c.extrasBox.Objects = objs
+	c.extrasBox.Refresh()
 }
 
 // itemOf returns the newest edition's item with id.
@@ -262,7 +484,9 @@ func (c *Card) build(l kit.Lang) fyne.CanvasObject {
 	items = append(items,
 		widget.NewLabelWithStyle(l.T("vendors.prices"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		kit.HintLabel(l.T("vendors.prices.hint")),
-		c.Status, c.needBox, c.other, kit.Shrink(c.addItem, 160))
+		c.Status, c.needBox, c.other, kit.Shrink(c.addItem, 160),
+		widget.NewLabelWithStyle(l.T("extras.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		kit.HintLabel(l.T("extras.hint")), c.extrasBox, container.NewHBox(c.AddExtra), c.Combine)
 	return widget.NewCard(kit.NameIn(l, c.v.Name, c.v.NameEN), "", container.NewVBox(items...))
 }
 
@@ -444,7 +668,14 @@ func unitOf(it *pricing.Item) string {
 
 // Fill shows the scenario's vendor settings.
 func (p *Panel) Fill(s *scenarios.Scenario) {
+	p.filling = true
+	for _, g := range pricing.Groups {
+		p.Pins[g.ID].SetSelectedIndex(p.pinVendorIndex(s.Combine.Pin[g.ID]))
+	}
+	p.filling = false
 	for _, v := range p.cat.Vendors {
+		p.Cards[v.ID].Combine.SetChecked(!s.Combine.Excludes(v.ID))
+		p.fillExtras(p.Cards[v.ID], s.Vendor(v.ID).Extras)
 		c := p.Cards[v.ID]
 		vs := s.Vendor(v.ID)
 		c.Include.SetChecked(vs.IsEnabled())
@@ -583,6 +814,17 @@ func (p *Panel) RestoreTyped(path, text string) bool {
 	switch {
 	case rest == "discount":
 		card.Discount.SetText(text)
+	case strings.HasPrefix(rest, "extras["):
+		var i int
+		var f string
+		if n, _ := fmt.Sscanf(strings.TrimPrefix(rest, "extras["), "%d].%s", &i, &f); n == 2 && i < len(card.Extras) {
+			switch f {
+			case "amount":
+				card.Extras[i].Amount.SetText(text)
+			case "date":
+				card.Extras[i].Date.SetText(text)
+			}
+		}
 	case strings.HasPrefix(rest, "prices["):
 		if _, err := fmt.Sscanf(strings.TrimPrefix(rest, "prices["), "%q]", &item); err == nil {
 			p.EnsurePriceRow(card, item)
