@@ -120,6 +120,7 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	p.Answer.Importance = widget.SuccessImportance
 	p.Answer.Hide()
 	p.Runners = kit.Small("")
+	p.Runners.Truncation = fyne.TextTruncateOff
 	p.Runners.Wrapping = fyne.TextWrapWord
 	p.Runners.Hide()
 
@@ -522,6 +523,7 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 		v.Rank.Importance = rankImp
 		v.Rank.Refresh()
 	}
+	wasRank := v.Rank.Text
 	kit.SetText(v.Rank, wording.Badge(string(l), c, r))
 	gap := ""
 	if best := c.BestCombination(); best != nil && rank.Ranked() && rank != wording.RankCheapest {
@@ -537,7 +539,7 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	setShown(v.Gap, gap)
 	setShown(v.UncoveredBadge, uncovered)
 	setShown(v.UnpricedBadge, unpriced)
-	if was != [3]bool{v.Gap.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()} {
+	if was != [3]bool{v.Gap.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()} || wasRank != v.Rank.Text {
 		v.card.Refresh() // a badge came or went: lay the card out again
 	}
 }

@@ -307,6 +307,7 @@ func (p *Panel) pinCard() fyne.CanvasObject {
 				c.Pin[g.ID] = id
 			})
 		})
+		sel.PlaceHolder = l.T("combine.pin.none")
 		p.filling = true
 		sel.SetSelectedIndex(0)
 		p.filling = false
@@ -336,6 +337,7 @@ func (p *Panel) newExtraRow(c *Card, i int) *ExtraRow {
 	r.Date.SetPlaceHolder(l.T("extras.date.placeholder"))
 	whens := []string{scenarios.ExtraOnce, scenarios.ExtraMonthly}
 	r.When = widget.NewSelect([]string{l.T("extras.once"), l.T("extras.monthly")}, nil)
+	r.When.PlaceHolder = l.T("extras.once")
 	change := func(fn func(x *scenarios.Extra)) {
 		if p.filling || p.Loading() {
 			return
