@@ -62,7 +62,7 @@ func TestWindowBadgesPartialTotalsAndGap(t *testing.T) {
 	loadTypical(t, f)
 	p := f.u.results
 	chat := p.CardViews["chatopera"]
-	if chat.Rank.Text != "仅覆盖：机器人" || chat.Total.Text != "部分金额：36,000.00 元" || chat.Total.Importance != widget.LowImportance {
+	if chat.Rank.Text != "仅覆盖：机器人" || chat.Total.Text != "36,000.00 元" || chat.Total.Importance != widget.LowImportance {
 		t.Errorf("Chatopera: %q %q importance %v", chat.Rank.Text, chat.Total.Text, chat.Total.Importance)
 	}
 	if r := p.CardViews["aliyun-icc"].Rank.Text; r != "仅覆盖：电话" {
@@ -199,7 +199,7 @@ func TestWindowExtrasChangeTheAnswer(t *testing.T) {
 	if a := u.results.Answer.Text; a != "最便宜的全覆盖方式：腾讯企点（机器人、在线客服） + 阿里云（电话） = 393,636.80 元" {
 		t.Errorf("answer %q", a)
 	}
-	if got := u.results.CardViews["chatopera"].Total.Text; got != "部分金额：336,000.00 元" {
+	if got := u.results.CardViews["chatopera"].Total.Text; got != "336,000.00 元" {
 		t.Errorf("Chatopera total %q", got)
 	}
 	// A bad amount is said next to its field, in Chinese; nothing is lost.

@@ -69,8 +69,7 @@ func TestLiveResultsDebouncedAndCurrent(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no result handed to the UI")
 	}
-	// Chatopera covers only the bot: its total is a partial amount.
-	want := u.lang.T("card.partial", u.lang.T("money", wording.Money(resultFor(f.expected(), "chatopera").Total)))
+	want := u.lang.T("money", wording.Money(resultFor(f.expected(), "chatopera").Total))
 	if got := u.results.Totals["chatopera"].Text; got != want || applied != 1 {
 		t.Errorf("card shows %q, want %q (applied %d)", got, want, applied)
 	}

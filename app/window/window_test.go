@@ -112,8 +112,7 @@ func TestUITypingUpdatesTotals(t *testing.T) {
 		t.Fatalf("chats_per_day = %d after typing 20000", got)
 	}
 	c := f.expected()
-	// Chatopera covers only the bot: its total is a partial amount.
-	want := f.u.lang.T("card.partial", f.u.lang.T("money", wording.Money(resultFor(c, "chatopera").Total)))
+	want := f.u.lang.T("money", wording.Money(resultFor(c, "chatopera").Total))
 	got := f.u.results.Totals["chatopera"].Text
 	if got != want {
 		t.Errorf("Chatopera card shows %q, want %q", got, want)

@@ -461,9 +461,6 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	switch {
 	case bound == wording.Unknown:
 		kit.SetText(v.Total, l.T("money.unknown")) // the card's headline says why
-	case wording.RankOf(c, r) == wording.RankPartial:
-		// A partial total is not a competitor: said to be partial (and greyed).
-		kit.SetText(v.Total, l.T("card.partial", wording.Amount(string(l), r.Total, bound)))
 	default:
 		kit.SetText(v.Total, wording.Amount(string(l), r.Total, bound))
 	}
@@ -502,6 +499,8 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	totalImp := widget.MediumImportance
 	switch rank {
 	case wording.RankPartial:
+		// A partial total is not a competitor: greyed, under a rank word
+		// that says what it covers ("仅覆盖：机器人").
 		totalImp = widget.LowImportance
 	case wording.RankNone:
 		totalImp = widget.LowImportance
