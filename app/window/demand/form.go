@@ -136,7 +136,8 @@ func New(l kit.Lang) *Form {
 		widget.NewForm(widget.NewFormItem(l.T("field.name"), container.NewVBox(f.Name, f.NameErr))),
 	}
 	for _, g := range groups {
-		rows := widget.NewForm()
+		// The rows go in at once: each Append lays the whole form out again.
+		var rows []*widget.FormItem
 		for _, spec := range g.fields {
 			ff := f.newField(spec)
 			f.Fields[spec.path] = ff
@@ -152,9 +153,9 @@ func New(l kit.Lang) *Form {
 			ff.Hint = l.T("hint." + name)
 			ff.Note.SetText(ff.Hint)
 			box := container.NewVBox(container.NewBorder(nil, nil, nil, unit, input), ff.Note)
-			rows.Append(l.T(fieldLabelKey(name)), box)
+			rows = append(rows, widget.NewFormItem(l.T(fieldLabelKey(name)), box))
 		}
-		items = append(items, widget.NewCard(l.T(g.title), "", rows))
+		items = append(items, widget.NewCard(l.T(g.title), "", widget.NewForm(rows...)))
 	}
 	f.Changes = f.newChanges()
 	items = append(items, widget.NewCard(l.T("group.changes"), l.T("group.changes.sub"), f.Changes.Content))
