@@ -634,7 +634,8 @@ func (u *ui) showResult(r *liveResult) {
 // onChartResized redraws the charts at their new size (the comparison is
 // recomputed too: it costs less than a millisecond).
 func (u *ui) onChartResized() {
-	if u.stale || u.loading || len(u.parseErrs) > 0 || len(pricing.Validate(u.cur)) > 0 {
+	// Without live charts (tests not about them) a new size changes nothing.
+	if u.noCharts || u.stale || u.loading || len(u.parseErrs) > 0 || len(pricing.Validate(u.cur)) > 0 {
 		return
 	}
 	u.live.compute(u.cur.Clone(), u.results.ChartSize())
