@@ -455,7 +455,21 @@ func TestNothingImportantCutOff(t *testing.T) {
 						t.Errorf("%s: the amount %q (%.0f px) does not fit its %.0f px", id, v.Total.Text, v.Total.MinSize().Width, v.Total.Size().Width)
 					}
 				}
+				// The change-field picker shows its field's whole name.
+				u.form.Changes.Add()
+				u.win.Resize(size.SubtractWidthHeight(1, 0))
+				u.win.Resize(size)
+				r := u.form.Changes.Rows[len(u.form.Changes.Rows)-1]
 				th := f.app.Settings().Theme()
+				longest, need := "", float32(0)
+				for _, o := range r.Sel.Options {
+					if w := fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width; w > need {
+						longest, need = o, w
+					}
+				}
+				if r.Sel.Size().Width < need+20 {
+					t.Errorf("the change-field picker is %.0f px for %q (%.0f px)", r.Sel.Size().Width, longest, need)
+				}
 				for i, key := range []string{"breakdown.item", "breakdown.amount", "breakdown.quantity", "breakdown.unit_price"} {
 					w := fyne.MeasureText(u.lang.T(key), th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width
 					if got := u.results.ColumnWidth(i); got < w {

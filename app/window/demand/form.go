@@ -437,8 +437,13 @@ func (c *Changes) rebuild() {
 			}
 			r.Value.OnChanged = func(t string) { c.onValue(r, t) }
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { c.Remove(r) })
-			line := container.NewBorder(nil, nil, nil, del,
-				container.NewGridWithColumns(3, r.Date, kit.Shrink(r.Sel, 80), r.Value))
+			// The field picker takes what the date and the value leave: a
+			// third of the row cut its names ("在线客服…").
+			h := r.Date.MinSize().Height
+			line := container.NewBorder(nil, nil,
+				container.NewGridWrap(fyne.NewSize(120, h), r.Date),
+				container.NewHBox(container.NewGridWrap(fyne.NewSize(110, h), r.Value), del),
+				kit.Shrink(r.Sel, 80))
 			c.rows.Add(container.NewVBox(line, r.Err))
 			c.Rows = append(c.Rows, r)
 		}
