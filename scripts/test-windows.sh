@@ -446,7 +446,7 @@ window() {
 if [[ ${WINDOW:-1} != 0 ]]; then
 	# Opened with a scenario file, as Explorer's "Open with" does.
 	window LANG=C.UTF-8 en "2027 客服中心采购" "no scenario database" "$wdir\\场景\\混合示例 方案.kefucost.json"
-	window LC_ALL=zh_CN.UTF-8 zh "未命名方案" "未连接方案库"
+	window LC_ALL=zh_CN.UTF-8 zh "示例方案" "未连接方案库" # a first start opens the sample (issue 12)
 fi
 
 echo "test-windows: $checks checks, $fails failed, $(($(date +%s) - start_all)) s in all"
