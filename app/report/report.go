@@ -556,6 +556,12 @@ func XLSX(w io.Writer, s *scenarios.Scenario, c *pricing.Comparison, o Options) 
 		return err
 	}
 	b.f.SetActiveSheet(0)
+	// excelize adds the image content types from a map when a picture goes
+	// in, in a random order: sorted, the same workbook is the same bytes on
+	// every run and platform (test-windows compares them with Linux's).
+	if ct := b.f.ContentTypes; ct != nil {
+		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+	}
 	return b.f.Write(w)
 }
 
