@@ -59,13 +59,19 @@ func addExtras(t *timeline, r *Result, xs []scenarios.Extra, detail bool) {
 			Source: "your own line (scenario vendors." + r.Vendor + ".extras)", SourceDate: "scenario"}
 		if x.When == scenarios.ExtraMonthly {
 			l.Unit = "month"
-			l.Formula = fmt.Sprintf("%d months × %s = %s; your own line, paid monthly from %s", len(pays), p, amount.StringFixed(2), firstOr(pays, t.start))
-			l.FormulaZH = fmt.Sprintf("%d 个月 × %s = %s；您自己录入的费用，自 %s 起每月支付", len(pays), p, amount.StringFixed(2), firstOr(pays, t.start))
+			l.How = fmt.Sprintf("your own line, paid monthly from %s", firstOr(pays, t.start))
+			l.HowZH = fmt.Sprintf("您自己录入的费用，自 %s 起每月支付", firstOr(pays, t.start))
+			l.Formula = fmt.Sprintf("%d months × %s = %s; %s", len(pays), p, amount.StringFixed(2), l.How)
+			l.FormulaZH = fmt.Sprintf("%d 个月 × %s = %s；%s", len(pays), p, amount.StringFixed(2), l.HowZH)
 		} else {
 			l.Unit = "once"
-			l.Formula = fmt.Sprintf("%s, paid once on %s; your own line", amount.StringFixed(2), x.Date)
-			l.FormulaZH = fmt.Sprintf("%s，于 %s 一次性支付；您自己录入的费用", amount.StringFixed(2), x.Date)
+			l.How = fmt.Sprintf("paid once on %s; your own line", x.Date)
+			l.HowZH = fmt.Sprintf("于 %s 一次性支付；您自己录入的费用", x.Date)
+			l.Formula = fmt.Sprintf("%s, %s", amount.StringFixed(2), l.How)
+			l.FormulaZH = fmt.Sprintf("%s，%s", amount.StringFixed(2), l.HowZH)
 		}
+		// The buyer's amount × the times it is paid: a plain product.
+		l.Product = true
 		if detail {
 			l.monthlyFen = make([]int64, t.months)
 			for _, d := range pays {

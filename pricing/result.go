@@ -46,6 +46,9 @@ type Comparison struct {
 	// CombineNotes are remarks on the buyer's combine settings (a pin on a
 	// group not needed).
 	CombineNotes []Note
+	// ExcludesVAT is set on the view net of VAT (WithoutVAT): amounts are
+	// the published ones ÷ 1.06. Every output that shows it says so.
+	ExcludesVAT bool
 }
 
 // BestCombination is the cheapest complete combination, or nil.

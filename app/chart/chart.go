@@ -1014,8 +1014,16 @@ func horizonText(c *pricing.Comparison, o Options) string {
 	}
 	first := c.MonthStarts[0].String()[:7]
 	last := c.MonthStarts[len(c.MonthStarts)-1].String()[:7]
-	return ctr(o, fmt.Sprintf("%s 至 %s，%d 个月，现金支出（人民币元）", first, last, c.Months),
+	s := ctr(o, fmt.Sprintf("%s 至 %s，%d 个月，现金支出（人民币元）", first, last, c.Months),
 		fmt.Sprintf("%s to %s, %d months, cash paid (CNY)", first, last, c.Months))
+	if c.ExcludesVAT {
+		s += ctr(o, "，不含税（÷ 1.06）", ", net of VAT (÷ 1.06)")
+	}
+	// The prices' age beside the totals they make.
+	if d := wording.PriceDates(o.Lang, c); d != "" {
+		s += ctr(o, "；", "; ") + d
+	}
+	return s
 }
 
 func comparisonSeries(c *pricing.Comparison, cumulative bool, o Options) []chartSeries {

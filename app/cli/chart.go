@@ -36,6 +36,7 @@ func runChart(env *Env, args []string) int {
 	file := fs.String("scenario", "", "scenario file (*.kefucost.json)")
 	out := fs.String("out", "", "output file; the extension picks the format: .png or .svg")
 	kind := fs.String("kind", string(chart.Cumulative), "chart: "+chart.KindList())
+	vat := vatFlag(fs)
 	lang := fs.String("lang", "", "language of the texts: zh or en (default: en when LC_ALL/LANG starts with \"en\", else zh)")
 	width := fs.Int("width", chart.DefaultWidth, "width in pixels")
 	height := fs.Int("height", chart.DefaultHeight, "height in pixels")
@@ -128,6 +129,9 @@ func runChart(env *Env, args []string) int {
 		c, err = pricing.Compare(s)
 		if err != nil {
 			return fail(env, name, err)
+		}
+		if c, err = withVAT(c, *vat); err != nil {
+			return usageErr("%v", err)
 		}
 		if k == chart.Breakdown && *vendor != "" {
 			if _, verr := chart.BreakdownVendor(c, *vendor); verr != nil {

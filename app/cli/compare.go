@@ -19,6 +19,7 @@ func runCompare(env *Env, args []string) int {
 	fs := newFlags(env, "compare")
 	file := fs.String("scenario", "", "scenario file (*.kefucost.json)")
 	format := fs.String("format", "table", "output: table, json or csv")
+	vat := vatFlag(fs)
 	if ok, code := parseFlags(env, fs, args); !ok {
 		return code
 	}
@@ -34,10 +35,15 @@ func runCompare(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, "compare", err)
 	}
+	if _, err := withVAT(&pricing.Comparison{}, *vat); err != nil {
+		fmt.Fprintln(env.Stderr, "kefucost compare: "+err.Error())
+		return ExitUsage
+	}
 	c, err := pricing.Compare(s)
 	if err != nil {
 		return fail(env, "compare", err)
 	}
+	c, _ = withVAT(c, *vat)
 	var out []byte
 	switch *format {
 	case "json":

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"kefucost/app"
 	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
@@ -266,4 +267,54 @@ func resultOf(t *testing.T, c *pricing.Comparison, id string) *pricing.Result {
 	}
 	t.Fatalf("no result for %s", id)
 	return nil
+}
+
+// --vat excluded: every amount net of VAT, said above the table and in the
+// JSON ("vat": "excluded"), the totals the engine's WithoutVAT; a bad value
+// is a usage error naming the flag.
+func TestCompareVATExcluded(t *testing.T) {
+	file := filepath.Join("testdata", "scenarios", "mixed-spec-example.kefucost.json")
+	var out, errb bytes.Buffer
+	env := &Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	if code := Run(env, []string{"compare", "--scenario", file, "--vat", "excluded", "--format", "json"}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var j struct {
+		VAT     string `json:"vat"`
+		Vendors []struct {
+			Vendor string `json:"vendor"`
+			Total  string `json:"total"`
+		} `json:"vendors"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &j); err != nil {
+		t.Fatal(err)
+	}
+	s, err := app.LoadScenario(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := pricing.Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	net := c.WithoutVAT()
+	if j.VAT != "excluded" || len(j.Vendors) != len(net.Vendors) {
+		t.Fatalf("vat %q, %d vendors", j.VAT, len(j.Vendors))
+	}
+	for i, v := range j.Vendors {
+		if v.Total != net.Vendors[i].Total.StringFixed(2) || v.Total == c.Vendors[i].Total.StringFixed(2) && !c.Vendors[i].Total.IsZero() {
+			t.Errorf("%s: total %s, net %s, published %s", v.Vendor, v.Total, net.Vendors[i].Total, c.Vendors[i].Total)
+		}
+	}
+	out.Reset()
+	if code := Run(env, []string{"compare", "--scenario", file, "--vat", "excluded", "--lang", "zh"}); code != ExitOK {
+		t.Fatal(errb.String())
+	}
+	if !strings.Contains(out.String(), "金额不含税：厂商公布价 ÷ 1.06") {
+		t.Errorf("the table does not say the amounts are net of VAT:\n%.400s", out.String())
+	}
+	errb.Reset()
+	if code := Run(env, []string{"compare", "--scenario", file, "--vat", "net"}); code != ExitUsage || !strings.Contains(errb.String(), "--vat") {
+		t.Errorf("--vat net: exit %d, %q", code, errb.String())
+	}
 }

@@ -15,8 +15,11 @@ import (
 
 // jsonComparison is the --format json contract of scenario-and-cli.md.
 type jsonComparison struct {
-	Scenario    string        `json:"scenario"`
-	Currency    string        `json:"currency"`
+	Scenario string `json:"scenario"`
+	Currency string `json:"currency"`
+	// VAT is "included" (the vendors' published amounts) or "excluded"
+	// (÷ 1.06, --vat excluded).
+	VAT         string        `json:"vat"`
 	Start       string        `json:"start"`
 	Months      int           `json:"months"`
 	PriceDate   string        `json:"price_date"`
@@ -133,6 +136,21 @@ type jsonLine struct {
 	Note       string  `json:"note,omitempty"`
 	// Buyer marks the buyer's own lines (vendors.<id>.extras).
 	Buyer bool `json:"buyer,omitempty"`
+	// ListPrice and Rates: unit_price = list_price × every rate (the
+	// negotiated discount, a term discount); absent when no rate applies.
+	ListPrice *string    `json:"list_price,omitempty"`
+	Rates     []jsonRate `json:"rates,omitempty"`
+	// Product: amount = quantity × unit_price rounded to the fen; false
+	// for amounts billed per day, per bill, by tier or prorated.
+	Product bool `json:"product"`
+	// EffectiveUnitPrice is amount ÷ quantity (4 places).
+	EffectiveUnitPrice *string `json:"effective_unit_price,omitempty"`
+}
+
+type jsonRate struct {
+	Rate    string `json:"rate"`
+	Label   string `json:"label"`
+	LabelEN string `json:"label_en"`
 }
 
 // jsonEdition is a price edition used, with its date (scenario-and-cli.md
@@ -142,6 +160,14 @@ type jsonEdition struct {
 	From       string `json:"from"`
 	Source     string `json:"source"`
 	SourceDate string `json:"source_date"`
+	// Title and URL name the vendor's public price page; AgeMonths is the
+	// prices' age at the start (absent when undated); CheckPrices is set
+	// when they are older than 12 months then, or undated.
+	Title       string `json:"title"`
+	TitleEN     string `json:"title_en"`
+	URL         string `json:"url"`
+	AgeMonths   *int   `json:"age_months,omitempty"`
+	CheckPrices bool   `json:"check_prices"`
 }
 
 // jsonBuy is one purchase of the schedule.
@@ -197,7 +223,7 @@ func notesJSON(ns []pricing.Note) []pricingNote {
 
 // ComparisonJSON renders a comparison as the documented JSON.
 func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
-	j := jsonComparison{Scenario: c.Scenario, Currency: pricing.Currency, Start: c.Start.String(), Months: c.Months,
+	j := jsonComparison{Scenario: c.Scenario, Currency: pricing.Currency, VAT: wording.VATKey(c), Start: c.Start.String(), Months: c.Months,
 		PriceDate: c.PriceDate.String(), MonthLabels: wording.MonthLabels(c), Cheapest: c.Cheapest, Assumptions: notesJSON(c.Assumptions),
 		Vendors: []jsonVendor{}}
 	for _, r := range c.Vendors {
@@ -208,7 +234,13 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 			Lines: []jsonLine{}, Alternatives: []jsonAlt{},
 			Serves: nonNil(r.Serves), Rank: rankNames[wording.RankOf(c, r)], Extras: wording.Fixed(r.ExtrasTotal)}
 		for _, e := range r.EditionRefs {
-			v.Editions = append(v.Editions, jsonEdition{ID: e.ID, From: e.From.String(), Source: e.Source, SourceDate: e.SourceDate})
+			je := jsonEdition{ID: e.ID, From: e.From.String(), Source: e.Source, SourceDate: e.SourceDate, Title: e.Title, TitleEN: e.TitleEN, URL: e.URL}
+			age := wording.AgeOf(e, c.Start)
+			if !age.Date.IsZero() {
+				je.AgeMonths = &age.Months
+			}
+			je.CheckPrices = age.Stale
+			v.Editions = append(v.Editions, je)
 		}
 		if r.PresentValue != nil {
 			pv := wording.Fixed(*r.PresentValue)
@@ -219,8 +251,19 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 		}
 		for _, l := range r.Lines {
 			jl := jsonLine{Item: l.Item, Label: l.Label, LabelEN: l.LabelEN, Quantity: l.Quantity.String(), Unit: l.Unit,
-				Formula: l.Formula, FormulaZH: l.FormulaZH, Source: l.Source, SourceDate: l.SourceDate,
-				Overridden: l.Overridden, Assumption: l.Assumption, Note: l.Note, Buyer: l.Buyer}
+				Formula: wording.Formula("en", l), FormulaZH: wording.Formula("zh", l), Source: l.Source, SourceDate: l.SourceDate,
+				Overridden: l.Overridden, Assumption: l.Assumption, Note: l.Note, Buyer: l.Buyer, Product: l.Product}
+			if l.ListPrice != nil {
+				s := l.ListPrice.String()
+				jl.ListPrice = &s
+			}
+			for _, x := range l.Rates {
+				jl.Rates = append(jl.Rates, jsonRate{Rate: x.Value.String(), Label: x.Label, LabelEN: x.LabelEN})
+			}
+			if e := l.EffectiveUnitPrice(); e != nil {
+				s := e.String()
+				jl.EffectiveUnitPrice = &s
+			}
 			if l.UnitPrice != nil {
 				s := l.UnitPrice.String()
 				jl.UnitPrice = &s
@@ -418,7 +461,14 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 		name = t("cli.table.unnamed")
 	}
 	end := c.Start.AddMonths(c.Months).AddDays(-1)
-	b.WriteString(t("cli.table.head", name, c.Months, c.Start, end, prices) + "\n\n")
+	b.WriteString(t("cli.table.head", name, c.Months, c.Start, end, prices) + "\n")
+	b.WriteString("  " + wording.VATWords(lang, c) + "\n")
+	// The prices' age beside the totals they make: old or undated ones
+	// carry the check request and the vendor's page.
+	for _, r := range c.Vendors {
+		b.WriteString("  " + t("cli.table.age", wording.VendorName(r, lang), wording.PriceAgeNote(lang, r, c.Start)) + "\n")
+	}
+	b.WriteString("\n")
 	rows := [][]string{{t("cli.col.vendor"), t("cli.col.plan"), t("cli.col.total"), t("cli.col.per_month"), t("cli.col.rank"), t("cli.col.status")}}
 	for _, r := range c.Vendors {
 		bound := wording.BoundOf(r)
@@ -460,19 +510,22 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 			}
 			b.WriteString("   " + t("cli.table.nothing") + "\n")
 		} else {
-			rows := [][]string{{"", t("cli.col.item"), t("cli.col.quantity"), t("cli.col.unit_price"), t("cli.col.amount"), t("cli.col.how")}}
+			rows := [][]string{{"", t("cli.col.item"), t("cli.col.quantity"), t("cli.col.unit_price"), t("cli.col.amount"), t("cli.col.effective"), t("cli.col.how")}}
 			for _, l := range r.Lines {
 				m := ""
 				if l.Assumption {
 					m = mark
 				}
-				price, amount := unpriced, unpriced
+				price, amount, effective := unpriced, unpriced, ""
 				if l.UnitPrice != nil {
 					price, amount = l.UnitPrice.String(), wording.Money(*l.Amount)
 				}
-				rows = append(rows, []string{m, l.Label, wording.Quantity(l.Quantity) + " " + unitIn(lang, l.Unit), price, amount, wording.Formula(lang, l)})
+				if e := l.EffectiveUnitPrice(); e != nil {
+					effective = wording.Price(*e)
+				}
+				rows = append(rows, []string{m, l.Label, wording.Quantity(l.Quantity) + " " + unitIn(lang, l.Unit), price, amount, effective, wording.Formula(lang, l)})
 			}
-			b.WriteString(indent(wording.Table(rows, map[int]bool{2: true, 3: true, 4: true}), "   "))
+			b.WriteString(indent(wording.Table(rows, map[int]bool{2: true, 3: true, 4: true, 5: true}), "   "))
 		}
 		b.WriteString("   " + t("cli.table.total", wording.Money(r.Total)))
 		if r.PresentValue != nil {
@@ -559,6 +612,9 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 				seenSrc[src] = true
 				b.WriteString("   " + t("cli.table.source", src) + "\n")
 			}
+		}
+		if len(r.EditionRefs) > 0 {
+			b.WriteString("   " + wording.PriceAgeNote(lang, r, c.Start) + "\n")
 		}
 	}
 	return b.String()

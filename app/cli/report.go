@@ -24,6 +24,7 @@ func runReport(env *Env, args []string) int {
 	fs := newFlags(env, name)
 	file := fs.String("scenario", "", "scenario file (*.kefucost.json)")
 	out := fs.String("out", "", "output file; the extension picks the format: .xlsx (workbook) or .csv (one long table)")
+	vat := vatFlag(fs)
 	lang := fs.String("lang", "", "language of names, labels and formulas: zh or en (default: en when LC_ALL/LANG starts with \"en\", else zh); headers are bilingual")
 	if ok, code := parseFlags(env, fs, args); !ok {
 		return code
@@ -67,6 +68,9 @@ func runReport(env *Env, args []string) int {
 	c, err := pricing.Compare(s)
 	if err != nil {
 		return fail(env, name, err)
+	}
+	if c, err = withVAT(c, *vat); err != nil {
+		return usageErr("%v", err)
 	}
 	o := report.Options{Lang: l, Generated: now}
 	var data []byte

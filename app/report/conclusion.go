@@ -98,7 +98,7 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 	b.style(sh, 1, row, 1, row, b.st.title)
 	b.fail(b.f.SetRowHeight(sh, row, 24))
 	row++
-	line := o.t("期间：", "Horizon: ") + reportHorizon(c, o) + o.t("；人民币元；", "; CNY; ") + reportVATWords(o)
+	line := o.t("期间：", "Horizon: ") + reportHorizon(c, o) + o.t("；人民币元；", "; CNY; ") + reportVATWords(c, o)
 	if g := reportGenerated(o.Generated); g != "" {
 		line += o.t("；生成于 ", "; made ") + g
 	}
@@ -254,9 +254,10 @@ func reportCombination(c *pricing.Comparison, o Options) string {
 	return wording.Answer(o.Lang, c)
 }
 
-// reportVATWords says which prices the amounts are.
-func reportVATWords(o Options) string {
-	return o.t("金额为厂商公布价（含税）", "amounts as published (VAT included)")
+// reportVATWords says which amounts the report shows: as published (VAT
+// included) or net of VAT.
+func reportVATWords(c *pricing.Comparison, o Options) string {
+	return wording.VATWords(o.Lang, c)
 }
 
 type reportMover struct {

@@ -704,6 +704,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 	kv("期间 / Horizon", reportHorizon(c, o))
 	kv("价格 / Prices", reportPrices(c, o))
 	kv("货币 / Currency", o.t("人民币元（CNY）", "CNY (元)"))
+	kv("增值税 / VAT", reportVATWords(c, o))
 	cheapest := o.t("无：没有供应商既完整（全部有价格）又覆盖全部需求", "none: no vendor is both complete (every item priced) and covers every requirement")
 	for _, r := range c.Vendors {
 		if r.Vendor == c.Cheapest {
@@ -1234,6 +1235,7 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 	put(row{section: "report", key: "horizon", text: reportHorizon(c, zh), textEN: reportHorizon(c, en)})
 	put(row{section: "report", key: "prices", text: reportPrices(c, zh), textEN: reportPrices(c, en)})
 	put(row{section: "report", key: "currency", text: pricing.Currency})
+	put(row{section: "report", key: "vat", text: wording.VATWords("zh", c), textEN: wording.VATWords("en", c)})
 	put(row{section: "report", key: "cheapest", text: cheapest, textEN: cheapestEN})
 	put(row{section: "report", key: "generated", text: reportGenerated(o.Generated)})
 	put(row{section: "report", key: "generator", text: "kefucost " + app.Version})

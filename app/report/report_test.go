@@ -713,6 +713,23 @@ func TestWorkbookConclusion(t *testing.T) {
 	}
 }
 
+// The report says which amounts it shows: as published (VAT included) or
+// net of VAT (÷ 1.06), on the conclusion and the summary.
+func TestWorkbookStatesVAT(t *testing.T) {
+	s, c := compareFile(t, exampleScenario)
+	for _, tc := range []struct {
+		c    *pricing.Comparison
+		want string
+	}{{c, "金额为厂商公布价（含税）"}, {c.WithoutVAT(), "金额不含税：厂商公布价 ÷ 1.06"}} {
+		f := openReport(t, s, tc.c, Options{})
+		for _, sh := range []string{sheetConclusion, sheetSummary} {
+			if !strings.Contains(sheetText(t, f, sh), tc.want) {
+				t.Errorf("%s does not say %q", sh, tc.want)
+			}
+		}
+	}
+}
+
 func findPictureCell(t *testing.T, f *excelize.File) string {
 	t.Helper()
 	cells, err := f.GetPictureCells(sheetConclusion)

@@ -41,6 +41,8 @@ type liveJob struct {
 	size fyne.Size
 	lang string
 	dark bool
+	// netOfVAT: show amounts net of VAT (the results' switch).
+	netOfVAT bool
 	// noCharts: price only (window tests not about charts).
 	noCharts bool
 }
@@ -135,7 +137,7 @@ func (l *live) cancelDraft() {
 func (l *live) compute(s *scenarios.Scenario, size fyne.Size) {
 	l.mu.Lock()
 	l.gen++
-	job := &liveJob{gen: l.gen, s: s, size: size, lang: string(l.u.lang), dark: l.u.isDark(), noCharts: l.u.noCharts}
+	job := &liveJob{gen: l.gen, s: s, size: size, lang: string(l.u.lang), dark: l.u.isDark(), noCharts: l.u.noCharts, netOfVAT: l.u.netOfVAT}
 	if l.u.sync {
 		l.mu.Unlock()
 		if r := runJob(job); r != nil {
@@ -187,6 +189,9 @@ func runJob(job *liveJob) *liveResult {
 	c, err := pricing.Compare(job.s)
 	if err != nil {
 		return &liveResult{err: err}
+	}
+	if job.netOfVAT {
+		c = c.WithoutVAT() // the switch 不含税: every amount shown ÷ 1.06
 	}
 	r := &liveResult{cmp: c}
 	if job.noCharts {

@@ -104,6 +104,16 @@ type ui struct {
 	do func(func())
 	// pendingNotices are dialogs to show once the window is up.
 	pendingNotices []func()
+	// savePathHook, when set (tests), stands for the save dialog: it gets
+	// the proposed name and calls then with a path.
+	savePathHook func(name string, then func(path string))
+	// netOfVAT is the results' switch 不含税: amounts ÷ 1.06 everywhere
+	// (cards, charts, breakdown, the exported report).
+	netOfVAT bool
+	// exportGate, when set (tests), holds a report export before it
+	// builds; onExported is called on the UI goroutine once it is saved.
+	exportGate chan struct{}
+	onExported func(path string)
 }
 
 // Run opens the main window on a and blocks until it closes.
@@ -352,6 +362,8 @@ func (u *ui) menu() *fyne.MainMenu {
 	openItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl}
 	saveItem := fyne.NewMenuItem(l.T("menu.save"), u.onSave)
 	saveItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
+	reportItem := fyne.NewMenuItem(l.T("menu.export.xlsx"), func() { u.onExportReport("xlsx") })
+	reportItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
 	file := fyne.NewMenu(l.T("menu.file"),
 		newItem, openItem, saveItem,
 		fyne.NewMenuItem(l.T("menu.saveas"), u.onSaveAs),
@@ -359,6 +371,8 @@ func (u *ui) menu() *fyne.MainMenu {
 		fyne.NewMenuItem(l.T("menu.export.scenario"), u.onExportScenario),
 		fyne.NewMenuItem(l.T("menu.export.png"), func() { u.onExportChart("png") }),
 		fyne.NewMenuItem(l.T("menu.export.svg"), func() { u.onExportChart("svg") }),
+		reportItem,
+		fyne.NewMenuItem(l.T("menu.export.csv"), func() { u.onExportReport("csv") }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(l.T("menu.trash"), u.onShowTrash),
 	)
@@ -396,12 +410,13 @@ func (u *ui) setThemeMode(mode string) {
 	u.recompute()
 }
 
-// shortcuts registers Ctrl+S/N/O on the canvas as well, so they work where
+// shortcuts registers Ctrl+S/N/O/E on the canvas as well, so they work where
 // the driver shows no main menu (and in tests).
 func (u *ui) shortcuts() {
 	c := u.win.Canvas()
 	ctrl := fyne.KeyModifierShortcutDefault
-	for key, fn := range map[fyne.KeyName]func(){fyne.KeyS: u.onSave, fyne.KeyN: u.onNew, fyne.KeyO: u.onOpenFile} {
+	for key, fn := range map[fyne.KeyName]func(){fyne.KeyS: u.onSave, fyne.KeyN: u.onNew, fyne.KeyO: u.onOpenFile,
+		fyne.KeyE: func() { u.onExportReport("xlsx") }} {
 		fn := fn
 		sc := &desktop.CustomShortcut{KeyName: key, Modifier: ctrl}
 		c.RemoveShortcut(sc)
@@ -792,6 +807,14 @@ func (u *ui) newResultsPanel() *results.Panel {
 	p := results.New(u.lang, u.cat, u.win.Canvas(), u.app.Settings().Theme())
 	p.OnResized = u.onChartResized
 	p.OnBreakdownVendor = func(id string) { u.breakdownVendor = id }
+	p.VAT.SetChecked(u.netOfVAT) // kept across a language switch (OnVAT not set yet)
+	p.OnVAT = func(on bool) {
+		if on == u.netOfVAT {
+			return
+		}
+		u.netOfVAT = on
+		u.onChartResized() // price again, shown as switched
+	}
 	return p
 }
 

@@ -87,3 +87,47 @@ func AnyStale(c *pricing.Comparison) bool {
 	}
 	return false
 }
+
+// PriceDates is one short line of every vendor's price date for a chart
+// subtitle or a results header: "价格日期：Chatopera 2023-12-15，腾讯企点
+// 未注明日期…；请核实最新价格" (the request only when some are old).
+func PriceDates(lang string, c *pricing.Comparison) string {
+	var parts []string
+	for _, r := range c.Vendors {
+		for _, e := range r.EditionRefs {
+			parts = append(parts, ShortVendorName(lang, r.Vendor)+" "+EditionDate(lang, e))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	if lang == "en" {
+		s := "prices of " + strings.Join(parts, ", ")
+		if AnyStale(c) {
+			s += ": check current prices"
+		}
+		return s
+	}
+	s := "价格日期：" + strings.Join(parts, "，")
+	if AnyStale(c) {
+		s += "；请核实最新价格"
+	}
+	return s
+}
+
+// VATKey is "included" or "excluded" (the JSON's "vat").
+func VATKey(c *pricing.Comparison) string {
+	if c.ExcludesVAT {
+		return "excluded"
+	}
+	return "included"
+}
+
+// VATWords says which amounts every output shows: the published ones (VAT
+// included) or net of VAT (÷ 1.06).
+func VATWords(lang string, c *pricing.Comparison) string {
+	if c.ExcludesVAT {
+		return Text(lang, "vat.excluded")
+	}
+	return Text(lang, "vat.included")
+}

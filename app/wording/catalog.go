@@ -222,9 +222,14 @@ func FormulaInWindow(lang string, l *pricing.Line) string {
 	return askQuote.ReplaceAllString(Formula(lang, l), Text(lang, "formula.ask_quote"))
 }
 
-// Formula is how a line's amount was computed, in lang: the engine's
-// Chinese formula with its units in Chinese too, or its English one.
+// Formula is how a line's amount was computed, in lang: for a priced
+// line every factor and what the billing rule did (LineFormula); for an
+// unpriced one the engine's formula (which says how to give a quote),
+// with its units in lang.
 func Formula(lang string, l *pricing.Line) string {
+	if l.Amount != nil && l.UnitPrice != nil {
+		return LineFormula(lang, l)
+	}
 	if lang == "en" || l.FormulaZH == "" {
 		return l.Formula
 	}

@@ -34,3 +34,41 @@ func TestSmallIncompleteAverageIsALowerBound(t *testing.T) {
 		t.Errorf("total %q, average %q", v.Total.Text, v.Sub.Text)
 	}
 }
+
+// Prices with their age on the card: the edition's date, and for prices
+// older than 12 months at the start a link to the vendor's page to check
+// them; prices dated within the year carry no link.
+func TestCardSaysThePricesAge(t *testing.T) {
+	test.NewTempApp(t)
+	for _, tc := range []struct {
+		start string
+		link  bool
+	}{{"2027-01-01", true}, {"2022-06-01", false}} {
+		d, _ := scenarios.ParseDate(tc.start)
+		s := scenarios.New("t", d)
+		s.Demand.PhoneAgents = 5
+		c, err := pricing.Compare(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []kit.Lang{"zh", "en"} {
+			for _, r := range c.Vendors {
+				if r.Vendor != scenarios.Aliyun {
+					continue
+				}
+				v := NewCardView()
+				v.Show(lang, pricing.MustCatalog(), c, r)
+				if !strings.Contains(v.Age.Text, "2021-12-20") || tc.link && !strings.Contains(v.Check.Text, "2021-12-20") {
+					t.Errorf("%s %s: age %q, want the edition's date 2021-12-20", tc.start, lang, v.Age.Text)
+				}
+				if v.Check.Visible() != tc.link {
+					t.Errorf("%s %s: check link shown %v, want %v", tc.start, lang, v.Check.Visible(), tc.link)
+				}
+				if tc.link && (v.Check.URL == nil || v.Check.URL.String() != "https://help.aliyun.com/zh/aiccs/" ||
+					!strings.HasSuffix(v.Check.Text, map[kit.Lang]string{"zh": "请核实最新价格", "en": "check current prices"}[lang])) {
+					t.Errorf("%s %s: link %q → %v", tc.start, lang, v.Check.Text, v.Check.URL)
+				}
+			}
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -49,6 +50,11 @@ type Panel struct {
 	Cumulative *ChartView
 	Monthly    *ChartView
 	Tabs       *container.AppTabs
+	// VAT switches the amounts net of VAT (OnVAT is told); VATWords says
+	// which amounts are shown.
+	VAT      *widget.Check
+	VATWords *widget.Label
+	OnVAT    func(netOfVAT bool)
 
 	VendorSel      *widget.Select
 	breakdownDirty bool
@@ -184,7 +190,15 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 			p.refreshBreakdown()
 		}
 	}
-	top := container.NewVBox(p.StaleBar, p.pricesBar, p.Answer, p.Runners)
+	p.VAT = widget.NewCheck(l.T("vat.switch"), func(on bool) {
+		if p.OnVAT != nil {
+			p.OnVAT(on)
+		}
+	})
+	p.VATWords = kit.Small("")
+	p.VATWords.Truncation = fyne.TextTruncateOff
+	p.VATWords.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(p.StaleBar, p.pricesBar, container.NewBorder(nil, nil, p.VAT, nil, p.VATWords), p.Answer, p.Runners)
 	split := container.NewVSplit(container.NewVScroll(container.NewThemeOverride(p.Cards, compactTheme{th})), p.Tabs)
 	split.Offset = 0.42
 	p.Content = container.NewBorder(top, nil, nil, nil, split)
@@ -244,6 +258,7 @@ func (p *Panel) Show(r View) {
 	c := r.Cmp
 	p.cmp = c
 	p.showAnswer(c)
+	p.VATWords.SetText(wording.VATWords(string(p.lang), c))
 	p.showCards(c)
 	p.Cumulative.set(r.Cumulative)
 	p.Monthly.set(r.Monthly)
@@ -420,6 +435,10 @@ type CardView struct {
 	// Gap the difference to the cheapest way to cover everything.
 	Rank, Gap                     *widget.Label
 	UncoveredBadge, UnpricedBadge *widget.Label
+	// Age is the prices' date; Check links to the vendor's page when they
+	// are old at the start (or undated).
+	Age   *widget.Label
+	Check *widget.Hyperlink
 }
 
 // NewCardView builds an empty card.
@@ -433,15 +452,19 @@ func NewCardView() *CardView {
 		Gap:            kit.Small(""),
 		UncoveredBadge: kit.Badge("", widget.DangerImportance),
 		UnpricedBadge:  kit.Badge("", widget.WarningImportance),
+		Age:            kit.Small(""),
+		Check:          widget.NewHyperlink("", nil),
 	}
 	// Nothing on a card is cut off: its texts wrap (the cards scroll), and
 	// an amount is never shortened to "625,195…".
-	for _, lb := range []*widget.Label{v.name, v.plan, v.Sub, v.Rank, v.Gap, v.UncoveredBadge, v.UnpricedBadge} {
+	for _, lb := range []*widget.Label{v.name, v.plan, v.Sub, v.Rank, v.Gap, v.UncoveredBadge, v.UnpricedBadge, v.Age} {
 		lb.Truncation = fyne.TextTruncateOff
 		lb.Wrapping = fyne.TextWrapWord
 	}
 	v.Total.SizeName = theme.SizeNameSubHeadingText
-	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.Rank, v.Gap, v.plan, v.Sub, v.UncoveredBadge, v.UnpricedBadge))
+	v.Check.Wrapping = fyne.TextWrapWord
+	v.Check.Hide()
+	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.Rank, v.Gap, v.plan, v.Sub, container.NewStack(v.Age, v.Check), v.UncoveredBadge, v.UnpricedBadge))
 	return v
 }
 
@@ -493,6 +516,7 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 		sub = "" // no amount to average: the badge says what it does not cover
 	}
 	kit.SetText(v.Sub, sub)
+	v.showAge(l, c, r)
 	uncovered, unpriced := "", ""
 	rank := wording.RankOf(c, r)
 	// A partial total is not a competitor: greyed, and said to be partial.
@@ -541,6 +565,32 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	if was != [3]bool{v.Gap.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()} || wasRank != v.Rank.Text {
 		v.card.Refresh() // a badge came or went: lay the card out again
 	}
+}
+
+// showAge says the prices' date beside the total they make, and links to
+// the vendor's page to check current prices when they are older than 12
+// months at the start, or undated.
+func (v *CardView) showAge(l kit.Lang, c *pricing.Comparison, r *pricing.Result) {
+	age, link := "", ""
+	for _, e := range r.EditionRefs {
+		age = l.T("card.age", wording.EditionDate(string(l), e))
+		if wording.AgeOf(e, c.Start).Stale {
+			link = e.URL
+		}
+	}
+	v.Age.SetText(age)
+	if link == "" {
+		v.Check.Hide()
+		v.Age.Show()
+		return
+	}
+	// Old prices: the date and the request in one link to the page.
+	if u, err := url.Parse(link); err == nil {
+		v.Check.SetURL(u)
+	}
+	v.Check.SetText(age + l.T("card.check_sep") + l.T("card.check_prices"))
+	v.Age.Hide()
+	v.Check.Show()
 }
 
 // compactTheme tightens the padding inside the vendor cards, so four

@@ -1,0 +1,108 @@
+package window
+
+import (
+	"bytes"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"kefucost/app/report"
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// Export of the full report (File → 导出 Excel 报告 / CSV, Ctrl+E): the
+// same save dialog and "saved" message as the chart. The workbook takes a
+// few hundred milliseconds (it draws the chart and prices switched
+// interpretations again), so it is built and written off the UI
+// goroutine, from a copy of the scenario and its comparison, and the
+// window keeps taking typing meanwhile.
+
+// reportExport is what the export goroutine needs, copied on the UI
+// goroutine.
+type reportExport struct {
+	format string
+	s      *scenarios.Scenario
+	c      *pricing.Comparison
+	lang   string
+}
+
+// onExportReport asks where to save the report of the comparison shown.
+func (u *ui) onExportReport(format string) {
+	if u.result == nil {
+		u.showInfo(u.lang.T("export.title"), u.lang.T("export.nothing"))
+		return
+	}
+	if u.stale {
+		u.showInfo(u.lang.T("export.title"), u.lang.T("export.stale"))
+		return
+	}
+	job := reportExport{format: format, s: u.cur.Clone(), c: u.result, lang: string(u.lang)}
+	u.pickSavePath(safeFileName(u.cur.Name)+"-report."+format, []string{"." + format}, func(path string) {
+		u.writeReport(job, path)
+	})
+}
+
+// pickSavePath shows the save dialog and calls then with the chosen path
+// (not on cancel). Tests replace it with savePathHook.
+func (u *ui) pickSavePath(name string, exts []string, then func(path string)) {
+	if u.savePathHook != nil {
+		u.savePathHook(name, then)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		then(path)
+	}, u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Show()
+}
+
+// writeReport builds the report and writes it (through a temporary file:
+// a failure never leaves half a file) on its own goroutine, then says so
+// on the UI goroutine.
+func (u *ui) writeReport(job reportExport, path string) {
+	go func() {
+		if u.exportGate != nil {
+			<-u.exportGate
+		}
+		data, err := buildReport(job)
+		if err == nil {
+			err = scenarios.WriteFileAtomic(path, data)
+		}
+		u.onUI(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.showInfo(u.lang.T("export.title"), u.lang.T("export.done", filepath.Base(path)))
+			if u.onExported != nil {
+				u.onExported(path)
+			}
+		})
+	}()
+}
+
+func buildReport(job reportExport) ([]byte, error) {
+	o := report.Options{Lang: job.lang, Generated: time.Now()}
+	if job.format == "csv" {
+		return report.CSV(job.s, job.c, o)
+	}
+	var b bytes.Buffer
+	if err := report.XLSX(&b, job.s, job.c, o); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,136 @@
+package window
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
+
+	"kefucost/app/wording"
+	"kefucost/pricing"
+)
+
+// Ctrl+E exports the Excel report of what the window shows: the save
+// dialog proposes "<name>-report.xlsx", the report is built off the UI
+// goroutine (the window takes typing while it is held back), then the
+// same "saved" message as the chart export shows, and the workbook opens
+// with the conclusion first and the totals the window shows. The File
+// menu has both the Excel and the CSV report, in the window's language.
+func TestExportReportFromTheWindow(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		f := newUIFixture(t, lang)
+		u := f.u
+		dir := t.TempDir()
+		var proposed string
+		u.savePathHook = func(name string, then func(string)) {
+			proposed = name
+			then(filepath.Join(dir, name))
+		}
+		gate := make(chan struct{})
+		u.exportGate = gate
+		loop := make(chan func(), 4)
+		u.do = func(fn func()) { loop <- fn }
+		saved := make(chan string, 1)
+		u.onExported = func(p string) { saved <- p }
+
+		u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
+		if proposed != "2027 客服中心采购-report.xlsx" && !strings.HasSuffix(proposed, "-report.xlsx") {
+			t.Fatalf("%s: proposed name %q", lang, proposed)
+		}
+		// The report is of what was shown when Ctrl+E was pressed.
+		want := f.expected()
+		// Held back before it builds: the UI goroutine is free to type.
+		e := f.field("demand.online_agents").Entry
+		typeInto(e, "7")
+		if e.Text != "7" {
+			t.Errorf("%s: typing while the report is built gave %q", lang, e.Text)
+		}
+		close(gate)
+		var path string
+		deadline := time.After(30 * time.Second)
+		for path == "" {
+			select {
+			case fn := <-loop:
+				fn() // the UI goroutine's work, the export's message among it
+			case path = <-saved:
+			case <-deadline:
+				t.Fatalf("%s: the report was never saved", lang)
+			}
+		}
+		msg := labelsText(u.win.Canvas().Overlays().Top())
+		if want := u.lang.T("export.done", filepath.Base(path)); !strings.Contains(msg, want) {
+			t.Errorf("%s: message %q, want %q", lang, msg, want)
+		}
+		x, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatalf("%s: the saved report does not open: %v", lang, err)
+		}
+		if first := x.GetSheetList()[0]; first != "结论 Conclusion" {
+			t.Errorf("%s: first sheet %q", lang, first)
+		}
+		rows, _ := x.GetRows("结论 Conclusion")
+		var all strings.Builder
+		for _, r := range rows {
+			all.WriteString(strings.Join(r, " ") + "\n")
+		}
+		x.Close()
+		if len(want.Vendors) == 0 || !strings.Contains(all.String(), wording.Answer(lang, want)) {
+			t.Errorf("%s: conclusion lacks the answer %q", lang, wording.Answer(lang, want))
+		}
+
+		var items []string
+		for _, it := range u.menu().Items[0].Items {
+			items = append(items, it.Label)
+		}
+		for _, k := range []string{"menu.export.xlsx", "menu.export.csv"} {
+			if !strings.Contains(strings.Join(items, "|"), u.lang.T(k)) {
+				t.Errorf("%s: File menu %q lacks %q", lang, items, u.lang.T(k))
+			}
+		}
+		if _, err := os.Stat(path); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// The switch 不含税 shows every amount net of VAT (the engine's
+// WithoutVAT): the cards' totals, the words beside the switch, and the
+// report exported then; switched back, the published amounts return.
+func TestVATSwitch(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		f := newUIFixture(t, lang)
+		u := f.u
+		want := f.expected()
+		net := want.WithoutVAT()
+		total := func(c *pricing.Comparison, id string) string {
+			return wording.Amount(lang, resultFor(c, id).Total, wording.BoundOf(resultFor(c, id)))
+		}
+		if got := u.results.VATWords.Text; got != wording.VATWords(lang, want) {
+			t.Errorf("%s: words %q before switching", lang, got)
+		}
+		test.Tap(u.results.VAT)
+		if !u.netOfVAT || !u.result.ExcludesVAT {
+			t.Fatalf("%s: the switch did not take", lang)
+		}
+		if got := u.results.Totals["tencent-qidian"].Text; !strings.Contains(got, total(net, "tencent-qidian")) {
+			t.Errorf("%s: Tencent card %q, want the net %s", lang, got, total(net, "tencent-qidian"))
+		}
+		if got := u.results.VATWords.Text; got != wording.VATWords(lang, net) {
+			t.Errorf("%s: words %q, want %q", lang, got, wording.VATWords(lang, net))
+		}
+		data, err := buildReport(reportExport{format: "csv", s: u.cur.Clone(), c: u.result, lang: lang})
+		if err != nil || !strings.Contains(string(data), "金额不含税") {
+			t.Errorf("%s: the exported report does not say net of VAT (%v)", lang, err)
+		}
+		test.Tap(u.results.VAT)
+		if got := u.results.Totals["tencent-qidian"].Text; u.netOfVAT || !strings.Contains(got, total(want, "tencent-qidian")) {
+			t.Errorf("%s: switched back, Tencent card %q, want %s", lang, got, total(want, "tencent-qidian"))
+		}
+	}
+}
