@@ -656,6 +656,15 @@ func (u *ui) onChartResized() {
 	u.live.compute(u.cur.Clone(), u.results.ChartSize())
 }
 
+// priceAgain computes the results again for the scenario as it is (when
+// it is valid): a view setting such as the VAT switch changed.
+func (u *ui) priceAgain() {
+	if u.stale || u.loading || len(u.parseErrs) > 0 || len(pricing.Validate(u.cur)) > 0 {
+		return
+	}
+	u.live.compute(u.cur.Clone(), u.results.ChartSize())
+}
+
 func (u *ui) afterShow() {
 	for _, n := range u.pendingNotices {
 		n()
@@ -813,7 +822,7 @@ func (u *ui) newResultsPanel() *results.Panel {
 			return
 		}
 		u.netOfVAT = on
-		u.onChartResized() // price again, shown as switched
+		u.priceAgain() // shown as switched
 	}
 	return p
 }
