@@ -146,15 +146,24 @@ func safeFileName(name string) string {
 	return n
 }
 
-// onExportChart writes the chart on screen (cumulative, monthly, or the
-// selected vendor's breakdown) at print size.
-func (u *ui) onExportChart(format string) {
+// canExport says why nothing can be exported yet (no result, or one that
+// is not the scenario on screen), for the chart and the report alike.
+func (u *ui) canExport() bool {
 	if u.result == nil {
 		u.showInfo(u.lang.T("export.title"), u.lang.T("export.nothing"))
-		return
+		return false
 	}
 	if u.stale {
 		u.showInfo(u.lang.T("export.title"), u.lang.T("export.stale"))
+		return false
+	}
+	return true
+}
+
+// onExportChart writes the chart on screen (cumulative, monthly, or the
+// selected vendor's breakdown) at print size.
+func (u *ui) onExportChart(format string) {
+	if !u.canExport() {
 		return
 	}
 	kind := chart.Cumulative

@@ -32,12 +32,7 @@ type reportExport struct {
 
 // onExportReport asks where to save the report of the comparison shown.
 func (u *ui) onExportReport(format string) {
-	if u.result == nil {
-		u.showInfo(u.lang.T("export.title"), u.lang.T("export.nothing"))
-		return
-	}
-	if u.stale {
-		u.showInfo(u.lang.T("export.title"), u.lang.T("export.stale"))
+	if !u.canExport() {
 		return
 	}
 	job := reportExport{format: format, s: u.cur.Clone(), c: u.result, lang: string(u.lang)}

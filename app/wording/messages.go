@@ -233,7 +233,7 @@ func DateHint(lang, text string) string {
 	if mo < 1 || mo > 12 {
 		return Text(lang, "err.date_month", t, mo)
 	}
-	days := daysIn(y, mo)
+	days := scenarios.NewDate(y, time.Month(mo), 1).DaysInMonth()
 	if d < 1 || d > days {
 		var month any = mo
 		if lang == "en" {
@@ -245,19 +245,6 @@ func DateHint(lang, text string) string {
 		return Text(lang, "err.date_write", fmt.Sprintf("%04d-%02d-%02d", y, mo, d))
 	}
 	return Text(lang, "err.not_date")
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 // DiscountHint suggests the multiplier a discount typed the way it is
