@@ -624,17 +624,26 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 			pc.b.assumeVariant(od.it, huaweiOnDemand.key, "按需转包周期只在每月 1 日（按需以自然月为计费周期，周期内不能更改计费方式）。On demand turns into a cycle only on the 1st of a month (on-demand billing cycles are calendar months, and the mode cannot change within a cycle).")
 		}
 	}
+	pc.laterBuys += len(buys)
 	pc.later = append(pc.later, func() {
-		pc.schedule = slices.Grow(pc.schedule, len(buys))
+		// Units come in few group sizes: one quantity per size.
+		var qs []decimal.Decimal
+		var qn []int64
 		for _, b := range buys {
 			o := &offers[b.term+shift]
-			q := decimal.NewFromInt(b.q)
+			k := slices.Index(qn, b.q)
+			if k < 0 {
+				k = len(qn)
+				qn, qs = append(qn, b.q), append(qs, decimal.NewFromInt(b.q))
+			}
+			q := qs[k]
 			var amount *decimal.Decimal
 			if o.months == 0 {
 				// A run on demand costs its days in each calendar month.
 				if o.price != nil {
 					var fen int64
-					for i := range t.naturals {
+					i := sort.Search(len(hd.natOff), func(i int) bool { return hd.natOff[i] > b.from }) - 1
+					for ; i < len(t.naturals) && hd.natOff[i] < b.to; i++ {
 						lo, hi := hd.natOff[i], hd.natOff[i]+t.naturals[i].inDays
 						if n := min(hi, b.to) - max(lo, b.from); n > 0 {
 							fen += huaweiDayFen(ups[0], b.q*int64(n), t.naturals[i].days)

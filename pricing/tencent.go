@@ -191,6 +191,7 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 			year(sg.from, n, false)
 		}
 	}
+	pc.laterBuys += len(buys)
 	pc.later = append(pc.later, func() {
 		for _, b := range buys {
 			var amount *decimal.Decimal
