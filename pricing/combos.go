@@ -196,7 +196,14 @@ func combinations(s *scenarios.Scenario, c *Comparison, cat *Catalog) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rc, err := compare(reduced(s, set), true, only)
+			rs := reduced(s, set)
+			if m := c.parts.get(set, rs, only); m != nil {
+				mu.Lock()
+				defer mu.Unlock()
+				priced[set] = m
+				return
+			}
+			rc, err := compare(rs, !c.totalsOnly, only)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -208,6 +215,7 @@ func combinations(s *scenarios.Scenario, c *Comparison, cat *Catalog) error {
 				m[r.Vendor] = r
 			}
 			priced[set] = m
+			c.parts.put(set, rs, m)
 		}()
 	}
 	wg.Wait()

@@ -48,6 +48,7 @@ func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Compari
 		Months:      s.Months,
 		MonthStarts: t.monthStarts[:s.Months],
 		PriceDate:   s.PriceDate,
+		totalsOnly:  !detail,
 	}
 	c.Assumptions = sharedNotes(t)
 	// Vendors are independent: price them in parallel (results must follow

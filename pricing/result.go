@@ -49,6 +49,13 @@ type Comparison struct {
 	// ExcludesVAT is set on the view net of VAT (WithoutVAT): amounts are
 	// the published ones ÷ 1.06. Every output that shows it says so.
 	ExcludesVAT bool
+
+	// totalsOnly: priced without detail (compare's detail false); its
+	// combinations' parts are priced the same way.
+	totalsOnly bool
+	// parts, when set, keeps or gives the parts combinations price per
+	// group set (the tornado's sides reuse the base's).
+	parts *partCache
 }
 
 // BestCombination is the cheapest complete combination, or nil.

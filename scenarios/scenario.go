@@ -412,6 +412,17 @@ func CountFieldNames() []string {
 	return out
 }
 
+// CountLimit is the largest value a whole-number demand field may take
+// (0 for an unknown name).
+func CountLimit(name string) int64 {
+	for _, f := range changeCounts {
+		if f.name == name {
+			return f.max
+		}
+	}
+	return 0
+}
+
 // Count returns a whole-number demand field by its file name.
 func (d *Demand) Count(name string) (int64, bool) {
 	for _, f := range changeCounts {

@@ -1,0 +1,554 @@
+package pricing
+
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+// Sensitivity (issue 11 point 6): how much each vendor's total, and the
+// cheapest way to cover everything, move when one demand input is off by
+// ±20 % (growth by ±5 percentage points a month), and whether the ranking
+// changes. Every side is a full Compare of an edited copy of the scenario:
+// no billing rule here, only which scenarios to price.
+
+// GrowthField is the name of the growth input in a tornado (as in the file).
+const GrowthField = "growth_per_month"
+
+// TornadoOptions say how far each input is moved.
+type TornadoOptions struct {
+	// Share is the relative change of each demand input (0.2: ±20 %);
+	// zero means 0.2.
+	Share decimal.Decimal
+	// GrowthPoints is the change of growth_per_month (0.05: ±5 points a
+	// month); zero means 0.05.
+	GrowthPoints decimal.Decimal
+	// NetOfVAT prices every side net of VAT (Comparison.WithoutVAT).
+	NetOfVAT bool
+}
+
+var (
+	defaultTornadoShare  = decimal.RequireFromString("0.2")
+	defaultTornadoGrowth = decimal.RequireFromString("0.05")
+	minGrowthPerMonth    = decimal.RequireFromString("-0.5") // scenarios.Validate's range
+)
+
+// Tornado is the sensitivity of a comparison to its demand inputs.
+type Tornado struct {
+	// Base is the comparison of the scenario as it is.
+	Base                *Comparison
+	Share, GrowthPoints decimal.Decimal
+	// Swings are the inputs varied, in the order of the file's demand
+	// fields, growth last.
+	Swings []Swing
+	// LeftOut are inputs not varied, and why.
+	LeftOut []LeftOut
+}
+
+// LeftOut is a demand input the tornado does not vary.
+type LeftOut struct {
+	Input string
+	// Why: "zero" (0 everywhere: ±20 % of 0 is 0) or "unused" (it only
+	// qualifies volumes that are 0 everywhere, e.g. the call length
+	// without call minutes).
+	Why string
+}
+
+// Swing is one input moved down and up.
+type Swing struct {
+	// Input is the demand field's name as in the file.
+	Input string
+	// Base is the input's starting value (its dated changes are moved by
+	// the same share; growth is moved by points).
+	Base      decimal.Decimal
+	Low, High Side
+}
+
+// Side is the comparison with one input moved one way.
+type Side struct {
+	// Value is the input's starting value on this side, rounded as a
+	// buyer would (whole numbers half up; see Tornado's doc).
+	Value decimal.Decimal
+	// Unchanged: rounding left every value of the input as it was, so
+	// nothing was compared again and every delta is 0 (e.g. 2 seats
+	// −20 % = 1.6 → 2).
+	Unchanged bool
+	// Vendors are the enabled vendors in display order.
+	Vendors []SideTotal
+	// Answer is the cheapest complete way to cover everything on this
+	// side (nil when there is none); AnswerDelta its total minus the
+	// base answer's, nil when either has none.
+	Answer      *Combination
+	AnswerDelta *decimal.Decimal
+	// RankChanged: the cheapest way (its vendors and groups), or the
+	// order or set of the complete vendors that cover everything, is not
+	// the base's.
+	RankChanged bool
+}
+
+// SideTotal is one vendor's total on a side and its change.
+type SideTotal struct {
+	Vendor string
+	Total  decimal.Decimal
+	// Delta is Total minus the vendor's base total.
+	Delta decimal.Decimal
+	// Whole: complete and covering every need on this side and in the
+	// base. A delta that is not Whole is the change of a partial or
+	// unpriced total: shown marked, never ranked.
+	Whole bool
+	// Complete and Covers on this side.
+	Complete, Covers bool
+}
+
+// Vendor is the vendor's total on the side, nil when it is not there.
+func (s *Side) Vendor(id string) *SideTotal {
+	for i := range s.Vendors {
+		if s.Vendors[i].Vendor == id {
+			return &s.Vendors[i]
+		}
+	}
+	return nil
+}
+
+// TornadoInputs are the inputs a tornado may vary, in order: the
+// whole-number demand fields, the decimal ones (avg_call_minutes and
+// those a dated change may set), growth.
+func TornadoInputs() []string {
+	out := append([]string{}, scenarios.CountFieldNames()...)
+	out = append(out, "avg_call_minutes")
+	out = append(out, scenarios.DecimalFieldNames()...)
+	return append(out, GrowthField)
+}
+
+// qualifies: inputs that only describe volumes named here (left out when
+// those are 0 everywhere).
+var qualifies = map[string][]string{
+	"avg_call_minutes":        {"inbound_minutes_per_month", "outbound_minutes_per_month", "robot_minutes_per_month"},
+	"messages_per_chat":       {"chats_per_day"},
+	"recorded_share":          {"inbound_minutes_per_month", "outbound_minutes_per_month", "robot_minutes_per_month"},
+	"robot_outbound_share":    {"robot_minutes_per_month"},
+	"asr_seconds_per_request": {"asr_minutes_per_day"},
+}
+
+// ComputeTornado compares the scenario with each input moved down and up
+// (opts; default ±20 %, growth ±5 points a month). How values are moved:
+//   - an input is moved everywhere it is set: the starting value and every
+//     dated change of it (the estimate is off, not one month of it);
+//   - whole numbers (seats, chats, minutes) are rounded half up, never
+//     below 0 (messages_per_chat never below 1), never above the field's
+//     limit; a side rounding leaves as it was is marked Unchanged;
+//   - decimals (avg_call_minutes, shares, ASR seconds) are moved exactly,
+//     shares kept at most 1;
+//   - growth_per_month moves by points (0.02 → −0.03 and 0.07), within
+//     −0.5 … 1; it is varied even at 0.
+//
+// The sides are priced in parallel; the scenario is not modified.
+func ComputeTornado(s *scenarios.Scenario, opts TornadoOptions) (*Tornado, error) {
+	if errs := Validate(s); len(errs) > 0 {
+		return nil, errs
+	}
+	share, points := opts.Share, opts.GrowthPoints
+	if share.IsZero() {
+		share = defaultTornadoShare
+	}
+	if points.IsZero() {
+		points = defaultTornadoGrowth
+	}
+	if !share.IsPositive() || share.GreaterThanOrEqual(decimal.NewFromInt(1)) || !points.IsPositive() {
+		return nil, fmt.Errorf("tornado: share must be in (0, 1) and growth points positive, not %s and %s", share, points)
+	}
+	out := &Tornado{Share: share, GrowthPoints: points}
+	one := decimal.NewFromInt(1)
+	jobs := []*tornadoJob{{s: s}}
+	type pending struct {
+		sw        Swing
+		low, high *tornadoJob
+	}
+	var pend []*pending
+	for _, in := range TornadoInputs() {
+		if why := leftOut(s, in); why != "" {
+			out.LeftOut = append(out.LeftOut, LeftOut{Input: in, Why: why})
+			continue
+		}
+		base, _ := inputValue(&s.Demand, in)
+		p := &pending{sw: Swing{Input: in, Base: base}}
+		for k, side := range []*Side{&p.sw.Low, &p.sw.High} {
+			var mv mover
+			if in == GrowthField {
+				d := points
+				if k == 0 {
+					d = d.Neg()
+				}
+				mv = func(v decimal.Decimal) decimal.Decimal { return growthClamp(v.Add(d)) }
+			} else {
+				f := one.Sub(share)
+				if k == 1 {
+					f = one.Add(share)
+				}
+				mv = scaler(in, f)
+			}
+			c, changed := moved(s, in, mv)
+			side.Value, _ = inputValue(&c.Demand, in)
+			side.Unchanged = !changed
+			if changed {
+				j := &tornadoJob{s: c, input: in}
+				jobs = append(jobs, j)
+				if k == 0 {
+					p.low = j
+				} else {
+					p.high = j
+				}
+			}
+		}
+		pend = append(pend, p)
+	}
+	// The base first (its parts are kept for the sides), then every side
+	// at once, a worker per processor (each Compare prices its vendors in
+	// parallel too). The sides need totals only (net of VAT needs the
+	// lines' monthly cash); the base is shown in full.
+	errs := make([]error, len(jobs))
+	cache := &partCache{fill: true, sets: map[groupSet]cachedParts{}}
+	jobs[0].c, errs[0] = compareWays(s, true, "", nil, cache)
+	if errs[0] != nil {
+		return nil, errs[0]
+	}
+	cache.fill = false
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				jobs[i].c, errs[i] = compareWays(jobs[i].s, opts.NetOfVAT, jobs[i].input, jobs[0].c, cache)
+			}
+		}()
+	}
+	for i := 1; i < len(jobs); i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if opts.NetOfVAT {
+		for _, j := range jobs {
+			if j.c != nil {
+				j.c = j.c.WithoutVAT()
+			}
+		}
+	}
+	for i, err := range errs {
+		if err != nil {
+			if i == 0 {
+				return nil, err
+			}
+			return nil, fmt.Errorf("tornado: comparing with %s moved: %w", jobs[i].input, err)
+		}
+	}
+	out.Base = jobs[0].c
+	baseKey := rankKey(out.Base)
+	for _, p := range pend {
+		fillSide(&p.sw.Low, out.Base, baseKey, p.low)
+		fillSide(&p.sw.High, out.Base, baseKey, p.high)
+		out.Swings = append(out.Swings, p.sw)
+	}
+	return out, nil
+}
+
+// compareWays is Compare for one side of a tornado, with or without
+// detail. With a base (the comparison of the scenario the side moves one
+// input of), vendors that cannot bill the input keep their base result
+// (as Sweep does: a vendor never bills a need it does not serve), and
+// combinations reuse the base's parts for group sets whose needs the
+// input does not reach (cache).
+func compareWays(s *scenarios.Scenario, detail bool, input string, base *Comparison, cache *partCache) (*Comparison, error) {
+	if errs := Validate(s); len(errs) > 0 {
+		return nil, errs
+	}
+	cat, err := LoadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	var only map[string]bool
+	if base != nil {
+		only = map[string]bool{}
+		for _, v := range cat.Vendors {
+			if contains(v.Covers, input) {
+				only[v.ID] = true
+			}
+		}
+		if len(only) == 0 { // billed by everyone or through others (ratios, shares, growth)
+			only = nil
+		}
+	}
+	c, err := compare(s, detail, only)
+	if err != nil {
+		return nil, err
+	}
+	if only != nil {
+		priced := c.Vendors
+		c.Vendors = nil
+		for _, b := range base.Vendors {
+			r := b
+			if only[b.Vendor] {
+				for _, p := range priced {
+					if p.Vendor == b.Vendor {
+						r = p
+					}
+				}
+			} else {
+				cp := *b // combinations sets its Serves: not the base's
+				r = &cp
+			}
+			c.Vendors = append(c.Vendors, r)
+		}
+		c.Cheapest = ""
+		var best *Result
+		for _, r := range c.Vendors {
+			if r.Complete && r.Covers && (best == nil || r.Total.LessThan(best.Total)) {
+				best = r
+			}
+		}
+		if best != nil {
+			c.Cheapest = best.Vendor
+		}
+	}
+	c.parts = cache
+	err = combinations(s, c, cat)
+	c.parts = nil
+	return c, err
+}
+
+// partCache keeps the parts the base's combinations priced per group set;
+// a side whose reduced scenario for a set is the base's (the moved input
+// belongs to another group) takes them instead of pricing them again.
+type partCache struct {
+	mu   sync.Mutex
+	fill bool // the base: record
+	sets map[groupSet]cachedParts
+}
+
+type cachedParts struct {
+	s       *scenarios.Scenario
+	results map[string]*Result
+}
+
+func (pc *partCache) get(set groupSet, rs *scenarios.Scenario, only map[string]bool) map[string]*Result {
+	if pc == nil || pc.fill {
+		return nil
+	}
+	pc.mu.Lock()
+	e, ok := pc.sets[set]
+	pc.mu.Unlock()
+	if !ok || !reflect.DeepEqual(e.s, rs) {
+		return nil
+	}
+	out := map[string]*Result{}
+	for id := range only {
+		r := e.results[id]
+		if r == nil {
+			return nil
+		}
+		out[id] = r
+	}
+	return out
+}
+
+func (pc *partCache) put(set groupSet, rs *scenarios.Scenario, m map[string]*Result) {
+	if pc == nil || !pc.fill {
+		return
+	}
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	pc.sets[set] = cachedParts{s: rs, results: m}
+}
+
+// tornadoJob is one scenario to compare and its comparison.
+type tornadoJob struct {
+	s     *scenarios.Scenario
+	input string
+	c     *Comparison
+}
+
+// fillSide compares one side with the base (j nil: unchanged, the base).
+func fillSide(side *Side, base *Comparison, baseKey string, j *tornadoJob) {
+	c := base
+	if j != nil {
+		c = j.c
+	}
+	for _, r := range c.Vendors {
+		st := SideTotal{Vendor: r.Vendor, Total: r.Total, Complete: r.Complete, Covers: r.Covers}
+		for _, b := range base.Vendors {
+			if b.Vendor == r.Vendor {
+				st.Delta = r.Total.Sub(b.Total)
+				st.Whole = r.Complete && r.Covers && b.Complete && b.Covers
+			}
+		}
+		side.Vendors = append(side.Vendors, st)
+	}
+	side.Answer = c.BestCombination()
+	if bb := base.BestCombination(); bb != nil && side.Answer != nil {
+		d := side.Answer.Total.Sub(bb.Total)
+		side.AnswerDelta = &d
+	}
+	side.RankChanged = rankKey(c) != baseKey
+}
+
+// rankKey writes what the ranking is: the cheapest way (vendors and
+// groups) and the complete vendors covering everything, cheapest first
+// (a tie in display order). Partial and unpriced vendors are not ranked.
+func rankKey(c *Comparison) string {
+	var b strings.Builder
+	if cb := c.BestCombination(); cb != nil {
+		for _, p := range cb.Parts {
+			b.WriteString(p.Vendor + ":" + strings.Join(p.Groups, "+") + ";")
+		}
+	}
+	b.WriteString("|")
+	var whole []*Result
+	for _, r := range c.Vendors {
+		if r.Complete && r.Covers {
+			whole = append(whole, r)
+		}
+	}
+	slices.SortStableFunc(whole, func(x, y *Result) int { return x.Total.Cmp(y.Total) })
+	for _, r := range whole {
+		b.WriteString(r.Vendor + ";")
+	}
+	return b.String()
+}
+
+type mover func(decimal.Decimal) decimal.Decimal
+
+// scaler multiplies an input by f, rounded as the field needs.
+func scaler(in string, f decimal.Decimal) mover {
+	if lim, ok := countLimit(in); ok {
+		lo := decimal.Zero
+		if in == "messages_per_chat" {
+			lo = decimal.NewFromInt(1)
+		}
+		return func(v decimal.Decimal) decimal.Decimal {
+			// decimal's Round is half away from zero: half up for these
+			// non-negative counts.
+			return decimal.Min(decimal.Max(v.Mul(f).Round(0), lo), lim)
+		}
+	}
+	return func(v decimal.Decimal) decimal.Decimal {
+		n := v.Mul(f).Round(10)
+		if strings.HasSuffix(in, "_share") {
+			n = decimal.Min(n, decimal.NewFromInt(1))
+		}
+		return n
+	}
+}
+
+func growthClamp(v decimal.Decimal) decimal.Decimal {
+	return decimal.Min(decimal.Max(v, minGrowthPerMonth), decimal.NewFromInt(1))
+}
+
+// countLimit is a whole-number field's upper limit (scenarios.Validate's).
+func countLimit(in string) (decimal.Decimal, bool) {
+	if !slices.Contains(scenarios.CountFieldNames(), in) {
+		return decimal.Zero, false
+	}
+	return decimal.NewFromInt(scenarios.CountLimit(in)), true
+}
+
+// inputValue reads an input of the demand by name.
+func inputValue(d *scenarios.Demand, in string) (decimal.Decimal, bool) {
+	if v, ok := d.Count(in); ok {
+		return decimal.NewFromInt(v), true
+	}
+	switch in {
+	case "avg_call_minutes":
+		return d.AvgCallMinutes, true
+	case GrowthField:
+		return d.GrowthPerMonth, true
+	}
+	return d.Decimal(in)
+}
+
+// moved is a copy of s with the input moved by mv where it is set (the
+// demand and every dated change of it); changed reports whether any value
+// moved.
+func moved(s *scenarios.Scenario, in string, mv mover) (*scenarios.Scenario, bool) {
+	c := s.Clone()
+	changed := false
+	set := func(old decimal.Decimal, put func(decimal.Decimal)) {
+		n := mv(old)
+		if !n.Equal(old) {
+			changed = true
+			put(n)
+		}
+	}
+	d := &c.Demand
+	if v, ok := d.Count(in); ok {
+		set(decimal.NewFromInt(v), func(n decimal.Decimal) { d.SetCount(in, n.IntPart()) })
+		for i := range c.Changes {
+			ch := &c.Changes[i]
+			if p, _ := ch.Count(in); p != nil {
+				set(decimal.NewFromInt(*p), func(n decimal.Decimal) { v := n.IntPart(); ch.SetCount(in, &v) })
+			}
+		}
+		return c, changed
+	}
+	switch in {
+	case "avg_call_minutes":
+		set(d.AvgCallMinutes, func(n decimal.Decimal) { d.AvgCallMinutes = n })
+	case GrowthField:
+		set(d.GrowthPerMonth, func(n decimal.Decimal) { d.GrowthPerMonth = n })
+	default:
+		v, _ := d.Decimal(in)
+		set(v, func(n decimal.Decimal) { d.SetDecimal(in, n) })
+		for i := range c.Changes {
+			ch := &c.Changes[i]
+			if p, _ := ch.Decimal(in); p != nil {
+				set(*p, func(n decimal.Decimal) { ch.SetDecimal(in, &n) })
+			}
+		}
+	}
+	return c, changed
+}
+
+// leftOut says why an input is not varied ("" when it is).
+func leftOut(s *scenarios.Scenario, in string) string {
+	if in == GrowthField {
+		return ""
+	}
+	if vols, ok := qualifies[in]; ok {
+		used := false
+		for _, v := range vols {
+			used = used || !everywhereZero(s, v)
+		}
+		if !used {
+			return "unused"
+		}
+	}
+	if in != "avg_call_minutes" && everywhereZero(s, in) {
+		return "zero"
+	}
+	return ""
+}
+
+// everywhereZero: the input is 0 at the start and in every dated change.
+func everywhereZero(s *scenarios.Scenario, in string) bool {
+	if v, _ := inputValue(&s.Demand, in); !v.IsZero() {
+		return false
+	}
+	for i := range s.Changes {
+		ch := &s.Changes[i]
+		if p, ok := ch.Count(in); ok && p != nil && *p != 0 {
+			return false
+		}
+		if p, ok := ch.Decimal(in); ok && p != nil && !p.IsZero() {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,329 @@
+package pricing
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
+)
+
+// totalsOf compares a scenario edited by hand and returns each vendor's
+// total and the cheapest way's.
+func totalsOf(t *testing.T, s *scenarios.Scenario) (map[string]decimal.Decimal, decimal.Decimal) {
+	t.Helper()
+	c, err := Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]decimal.Decimal{}
+	for _, r := range c.Vendors {
+		out[r.Vendor] = r.Total
+	}
+	return out, c.BestCombination().Total
+}
+
+func swingOf(t *testing.T, tr *Tornado, in string) Swing {
+	t.Helper()
+	for _, sw := range tr.Swings {
+		if sw.Input == in {
+			return sw
+		}
+	}
+	t.Fatalf("no swing for %s (left out: %v)", in, tr.LeftOut)
+	return Swing{}
+}
+
+// checkSide: every vendor's delta on a side is the edited comparison's
+// total minus the base's, and so is the cheapest way's.
+func checkSide(t *testing.T, what string, side Side, base, edited map[string]decimal.Decimal, baseBest, editedBest decimal.Decimal) {
+	t.Helper()
+	for id, b := range base {
+		st := side.Vendor(id)
+		if st == nil {
+			t.Fatalf("%s: no %s", what, id)
+		}
+		if want := edited[id].Sub(b); !st.Delta.Equal(want) || !st.Total.Equal(edited[id]) {
+			t.Errorf("%s: %s delta %s (total %s), want %s (total %s)", what, id, st.Delta, st.Total, want, edited[id])
+		}
+	}
+	if side.AnswerDelta == nil || !side.AnswerDelta.Equal(editedBest.Sub(baseBest)) {
+		t.Errorf("%s: cheapest way's delta %v, want %s", what, side.AnswerDelta, editedBest.Sub(baseBest))
+	}
+}
+
+// A tornado's deltas are the differences of two comparisons: the scenario
+// and a copy edited by hand (the starting value and the dated change of
+// the input, rounded as a buyer would).
+func TestTornadoDeltaIsDifferenceOfTwoCompares(t *testing.T) {
+	s := loadBench(t)
+	tr, err := ComputeTornado(s, TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, baseBest := totalsOf(t, s)
+
+	// chats_per_day 4000 (6000 from 2028-03-01): −20 % is 3200 (4800).
+	low := s.Clone()
+	low.Demand.ChatsPerDay = 3200
+	v := int64(4800)
+	low.Changes[1].ChatsPerDay = &v
+	edited, best := totalsOf(t, low)
+	sw := swingOf(t, tr, "chats_per_day")
+	if !sw.Low.Value.Equal(decimal.NewFromInt(3200)) || !sw.High.Value.Equal(decimal.NewFromInt(4800)) {
+		t.Errorf("chats_per_day sides %s and %s, want 3200 and 4800", sw.Low.Value, sw.High.Value)
+	}
+	checkSide(t, "chats −20 %", sw.Low, base, edited, baseBest, best)
+
+	// phone_agents 40 (55 from 2027-07-15): +20 % is 48 (66).
+	high := s.Clone()
+	high.Demand.PhoneAgents = 48
+	v = 66
+	high.Changes[0].PhoneAgents = &v
+	edited, best = totalsOf(t, high)
+	checkSide(t, "phone agents +20 %", swingOf(t, tr, "phone_agents").High, base, edited, baseBest, best)
+
+	// recorded_share 0.5: +20 % is 0.6 exactly.
+	rec := s.Clone()
+	rec.Demand.RecordedShare = decimal.RequireFromString("0.6")
+	edited, best = totalsOf(t, rec)
+	checkSide(t, "recorded +20 %", swingOf(t, tr, "recorded_share").High, base, edited, baseBest, best)
+}
+
+// Growth moves by ±5 points a month, not by ±20 % of itself: 0.02 becomes
+// −0.03 and 0.07.
+func TestTornadoGrowthFivePoints(t *testing.T) {
+	s := loadBench(t)
+	tr, err := ComputeTornado(s, TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, baseBest := totalsOf(t, s)
+	sw := swingOf(t, tr, GrowthField)
+	for _, c := range []struct {
+		side Side
+		want string
+	}{{sw.Low, "-0.03"}, {sw.High, "0.07"}} {
+		if !c.side.Value.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("growth side %s, want %s", c.side.Value, c.want)
+		}
+		e := s.Clone()
+		e.Demand.GrowthPerMonth = decimal.RequireFromString(c.want)
+		edited, best := totalsOf(t, e)
+		checkSide(t, "growth "+c.want, c.side, base, edited, baseBest, best)
+	}
+	// At 0 growth is still varied: −5 and +5 points.
+	z := s.Clone()
+	z.Demand.GrowthPerMonth = decimal.Zero
+	tr, err = ComputeTornado(z, TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw = swingOf(t, tr, GrowthField)
+	if !sw.Low.Value.Equal(decimal.RequireFromString("-0.05")) || !sw.High.Value.Equal(decimal.RequireFromString("0.05")) {
+		t.Errorf("growth from 0: sides %s and %s, want -0.05 and 0.05", sw.Low.Value, sw.High.Value)
+	}
+}
+
+// flipScenario: 3 phone agents for 12 months, nothing else. Tencent bills
+// at least 3 users (3 × 1,500 = 4,500.00); Aliyun's 1-year term seat is
+// 199 × 12 × 0.85 = 2,029.80 a seat (6,089.40). At −20 % (2.4 → 2 agents)
+// Tencent still bills 3 users, 4,500.00, and Aliyun costs 4,059.60: the
+// ranking flips. At +20 % (3.6 → 4) Tencent 6,000.00 < Aliyun 8,119.20.
+func flipScenario() *scenarios.Scenario {
+	s := scenarios.New("flip", scenarios.NewDate(2027, 1, 1))
+	s.Months = 12
+	for _, f := range scenarios.CountFieldNames() {
+		if f != "messages_per_chat" {
+			s.Demand.SetCount(f, 0)
+		}
+	}
+	s.Demand.PhoneAgents = 3
+	return s
+}
+
+func TestTornadoMarksRankingFlip(t *testing.T) {
+	s := flipScenario()
+	tr, err := ComputeTornado(s, TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.Base.Cheapest != Tencent || !tr.Base.BestCombination().Total.Equal(decimal.RequireFromString("4500")) {
+		t.Fatalf("base: cheapest %s, want Tencent at 4,500.00", tr.Base.Cheapest)
+	}
+	sw := swingOf(t, tr, "phone_agents")
+	if !sw.Low.Value.Equal(decimal.NewFromInt(2)) || !sw.High.Value.Equal(decimal.NewFromInt(4)) {
+		t.Errorf("sides %s and %s, want 2 and 4 (3 × 0.8 = 2.4, 3 × 1.2 = 3.6, rounded)", sw.Low.Value, sw.High.Value)
+	}
+	if !sw.Low.RankChanged || sw.High.RankChanged {
+		t.Errorf("ranking changed: low %v (want true), high %v (want false)", sw.Low.RankChanged, sw.High.RankChanged)
+	}
+	if a := sw.Low.Answer; a == nil || len(a.Parts) != 1 || a.Parts[0].Vendor != Aliyun || !a.Total.Equal(decimal.RequireFromString("4059.6")) {
+		t.Errorf("−20 %%: cheapest way %+v, want Aliyun alone at 4,059.60", a)
+	}
+	want := map[string]string{Tencent: "0", Aliyun: "-2029.8"}
+	for id, d := range want {
+		st := sw.Low.Vendor(id)
+		if st == nil || !st.Delta.Equal(decimal.RequireFromString(d)) || !st.Whole {
+			t.Errorf("−20 %%: %s %+v, want whole delta %s", id, st, d)
+		}
+	}
+	if d := sw.Low.AnswerDelta; d == nil || !d.Equal(decimal.RequireFromString("-440.4")) {
+		t.Errorf("−20 %%: cheapest way's delta %v, want −440.40 (4,059.60 − 4,500.00)", d)
+	}
+	// The same flip by hand: the edited scenario's cheapest is Aliyun.
+	e := flipScenario()
+	e.Demand.PhoneAgents = 2
+	c, err := Compare(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Cheapest != Aliyun {
+		t.Errorf("2 agents by hand: cheapest %s, want Aliyun", c.Cheapest)
+	}
+}
+
+// Inputs at 0 everywhere are left out (±20 % of 0 is 0), as are those
+// qualifying volumes that are 0 (the call length without minutes); an
+// input that is 0 at the start but set by a dated change is varied. A
+// side rounding leaves as it was is not compared again.
+func TestTornadoLeavesOutZeroInputs(t *testing.T) {
+	s := flipScenario()
+	v := int64(5)
+	s.Changes = []scenarios.Change{{Date: scenarios.NewDate(2027, 6, 1), OnlineAgents: &v}}
+	tr, err := ComputeTornado(s, TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	why := map[string]string{}
+	for _, l := range tr.LeftOut {
+		why[l.Input] = l.Why
+	}
+	for in, want := range map[string]string{"chats_per_day": "zero", "bots": "zero", "recorded_share": "unused",
+		"avg_call_minutes": "unused", "messages_per_chat": "unused", "asr_seconds_per_request": "unused"} {
+		if why[in] != want {
+			t.Errorf("%s left out as %q, want %q", in, why[in], want)
+		}
+	}
+	var varied []string
+	for _, sw := range tr.Swings {
+		varied = append(varied, sw.Input)
+	}
+	if len(varied) != 3 || varied[0] != "online_agents" || varied[1] != "phone_agents" || varied[2] != GrowthField {
+		t.Errorf("varied %v, want online_agents (set by a change), phone_agents, growth", varied)
+	}
+	// online_agents: 0 at the start stays 0; the change's 5 becomes 4 and 6.
+	sw := swingOf(t, tr, "online_agents")
+	if !sw.Low.Value.IsZero() || sw.Low.Unchanged {
+		t.Errorf("online agents −20 %%: start %s, unchanged %v", sw.Low.Value, sw.Low.Unchanged)
+	}
+	// Two bots: 1.6 and 2.4 both round to 2: nothing compared, no delta.
+	b := flipScenario()
+	b.Demand.Bots = 2
+	b.Demand.ChatsPerDay = 100
+	tr, err = ComputeTornado(b, TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw = swingOf(t, tr, "bots")
+	for _, side := range []Side{sw.Low, sw.High} {
+		if !side.Unchanged || side.RankChanged {
+			t.Errorf("bots 2 ±20 %%: unchanged %v, rank changed %v", side.Unchanged, side.RankChanged)
+		}
+		for _, st := range side.Vendors {
+			if !st.Delta.IsZero() {
+				t.Errorf("bots 2 ±20 %%: %s delta %s", st.Vendor, st.Delta)
+			}
+		}
+	}
+}
+
+// A vendor that does not cover everything has its delta marked: not
+// Whole, never a ranked change.
+func TestTornadoPartialNotWhole(t *testing.T) {
+	s := flipScenario()
+	s.Demand.ChatsPerDay = 300
+	s.Demand.Bots = 1
+	tr, err := ComputeTornado(s, TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sw := range tr.Swings {
+		for _, side := range []Side{sw.Low, sw.High} {
+			for _, st := range side.Vendors {
+				var b *Result
+				for _, r := range tr.Base.Vendors {
+					if r.Vendor == st.Vendor {
+						b = r
+					}
+				}
+				if want := b.Complete && b.Covers && st.Complete && st.Covers; st.Whole != want {
+					t.Errorf("%s %s: whole %v, want %v", sw.Input, st.Vendor, st.Whole, want)
+				}
+				if st.Vendor == Chatopera && st.Whole {
+					t.Errorf("Chatopera serves no phone: its delta cannot be whole")
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkTornado36Months: every input of the 36-month busy scenario
+// down and up (33 comparisons with combinations), as the sensitivity
+// view asks. Budget (issue 11): 100 ms.
+func BenchmarkTornado36Months(b *testing.B) {
+	s := loadBench(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		tr, err := ComputeTornado(s, TornadoOptions{})
+		if err != nil || len(tr.Swings) < 15 {
+			b.Fatal(err, len(tr.Swings))
+		}
+	}
+}
+
+// Every side's totals are those of a full Compare of the moved scenario:
+// the tornado reuses the base's results for vendors and parts the input
+// does not reach, and this guards that reuse (and the totals-only
+// pricing) on every input of the busy scenario, net of VAT too.
+func TestTornadoSidesEqualFullCompare(t *testing.T) {
+	s := loadBench(t)
+	for _, net := range []bool{false, true} {
+		tr, err := ComputeTornado(s, TornadoOptions{NetOfVAT: net})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sw := range tr.Swings {
+			for k, side := range []Side{sw.Low, sw.High} {
+				if side.Unchanged {
+					continue
+				}
+				e := s.Clone()
+				if sw.Input == GrowthField {
+					e.Demand.GrowthPerMonth = side.Value
+				} else {
+					f := decimal.RequireFromString([]string{"0.8", "1.2"}[k])
+					e, _ = moved(s, sw.Input, scaler(sw.Input, f))
+				}
+				c, err := Compare(e)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if net {
+					c = c.WithoutVAT()
+				}
+				for _, r := range c.Vendors {
+					if st := side.Vendor(r.Vendor); st == nil || !st.Total.Equal(r.Total) || st.Complete != r.Complete || st.Covers != r.Covers {
+						t.Errorf("net %v %s side %d: %s %+v, full Compare %s", net, sw.Input, k, r.Vendor, st, r.Total)
+					}
+				}
+				if side.RankChanged != (rankKey(c) != rankKey(tr.Base)) {
+					t.Errorf("net %v %s side %d: ranking changed %v, full Compare says %v", net, sw.Input, k, side.RankChanged, !side.RankChanged)
+				}
+				if !side.Answer.Total.Equal(c.BestCombination().Total) {
+					t.Errorf("net %v %s side %d: cheapest way %s, full Compare %s", net, sw.Input, k, side.Answer.Total, c.BestCombination().Total)
+				}
+			}
+		}
+	}
+}
