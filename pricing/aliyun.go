@@ -132,7 +132,8 @@ func (t *timeline) expected(actual decimal.Decimal) int64 {
 	if actual.IsZero() {
 		return 0
 	}
-	if e := actual.Exponent(); e >= -6 && e <= 6 && actual.Coefficient().IsInt64() {
+	// In µmin the coefficient gains e+6 digits: at most 18 in all (int64).
+	if e := actual.Exponent(); e >= -6 && e <= 6 && actual.NumDigits()+int(e)+6 <= 18 {
 		if v, ok := mulRound(actual.CoefficientInt64()*pow10[e+6], t.minuteUP); ok {
 			return v
 		}

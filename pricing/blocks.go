@@ -39,8 +39,7 @@ func Cents(d decimal.Decimal) decimal.Decimal {
 	}
 	// Fast path, same result: with the coefficient in int64, round it in
 	// integer arithmetic instead of big-number division.
-	if exp >= -18 && d.Coefficient().IsInt64() {
-		c := d.CoefficientInt64()
+	if c, ok := coef64(d); ok && exp >= -18 {
 		div := pow10[-exp-2]
 		q, r := c/div, c%div
 		if r < 0 {

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -227,7 +228,10 @@ func (pc *planCtx) shared(key string, fn func()) {
 		c := *l
 		pc.b.lines = append(pc.b.lines, &c)
 		acc := part.fen[l]
-		pc.b.fen[&c] = &fenAcc{total: acc.total, whole: acc.whole, after: acc.after, monthly: append([]int64(nil), acc.monthly...)}
+		na := pc.b.newAcc()
+		na.total, na.whole, na.after = acc.total, acc.whole, acc.after
+		copy(na.monthly, acc.monthly)
+		pc.b.fen[&c] = na
 	}
 	pc.schedule = append(pc.schedule, part.schedule...)
 	for _, n := range part.notes {
@@ -320,6 +324,10 @@ type bill struct {
 	lines  []*Line
 	byItem map[lineKey][]*Line
 	fen    map[*Line]*fenAcc
+	// spare holds accumulators and monthly cash not yet handed to lines:
+	// allocated a few lines at a time, not one by one.
+	spare      []fenAcc
+	spareMonth []int64
 }
 
 type lineKey struct {
@@ -405,7 +413,7 @@ func (b *bill) line(it *Item, va variant, unitPrice *decimal.Decimal, overridden
 		p := *unitPrice
 		l.UnitPrice = &p
 	}
-	acc := &fenAcc{monthly: make([]int64, b.months)}
+	acc := b.newAcc()
 	b.fen[l] = acc
 	if it.Interpretation != "" {
 		l.Assumption = true
@@ -416,6 +424,19 @@ func (b *bill) line(it *Item, va variant, unitPrice *decimal.Decimal, overridden
 	b.lines = append(b.lines, l)
 	b.byItem[key] = append(b.byItem[key], l)
 	return l, acc
+}
+
+// newAcc is a zero accumulator with its monthly cash.
+func (b *bill) newAcc() *fenAcc {
+	const chunk = 8
+	if len(b.spare) == 0 {
+		b.spare = make([]fenAcc, chunk)
+		b.spareMonth = make([]int64, chunk*b.months)
+	}
+	acc := &b.spare[0]
+	acc.monthly = b.spareMonth[:b.months:b.months]
+	b.spare, b.spareMonth = b.spare[1:], b.spareMonth[b.months:]
+	return acc
 }
 
 // buy records a purchase in the plan's schedule (the bill is charged
@@ -443,7 +464,8 @@ func (pc *planCtx) chargeWhole(month int, id string, va variant, qty int64, how,
 
 // toFen turns an amount rounded to 0.01 元 into whole fen.
 func toFen(amount decimal.Decimal) int64 {
-	if exp := amount.Exponent(); exp <= 0 && exp >= -2 && amount.Coefficient().IsInt64() {
+	// In fen the coefficient gains 2+exp digits: at most 18 in all (int64).
+	if exp := amount.Exponent(); exp <= 0 && exp >= -2 && amount.NumDigits()+2+int(exp) <= 18 {
 		return amount.CoefficientInt64() * pow10[2+exp]
 	}
 	f := amount.Shift(2)
@@ -773,8 +795,12 @@ func uncovered(t *timeline, v *Vendor) []string {
 	return out
 }
 
-// presentValue sums monthly cash times each month's discount factor.
+// presentValue sums monthly cash times each month's discount factor,
+// exactly, and rounds the sum to the fen.
 func presentValue(monthly, factors []decimal.Decimal) decimal.Decimal {
+	if pv, ok := presentValueFen(monthly, factors); ok {
+		return pv
+	}
 	pv := zero
 	for i, m := range monthly {
 		if !m.IsZero() {
@@ -784,21 +810,87 @@ func presentValue(monthly, factors []decimal.Decimal) decimal.Decimal {
 	return Cents(pv)
 }
 
+// presentValueFen is presentValue in 128-bit integers, in units of
+// 10^-18 元 (fen × factors to 16 places), for non-negative cash in whole
+// fen; ok is false when anything does not fit (presentValue then sums in
+// decimal, the same amount).
+func presentValueFen(monthly, factors []decimal.Decimal) (decimal.Decimal, bool) {
+	var sum u128
+	some := false
+	for i, m := range monthly {
+		if m.IsZero() {
+			continue
+		}
+		f := factors[i]
+		em, ef := m.Exponent(), f.Exponent()
+		if m.Sign() < 0 || f.Sign() < 0 || em > 0 || em < -2 || ef > 0 || ef < -16 ||
+			m.NumDigits()+2+int(em) > 18 || f.NumDigits()+16+int(ef) > 18 {
+			return decimal.Decimal{}, false
+		}
+		fen := uint64(m.CoefficientInt64() * pow10[2+em])
+		fc := uint64(f.CoefficientInt64() * pow10[16+ef])
+		sum = sum.add(mul64(fen, fc))
+		some = true
+		if sum.hi >= 1<<62 {
+			return decimal.Decimal{}, false
+		}
+	}
+	if !some {
+		return zero, true
+	}
+	// Half up to the fen: (sum + 10^16/2) / 10^16.
+	const unit = uint64(1e16)
+	sum = sum.add(u128{lo: unit / 2})
+	if sum.hi >= unit {
+		return decimal.Decimal{}, false
+	}
+	q, _ := bits.Div64(sum.hi, sum.lo, unit)
+	if q >= 1<<63 {
+		return decimal.Decimal{}, false
+	}
+	return decimal.New(int64(q), -2), true
+}
+
 // discountFactors are (1 + rate/12)^-i for each horizon month i, at the
 // scenario's yearly discount rate (interpretation: simple monthly
-// compounding), computed once per comparison.
+// compounding), computed once per rate for the process (they do not
+// depend on the scenario otherwise: sweeps and recomputes ask again and
+// again).
 func (t *timeline) discountFactors() []decimal.Decimal {
 	if t.factors == nil {
-		f := one.Add(t.s.DiscountRate.DivRound(decimal.NewFromInt(12), 16))
-		t.factors = make([]decimal.Decimal, t.months)
-		disc := one
-		for i := range t.factors {
-			t.factors[i] = one.DivRound(disc, 16)
-			disc = disc.Mul(f).Round(16)
-		}
+		t.factors = discountFactors(t.s.DiscountRate, t.months)
 	}
 	return t.factors
 }
+
+func discountFactors(rate decimal.Decimal, months int) []decimal.Decimal {
+	key := rate.String()
+	discountMu.Lock()
+	fs := discountMemo[key]
+	discountMu.Unlock()
+	if len(fs) >= months {
+		return fs[:months:months]
+	}
+	f := one.Add(rate.DivRound(decimal.NewFromInt(12), 16))
+	fs = make([]decimal.Decimal, months)
+	disc := one
+	for i := range fs {
+		fs[i] = one.DivRound(disc, 16)
+		disc = disc.Mul(f).Round(16)
+	}
+	discountMu.Lock()
+	if len(discountMemo) >= 64 {
+		clear(discountMemo) // a long session's many rates: start again
+	}
+	discountMemo[key] = fs
+	discountMu.Unlock()
+	return fs[:months:months]
+}
+
+var (
+	discountMu   sync.Mutex
+	discountMemo = map[string][]decimal.Decimal{}
+)
 
 // sharedNotes are the assumptions every vendor's numbers rest on.
 func sharedNotes(t *timeline) []Note {

@@ -1,8 +1,11 @@
 package pricing
 
 import (
+	"math"
+	"math/rand"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -239,5 +242,48 @@ func TestHintsBilingual(t *testing.T) {
 	}
 	if total == 0 {
 		t.Fatal("no hints produced: the test checks nothing")
+	}
+}
+
+// The present value is the exact sum of cash × factor rounded half up to
+// the fen, however it is computed: the integer path (presentValueFen) and
+// the decimal sum agree on random cash, rates and horizons, up to the
+// largest amounts the integer path takes (then it steps aside).
+func TestPresentValueExactSum(t *testing.T) {
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewSource(seed))
+	decimalSum := func(monthly, factors []decimal.Decimal) decimal.Decimal {
+		pv := zero
+		for i, m := range monthly {
+			pv = pv.Add(m.Mul(factors[i]))
+		}
+		return pv.Round(2)
+	}
+	fast := 0
+	for n := 0; n < 400; n++ {
+		months := 1 + rng.Intn(150)
+		rate := decimal.New(rng.Int63n(3000), -4) // 0 to 30 %
+		factors := discountFactors(rate, months)
+		monthly := make([]decimal.Decimal, months)
+		scale := []int64{100, 1e6, 1e12, 1e17, math.MaxInt64}[rng.Intn(5)]
+		for i := range monthly {
+			if rng.Intn(4) > 0 {
+				monthly[i] = decimal.New(rng.Int63n(scale), -int32(rng.Intn(3)))
+			}
+		}
+		if n%50 == 0 {
+			monthly[0] = decimal.RequireFromString("123456789012345678901234567.5")
+		}
+		want := decimalSum(monthly, factors)
+		if got := presentValue(monthly, factors); !got.Equal(want) {
+			t.Fatalf("seed %d case %d: present value %s, exact sum %s", seed, n, got, want)
+		}
+		if _, ok := presentValueFen(monthly, factors); ok {
+			fast++
+		}
+	}
+	if fast == 0 {
+		t.Fatalf("seed %d: the integer path never ran", seed)
 	}
 }

@@ -19,10 +19,20 @@ type unitPrice struct {
 
 func newUnitPrice(d decimal.Decimal) unitPrice {
 	p := unitPrice{d: d, exp: d.Exponent()}
-	if c := d.Coefficient(); c.IsInt64() && c.Sign() >= 0 && p.exp >= -16 && p.exp <= 8 {
-		p.coef, p.fast = c.Int64(), true
+	if c, ok := coef64(d); ok && c >= 0 && p.exp >= -16 && p.exp <= 8 {
+		p.coef, p.fast = c, true
 	}
 	return p
+}
+
+// coef64 is d's coefficient when it has at most 18 digits (so fits int64),
+// read without the copy Coefficient makes (two allocations per call, in
+// every bill).
+func coef64(d decimal.Decimal) (int64, bool) {
+	if d.NumDigits() > 18 {
+		return 0, false
+	}
+	return d.CoefficientInt64(), true
 }
 
 // fen is q × price rounded half up to 0.01 元, in fen (q ≥ 0).

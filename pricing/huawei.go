@@ -256,6 +256,8 @@ func huaweiSearch(need, first []bool, weight []uint64, onDemand int64, terms []h
 	if onDemand < 0 && len(terms) == 1 {
 		// One cycle length and nothing else: a cycle from each first
 		// uncovered needed day (interval covering; the pass would agree).
+		// A cycle is at least 28 days.
+		out = make([]huaweiAction, 0, n/28+1)
 		for d := 0; d < n; {
 			if !need[d] {
 				d++
@@ -303,6 +305,23 @@ func huaweiSearch(need, first []bool, weight []uint64, onDemand int64, terms []h
 			f[2*d+1], choice[2*d+1] = best, c
 		}
 	}
+	// Count the actions first: the schedule is made once, at its size.
+	count := 0
+	for d, s := 0, 0; d < n; {
+		switch c := choice[2*d+s]; {
+		case !need[d]:
+			d, s = d+1, 0
+		case c == -1:
+			if s == 0 {
+				count++
+			}
+			d, s = d+1, 1
+		default:
+			count++
+			d, s = min(n, int(terms[c].ends[d])), 0
+		}
+	}
+	out = make([]huaweiAction, 0, count)
 	for d, s := 0, 0; d < n; {
 		switch c := choice[2*d+s]; {
 		case !need[d]:

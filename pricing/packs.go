@@ -64,7 +64,10 @@ func packPlan(start scenarios.Date, use []int64, kinds []packKind) (buys []packB
 // scenarios; very large volumes with many pack sizes reach the bound.
 func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int) (buys []packBuy, cost int64, ok, proven bool) {
 	n := len(use)
-	cum := make([]int64, n+1)
+	sc := packScratchPool.Get().(*packScratch)
+	defer func() { sc.used = 0; packScratchPool.Put(sc) }()
+	cum := sc.slice(n + 1)
+	cum[0] = 0
 	for d, u := range use {
 		cum[d+1] = cum[d] + u
 	}
@@ -121,7 +124,8 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 	for k, kd := range kinds {
 		e := expiryDays(start, n, kd.months)
 		expiry[kd.months] = e
-		w := make([]int64, n+1)
+		w := sc.slice(n + 1)
+		w[n] = 0
 		for d := n - 1; d >= 0; d-- {
 			w[d] = max(w[d+1], served(e[d])-cum[d])
 		}
@@ -589,6 +593,29 @@ const maxPackKinds = 6
 //
 // The lists are kept for the process (read only): sweeps and combinations
 // ask for the same horizon's again and again.
+// packScratch is packSearch's per-day working memory (use served, busiest
+// windows), reused across searches and comparisons: nothing of it outlives
+// the search.
+type packScratch struct {
+	buf  []int64
+	used int
+}
+
+var packScratchPool = sync.Pool{New: func() any { return &packScratch{} }}
+
+// slice hands out n int64s of the scratch, not cleared; the scratch
+// starts over when put back.
+func (sc *packScratch) slice(n int) []int64 {
+	if sc.used+n > len(sc.buf) {
+		// Too small: a fresh buffer for this search (the slices handed out
+		// so far keep the old one), kept for the next.
+		sc.buf, sc.used = make([]int64, max(2*len(sc.buf), 8*n)), 0
+	}
+	s := sc.buf[sc.used : sc.used+n : sc.used+n]
+	sc.used += n
+	return s
+}
+
 func expiryDays(start scenarios.Date, n, months int) []int {
 	key := expiryKey{start.Time().Unix(), n, months}
 	expiryMu.Lock()

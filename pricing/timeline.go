@@ -137,6 +137,8 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 		bounds = append(bounds, c.Date)
 	}
 	slices.SortFunc(bounds, func(a, b scenarios.Date) int { return a.Time().Compare(b.Time()) })
+	// A segment is large (its level): make room for them all at once.
+	t.segs = make([]segment, 0, len(bounds))
 
 	// Growth compounds monthly from the month a volume was last set.
 	var growth []unitPrice
@@ -216,6 +218,7 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 		t.peak.maxWith(&l)
 	}
 
+	t.naturals = make([]natural, 0, s.Months+2)
 	for i := range t.segs {
 		sg := &t.segs[i]
 		first := sg.from.FirstOfMonth()
