@@ -23,6 +23,15 @@ func Summarize(old, new *Scenario) string {
 	if new == nil {
 		return "deleted"
 	}
+	d := differ{parts: Differences(old, new)}
+	return d.String()
+}
+
+// Differences lists every field that differs from a to b, in Summarize's
+// words ("months 36→24"), all of them (no "… and N more"): what two
+// scenarios or two revisions compared side by side differ in. Nil when
+// nothing differs.
+func Differences(old, new *Scenario) []string {
 	var d differ
 	if old.Name != new.Name {
 		d.add("name %s→%s", strconv.Quote(old.Name), strconv.Quote(new.Name))
@@ -51,7 +60,7 @@ func Summarize(old, new *Scenario) string {
 	if a, b := strings.Join(old.Combine.Exclude, ", "), strings.Join(new.Combine.Exclude, ", "); a != b {
 		d.add("combine.exclude [%s]→[%s]", a, b)
 	}
-	return d.String()
+	return d.parts
 }
 
 func orLatest(d Date) string {

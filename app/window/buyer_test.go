@@ -204,6 +204,22 @@ func TestEveryWordChinese(t *testing.T) {
 	if got := lang.L("Cancel"); got == "Cancel" {
 		t.Errorf("Fyne's own texts are not in Chinese: Cancel = %q", got)
 	}
+	// Two revisions side by side (History → 对比), and the picker of
+	// saved scenarios to compare with.
+	u.win.Canvas().Overlays().Top().Hide()
+	u.onSave()
+	typeInto(f.field("demand.phone_agents").Entry, "11")
+	u.onHistory()
+	hist := u.win.Canvas().Overlays().Top()
+	texts = append(texts, readTexts(hist)...)
+	waitCompared(t, u, func() { test.Tap(findButtons(hist, "对比")[0]) })
+	texts = append(texts, readTexts(u.win.Canvas().Overlays().Top())...)
+	if all := strings.Join(texts, "\n"); !strings.Contains(all, "差额来自哪些明细行") || !strings.Contains(all, "电话坐席") {
+		t.Errorf("the comparison's words (its lines, the inputs that differ) were not read: %s", readTexts(u.win.Canvas().Overlays().Top()))
+	}
+	u.win.Canvas().Overlays().Top().Hide()
+	u.onCompareSaved()
+	texts = append(texts, readTexts(u.win.Canvas().Overlays().Top())...)
 	if bad := latinWords(texts, "Q3 quote", f.db); len(bad) > 0 {
 		t.Errorf("%d Latin words in the Chinese window:\n%s", len(bad), strings.Join(dedupe(bad), "\n"))
 	}

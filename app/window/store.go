@@ -25,6 +25,7 @@ func (u *ui) newListPanel() *saved.List {
 	p.Current = func() string { return u.savedName }
 	p.OnSelect = func(name string) { u.confirmDiscard(func() { u.openSaved(name, 0) }) }
 	p.OnDuplicate, p.OnRename, p.OnHistory, p.OnDelete, p.OnUndo = u.onDuplicate, u.onRename, u.onHistory, u.onDelete, u.onUndoDelete
+	p.OnCompare = u.onCompareSaved
 	p.Refresh()
 	return p
 }
@@ -376,7 +377,7 @@ func (u *ui) onHistory() {
 			}
 			u.openSaved(name, 0)
 		})
-	})
+	}, func(rev int) { u.onCompareRevision(name, rev) })
 }
 
 // onShowTrash lists deleted scenarios with restore, and empties the trash

@@ -25,6 +25,7 @@ import (
 
 	"kefucost/app"
 	"kefucost/app/chart"
+	"kefucost/app/window/compareview"
 	"kefucost/app/window/demand"
 	"kefucost/app/window/kit"
 	"kefucost/app/window/results"
@@ -114,6 +115,10 @@ type ui struct {
 	// builds; onExported is called on the UI goroutine once it is saved.
 	exportGate chan struct{}
 	onExported func(path string)
+	// compared is the comparison last shown side by side; onCompared
+	// (tests) is called once it is.
+	compared   *compareview.View
+	onCompared func()
 }
 
 // Run opens the main window on a and blocks until it closes.

@@ -45,15 +45,17 @@ func AskName(win fyne.Window, l kit.Lang, title, initial string, done func(strin
 }
 
 // ShowHistory lists a scenario's revisions, newest first (as History
-// gives them), each with what changed; one can be opened or restored.
-func ShowHistory(win fyne.Window, l kit.Lang, name string, revs []store.Revision, onOpen, onRestore func(rev int)) {
+// gives them), each with what changed; one can be opened, restored, or
+// compared with the scenario being edited.
+func ShowHistory(win fyne.Window, l kit.Lang, name string, revs []store.Revision, onOpen, onRestore, onCompare func(rev int)) {
 	var d dialog.Dialog
 	list := widget.NewList(func() int { return len(revs) },
 		func() fyne.CanvasObject {
 			lb := widget.NewLabel("")
 			lb.Wrapping = fyne.TextWrapWord
 			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(widget.NewButton(l.T("action.open"), nil), widget.NewButton(l.T("action.restore"), nil)), lb)
+				container.NewHBox(widget.NewButton(l.T("action.open"), nil), widget.NewButton(l.T("action.restore"), nil),
+					widget.NewButton(l.T("action.compare"), nil)), lb)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := revs[i]
@@ -68,9 +70,37 @@ func ShowHistory(win fyne.Window, l kit.Lang, name string, revs []store.Revision
 				d.Hide()
 				onRestore(r.Number)
 			}
+			btns.Objects[2].(*widget.Button).OnTapped = func() {
+				d.Hide()
+				onCompare(r.Number)
+			}
 		})
 	d = dialog.NewCustom(l.T("history.title", name), l.T("action.close"), list, win)
 	d.Resize(fyne.NewSize(760, 460))
+	d.Show()
+}
+
+// PickScenario lists the saved scenarios, newest first, each with a
+// button to compare it with the scenario being edited.
+func PickScenario(win fyne.Window, l kit.Lang, infos []store.Info, onPick func(name string)) {
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(infos) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, widget.NewButton(l.T("action.compare"), nil), name)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			in := infos[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(in.Name + "  " + l.T("list.updated", in.Updated.Local().Format("2006-01-02 15:04"), in.Revisions))
+			box.Objects[1].(*widget.Button).OnTapped = func() {
+				d.Hide()
+				onPick(in.Name)
+			}
+		})
+	d = dialog.NewCustom(l.T("compare.pick.title"), l.T("action.close"), list, win)
+	d.Resize(fyne.NewSize(560, 400))
 	d.Show()
 }
 

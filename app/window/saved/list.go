@@ -39,6 +39,8 @@ type List struct {
 	// OnSelect opens the scenario the user picked.
 	OnSelect                                           func(name string)
 	OnDuplicate, OnRename, OnHistory, OnDelete, OnUndo func()
+	// OnCompare picks a saved scenario to compare with the one edited.
+	OnCompare func()
 }
 
 // NewList builds the panel in language l. lastDeleted is a scenario
@@ -94,9 +96,10 @@ func NewList(l kit.Lang, lastDeleted string, noStore bool, problem string) *List
 		widget.NewButtonWithIcon(l.T("action.history"), theme.HistoryIcon(), func() { p.OnHistory() }),
 		widget.NewButtonWithIcon(l.T("action.delete"), theme.DeleteIcon(), func() { p.OnDelete() }),
 	)
+	compare := widget.NewButtonWithIcon(l.T("action.compare"), theme.ViewRestoreIcon(), func() { p.OnCompare() })
 	title := widget.NewLabelWithStyle(l.T("list.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(title, p.Search, p.Problem)
-	bottom := container.NewVBox(p.UndoBar, buttons)
+	bottom := container.NewVBox(p.UndoBar, buttons, compare)
 	p.Content = container.NewBorder(top, bottom, nil, nil, p.List)
 	return p
 }
