@@ -121,8 +121,10 @@ type ui struct {
 	onCompared func()
 }
 
-// Run opens the main window on a and blocks until it closes.
-func Run(a fyne.App, args []string) int {
+// Run opens the main window on a and blocks until it closes. screen, when
+// set, is the size in pixels of the screen's work area (the window never
+// opens larger than it, whatever size it was closed at).
+func Run(a fyne.App, args []string, screen func() (fyne.Size, bool)) int {
 	a.Settings().SetTheme(NewThemeMode(a.Preferences().String(prefTheme)))
 	a.SetIcon(assets.IconResource())
 	db, file, _ := Args(args)
@@ -130,7 +132,22 @@ func Run(a fyne.App, args []string) int {
 	if os.Getenv("KEFUCOST_TRACE_START") != "" {
 		u.traceFirstFrame()
 	}
-	u.win.Resize(u.savedWindowSize())
+	size := u.savedWindowSize()
+	if screen != nil {
+		if px, ok := screen(); ok {
+			size = fitScreen(size, px, 1)
+		}
+		// The scale is known once the window exists: fit it again.
+		a.Lifecycle().SetOnStarted(func() {
+			if px, ok := screen(); ok {
+				if s := u.win.Canvas().Size(); fitScreen(s, px, u.win.Canvas().Scale()) != s {
+					u.win.Resize(fitScreen(s, px, u.win.Canvas().Scale()))
+					u.win.CenterOnScreen()
+				}
+			}
+		})
+	}
+	u.win.Resize(size)
 	u.win.CenterOnScreen()
 	u.win.SetMaster()
 	if file != "" {
@@ -490,7 +507,7 @@ func (u *ui) dirty() bool {
 // updateTitle shows the scenario's name and a dot for unsaved changes.
 func (u *ui) updateTitle() {
 	mark := ""
-	if u.dirty() {
+	if u.dirty() && !u.isPristineNew() { // an untouched sample or new scenario loses nothing
 		mark = "● "
 	}
 	name := u.cur.Name
@@ -690,6 +707,19 @@ func (u *ui) savedWindowSize() fyne.Size {
 	p := u.app.Preferences()
 	w, h := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
 	return fyne.NewSize(float32(min(max(w, 800), 8000)), float32(min(max(h, 560), 8000)))
+}
+
+// fitScreen is size made no larger than a screen's work area of px
+// pixels at scale (a size remembered on a larger screen, or content wider
+// than the screen), and no smaller than the window's least useful size.
+func fitScreen(size, px fyne.Size, scale float32) fyne.Size {
+	if scale <= 0 {
+		scale = 1
+	}
+	if px.Width <= 0 || px.Height <= 0 {
+		return size
+	}
+	return size.Min(fyne.NewSize(max(px.Width/scale, 800), max(px.Height/scale, 560)))
 }
 
 // onClose asks before losing unsaved changes.

@@ -480,7 +480,7 @@ func (c *Card) build(l kit.Lang) fyne.CanvasObject {
 	if len(c.options) > 0 {
 		items = append(items, widget.NewLabelWithStyle(l.T("vendors.options"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, o := range c.v.Options {
-			items = append(items, c.options[o.ID])
+			items = append(items, kit.WrapCheck(c.options[o.ID]))
 		}
 	}
 	items = append(items,
