@@ -55,10 +55,13 @@ const (
 	// Combination: the best few combinations of vendors, each part's
 	// share of its total (pricing-rules §7.10).
 	Combination Kind = "combination"
+	// Tornado: each demand input ±20 % and what it does to a total
+	// (pricing.ComputeTornado; RenderTornado).
+	Tornado Kind = "tornado"
 )
 
 // Kinds lists every kind, in the order they are offered.
-var Kinds = []Kind{Cumulative, Monthly, Breakdown, Breakeven, Combination}
+var Kinds = []Kind{Cumulative, Monthly, Breakdown, Breakeven, Combination, Tornado}
 
 // Default export size (PNG and SVG) when Options leaves it 0.
 const (
@@ -106,8 +109,8 @@ func (o Options) en() bool { return o.Lang == "en" }
 // Render draws one chart of a comparison as "png" or "svg" to w.
 // Breakeven charts need the scenario: use RenderBreakeven.
 func Render(w io.Writer, format string, c *pricing.Comparison, kind Kind, o Options) error {
-	if kind == Breakeven {
-		return errors.New("a breakeven chart needs the scenario: use RenderBreakeven")
+	if err := needsScenario(kind); err != nil {
+		return err
 	}
 	cv, err := newCanvas(format, o)
 	if err != nil {
@@ -122,8 +125,8 @@ func Render(w io.Writer, format string, c *pricing.Comparison, kind Kind, o Opti
 // Image draws one chart of a comparison into an image, without PNG
 // encoding: what the window shows after each edit.
 func Image(c *pricing.Comparison, kind Kind, o Options) (*image.RGBA, error) {
-	if kind == Breakeven {
-		return nil, errors.New("a breakeven chart needs the scenario: use RenderBreakeven")
+	if err := needsScenario(kind); err != nil {
+		return nil, err
 	}
 	cv, err := newCanvas("png", o)
 	if err != nil {
@@ -133,6 +136,17 @@ func Image(c *pricing.Comparison, kind Kind, o Options) (*image.RGBA, error) {
 		return nil, err
 	}
 	return cv.image()
+}
+
+// needsScenario: the kinds drawn from more than one comparison.
+func needsScenario(kind Kind) error {
+	switch kind {
+	case Breakeven:
+		return errors.New("a breakeven chart needs the scenario: use RenderBreakeven")
+	case Tornado:
+		return errors.New("a tornado chart needs the scenario: use pricing.ComputeTornado and RenderTornado")
+	}
+	return nil
 }
 
 type rgbaCollector struct{ img *image.RGBA }

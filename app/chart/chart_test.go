@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"kefucost/app"
 	"kefucost/app/wording"
@@ -68,10 +69,13 @@ func TestChartExamples(t *testing.T) {
 						}
 						var b bytes.Buffer
 						var err error
-						if k == Breakeven {
+						switch k {
+						case Breakeven:
 							cur, _ := s.Demand.Count("chats_per_day")
 							err = RenderBreakeven(&b, "png", s, "chats_per_day", pricing.SweepValues(0, 3*cur, 50), o)
-						} else {
+						case Tornado:
+							err = renderTornado(t, &b, "png", s, o)
+						default:
 							err = Render(&b, "png", c, k, o)
 						}
 						if err != nil {
@@ -373,9 +377,12 @@ func TestRenderChartPNG(t *testing.T) {
 					t.Run(fmt.Sprintf("%s-%dx%d-dark=%v-%s", k, w, h, dark, lang), func(t *testing.T) {
 						var b bytes.Buffer
 						var err error
-						if k == Breakeven {
+						switch k {
+						case Breakeven:
 							err = RenderBreakeven(&b, "png", s, "chats_per_day", pricing.SweepValues(0, 9000, 20), o)
-						} else {
+						case Tornado:
+							err = renderTornado(t, &b, "png", s, o)
+						default:
 							err = Render(&b, "png", c, k, o)
 						}
 						if err != nil {
@@ -388,6 +395,14 @@ func TestRenderChartPNG(t *testing.T) {
 						}
 						if colors[color.RGBA{bg.R, bg.G, bg.B, 255}] < w*h/3 {
 							t.Errorf("background colour %v covers less than a third", bg)
+						}
+						if k == Tornado { // the two sides' colours, no vendor's
+							for _, col := range []drawing.Color{tornadoLow, tornadoHigh} {
+								if colors[color.RGBA{col.R, col.G, col.B, 255}] < 50 {
+									t.Errorf("no pixels of the side colour %v", col)
+								}
+							}
+							return
 						}
 						// Tencent (the cheapest) is drawn in its colour in every kind.
 						if !hasColor(colors, scenarios.Tencent, 50) {
@@ -469,9 +484,17 @@ func TestRenderChartSVGEscapes(t *testing.T) {
 			var b bytes.Buffer
 			var err error
 			o := Options{Lang: lang, Vendor: c.Vendors[0].Vendor}
-			if k == Breakeven {
+			switch k {
+			case Breakeven:
 				err = RenderBreakeven(&b, "svg", s, "online_agents", pricing.SweepValues(0, 20, 5), o)
-			} else {
+			case Tornado:
+				tr, terr := pricing.ComputeTornado(s, pricing.TornadoOptions{})
+				if terr != nil {
+					t.Fatal(terr)
+				}
+				tr.Base = c // the nasty names
+				err = RenderTornado(&b, "svg", tr, o)
+			default:
 				err = Render(&b, "svg", c, k, o)
 			}
 			if err != nil {
@@ -631,9 +654,12 @@ func TestRenderDegenerate(t *testing.T) {
 				for _, format := range []string{"png", "svg"} {
 					var b bytes.Buffer
 					var err error
-					if k == Breakeven {
+					switch k {
+					case Breakeven:
 						err = RenderBreakeven(&b, format, s, "chats_per_day", []int64{7}, Options{Width: 900, Height: 400})
-					} else {
+					case Tornado:
+						err = renderTornado(t, &b, format, s, Options{Width: 900, Height: 400})
+					default:
 						err = Render(&b, format, c, k, Options{Width: 900, Height: 400})
 					}
 					if k == Breakdown && len(c.Vendors) == 0 {
@@ -670,6 +696,7 @@ func TestRenderErrors(t *testing.T) {
 		{"format", Render(&b, "jpg", c, Cumulative, Options{}), `unknown chart format "jpg"`},
 		{"kind", Render(&b, "png", c, "pie", Options{}), `unknown chart kind "pie"`},
 		{"breakeven via Render", Render(&b, "png", c, Breakeven, Options{}), "needs the scenario"},
+		{"tornado via Render", Render(&b, "png", c, Tornado, Options{}), "needs the scenario"},
 		{"vendor", Render(&b, "png", c, Breakdown, Options{Vendor: "nobody"}), `vendor "nobody" is not in the comparison`},
 		{"small", Render(&b, "png", c, Cumulative, Options{Width: 10, Height: 10}), "out of range"},
 		{"huge", Render(&b, "png", c, Cumulative, Options{Width: 100000, Height: 900}), "out of range"},

@@ -40,7 +40,7 @@ func runChart(env *Env, args []string) int {
 	lang := fs.String("lang", "", "language of the texts: zh or en (default: en when LC_ALL/LANG starts with \"en\", else zh)")
 	width := fs.Int("width", chart.DefaultWidth, "width in pixels")
 	height := fs.Int("height", chart.DefaultHeight, "height in pixels")
-	vendor := fs.String("vendor", "", "breakdown: the vendor id to show (default: the cheapest, else the first)")
+	vendor := fs.String("vendor", "", "breakdown, tornado: the vendor id to show (default: breakdown the cheapest, else the first; tornado the cheapest way to cover everything)")
 	field := fs.String("field", "", "breakeven: the whole-number demand field to sweep (default "+breakevenDefField+")")
 	from := fs.Int64("from", 0, "breakeven: lowest value of the field")
 	to := fs.Int64("to", 0, fmt.Sprintf("breakeven: highest value of the field (default %d × the scenario's value)", breakevenDefMult))
@@ -82,8 +82,8 @@ func runChart(env *Env, args []string) int {
 		return usageErr("--width/--height: %v", err)
 	}
 	if *vendor != "" {
-		if k != chart.Breakdown {
-			return usageErr("--vendor is only for --kind breakdown")
+		if k != chart.Breakdown && k != chart.Tornado {
+			return usageErr("%s", env.T("cli.chart.vendor_kind"))
 		}
 		if !slices.Contains(scenarios.VendorIDs, *vendor) {
 			return usageErr("--vendor: unknown vendor %q (known: %s)", *vendor, strings.Join(scenarios.VendorIDs, ", "))
@@ -94,7 +94,7 @@ func runChart(env *Env, args []string) int {
 	if k != chart.Breakeven {
 		for _, f := range []string{"field", "from", "to"} {
 			if setFlags[f] {
-				return usageErr("--%s is only for --kind breakeven", f)
+				return usageErr("%s", env.T("cli.chart.breakeven_only", f))
 			}
 		}
 	}
@@ -111,7 +111,22 @@ func runChart(env *Env, args []string) int {
 		return fail(env, name, err)
 	}
 	var b bytes.Buffer
-	if k == chart.Breakeven {
+	if k == chart.Tornado {
+		if *vat != "included" && *vat != "excluded" {
+			return usageErr("--vat must be included or excluded, not %q", *vat)
+		}
+		var t *pricing.Tornado
+		t, err = pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: *vat == "excluded"})
+		if err != nil {
+			return fail(env, name, err)
+		}
+		if *vendor != "" {
+			if _, verr := chart.BreakdownVendor(t.Base, *vendor); verr != nil {
+				return fail(env, name, errors.New(env.T("cli.chart.vendor_disabled", *vendor, *file, *vendor)))
+			}
+		}
+		err = chart.RenderTornado(&b, format, t, o)
+	} else if k == chart.Breakeven {
 		cur, _ := s.Demand.Count(sweepField)
 		hi := *to
 		if !setFlags["to"] {

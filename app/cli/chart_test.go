@@ -241,12 +241,16 @@ func TestChartCLIErrors(t *testing.T) {
 		{[]string{"--scenario", sc}, ExitUsage, "--out FILE.png|FILE.svg is required"},
 		{[]string{"--scenario", sc, "--out", filepath.Join(outDir, "c.jpg")}, ExitUsage, "--out must end in .png or .svg, not \"c.jpg\""},
 		{[]string{"--scenario", sc, "--out", filepath.Join(outDir, "c")}, ExitUsage, "--out must end in .png or .svg"},
-		{[]string{"--scenario", sc, "--out", out, "--kind", "pie"}, ExitUsage, "--kind must be one of cumulative, monthly, breakdown, breakeven, combination, not \"pie\""},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "pie"}, ExitUsage, "--kind must be one of cumulative, monthly, breakdown, breakeven, combination, tornado, not \"pie\""},
 		{[]string{"--scenario", sc, "--out", out, "--lang", "fr"}, ExitUsage, "--lang: language must be zh or en"},
 		{[]string{"--scenario", sc, "--out", out, "--width", "100"}, ExitUsage, "--width/--height: chart size 100×900 is out of range"},
 		{[]string{"--scenario", sc, "--out", out, "--height", "9000"}, ExitUsage, "--width/--height"},
 		{[]string{"--scenario", sc, "--out", out, "--kind", "breakdown", "--vendor", "acme"}, ExitUsage, "--vendor: unknown vendor \"acme\""},
-		{[]string{"--scenario", sc, "--out", out, "--vendor", "chatopera"}, ExitUsage, "--vendor is only for --kind breakdown"},
+		{[]string{"--scenario", sc, "--out", out, "--vendor", "chatopera"}, ExitUsage, "--vendor is only for --kind breakdown or tornado"},
+		{[]string{"--scenario", noVendor, "--out", out, "--kind", "tornado", "--vendor", "aliyun-icc"}, ExitError, "--vendor: aliyun-icc is disabled"},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "tornado", "--vendor", "acme"}, ExitUsage, "--vendor: unknown vendor \"acme\""},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "tornado", "--field", "bots"}, ExitUsage, "--field is only for --kind breakeven"},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "tornado", "--vat", "both"}, ExitUsage, "--vat must be included or excluded, not \"both\""},
 		{[]string{"--scenario", noVendor, "--out", out, "--kind", "breakdown", "--vendor", "aliyun-icc"}, ExitError, "--vendor: aliyun-icc is disabled"},
 		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--field", "agents"}, ExitUsage, "--field: \"agents\" is not a whole-number demand field"},
 		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--field", "avg_call_minutes"}, ExitUsage, "--field: \"avg_call_minutes\" is not a whole-number demand field"},
@@ -314,4 +318,53 @@ func ExampleRun_chart() {
 	cfg, _ := png.DecodeConfig(f)
 	fmt.Println(code, cfg.Width, cfg.Height)
 	// Output: 0 1600 900
+}
+
+// The tornado's usage errors in the user's language: Chinese under a
+// Chinese locale.
+func TestChartCLITornadoErrorsInChinese(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "t.svg")
+	zh := map[string]string{"LANG": "zh_CN.UTF-8"}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--kind", "monthly", "--vendor", "chatopera"}, "--vendor 只用于 --kind breakdown 或 tornado"},
+		{[]string{"--kind", "tornado", "--from", "3"}, "--from 只用于 --kind breakeven"},
+	} {
+		args := append([]string{"chart", "--scenario", exampleScenario, "--out", out}, c.args...)
+		_, stderr, code := runCLIEnv(t, zh, args...)
+		if code != ExitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// kefucost chart --kind tornado: the cheapest way's total by default, one
+// vendor's with --vendor, net of VAT with --vat excluded.
+func TestChartCLITornado(t *testing.T) {
+	dir := t.TempDir()
+	texts := func(args ...string) string {
+		t.Helper()
+		out := filepath.Join(dir, "t.svg")
+		if _, stderr, code := runCLI(t, append([]string{"chart", "--scenario", exampleScenario, "--out", out, "--kind", "tornado"}, args...)...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, tx := svgInfo(t, data)
+		return tx
+	}
+	if tx := texts("--lang", "en"); !strings.Contains(tx, "Cheapest way to cover everything: Chatopera (bot) + Tencent (online chat) = 52,777.20 CNY") || !strings.Contains(tx, "Online agents  5 → 4 / 6") {
+		t.Errorf("default tornado:\n%s", tx)
+	}
+	if tx := texts("--lang", "en", "--vendor", "tencent-qidian"); !strings.Contains(tx, "Vendor: Tencent Qidian, total 68,177.20 CNY") {
+		t.Errorf("--vendor tencent-qidian:\n%s", tx)
+	}
+	// 52,777.20 ÷ 1.06, each line's month rounded: less than the published.
+	if tx := texts("--lang", "en", "--vat", "excluded"); strings.Contains(tx, "52,777.20") || !strings.Contains(tx, "net of VAT (÷ 1.06)") || !strings.Contains(tx, "Cheapest way to cover everything: Chatopera (bot) + Tencent (online chat) = 49,") {
+		t.Errorf("--vat excluded:\n%s", tx)
+	}
 }

@@ -1,0 +1,126 @@
+package chart
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+func renderTornado(t testing.TB, w io.Writer, format string, s *scenarios.Scenario, o Options) error {
+	t.Helper()
+	tr, err := pricing.ComputeTornado(s, pricing.TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return RenderTornado(w, format, tr, o)
+}
+
+func tornadoTexts(t *testing.T, s *scenarios.Scenario, o Options) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := renderTornado(t, &b, "svg", s, o); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(svgTexts(t, b.Bytes()), "\n")
+}
+
+// flipScenario: 3 phone agents for 12 months. Tencent bills at least 3
+// users (4,500.00); at −20 % (2 agents) Aliyun's 2 × 2,029.80 = 4,059.60
+// is cheaper: the ranking flips (pricing's TestTornadoMarksRankingFlip).
+const flipScenario = `{"format": "kefucost.scenario", "version": 1, "name": "三个电话坐席", "start": "2027-01-01", "months": 12,
+"demand": {"chats_per_day": 0, "online_agents": 0, "bots": 0, "phone_agents": 3}}`
+
+// The input that flips the ranking is starred, with the new cheapest way
+// beside its bar, and the key says what ★ means; the rows are labelled in
+// the chart's language with the input's values on both sides.
+func TestTornadoChartMarksRankingChange(t *testing.T) {
+	s, _ := decodeScenario(t, flipScenario)
+	zh := tornadoTexts(t, s, Options{})
+	for _, want := range []string{
+		"敏感性：每项需求 ±20%（月增长 ±5 个百分点）时总成本的变化 — 三个电话坐席",
+		"最便宜的全覆盖方式：腾讯企点（电话） = 4,500.00 元",
+		"★ 电话坐席  3 → 2 / 4",
+		"−440.40 ★ 阿里云（电话）",
+		"+1,500.00",
+		"★ = 改变排名",
+		"月增长率  0% → −5% / 5%",
+		"未列出（为 0 或不适用）：每日机器人对话",
+	} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("zh tornado lacks %q:\n%s", want, zh)
+		}
+	}
+	en := tornadoTexts(t, s, Options{Lang: "en"})
+	for _, want := range []string{
+		"Sensitivity: change in total with each need ±20 % (growth ±5 points a month)",
+		"Cheapest way to cover everything: Tencent (phone) = 4,500.00 CNY",
+		"★ Phone agents  3 → 2 / 4",
+		"★ = changes the ranking",
+		"Not shown (0 or not used): ",
+	} {
+		if !strings.Contains(en, want) {
+			t.Errorf("en tornado lacks %q:\n%s", want, en)
+		}
+	}
+	for _, zhOnly := range []string{"元", "敏感性", "最便宜"} {
+		if strings.Contains(en, zhOnly) {
+			t.Errorf("en tornado has Chinese %q", zhOnly)
+		}
+	}
+}
+
+// One vendor's tornado: its own changes, and a partial total marked as
+// such (Chatopera serves no phone in the busy scenario).
+func TestTornadoChartVendorPartial(t *testing.T) {
+	s, _ := compareFile(t, benchScenario)
+	zh := tornadoTexts(t, s, Options{Vendor: scenarios.Chatopera})
+	for _, want := range []string{"供应商：Chatopera", "（部分金额）", "浅色虚框 = 部分金额", "每次对话请求数  3 → 2 / 4", "−35,000.00（部分金额）"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("Chatopera's tornado lacks %q:\n%s", want, zh)
+		}
+	}
+	if strings.Contains(zh, "★") {
+		t.Errorf("no input changes the busy scenario's ranking, yet a ★:\n%s", zh)
+	}
+	// Rows sorted by the size of the change: growth first (+190,000.00),
+	// messages per chat before chats per day.
+	iG, iM, iC := strings.Index(zh, "月增长率"), strings.Index(zh, "每次对话请求数"), strings.Index(zh, "每日机器人对话")
+	if iG < 0 || iM < 0 || iC < 0 || !(iG < iM && iM < iC) {
+		t.Errorf("rows not sorted by the change's size (growth %d, messages %d, chats %d)", iG, iM, iC)
+	}
+	var b bytes.Buffer
+	tr, err := pricing.ComputeTornado(s, pricing.TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := RenderTornado(&b, "svg", tr, Options{Vendor: "nobody"}); err == nil || !strings.Contains(err.Error(), `"nobody" is not in the comparison`) {
+		t.Errorf("unknown vendor: %v", err)
+	}
+}
+
+// A tornado small enough for the window still names the rows it leaves
+// out.
+func TestTornadoChartSmallKeepsCount(t *testing.T) {
+	s, _ := compareFile(t, benchScenario)
+	zh := tornadoTexts(t, s, Options{Width: 600, Height: 300})
+	if !strings.Contains(zh, "项（变化更小）") {
+		t.Errorf("a 600×300 tornado of 17 inputs does not say how many rows it left out:\n%s", zh)
+	}
+}
+
+func BenchmarkRenderTornado(b *testing.B) {
+	s, _ := compareFile(b, benchScenario)
+	tr, err := pricing.ComputeTornado(s, pricing.TornadoOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := TornadoImage(tr, Options{Width: 900, Height: 400}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
