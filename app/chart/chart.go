@@ -825,6 +825,8 @@ type chartLegendItem struct {
 	color  drawing.Color
 	dashed bool
 	bar    bool
+	// more: a wrapped label's next line (no swatch of its own).
+	more bool
 }
 
 // chartFrame is the common layout: title, subtitle, y-axis title, plot box,
@@ -832,6 +834,7 @@ type chartLegendItem struct {
 type chartFrame struct {
 	cv                       *chartCanvas
 	title, subtitle, yTitle  string
+	subLines, noteLines      []string // subtitle and notes wrapped to the width
 	xName                    string
 	legend                   []chartLegendItem
 	notes                    []string
@@ -864,8 +867,9 @@ func (f *chartFrame) layout(ylo, yhi float64) {
 	pad := math.Round(12 * cv.scale)
 
 	y := pad + ts*1.1
-	if f.subtitle != "" {
-		y += ss * 1.6
+	f.subLines = cv.wrap(f.subtitle, ss, W-2*pad, maxWrapLines)
+	if len(f.subLines) > 0 {
+		y += ss*1.6 + float64(len(f.subLines)-1)*ss*1.3
 	}
 	y += bs * 1.7 // y-axis title
 	f.top = y + bs*0.6
@@ -873,7 +877,11 @@ func (f *chartFrame) layout(ylo, yhi float64) {
 	// Bottom, from the image's edge up: notes, legend rows, x axis name,
 	// tick labels.
 	bottom := H - pad
-	bottom -= float64(len(f.notes)) * ss * 1.5
+	f.noteLines = nil
+	for _, n := range f.notes {
+		f.noteLines = append(f.noteLines, cv.wrap(n, ss, W-2*pad, maxWrapLines)...)
+	}
+	bottom -= float64(len(f.noteLines)) * ss * 1.5
 	f.legendRows = f.layoutLegend(pad, W-pad, bs)
 	bottom -= float64(len(f.legendRows)) * bs * 1.7
 	f.legendY = bottom
@@ -909,8 +917,18 @@ func (f *chartFrame) layoutLegend(x0, x1, size float64) [][]chartLegendPos {
 	for _, it := range f.legend {
 		w := sw + size*0.5 + cv.textWidth(it.label, size)
 		if w > x1-x0 {
-			it.label = cv.fit(it.label, size, x1-x0-sw-size*0.5)
-			w = x1 - x0
+			// Too long for a line of its own: its label wraps onto the
+			// rows under it, each row the whole width (not centred).
+			if len(row) > 0 {
+				rows = append(rows, row)
+				row, x = nil, x0
+			}
+			for i, l := range cv.wrap(it.label, size, x1-x0-sw-size*0.5, maxWrapLines) {
+				line := it
+				line.label, line.more = l, i > 0
+				rows = append(rows, []chartLegendPos{{item: line, x: x0, w: x1 - x0, row: len(rows)}})
+			}
+			continue
 		}
 		if len(row) > 0 && x+w > x1 {
 			rows = append(rows, row)
@@ -958,9 +976,12 @@ func (f *chartFrame) drawFrame(xticks []float64, xlabels []string) {
 	y := pad + ts
 	cv.text(cv.fit(f.title, ts, W-2*pad), W/2, y, ts, cv.th.text, alignCenter)
 	y += ts * 0.1
-	if f.subtitle != "" {
-		y += ss * 1.6
-		cv.text(cv.fit(f.subtitle, ss, W-2*pad), W/2, y, ss, cv.th.subtle, alignCenter)
+	for i, l := range f.subLines {
+		y += ss * 1.3
+		if i == 0 {
+			y += ss * 0.3
+		}
+		cv.text(l, W/2, y, ss, cv.th.subtle, alignCenter)
 	}
 	cv.text(f.yTitle, f.left-8*cv.scale, f.top-bs*1.1, bs, cv.th.subtle, alignLeft)
 
@@ -994,7 +1015,9 @@ func (f *chartFrame) drawFrame(xticks []float64, xlabels []string) {
 		cy := f.legendY + float64(ri)*bs*1.7 + bs*0.85
 		for _, p := range row {
 			sw := bs * 2.2
-			if p.item.bar {
+			if p.item.more {
+				// the next line of a wrapped label
+			} else if p.item.bar {
 				fill := p.item.color
 				if p.item.dashed {
 					fill = fill.WithAlpha(120)
@@ -1013,9 +1036,9 @@ func (f *chartFrame) drawFrame(xticks []float64, xlabels []string) {
 			cv.text(p.item.label, p.x+sw+bs*0.5, cy+bs*0.36, bs, cv.th.text, alignLeft)
 		}
 	}
-	ny := float64(cv.h) - pad - float64(len(f.notes))*ss*1.5 + ss*1.1
-	for _, n := range f.notes {
-		cv.text(cv.fit(n, ss, W-2*pad), W/2, ny, ss, cv.th.subtle, alignCenter)
+	ny := float64(cv.h) - pad - float64(len(f.noteLines))*ss*1.5 + ss*1.1
+	for _, n := range f.noteLines {
+		cv.text(n, W/2, ny, ss, cv.th.subtle, alignCenter)
 		ny += ss * 1.5
 	}
 }

@@ -438,8 +438,7 @@ func TestThemeChoiceRemembered(t *testing.T) {
 
 // Nothing important is cut off at 1280×800 and 1920×1080 in either
 // language: card texts wrap instead of ending in "…", every amount is
-// drawn whole, the breakdown's headers fit their columns and the amount
-// column comes right after the item.
+// drawn whole, the breakdown fits its pane (breakdownFits).
 func TestNothingImportantCutOff(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
 		for _, lang := range []string{"zh", "en"} {
@@ -486,13 +485,76 @@ func TestNothingImportantCutOff(t *testing.T) {
 				if r.Sel.Size().Width < need+20 {
 					t.Errorf("the change-field picker is %.0f px for %q (%.0f px)", r.Sel.Size().Width, longest, need)
 				}
-				for i, key := range []string{"breakdown.item", "breakdown.amount", "breakdown.quantity", "breakdown.unit_price"} {
-					w := fyne.MeasureText(u.lang.T(key), th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width
-					if got := u.results.ColumnWidth(i); got < w {
-						t.Errorf("column %s is %.0f px, its header %.0f px", key, got, w)
-					}
-				}
+				breakdownFits(t, u, th)
 			})
+		}
+	}
+}
+
+// breakdownFits checks every vendor's breakdown in the window as laid out:
+// the columns add up to no more than the pane (no sideways scrolling to
+// reach the unit price); every amount fits its column on one line; every
+// other text (titles included) fits its column word by word and its row is
+// as tall as the text wrapped there (nothing ends in "…").
+func breakdownFits(t *testing.T, u *ui, th fyne.Theme) {
+	t.Helper()
+	u.results.Tabs.SelectIndex(results.BreakdownTab)
+	size := th.Size(theme.SizeNameText)
+	pad := 2 * th.Size(theme.SizeNameInnerPadding)
+	bold := fyne.TextStyle{Bold: true}
+	titles := []string{"breakdown.item", "breakdown.amount", "breakdown.quantity", "breakdown.unit_price"}
+	// fits reports why text does not fit column c in a row h px tall.
+	fits := func(text string, c int, h float32, style fyne.TextStyle) string {
+		w := u.results.ColumnWidth(c)
+		if c == 1 {
+			if need := fyne.MeasureText(text, size, style).Width + pad; need > w {
+				return fmt.Sprintf("%q needs %.0f px, the column is %.0f px", text, need, w)
+			}
+			return ""
+		}
+		for _, word := range strings.Fields(text) {
+			if need := fyne.MeasureText(word, size, style).Width + pad; need > w {
+				return fmt.Sprintf("%q in %q needs %.0f px, the column is %.0f px", word, text, need, w)
+			}
+		}
+		lb := widget.NewLabel(text)
+		lb.TextStyle = style
+		lb.Wrapping = fyne.TextWrapWord
+		lb.Resize(fyne.NewSize(w, 1))
+		if need := lb.MinSize().Height; need > h {
+			return fmt.Sprintf("%q needs %.0f px of height, its row is %.0f px", text, need, h)
+		}
+		return ""
+	}
+	for v := range u.results.VendorSel.Options {
+		u.results.VendorSel.SetSelectedIndex(v)
+		r := u.results.Selected()
+		pane := u.results.Table.Size().Width
+		total := float32(0)
+		for c := range titles {
+			total += u.results.ColumnWidth(c)
+		}
+		if total > pane {
+			t.Errorf("%s: the columns take %.0f px of a %.0f px pane", r.Vendor, total, pane)
+		}
+		for c, key := range titles {
+			if why := fits(u.lang.T(key), c, u.results.HeaderHeight(), bold); why != "" {
+				t.Errorf("%s: title: %s", r.Vendor, why)
+			}
+		}
+		for i, ln := range r.Lines {
+			texts := []string{kit.NameIn(u.lang, ln.Label, ln.LabelEN), u.lang.T("unpriced"), ln.Quantity.String() + " " + u.lang.UnitText(ln.Unit), u.lang.T("unpriced")}
+			if ln.Amount != nil {
+				texts[1] = wording.Money(*ln.Amount)
+			}
+			if ln.UnitPrice != nil {
+				texts[3] = ln.UnitPrice.String()
+			}
+			for c, text := range texts {
+				if why := fits(text, c, u.results.RowHeight(i), fyne.TextStyle{}); why != "" {
+					t.Errorf("%s line %d: %s", r.Vendor, i, why)
+				}
+			}
 		}
 	}
 }

@@ -45,7 +45,8 @@ func tableTexts(p *Panel) map[string]bool {
 		}
 		for _, c := range test.WidgetRenderer(o.(fyne.Widget)).Objects() {
 			if lb, ok := c.(*widget.Label); ok && c.Visible() && lb.Text != "" {
-				out[lb.Text] = true
+				// An item's name with its flags after it (※ ✎).
+				out[strings.TrimRight(lb.Text, " ※✎")] = true
 			}
 		}
 	}

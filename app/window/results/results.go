@@ -63,6 +63,11 @@ type Panel struct {
 	Table          *widget.Table
 	detail         *widget.Label
 	colWidths      []float32
+	rowHeights     []float32
+	tableWidth     float32 // the width the columns were fitted to
+	headHeight     float32
+	fitted         fitKey
+	measure        *widget.Label // measures an item's wrapped height
 	// tableVendor and tableRows are what the table last showed.
 	tableVendor string
 	tableRows   int
@@ -143,31 +148,21 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	p.detail = widget.NewLabel(l.T("breakdown.select"))
 	p.detail.Wrapping = fyne.TextWrapWord
 	p.Table = widget.NewTable(p.tableSize, func() fyne.CanvasObject {
-		lb := widget.NewLabel("")
-		lb.Truncation = fyne.TextTruncateEllipsis
-		return lb
+		return widget.NewLabel("")
 	}, p.tableCell)
 	p.Table.ShowHeaderRow = true
-	p.Table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
+	p.Table.CreateHeader = newHeader
 	p.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row == -1 && id.Col >= 0 && id.Col < len(breakdownCols) {
 			o.(*widget.Label).SetText(l.T(breakdownCols[id.Col]))
 		}
 	}
-	// Each column at least as wide as its header (English headers ran
-	// into each other: "Unit price (CNYAmount (CNY)"), the amount second,
-	// so that it shows in a narrow pane without scrolling.
-	cur := theme.Current()
-	pad := 2 * cur.Size(theme.SizeNameInnerPadding)
-	for i, w := range []float32{200, 110, 100, 90, 40} {
-		head := fyne.MeasureText(l.T(breakdownCols[i]), cur.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width + pad
-		p.colWidths = append(p.colWidths, max(w, head))
-		p.Table.SetColumnWidth(i, max(w, head))
-	}
+	p.measure = widget.NewLabel("")
+	p.measure.Wrapping = fyne.TextWrapWord
+	p.colWidths = make([]float32, len(breakdownCols))
+	p.fitColumns(440)
 	p.Table.OnSelected = p.onLineSelected
-	detail := container.NewVSplit(p.Table, container.NewVScroll(p.detail))
+	detail := container.NewVSplit(container.New(fitLayout{p}, p.Table), container.NewVScroll(p.detail))
 	detail.Offset = 0.68
 	breakdown := container.NewBorder(p.VendorSel, nil, nil, nil, detail)
 
@@ -204,8 +199,6 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	p.Content = container.NewBorder(top, nil, nil, nil, split)
 	return p
 }
-
-var breakdownCols = []string{"breakdown.item", "breakdown.amount", "breakdown.quantity", "breakdown.unit_price", "breakdown.flags"}
 
 // ChartSize is the size the live charts are drawn at: the chart area as
 // laid out, in pixels.
@@ -722,6 +715,8 @@ func (p *Panel) refreshBreakdown() {
 		p.Table.ScrollToTop()
 	}
 	p.tableVendor, p.tableRows = vendor, len(p.lines)
+	p.fitted = fitKey{}
+	p.fitColumns(p.tableWidth)
 	p.Table.Refresh()
 	p.detail.SetText(p.lang.T("breakdown.select"))
 }
@@ -743,35 +738,12 @@ func (p *Panel) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 		lb.SetText("")
 		return
 	}
-	ln := p.lines[id.Row]
-	l := p.lang
-	switch id.Col {
-	case 0:
-		lb.SetText(kit.NameIn(l, ln.Label, ln.LabelEN))
-	case 2:
-		lb.SetText(ln.Quantity.String() + " " + l.UnitText(ln.Unit))
-	case 3:
-		if ln.UnitPrice == nil {
-			lb.SetText(l.T("unpriced"))
-		} else {
-			lb.SetText(ln.UnitPrice.String())
-		}
-	case 1:
-		if ln.Amount == nil {
-			lb.SetText(l.T("unpriced"))
-		} else {
-			lb.SetText(wording.Money(*ln.Amount))
-		}
-	case 4:
-		var f []string
-		if ln.Assumption {
-			f = append(f, "※")
-		}
-		if ln.Overridden {
-			f = append(f, "✎")
-		}
-		lb.SetText(strings.Join(f, " "))
+	// The item wraps onto as many lines as its row was made tall for
+	// (fitColumns); the other columns are as wide as their longest text.
+	if wrap := cellWrapping(id.Col); lb.Wrapping != wrap {
+		lb.Wrapping = wrap
 	}
+	lb.SetText(p.cellText(id.Row, id.Col))
 }
 
 func (p *Panel) onLineSelected(id widget.TableCellID) {

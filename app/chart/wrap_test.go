@@ -1,0 +1,71 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// At the width the window gives its charts at 1280 px (about 440 px), the
+// cumulative and monthly charts' subtitle and notes wrap: no text ends in
+// "…" and the subtitle's lines put together are the whole subtitle. The
+// typical contact centre's subtitle names every vendor's price date.
+func TestChartTextsWrapNotCut(t *testing.T) {
+	_, c := compareFile(t, "../../pricing/testdata/typical-contact-centre.kefucost.json")
+	for _, lang := range []string{"zh", "en"} {
+		for _, kind := range []Kind{Cumulative, Monthly} {
+			for _, width := range []int{440, 600, 1200} {
+				t.Run(fmt.Sprint(lang, kind, width), func(t *testing.T) {
+					var b bytes.Buffer
+					o := Options{Lang: lang, Width: width, Height: 380}
+					if err := Render(&b, "svg", c, kind, o); err != nil {
+						t.Fatal(err)
+					}
+					texts := svgTexts(t, b.Bytes())
+					for _, s := range texts {
+						if strings.Contains(s, "…") {
+							t.Errorf("cut: %q", s)
+						}
+					}
+					sub := horizonText(c, o)
+					if all := strings.Join(texts, ""); !strings.Contains(strings.ReplaceAll(all, " ", ""), strings.ReplaceAll(sub, " ", "")) {
+						t.Errorf("the subtitle %q is not drawn whole: %q", sub, texts)
+					}
+				})
+			}
+		}
+	}
+}
+
+// Lines break at spaces or between Chinese characters, never inside a
+// number or a Latin word.
+func TestWrapBreaksBetweenWords(t *testing.T) {
+	cv, err := newCanvas("svg", Options{Width: 400, Height: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "价格日期：Chatopera 2023-12-15，腾讯企点 未注明日期，华为云 2025-03-01，阿里云 2025-06-30"
+	lines := cv.wrap(s, 12, 160, 10)
+	if len(lines) < 2 || strings.Join(lines, "") != strings.ReplaceAll(s, " ", "") && strings.Join(lines, " ") != s {
+		joined := strings.Join(lines, "")
+		if strings.ReplaceAll(joined, " ", "") != strings.ReplaceAll(s, " ", "") {
+			t.Fatalf("wrap lost text: %q", lines)
+		}
+	}
+	for _, l := range lines {
+		if cv.textWidth(l, 12) > 160 {
+			t.Errorf("line %q is %.0f px, more than 160", l, cv.textWidth(l, 12))
+		}
+		for _, word := range []string{"2023-12-15", "2025-03-01", "2025-06-30", "Chatopera"} {
+			for i := 1; i < len(word); i++ {
+				if strings.HasSuffix(l, word[:i]) && !strings.HasSuffix(l, word) && strings.Contains(s, l[len(l)-i:]+word[i:]) {
+					t.Errorf("line %q breaks inside %q", l, word)
+				}
+			}
+		}
+	}
+	if got := cv.wrap(s, 12, 160, 2); len(got) != 2 || !strings.HasSuffix(got[1], "…") {
+		t.Errorf("two lines at most: %q", got)
+	}
+}
