@@ -173,13 +173,31 @@ func (pc *planCtx) chargeMinutes(month int, id string, micro int64, how, howZH s
 // recording price (share × price in one factor, so the bill is exact).
 func (pc *planCtx) chargeRecorded(month int, micro int64, share decimal.Decimal) {
 	r := pc.resolve("recording.minute")
-	how, howZH := fmt.Sprintf("recorded share %s of billed minutes", share), fmt.Sprintf("计费分钟的录音比例 %s", share)
+	// The share is the same month after month: its words and price are
+	// kept while it does not change.
+	rp := pc.recorded
+	if rp == nil || rp.r != r || !rp.share.Equal(share) {
+		rp = &recordedPrice{r: r, share: share,
+			how: fmt.Sprintf("recorded share %s of billed minutes", share), howZH: fmt.Sprintf("计费分钟的录音比例 %s", share)}
+		if r.p != nil {
+			rp.up = newUnitPrice(r.p.Mul(share))
+		}
+		pc.recorded = rp
+	}
 	rec := decimal.New(micro, -6).Mul(share)
 	if r.p == nil {
-		pc.b.charge(pc, month, r.it, rec, nil, false, zero, how, howZH)
+		pc.b.charge(pc, month, r.it, rec, nil, false, zero, rp.how, rp.howZH)
 		return
 	}
-	pc.b.charge(pc, month, r.it, rec, r.p, r.over, fromFen(minutesFen(newUnitPrice(r.p.Mul(share)), micro)), how, howZH)
+	pc.b.chargeQtyFen(month, r.it, variant{}, rec, r.p, r.over, minutesFen(rp.up, micro), rp.how, rp.howZH)
+}
+
+// recordedPrice is the recording price × a recorded share, and its words.
+type recordedPrice struct {
+	r          *resolved
+	share      decimal.Decimal
+	up         unitPrice
+	how, howZH string
 }
 
 // voiceMinutes charges a month's agent and robot minutes (µmin) at the

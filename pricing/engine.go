@@ -196,6 +196,8 @@ type planCtx struct {
 	// purchase schedule), run by finishResult: the other plans, and
 	// sweeps, need only totals. Not for use inside shared parts.
 	later []func()
+	// recorded keeps chargeRecorded's price for the share last charged.
+	recorded *recordedPrice
 	// laterBuys is how many purchases later will add to schedule: it is
 	// grown once (a Purchase is large; a huge schedule grown step by step
 	// was a fifth of the bytes a comparison allocated).
@@ -362,6 +364,15 @@ type variant struct {
 }
 
 func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decimal.Decimal, unitPrice *decimal.Decimal, overridden bool, amount decimal.Decimal, how, howZH string) {
+	var fen int64
+	if unitPrice != nil {
+		fen = toFen(amount)
+	}
+	b.chargeQtyFen(month, it, va, qty, unitPrice, overridden, fen, how, howZH)
+}
+
+// chargeQtyFen is chargeAs with the amount already in fen.
+func (b *bill) chargeQtyFen(month int, it *Item, va variant, qty decimal.Decimal, unitPrice *decimal.Decimal, overridden bool, fen int64, how, howZH string) {
 	l, acc := b.line(it, va, unitPrice, overridden, how, howZH)
 	if qty.Exponent() >= 0 && qty.Exponent() < 3 {
 		acc.whole += qty.IntPart()
@@ -369,7 +380,7 @@ func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decima
 		l.Quantity = l.Quantity.Add(qty)
 	}
 	if unitPrice != nil {
-		acc.add(month, toFen(amount))
+		acc.add(month, fen)
 	}
 }
 
@@ -387,8 +398,14 @@ func (acc *fenAcc) add(month int, fen int64) {
 // chargeFen is chargeAs for a whole quantity whose amount is already in fen.
 func (b *bill) chargeFen(month int, it *Item, va variant, qty int64, unitPrice *decimal.Decimal, overridden bool, fen int64, how, howZH string) {
 	_, acc := b.line(it, va, unitPrice, overridden, how, howZH)
+	acc.book(month, qty, unitPrice != nil, fen)
+}
+
+// book is chargeFen on a line already found: many charges to one line
+// (a month each) look it up once.
+func (acc *fenAcc) book(month int, qty int64, priced bool, fen int64) {
 	acc.whole += qty
-	if unitPrice != nil {
+	if priced {
 		acc.add(month, fen)
 	}
 }
@@ -428,8 +445,10 @@ func (b *bill) line(it *Item, va variant, unitPrice *decimal.Decimal, overridden
 
 // newAcc is a zero accumulator with its monthly cash.
 func (b *bill) newAcc() *fenAcc {
-	const chunk = 8
 	if len(b.spare) == 0 {
+		// As many again as the bill has lines, 2 to 16: most bills
+		// have a handful.
+		chunk := min(max(len(b.lines), 2), 16)
 		b.spare = make([]fenAcc, chunk)
 		b.spareMonth = make([]int64, chunk*b.months)
 	}

@@ -608,10 +608,14 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 			continue
 		}
 		o := &offers[k]
-		how, howZH := huaweiCycleHow(o)
+		var acc *fenAcc // the line, found at its first charge
 		for m := 0; m < t.months; m++ {
 			if c := cells[k*t.months+m]; c.q > 0 {
-				pc.b.chargeFen(m, o.it, huaweiCycleVariant(o.months), c.q, o.price, o.over, c.fen, how, howZH)
+				if acc == nil {
+					how, howZH := huaweiCycleHow(o)
+					_, acc = pc.b.line(o.it, huaweiCycleVariant(o.months), o.price, o.over, how, howZH)
+				}
+				acc.book(m, c.q, o.price != nil, c.fen)
 			}
 		}
 	}

@@ -137,6 +137,7 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 		bounds = append(bounds, c.Date)
 	}
 	slices.SortFunc(bounds, func(a, b scenarios.Date) int { return a.Time().Compare(b.Time()) })
+	bounds = slices.CompactFunc(bounds, scenarios.Date.Equal)
 	// A segment is large (its level): make room for them all at once.
 	t.segs = make([]segment, 0, len(bounds))
 
