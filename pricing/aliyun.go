@@ -153,7 +153,7 @@ func minutesFen(up unitPrice, micro int64) int64 {
 func (pc *planCtx) chargeMinutesAt(month int, it *Item, micro int64, up unitPrice, over bool, how, howZH string) int64 {
 	p := up.d
 	l, acc := pc.b.line(it, variant{}, &p, over, how, howZH)
-	l.Quantity = l.Quantity.Add(decimal.New(micro, -6))
+	acc.addMicro(l, micro)
 	f := minutesFen(up, micro)
 	acc.add(month, f)
 	return f
@@ -282,14 +282,22 @@ func tierIndex(tiers []Tier, micro int64) int {
 // tierPrice returns tier i's (discounted) price, prepared for fast
 // multiplication and kept per plan.
 func (pc *planCtx) tierPrice(it *Item, i int) *resolved {
-	key := it.ID + "#tier" + string(rune('0'+i))
-	if r, ok := pc.prices[key]; ok {
+	key := tierKey{it, i}
+	if r, ok := pc.tiers[key]; ok {
 		return r
 	}
 	p := pc.list(it.Tiers[i].Price)
 	r := &resolved{p: &p, it: it, up: newUnitPrice(p)}
-	pc.prices[key] = r
+	if pc.tiers == nil {
+		pc.tiers = map[tierKey]*resolved{}
+	}
+	pc.tiers[key] = r
 	return r
+}
+
+type tierKey struct {
+	it   *Item
+	tier int
 }
 
 // seatTerm is a term seats are sold in: months at rate × the monthly price.

@@ -509,7 +509,21 @@ func asrBilledSeconds(sec int64, meanLen, per decimal.Decimal) int64 {
 	if !meanLen.IsPositive() {
 		meanLen = scenarios.DefaultASRSecondsPerRequest
 	}
+	// sec × per / (c × 10^e) to 8 places is sec × per / c to 8 − e
+	// places; then up to a whole second.
+	if c, ok := coef64(meanLen); ok && c > 0 && sec > 0 {
+		if r, ok := newUnitPrice(per).ratioAt(sec, c, 8-int(meanLen.Exponent())); ok {
+			return r/1e8 + btoi64(r%1e8 != 0)
+		}
+	}
 	return decimal.NewFromInt(sec).Mul(per).DivRound(meanLen, 8).Ceil().IntPart()
+}
+
+func btoi64(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // group writes 1000000 as 1,000,000.

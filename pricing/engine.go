@@ -189,6 +189,7 @@ type planCtx struct {
 	// by every plan of the vendor in one comparison.
 	cache  map[string]*sharedPart
 	prices map[string]*resolved
+	tiers  map[tierKey]*resolved
 	// memo holds plan-independent working data a vendor's rules keep
 	// across its plans in one comparison (Huawei's day tables and searches).
 	memo map[string]any
@@ -231,7 +232,7 @@ func (pc *planCtx) shared(key string, fn func()) {
 		pc.b.lines = append(pc.b.lines, &c)
 		acc := part.fen[l]
 		na := pc.b.newAcc()
-		na.total, na.whole, na.after = acc.total, acc.whole, acc.after
+		na.total, na.whole, na.after, na.micro, na.hasMicro = acc.total, acc.whole, acc.after, acc.micro, acc.hasMicro
 		copy(na.monthly, acc.monthly)
 		pc.b.fen[&c] = na
 	}
@@ -342,8 +343,22 @@ type fenAcc struct {
 	monthly []int64
 	// after is cash paid after the horizon (month index == months).
 	after int64
-	// whole counts integer quantities without a big-number addition.
-	whole int64
+	// whole counts integer quantities without a big-number addition,
+	// and micro quantities in millionths (µmin), when hasMicro.
+	whole, micro int64
+	hasMicro     bool
+}
+
+// addMicro adds micro millionths to the line's quantity: in int64 while
+// it fits, else in the decimal quantity (the sum is the same; finish adds
+// the int64 part as a quantity of 6 places, as each addition would have).
+func (acc *fenAcc) addMicro(l *Line, micro int64) {
+	if s, c := bits.Add64(uint64(acc.micro), uint64(micro), 0); micro < 0 || acc.micro < 0 || c != 0 || s >= 1<<62 {
+		l.Quantity = l.Quantity.Add(decimal.New(micro, -6))
+		return
+	}
+	acc.micro += micro
+	acc.hasMicro = true
 }
 
 func newBill(months int) *bill {
@@ -503,6 +518,9 @@ func (b *bill) finish() {
 		acc := b.fen[l]
 		if acc.whole != 0 {
 			l.Quantity = l.Quantity.Add(decimal.NewFromInt(acc.whole))
+		}
+		if acc.hasMicro {
+			l.Quantity = l.Quantity.Add(decimal.New(acc.micro, -6))
 		}
 		if l.UnitPrice == nil {
 			continue

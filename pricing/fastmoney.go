@@ -91,11 +91,16 @@ func mulRound(q int64, f unitPrice) (int64, bool) {
 
 // fenOfRatio is round_half_up(n × price / d) in fen, for Huawei's
 // seat-days × monthly price / days of the month; ok is false on overflow.
-func (p unitPrice) fenOfRatio(n, d int64) (int64, bool) {
+func (p unitPrice) fenOfRatio(n, d int64) (int64, bool) { return p.ratioAt(n, d, 2) }
+
+// ratioAt is round_half_up(n × price / d × 10^places), exact in 128-bit
+// integers; ok is false when anything would overflow (the caller uses
+// decimal then).
+func (p unitPrice) ratioAt(n, d int64, places int) (int64, bool) {
 	if !p.fast || n < 0 || d <= 0 {
 		return 0, false
 	}
-	shift := int(p.exp) + 2
+	shift := int(p.exp) + places
 	hi, lo := bits.Mul64(uint64(n), uint64(p.coef))
 	den := uint64(d)
 	if shift >= 0 {
@@ -112,7 +117,12 @@ func (p unitPrice) fenOfRatio(n, d int64) (int64, bool) {
 		if -shift >= len(pow10) {
 			return 0, false
 		}
-		den *= uint64(pow10[-shift])
+		// The divisor must stay below 2^62: it is doubled below.
+		h, l := bits.Mul64(den, uint64(pow10[-shift]))
+		if h != 0 || l >= 1<<62 {
+			return 0, false
+		}
+		den = l
 	}
 	// round half up: (2·num + den) / (2·den)
 	hi2, lo2 := hi<<1|lo>>63, lo<<1
@@ -122,5 +132,8 @@ func (p unitPrice) fenOfRatio(n, d int64) (int64, bool) {
 		return 0, false
 	}
 	q, _ := bits.Div64(hi2, lo3, 2*den)
+	if q >= 1<<63 {
+		return 0, false
+	}
 	return int64(q), true
 }
