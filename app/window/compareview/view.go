@@ -36,7 +36,8 @@ func New(l kit.Lang, d *diff.Diff, nameA, nameB string) *View {
 	head := container.NewVBox(
 		wrapped(l.T("compare.a", nameA)),
 		wrapped(l.T("compare.b", nameB)),
-		kit.Small(l.T("compare.how")+l.T("status.sep")+wording.VATWords(lang, d.B)),
+		kit.Small(l.T("compare.how")),
+		kit.Small(wording.VATWords(lang, d.B)),
 	)
 
 	totals := container.NewGridWithColumns(5, heads(l, "compare.col.vendor", "compare.col.a", "compare.col.b", "compare.col.diff", "compare.col.pct")...)
