@@ -161,8 +161,8 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 		b.wrapped(sh, 6, row, reportStatus(r, c.Cheapest, o), 60)
 		row++
 	}
-	b.long(sh, 2, 6, row, o.t("≥ 为下限：有未定价项目未计入；不完整或未覆盖全部需求的供应商不参与排名。",
-		"≥ is a lower bound: unpriced items are not in it; a vendor that is incomplete or does not cover everything is not ranked."), 138)
+	b.long(sh, 2, 6, row, o.t("“至少 …”为下限：有未定价项目未计入；不完整或未覆盖全部需求的供应商不参与排名。",
+		"“at least …” is a lower bound: unpriced items are not in it; a vendor that is incomplete or does not cover everything is not ranked."), 138)
 	b.style(sh, 2, row, 2, row, b.st.note)
 	row += 2
 
@@ -343,7 +343,7 @@ func reportFlipped(s *scenarios.Scenario, vendor, option string) (string, bool) 
 func (b *reportBook) yearlySheet(c *pricing.Comparison) {
 	o, sh := b.o, sheetYearly
 	heads := []string{o.t("年度", "Year")}
-	widths := []float64{26}
+	widths := []float64{38}
 	for _, r := range c.Vendors {
 		heads = append(heads, reportVendorName(r, o)+o.t("（元）", " (CNY)"))
 		widths = append(widths, 22)
@@ -410,6 +410,7 @@ func (b *reportBook) yearlySheet(c *pricing.Comparison) {
 		b.formula(sh, 2+j, upRow+2, fmt.Sprintf("ROUND(%s/%d,2)", b.cell(2+j, upRow+1), c.Months), b.st.money)
 	}
 	row += 4
-	b.str(sh, 1, row, o.t("逐月现金为计费引擎的结果；年度小计为其求和。", "Monthly cash is the pricing engine's; yearly subtotals sum it."))
+	b.long(sh, 1, 1+len(c.Vendors), row, o.t("年度小计是逐月现金之和（逐月表下方说明哪些月份引用明细表的金额单元格、哪些是计费引擎的数值）；首日购买是购买计划中首日各笔金额之和（数值）。",
+		"Yearly subtotals sum the monthly cash (the note under the monthly sheet says which months refer to the breakdown's amount cells and which are the pricing engine's numbers); bought on the first day is the sum of the schedule's first-day purchases (a number)."), 38+22*float64(len(c.Vendors)))
 	b.style(sh, 1, row, 1, row, b.st.note)
 }

@@ -279,14 +279,14 @@ const (
 )
 
 // Number formats. Money cells are numbers, so that a buyer can sum and
-// chart them in Excel; "≥" marks a lower bound (a total missing unpriced
-// items) without turning it into text.
+// chart them in Excel; a lower bound (a total missing unpriced items) is
+// shown "至少 …" / "at least …" (reportLowerFmt) without turning it into
+// text.
 const (
-	xlFmtMoney      = `#,##0.00`
-	xlFmtMoneyLower = `"≥ "#,##0.00`
-	xlFmtPrice      = `#,##0.00##`
-	xlFmtCount      = `#,##0`
-	xlFmtDecimal    = `#,##0.####`
+	xlFmtMoney   = `#,##0.00`
+	xlFmtPrice   = `#,##0.00##`
+	xlFmtCount   = `#,##0`
+	xlFmtDecimal = `#,##0.####`
 )
 
 type reportStyles struct {
@@ -309,6 +309,24 @@ type reportBook struct {
 	// months: per vendor id, the reference of its first monthly cash cell
 	// on the Monthly sheet (column, first row) for yearly sums.
 	monthCol map[string]int
+	// lineCells holds, per vendor id, the absolute reference of each
+	// breakdown line's amount cell ("" when unpriced): the monthly sheet
+	// adds up the lines paid in one month by referring to them.
+	lineCells map[string][]string
+}
+
+// reportLowerFmt is the number format of a lower bound in the report's
+// language: the words every output uses ("至少 %s" / "at least %s")
+// around the money format, `"至少 "#,##0.00`.
+func reportLowerFmt(lang string) string {
+	before, after, _ := strings.Cut(wording.Text(lang, "amount.atleast"), "%s")
+	quote := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return quote(before) + xlFmtMoney + quote(after)
 }
 
 func (b *reportBook) unpriced() string { return b.o.t("未定价", "unpriced") }
@@ -468,7 +486,7 @@ func (b *reportBook) finishRows() {
 }
 
 func newReportBook(o Options) (*reportBook, error) {
-	b := &reportBook{f: excelize.NewFile(), o: o, lines: map[string]map[int]int{}, totals: map[string]string{}, monthCol: map[string]int{}}
+	b := &reportBook{f: excelize.NewFile(), o: o, lines: map[string]map[int]int{}, totals: map[string]string{}, monthCol: map[string]int{}, lineCells: map[string][]string{}}
 	custom := func(s excelize.Style, format string) int {
 		if format != "" {
 			s.CustomNumFmt = &format
@@ -490,9 +508,9 @@ func newReportBook(o Options) (*reportBook, error) {
 		wrap:           custom(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}, ""),
 		bold:           custom(excelize.Style{Font: bold, Alignment: top}, ""),
 		money:          custom(excelize.Style{Alignment: top}, xlFmtMoney),
-		moneyLower:     custom(excelize.Style{Alignment: top}, xlFmtMoneyLower),
+		moneyLower:     custom(excelize.Style{Alignment: top}, reportLowerFmt(o.Lang)),
 		moneyBold:      custom(excelize.Style{Font: bold, Alignment: top}, xlFmtMoney),
-		moneyLowerBold: custom(excelize.Style{Font: bold, Alignment: top}, xlFmtMoneyLower),
+		moneyLowerBold: custom(excelize.Style{Font: bold, Alignment: top}, reportLowerFmt(o.Lang)),
 		note:           custom(excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}, ""),
 		price:          custom(excelize.Style{Alignment: top}, xlFmtPrice),
 		count:          custom(excelize.Style{Alignment: top}, xlFmtCount),
@@ -721,7 +739,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 	b.str(sh, 1, row, "说明 / Notes")
 	b.style(sh, 1, row, 1, row, b.st.bold)
 	notes := [][2]string{
-		{"≥：不完整，有未定价项目未计入，实际总额更高。", "≥: incomplete; unpriced items are not included and the real total is higher."},
+		{"至少 …：不完整，有未定价项目未计入，实际总额更高。", "at least …: incomplete; unpriced items are not included and the real total is higher."},
 		{"—：该供应商不提供本方案所需的任何服务。", "—: the vendor serves none of this scenario's requirements."},
 		{"只有既完整又覆盖全部需求的供应商才能被评为最便宜。", "Only a vendor that is complete and covers every requirement can be the cheapest."},
 	}
@@ -784,8 +802,9 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 			continue
 		}
 		b.monthCol[r.Vendor] = 2 + j
+		whole := reportWholeLines(r)
 		for i := range r.Monthly {
-			b.money(sh, 2+j, i+2, r.Monthly[i], false, false)
+			b.monthCash(sh, 2+j, i+2, r, r.Monthly[i], whole[i])
 			b.formula(sh, 2+n+j, i+2, fmt.Sprintf("SUM(%s:%s)", b.absCell(2+j, 2), b.cell(2+j, i+2)), b.st.money)
 		}
 		// Use within the horizon settled after it (on-demand months, the
@@ -802,6 +821,64 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 	b.str(sh, 1, len(labels)+2, b.o.t("期后支付", "Paid after the horizon"))
 	b.str(sh, 1, len(labels)+3, b.o.t("合计", "Total"))
 	b.style(sh, 1, len(labels)+3, 1, len(labels)+3, b.st.bold)
+	b.long(sh, 1, 1+2*n, len(labels)+5, o.t(
+		"每月现金：一次付清的明细行（在一个月里全额支付，如年付、资源包、期限坐席）引用各供应商表中该行的金额单元格，改单价、数量或折扣，这里、年度预算和累计都会随之变化；"+
+			"分月或分次支付的行（月租、按月结算的用量、多次购买）以计费引擎逐笔计算的金额（每笔四舍五入到分）作为数值加在公式里：它们不是明细表中某个单元格之和，改单价不会改变这些数值。",
+		"Monthly cash: a breakdown line paid whole in one month (a yearly fee, a pack, a seat term) refers to that line's amount cell on the vendor's sheet, so a unit price, quantity or rate changed there moves this month, the yearly budget and the cumulative cash; "+
+			"lines paid over several months or purchases (monthly rent, usage billed monthly, repeated purchases) are added as the pricing engine's amounts (each bill rounded to the fen), as numbers: they are no sum of the breakdown's cells, so a changed unit price does not move them."), 12+44*float64(n))
+	b.style(sh, 1, len(labels)+5, 1, len(labels)+5, b.st.note)
+}
+
+// reportWholeLines lists, per horizon month, the breakdown lines of r
+// paid whole in that month: all of the line's cash falls in it (none in
+// another month or after the horizon).
+func reportWholeLines(r *pricing.Result) [][]int {
+	out := make([][]int, len(r.Monthly))
+	for li, l := range r.Lines {
+		if !l.Priced() || l.Amount.IsZero() {
+			continue
+		}
+		month := -1
+		for m, v := range l.MonthlyCash() {
+			if v.IsZero() {
+				continue
+			}
+			if month >= 0 || !v.Equal(*l.Amount) {
+				month = -2
+				break
+			}
+			month = m
+		}
+		if month >= 0 && month < len(out) {
+			out[month] = append(out[month], li)
+		}
+	}
+	return out
+}
+
+// monthCash writes a vendor's cash in one month: the amount cells of the
+// lines paid whole in it, plus the rest of the month's cash (parts of
+// lines paid over several months) as a number; the engine's amount alone
+// when no line is paid whole in it.
+func (b *reportBook) monthCash(sh string, col, row int, r *pricing.Result, cash decimal.Decimal, whole []int) {
+	if len(whole) == 0 {
+		b.money(sh, col, row, cash, false, false)
+		return
+	}
+	refs := make([]string, 0, len(whole)+1)
+	rest := cash
+	for _, li := range whole {
+		refs = append(refs, b.lineCells[r.Vendor][li])
+		rest = rest.Sub(*r.Lines[li].Amount)
+	}
+	f := strings.Join(refs, "+")
+	switch {
+	case rest.IsPositive():
+		f += "+" + rest.StringFixed(2)
+	case rest.IsNegative():
+		f += "-" + rest.Neg().StringFixed(2)
+	}
+	b.formula(sh, col, row, f, b.st.money)
 }
 
 // scheduleSheet is the buyer's action plan: every vendor's purchases in
@@ -900,7 +977,12 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		row++
 	}
 	first := row
-	for _, l := range r.Lines {
+	cells := make([]string, len(r.Lines))
+	b.lineCells[r.Vendor] = cells
+	for i, l := range r.Lines {
+		if l.Priced() {
+			cells[i] = reportSheetRef(sh) + "!" + b.absCell(rvAmount, row)
+		}
 		b.str(sh, rvItem, row, l.Item)
 		b.wrapped(sh, rvLabel, row, o.t(l.Label, l.LabelEN), widths[rvLabel-1])
 		qf := b.st.decimal

@@ -425,8 +425,8 @@ func TestReportUnpriced(t *testing.T) {
 		t.Fatal("no unpriced line in Huawei's breakdown")
 	}
 	totalRow := findRow(t, f, sh, rvLabel, 3, "合计")
-	if fm := cellNumFmt(t, f, sh, rvAmount, totalRow); fm != `"≥ "#,##0.00` {
-		t.Errorf("incomplete total format %q, want a ≥ lower bound", fm)
+	if fm := cellNumFmt(t, f, sh, rvAmount, totalRow); fm != `"至少 "#,##0.00` {
+		t.Errorf("incomplete total format %q, want a lower bound 至少 …", fm)
 	}
 	row := findRow(t, f, sheetSummary, rsVendor, 3, hw.Name)
 	if got := cellText(t, f, sheetSummary, rsUnpriced, row); got != strings.Join(hw.Unpriced, ", ") {
@@ -435,7 +435,7 @@ func TestReportUnpriced(t *testing.T) {
 	if got := cellText(t, f, sheetSummary, rsComplete, row); got != "否" {
 		t.Errorf("summary complete %q, want 否", got)
 	}
-	if fm := cellNumFmt(t, f, sheetSummary, rsTotal, row); fm != `"≥ "#,##0.00` {
+	if fm := cellNumFmt(t, f, sheetSummary, rsTotal, row); fm != `"至少 "#,##0.00` {
 		t.Errorf("summary incomplete total format %q", fm)
 	}
 	if got := cellText(t, f, sheetSummary, rsCheapest, row); strings.Contains(got, "★") || strings.Contains(got, "最便宜") {
@@ -793,9 +793,53 @@ func TestWorkbookFormulas(t *testing.T) {
 		if got := cellMoney(t, f, sheetYearly, 2+j, row); !got.Equal(r.Total) {
 			t.Errorf("%s: yearly subtotals sum to %s, want %s", r.Vendor, got, r.Total)
 		}
-		if fmt := cellNumFmt(t, f, sheetYearly, 2+j, row); fmt != xlFmtMoney && fmt != xlFmtMoneyLower {
+		if fmt := cellNumFmt(t, f, sheetYearly, 2+j, row); fmt != xlFmtMoney && fmt != reportLowerFmt("") {
 			t.Errorf("%s: yearly total format %q", r.Vendor, fmt)
 		}
+	}
+}
+
+// Monthly cash over the breakdown: a month in which a line is paid whole
+// refers to that line's amount cell (so a changed unit price moves the
+// month and the yearly budget), the rest of the month added as the
+// engine's number; every month computes to the engine's cash to the fen.
+func TestMonthlyCashRefersToTheBreakdown(t *testing.T) {
+	s, c := compareFile(t, benchScenario)
+	var buf bytes.Buffer
+	if err := XLSX(&buf, s, c, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := reportVendorSheets(c, Options{})
+	refs := 0
+	for j, r := range c.Vendors {
+		if reportServesNone(r) {
+			continue
+		}
+		whole := reportWholeLines(r)
+		for m := range r.Monthly {
+			fm, _ := f.GetCellFormula(sheetMonthly, cellName(2+j, 2+m))
+			for _, li := range whole[m] {
+				ref := reportSheetRef(sheets[r.Vendor]) + "!$F$" + fmt.Sprint(3+li)
+				if !strings.Contains(fm, ref) {
+					t.Errorf("%s month %d: %q does not refer to line %d's amount %s", r.Vendor, m+1, fm, li+1, ref)
+				}
+				refs++
+			}
+			if len(whole[m]) == 0 && fm != "" {
+				t.Errorf("%s month %d: formula %q where no line is paid whole", r.Vendor, m+1, fm)
+			}
+			if got := cellMoney(t, f, sheetMonthly, 2+j, 2+m); !got.Equal(r.Monthly[m]) {
+				t.Errorf("%s month %d: %s (%q), the engine %s", r.Vendor, m+1, got, fm, r.Monthly[m])
+			}
+		}
+	}
+	if refs < 3 {
+		t.Errorf("only %d months refer to a line paid whole: the bench scenario no longer tests this", refs)
 	}
 }
 
@@ -842,6 +886,44 @@ func TestReportCombinationsSheet(t *testing.T) {
 	for _, want := range []string{"只按其承担的服务的需求计价", "在线客服", "56.8"} { // 30,000 / 52,777.20 = 56.8 %
 		if !strings.Contains(all, want) {
 			t.Errorf("sheet lacks %q:\n%s", want, all)
+		}
+	}
+}
+
+// A lower bound reads as the words every output uses, "至少 …" / "at
+// least …", not a "≥" a boss must guess: in the number format of
+// incomplete totals and in the notes, in both languages.
+func TestLowerBoundInWords(t *testing.T) {
+	s, c := compareFile(t, benchScenario)
+	for _, tc := range []struct{ lang, want string }{{"zh", `"至少 "#,##0.00`}, {"en", `"at least "#,##0.00`}} {
+		if got := reportLowerFmt(tc.lang); got != tc.want {
+			t.Errorf("%s: lower bound format %q, want %q", tc.lang, got, tc.want)
+		}
+		var buf bytes.Buffer
+		if err := XLSX(&buf, s, c, Options{Lang: tc.lang}); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, zf := range zr.File {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := io.ReadAll(rc)
+			rc.Close()
+			if bytes.Contains(data, []byte("≥")) {
+				t.Errorf("%s: %s still says ≥", tc.lang, zf.Name)
+			}
+			if zf.Name == "xl/styles.xml" {
+				found = bytes.Contains(data, []byte(strings.ReplaceAll(tc.want, `"`, "&#34;"))) || bytes.Contains(data, []byte(strings.ReplaceAll(tc.want, `"`, "&quot;")))
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s number format in the workbook", tc.lang, tc.want)
 		}
 	}
 }
