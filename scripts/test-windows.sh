@@ -29,9 +29,20 @@
 # scripts/windows/wine-bcryptprimitives.c goes into the private WINEPREFIX
 # only. It is never shipped; this script checks the zip and installer for it.
 #
+# A wine run of kefucost.com that exits non-zero having printed nothing at
+# all (stdout and stderr empty), or that runs over WINE_TIMEOUT, while the
+# Linux build printed or succeeded, is run ONCE more, and the script says so
+# loudly (a RETRY line and a count at the end): once in some thousands of
+# runs, with four starting at a time on a loaded machine, wine has let a
+# run die silently with exit code 1 (seen once, on compare
+# huawei-inbound-numbers --format table; not reproduced since). The retry's
+# outputs must still equal the Linux ones byte for byte, so a real failure
+# still fails; the first attempt's files are kept as NAME.try1.*.
+#
 # Environment: KEFUCOST_BIN (Linux build, default ./kefucost), WINDOW=0 skips
 # the window, KEEP=1 keeps build/test-windows/prefix (the wine prefix) and
-# the work folders after a pass.
+# the work folders after a pass, JOBS (wine runs at a time, default 4),
+# WINE_TIMEOUT (seconds a single run may take, default 300).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -77,7 +88,10 @@ cleanup() {
 		kill "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	done
-	[[ -n $wineserver_started ]] && wineserver -k 2>/dev/null || true
+	if [[ -n $wineserver_started ]]; then
+		wineserver -k 2>/dev/null || true
+		wineserver -w 2>/dev/null || true
+	fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -117,17 +131,53 @@ for os in linux windows; do
 	done
 done
 
+WINE_TIMEOUT=${WINE_TIMEOUT:-300}
+retries=$out/retries.log
+: >"$retries"
+# wine_once DIR BASE STDIN ARGS...: runs `wine ARGS` in DIR with stdin from
+# STDIN, keeping BASE.out, BASE.err and BASE.rc; a run over WINE_TIMEOUT is
+# stopped (exit code 124).
+wine_once() {
+	local dir=$1 base=$2 in=$3
+	shift 3
+	(cd "$dir" && exec timeout -k 10 "$WINE_TIMEOUT" wine "$@") <"$in" >"$base.out" 2>"$base.err" &&
+		echo 0 >"$base.rc" || echo $? >"$base.rc"
+}
+# wine_run DIR BASE STDIN EXPECT_RC EXPECT_OUTPUT ARGS...: wine_once, and
+# once more (loudly) when the run died silently (see the top): it exited
+# non-zero with nothing on stdout or stderr although the Linux run exited
+# EXPECT_RC / printed something (EXPECT_OUTPUT=1), or it timed out.
+wine_run() {
+	local dir=$1 base=$2 in=$3 want_rc=$4 want_output=$5 rc why ext
+	shift 5
+	wine_once "$dir" "$base" "$in" "$@"
+	rc=$(cat "$base.rc")
+	((rc == 0)) && return 0
+	if ((rc == 124)); then
+		why="timed out after $WINE_TIMEOUT s"
+	elif [[ ! -s $base.out && ! -s $base.err && ($want_rc == 0 || $want_output == 1) ]]; then
+		why="exited $rc with no output at all (Linux: exit $want_rc$( ((want_output)) && echo ", printed something"))"
+	else
+		return 0
+	fi
+	for ext in out err rc; do mv "$base.$ext" "$base.try1.$ext"; done
+	echo "test-windows: RETRY: $(basename "$base"): wine $why; running it once more (first attempt kept as $(basename "$base").try1.*)" |
+		tee -a "$retries" >&2
+	wine_once "$dir" "$base" "$in" "$@"
+	echo "test-windows: RETRY: $(basename "$base"): second attempt exited $(cat "$base.rc") ($(stat -c %s "$base.out") bytes out, $(stat -c %s "$base.err") bytes err)" |
+		tee -a "$retries" >&2
+}
+
 # run NAME ARGS...: runs kefucost with ARGS in work/linux and work/windows
 # (stdin from $STDIN, default none) and keeps stdout, stderr and exit code.
 run() {
-	local name=$1 os
+	local name=$1 l
 	shift
-	for os in linux windows; do
-		local cmd=("$lin")
-		[[ $os == windows ]] && cmd=(wine "$com")
-		(cd "$work/$os" && "${cmd[@]}" "$@") <"${STDIN:-/dev/null}" >"$res/$os/$name.out" 2>"$res/$os/$name.err" &&
-			echo 0 >"$res/$os/$name.rc" || echo $? >"$res/$os/$name.rc"
-	done
+	l=$res/linux/$name
+	(cd "$work/linux" && "$lin" "$@") <"${STDIN:-/dev/null}" >"$l.out" 2>"$l.err" &&
+		echo 0 >"$l.rc" || echo $? >"$l.rc"
+	wine_run "$work/windows" "$res/windows/$name" "${STDIN:-/dev/null}" "$(cat "$l.rc")" \
+		"$([[ -s $l.out || -s $l.err ]] && echo 1 || echo 0)" "$com" "$@"
 }
 
 # mask_times FILE: the allowance for saving times (see the top).
@@ -270,11 +320,10 @@ echo "test-windows: $t_files files written by both (reports, charts, exports) co
 # --- Windows only ------------------------------------------------------------
 wres=$res/windows-only
 mkdir -p "$wres"
-wrun() { # NAME ARGS...: kefucost.com under wine in work/windows
+wrun() { # NAME ARGS...: kefucost.com under wine in work/windows (expected to succeed)
 	local name=$1
 	shift
-	(cd "$work/windows" && wine "$com" "$@") >"$wres/$name.out" 2>"$wres/$name.err" </dev/null &&
-		echo 0 >"$wres/$name.rc" || echo $? >"$wres/$name.rc"
+	wine_run "$work/windows" "$wres/$name" /dev/null 0 0 "$com" "$@"
 }
 wok() { [[ $(cat "$wres/$1.rc") == 0 ]] || fail "$1 exited $(cat "$wres/$1.rc"): $(head -c 400 "$wres/$1.err")"; }
 
@@ -449,13 +498,20 @@ if [[ ${WINDOW:-1} != 0 ]]; then
 	window LC_ALL=zh_CN.UTF-8 zh "示例方案" "未连接方案库" # a first start opens the sample (issue 12)
 fi
 
-echo "test-windows: $checks checks, $fails failed, $(($(date +%s) - start_all)) s in all"
+nretry=$(grep -c 'wine .*running it once more' "$retries" || true)
+echo "test-windows: $checks checks, $fails failed, $nretry wine runs retried, $(($(date +%s) - start_all)) s in all"
+if ((nretry)); then
+	echo "test-windows: NOTE: $nretry run(s) died silently under wine and were run again (see above and $retries)" >&2
+fi
 if ((fails)); then
 	echo "test-windows: FAIL (outputs in $res)" >&2
 	exit 1
 fi
 if [[ -z ${KEEP:-} ]]; then
+	# -k only asks; -w waits until the server has written the registry and
+	# gone, so that rm does not race it.
 	wineserver -k 2>/dev/null || true
+	wineserver -w 2>/dev/null || true
 	wineserver_started=""
 	rm -rf "$WINEPREFIX" "$work"
 fi
