@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"kefucost/scenarios"
 )
 
 // randomPrice is a non-negative price with 0 to 18 places, and digits up
@@ -61,6 +63,43 @@ func TestASRBilledSecondsRoundsUpTheDay(t *testing.T) {
 		want := decimal.NewFromInt(sec).Mul(per).DivRound(meanLen, 8).Ceil().IntPart()
 		if got := asrBilledSeconds(sec, meanLen, per); got != want {
 			t.Fatalf("seed %d: %d s at %s s a request billed %s: %d, decimal %d", seed, sec, meanLen, per, got, want)
+		}
+	}
+}
+
+// A calendar month's minutes are each rate prorated by the days it was in
+// force, to 6 places half up; then billed minutes (× billed per actual
+// minute, to whole minutes). The integer paths agree with decimal on
+// random months (seed printed).
+func TestMonthMinutesProratedByDays(t *testing.T) {
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewSource(seed))
+	for i := 0; i < 3000; i++ {
+		days := 28 + rng.Intn(4)
+		tl := &timeline{}
+		factor := BilledMinutesPerCall(decimal.New(1+rng.Int63n(600), -int32(rng.Intn(3))), scenarios.CallExponential)
+		tl.minuteFactor = factor.DivRound(decimal.NewFromInt(1), 12)
+		tl.minuteUP = newUnitPrice(tl.minuteFactor)
+		total := zero
+		for left := days; left > 0; {
+			n := 1 + rng.Intn(left)
+			v := rng.Int63n([]int64{1000, 1e6, 1e9, 1 << 33}[rng.Intn(4)])
+			tl.segs = append(tl.segs, segment{days: n, l: level{outMin: v}})
+			total = total.Add(decimal.NewFromInt(v * int64(n)))
+			left -= n
+		}
+		nt := &natural{days: days, segFrom: 0, segTo: len(tl.segs), whole: true}
+		want := total.DivRound(decimal.NewFromInt(int64(days)), 6)
+		if len(tl.segs) == 1 {
+			want = decimal.NewFromInt(tl.segs[0].l.outMin)
+		}
+		got := tl.monthMinutes(nt, func(l *level) int64 { return l.outMin })
+		if !got.Equal(want) || got.Exponent() != want.Exponent() {
+			t.Fatalf("seed %d: month minutes %s, decimal %s", seed, got, want)
+		}
+		if b, w := tl.billedMinutes(got), got.Mul(tl.minuteFactor).Round(0); !b.Equal(w) {
+			t.Fatalf("seed %d: billed minutes of %s: %s, decimal %s", seed, got, b, w)
 		}
 	}
 }

@@ -857,6 +857,7 @@ func huaweiCallFees(pc *planCtx, r *resolved, nt *natural, free decimal.Decimal)
 	t := pc.t
 	days := decimal.NewFromInt(int64(nt.days))
 	q = zero
+	var micro int64 // the common case's minutes, in millionths
 	for j := nt.segFrom; j < nt.segTo; j++ {
 		sg := &t.segs[j]
 		l := &sg.l
@@ -875,7 +876,16 @@ func huaweiCallFees(pc *planCtx, r *resolved, nt *natural, free decimal.Decimal)
 			// talk minute × price) / days, rounded.
 			if f, ok := huaweiDayPrice(pc, r).fenOfRatio(l.outMin, int64(nt.days)); ok {
 				dayFen = f
-				q = q.Add(decimal.NewFromInt(l.outMin*n).Mul(t.minuteFactor).DivRound(days, 6))
+				// Billed minutes: outMin × n × factor / days to 6 places.
+				m, ok := int64(0), false
+				if l.outMin < 1<<40 && micro < 1<<56 { // n ≤ 31 days: no overflow
+					m, ok = t.minuteUP.ratioAt(l.outMin*n, int64(nt.days), 6)
+				}
+				if ok && m < 1<<56 {
+					micro += m
+				} else {
+					q = q.Add(decimal.NewFromInt(l.outMin*n).Mul(t.minuteFactor).DivRound(days, 6))
+				}
 				fen += dayFen * n
 				if j == nt.segTo-1 {
 					lastFen = dayFen
@@ -920,6 +930,9 @@ func huaweiCallFees(pc *planCtx, r *resolved, nt *natural, free decimal.Decimal)
 		if j == nt.segTo-1 {
 			lastFen = dayFen
 		}
+	}
+	if micro > 0 {
+		q = q.Add(decimal.New(micro, -6))
 	}
 	return q.Round(6), fen, lastFen
 }

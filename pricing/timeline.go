@@ -85,13 +85,8 @@ type timeline struct {
 // monthMinutes are a calendar month's minutes after per-call rounding,
 // the same for every vendor that rounds each call up to a minute.
 type monthMinutes struct {
-	agent    decimal.Decimal // inbound + outbound, billed
-	outbound decimal.Decimal // billed
-	outRaw   decimal.Decimal // actual outbound, before rounding
-	robot    decimal.Decimal // billed
-	// robotOut is the billed robot minutes dialled out; robot − robotOut
-	// are answered.
-	robotOut decimal.Decimal
+	agent decimal.Decimal // inbound + outbound, billed
+	robot decimal.Decimal // billed
 }
 
 // billed returns calendar month i's billed minutes, computed once.
@@ -101,14 +96,8 @@ func (t *timeline) billed(i int) *monthMinutes {
 		for j := range t.naturals {
 			nt := &t.naturals[j]
 			m := &t.minutes[j]
-			m.outRaw = t.monthMinutes(nt, func(l *level) int64 { return l.outMin })
 			m.agent = t.billedMinutes(t.monthMinutes(nt, func(l *level) int64 { return l.inMin + l.outMin }))
-			m.outbound = t.billedMinutes(m.outRaw)
 			m.robot = t.billedMinutes(t.monthMinutes(nt, func(l *level) int64 { return l.robotMin }))
-			m.robotOut = t.billedMinutes(t.robotOutMinutes(nt))
-			if m.robotOut.GreaterThan(m.robot) {
-				m.robotOut = m.robot
-			}
 		}
 	}
 	return &t.minutes[i]
@@ -307,6 +296,18 @@ func (t *timeline) monthMinutes(nt *natural, get func(*level) int64) decimal.Dec
 	if nt.segTo-nt.segFrom == 1 && nt.whole {
 		return decimal.NewFromInt(get(&t.segs[nt.segFrom].l))
 	}
+	// In int64 while it fits: total × 10^6 / days, half up, is the
+	// decimal division to 6 places (same value, same 6 places).
+	var sum int64
+	fits := true
+	for i := nt.segFrom; i < nt.segTo && fits; i++ {
+		v := get(&t.segs[i].l)
+		fits = v >= 0 && v < 1<<32
+		sum += v * int64(t.segs[i].days)
+	}
+	if fits && sum < 1<<42 { // × 2·10^6 stays below 2^63
+		return decimal.New((sum*millionths*2+int64(nt.days))/(2*int64(nt.days)), -6)
+	}
 	total := zero
 	for i := nt.segFrom; i < nt.segTo; i++ {
 		sg := &t.segs[i]
@@ -338,6 +339,14 @@ func (t *timeline) billedMinutes(actual decimal.Decimal) decimal.Decimal {
 	if actual.Exponent() >= 0 && actual.Exponent() < 3 {
 		if v, ok := mulRound(actual.IntPart(), t.minuteUP); ok {
 			return decimal.NewFromInt(v)
+		}
+	}
+	// c × 10^e minutes (e < 0, a prorated month): c × factor / 10^-e.
+	if e := actual.Exponent(); e < 0 && -e < int32(len(pow10)) {
+		if c, ok := coef64(actual); ok && c >= 0 {
+			if v, ok := t.minuteUP.ratioAt(c, pow10[-e], 0); ok {
+				return decimal.NewFromInt(v)
+			}
 		}
 	}
 	return actual.Mul(t.minuteFactor).Round(0)
