@@ -211,28 +211,20 @@ func (pc *planCtx) voiceMinutes(nt *natural, human, robot int64) {
 	var now, next int64 // the month's fees (fen) at its tier and just past it
 	var extra int64     // µmin to the next tier
 	cliff := true
-	for _, c := range []struct {
-		id         string
-		q          int64
-		how, howZH string
-	}{
-		{"voice.minute", human, "agent call minutes (in + out, each call rounded up)", "人工通话分钟（呼入 + 呼出，每通向上取整）"},
-		{"robot.voice.minute", robot, "robot call minutes (in + out, each call rounded up)", "机器人通话分钟（呼入 + 呼出，每通向上取整）"},
-	} {
-		if c.q <= 0 {
+	for k, q := range [2]int64{human, robot} {
+		c := &voiceKinds[k]
+		if q <= 0 {
 			continue
 		}
 		it := pc.ed.Item(c.id)
 		if _, ok := pc.vs.Prices[c.id]; ok {
 			r := pc.resolve(c.id)
-			pc.chargeMinutesAt(nt.month, it, c.q, r.up, true, c.how, c.howZH)
+			pc.chargeMinutesAt(nt.month, it, q, r.up, true, c.how, c.howZH)
 			cliff = false
 			continue
 		}
 		i := tierIndex(it.Tiers, total)
-		now += pc.chargeMinutesAt(nt.month, it, c.q, pc.tierPrice(it, i).up, false,
-			c.how+"; all the month's minutes at the tier reached by its agent and robot minutes together",
-			c.howZH+"；当月全部分钟按人工与机器人分钟合计所达阶梯单价")
+		now += pc.chargeMinutesAt(nt.month, it, q, pc.tierPrice(it, i).up, false, c.tierHow, c.tierHowZH)
 		if i+1 >= len(it.Tiers) {
 			cliff = false
 			continue
@@ -240,7 +232,6 @@ func (pc *planCtx) voiceMinutes(nt *natural, human, robot int64) {
 		// Just past the tier, the minutes added to the agent minutes (or
 		// to the robot minutes when there are no agent minutes).
 		extra = (it.Tiers[i].Upto.IntPart()+1)*millionths - total
-		q := c.q
 		if c.id == "voice.minute" || human <= 0 {
 			q += extra
 		}
@@ -264,6 +255,22 @@ func (pc *planCtx) voiceMinutes(nt *natural, human, robot int64) {
 		Text: fmt.Sprintf("%s %s：再多 %s 分钟（共 %s）反而便宜 %s 元（全量阶梯价的断崖）", month, id, more, up, less),
 	})
 }
+
+// voiceKinds are the agent and robot minutes voiceMinutes charges, with
+// the words of their lines (at a quoted price, at the tier reached).
+var voiceKinds = [2]struct {
+	id                             string
+	how, howZH, tierHow, tierHowZH string
+}{
+	{"voice.minute", agentHow, agentHowZH, agentHow + tierHow, agentHowZH + tierHowZH},
+	{"robot.voice.minute", robotHow, robotHowZH, robotHow + tierHow, robotHowZH + tierHowZH},
+}
+
+const (
+	agentHow, agentHowZH = "agent call minutes (in + out, each call rounded up)", "人工通话分钟（呼入 + 呼出，每通向上取整）"
+	robotHow, robotHowZH = "robot call minutes (in + out, each call rounded up)", "机器人通话分钟（呼入 + 呼出，每通向上取整）"
+	tierHow, tierHowZH   = "; all the month's minutes at the tier reached by its agent and robot minutes together", "；当月全部分钟按人工与机器人分钟合计所达阶梯单价"
+)
 
 // tierIndex is the tier an all-units table charges micro millionths of a
 // unit at: the first whose upper bound they do not pass. Every unit is

@@ -714,8 +714,7 @@ func finishResult(r *Result) {
 		for i, f := range pc.b.fen[l].monthly {
 			monthly[i] += f
 		}
-		l.Formula = lineFormula(l, l.Formula, pc, false)
-		l.FormulaZH = lineFormula(l, l.FormulaZH, pc, true)
+		l.Formula, l.FormulaZH = lineFormulas(l, pc)
 		lineFactors(l, pc)
 	}
 	r.Monthly = make([]decimal.Decimal, len(monthly))
@@ -766,22 +765,24 @@ func sortedSchedule(ps []Purchase) []Purchase {
 	return ps
 }
 
-func lineFormula(l *Line, how string, pc *planCtx, zh bool) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s × %s", qtyString(l.Quantity), l.Unit, l.UnitPrice.String())
+// lineFormulas are the line's arithmetic in English and Chinese, each
+// followed by its explanation (Formula, FormulaZH): the numbers are
+// written once for both.
+func lineFormulas(l *Line, pc *planCtx) (string, string) {
+	head := qtyString(l.Quantity) + " " + l.Unit + " × " + l.UnitPrice.String()
+	var disc, discZH string
 	if !l.Overridden && !pc.discount.Equal(one) {
-		if zh {
-			fmt.Fprintf(&b, "（含折扣 %s）", pc.discount)
-		} else {
-			fmt.Fprintf(&b, " (after discount %s)", pc.discount)
+		d := pc.discount.String()
+		disc, discZH = " (after discount "+d+")", "（含折扣 "+d+"）"
+	}
+	amount := " = " + l.Amount.StringFixed(2)
+	formula := func(disc, how string) string {
+		if how == "" {
+			return head + disc + amount
 		}
+		return head + disc + amount + "; " + how
 	}
-	fmt.Fprintf(&b, " = %s", l.Amount.StringFixed(2))
-	if how != "" {
-		b.WriteString("; ")
-		b.WriteString(how)
-	}
-	return b.String()
+	return formula(disc, l.Formula), formula(discZH, l.FormulaZH)
 }
 
 // lineFactors splits a line's unit price into the list price and the

@@ -587,37 +587,41 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 		}
 	}
 	// Cycles are paid the day bought, each purchase a bill: summed per
-	// way and horizon month onto the lines.
-	type cell struct{ q, fen int64 }
-	cells := make([]cell, len(offers)*t.months)
+	// way and horizon month onto the lines (purchases are in date order,
+	// so a way's months come in order).
 	used := make([]bool, len(offers))
-	for _, b := range buys {
-		k := b.term + shift
-		if offers[k].months == 0 {
-			continue
-		}
-		used[k] = true
-		c := &cells[k*t.months+hd.month(t, b.from)]
-		c.q += b.q
-		if offers[k].price != nil {
-			c.fen += ups[k].fen(b.q)
-		}
-	}
 	for k := range offers {
-		if !used[k] {
+		o := &offers[k]
+		if o.months == 0 {
 			continue
 		}
-		o := &offers[k]
 		var acc *fenAcc // the line, found at its first charge
-		for m := 0; m < t.months; m++ {
-			if c := cells[k*t.months+m]; c.q > 0 {
+		month, q, fen := -1, int64(0), int64(0)
+		book := func() {
+			if q > 0 {
 				if acc == nil {
 					how, howZH := huaweiCycleHow(o)
 					_, acc = pc.b.line(o.it, huaweiCycleVariant(o.months), o.price, o.over, how, howZH)
 				}
-				acc.book(m, c.q, o.price != nil, c.fen)
+				acc.book(month, q, o.price != nil, fen)
+			}
+			q, fen = 0, 0
+		}
+		for _, b := range buys {
+			if b.term+shift != k {
+				continue
+			}
+			used[k] = true
+			if m := hd.month(t, b.from); m != month {
+				book()
+				month = m
+			}
+			q += b.q
+			if o.price != nil {
+				fen += ups[k].fen(b.q)
 			}
 		}
+		book()
 	}
 	for i, o := range offers {
 		if used[i] {
