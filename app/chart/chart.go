@@ -200,6 +200,24 @@ func RenderBreakeven(w io.Writer, format string, s *scenarios.Scenario, field st
 	return cv.save(w)
 }
 
+// BreakevenImage is RenderBreakeven into an image (the window's view).
+func BreakevenImage(s *scenarios.Scenario, field string, values []int64, o Options) (*image.RGBA, error) {
+	if len(values) == 0 {
+		return nil, errors.New("breakeven: no values to sweep")
+	}
+	cv, err := newCanvas("png", o)
+	if err != nil {
+		return nil, err
+	}
+	points, err := pricing.Sweep(s, field, values)
+	if err != nil {
+		return nil, err
+	}
+	cur, _ := s.Demand.Count(field)
+	drawBreakeven(cv, s, field, cur, points, o)
+	return cv.image()
+}
+
 // ---------------------------------------------------------------- colours
 
 // vendorColors: one fixed colour per vendor, the same in every chart and

@@ -178,6 +178,17 @@ func TestEveryWordChinese(t *testing.T) {
 			}
 		}
 	}
+	// The what-if tabs: whose total, the break-even field picker, its
+	// range and the message for a range that is not one.
+	for _, title := range []string{"敏感性", "盈亏平衡"} {
+		u.results.Tabs.SelectIndex(tabIndex(t, u, title))
+		texts = append(texts, readTexts(u.results.Content)...)
+	}
+	typeInto(u.sense.To, "x")
+	texts = append(texts, readTexts(u.results.Content)...)
+	if all := strings.Join(texts, "\n"); !strings.Contains(all, "最便宜的全覆盖方式") || !strings.Contains(all, "范围须为整数") {
+		t.Error("the what-if tabs' words were not read")
+	}
 	for _, m := range u.win.MainMenu().Items {
 		texts = append(texts, m.Label)
 		for _, it := range m.Items {

@@ -30,6 +30,7 @@ import (
 	"kefucost/app/window/kit"
 	"kefucost/app/window/results"
 	"kefucost/app/window/saved"
+	"kefucost/app/window/sensitivity"
 	"kefucost/app/window/vendors"
 	"kefucost/app/wording"
 	"kefucost/assets"
@@ -87,6 +88,7 @@ type ui struct {
 	form    *demand.Form
 	vendors *vendors.Panel
 	results *results.Panel
+	sense   *sensitivity.Panel // the results' what-if tabs (sense.go)
 	list    *saved.List
 
 	// lastDeleted is the name the undo bar can bring back (by id: the
@@ -663,6 +665,7 @@ func (u *ui) showResult(r *liveResult) {
 		Scenario: u.cur, SavedEditions: u.savedEditions, BreakdownVendor: u.breakdownVendor,
 	})
 	u.vendors.ShowStatus(r.cmp, u.cur)
+	u.updateSensitivity()
 	if u.onApplied != nil {
 		u.onApplied()
 	}
@@ -849,6 +852,7 @@ func (u *ui) changeVendor(id string, fn func(vs *scenarios.VendorSettings)) {
 // newResultsPanel builds the results side.
 func (u *ui) newResultsPanel() *results.Panel {
 	p := results.New(u.lang, u.cat, u.win.Canvas(), u.app.Settings().Theme())
+	u.addSensitivity(p) // before OnResized: adding tabs lays them out
 	p.OnResized = u.onChartResized
 	p.OnBreakdownVendor = func(id string) { u.breakdownVendor = id }
 	p.VAT.SetChecked(u.netOfVAT) // kept across a language switch (OnVAT not set yet)

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"kefucost/pricing"
+	"kefucost/scenarios"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -145,5 +146,57 @@ func TestDigitGrouping(t *testing.T) {
 		if got := Quantity(dec(in)); got != want {
 			t.Errorf("Quantity(%s) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Break-even over time in words, with the hand-checked months of
+// pricing's TestCumulativeLeads*: one takeover named, several counted.
+func TestLeadsText(t *testing.T) {
+	month := func(first, rest int64) []decimal.Decimal {
+		out := make([]decimal.Decimal, 12)
+		for i := range out {
+			out[i] = decimal.NewFromInt(rest)
+		}
+		out[0] = decimal.NewFromInt(first)
+		return out
+	}
+	c := &pricing.Comparison{Months: 12, Vendors: []*pricing.Result{
+		{Vendor: scenarios.Tencent, Complete: true, Covers: true, Monthly: month(1000, 10)},
+		{Vendor: scenarios.Aliyun, Complete: true, Covers: true, Monthly: month(100, 100)},
+		{Vendor: scenarios.Chatopera, Complete: true, Covers: false, Monthly: month(1, 1)},
+	}}
+	for m := 0; m < 12; m++ {
+		c.MonthStarts = append(c.MonthStarts, scenarios.NewDate(2027, 1, 1).AddMonths(m))
+	}
+	for lang, want := range map[string]string{
+		"zh": "累计支出：起初阿里云最低；从 2027-12 起腾讯企点比阿里云便宜。",
+		"en": "Cumulative cash: at first Aliyun has paid the least; from 2027-12 Tencent is cheaper than Aliyun.",
+	} {
+		if got := LeadsText(lang, c); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	// Aliyun alone whole: nothing to compare.
+	c.Vendors[0].Covers = false
+	if got := LeadsText("zh", c); got != "" {
+		t.Errorf("one complete way: %q", got)
+	}
+	// Many takeovers: Tencent pays 290 every third month (months 0, 3, 6,
+	// 9), Aliyun 100 a month. Aliyun leads at first; Tencent is ahead in
+	// months 2, 5, 8 and 11 (290 < 300, 580 < 600, 870 < 900, 1,160 <
+	// 1,200), Aliyun again in months 3, 6 and 9 (after Tencent pays):
+	// seven takeovers, the last in month 11 (2027-12).
+	c.Vendors[0].Covers = true
+	saw := make([]decimal.Decimal, 12)
+	for i := range saw {
+		saw[i] = decimal.Zero
+		if i%3 == 0 {
+			saw[i] = decimal.NewFromInt(290)
+		}
+	}
+	c.Vendors[0].Monthly = saw
+	got := LeadsText("zh", c)
+	if want := "累计支出：起初阿里云最低；领先者变换 7 次，从 2027-12 起腾讯企点一直最低。"; got != want {
+		t.Errorf("many takeovers: %q", got)
 	}
 }

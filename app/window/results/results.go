@@ -49,7 +49,10 @@ type Panel struct {
 
 	Cumulative *ChartView
 	Monthly    *ChartView
-	Tabs       *container.AppTabs
+	// Leads is break-even over time in words, under the cumulative chart
+	// ("从 2028-03 起阿里云比腾讯企点便宜").
+	Leads *widget.Label
+	Tabs  *container.AppTabs
 	// VAT switches the amounts net of VAT (OnVAT is told); VATWords says
 	// which amounts are shown.
 	VAT      *widget.Check
@@ -137,6 +140,9 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 
 	p.Cumulative = newChartView(onResized)
 	p.Monthly = newChartView(onResized)
+	p.Leads = kit.Small("")
+	p.Leads.Truncation = fyne.TextTruncateOff
+	p.Leads.Wrapping = fyne.TextWrapWord
 
 	p.VendorSel = widget.NewSelect(nil, func(string) {
 		if i := p.VendorSel.SelectedIndex(); i >= 0 && i < len(p.vendorIDs) && !p.selecting && p.OnBreakdownVendor != nil {
@@ -173,7 +179,7 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	p.Schedule.Wrapping = fyne.TextWrapWord
 
 	p.Tabs = container.NewAppTabs(
-		container.NewTabItem(l.T("tab.cumulative"), p.Cumulative),
+		container.NewTabItem(l.T("tab.cumulative"), container.NewBorder(nil, p.Leads, nil, nil, p.Cumulative)),
 		container.NewTabItem(l.T("tab.monthly"), p.Monthly),
 		container.NewTabItem(l.T("tab.breakdown"), breakdown),
 		container.NewTabItem(l.T("tab.schedule"), container.NewVScroll(p.Schedule)),
@@ -222,6 +228,7 @@ func (p *Panel) Clear() {
 	p.Totals = map[string]*widget.Label{}
 	p.Cumulative.set(nil)
 	p.Monthly.set(nil)
+	p.Leads.SetText("")
 	p.Answer.Hide()
 	p.Runners.Hide()
 	p.lines = nil
@@ -255,6 +262,7 @@ func (p *Panel) Show(r View) {
 	p.showCards(c)
 	p.Cumulative.set(r.Cumulative)
 	p.Monthly.set(r.Monthly)
+	p.Leads.SetText(wording.LeadsText(string(p.lang), c))
 
 	l := p.lang
 	var names []string

@@ -1,0 +1,376 @@
+// Package sensitivity is the window's what-if views (issue 11 point 6):
+// the tornado (each demand input ±20 %, growth ±5 points: the change in
+// the cheapest way's total or one vendor's, inputs that change the
+// ranking starred) and the volume break-even chart with a field picker
+// and range. Both are computed off the UI goroutine, only while their tab
+// is open, the newest request replacing one not yet started; a result
+// for an older scenario is dropped.
+package sensitivity
+
+import (
+	"image"
+	"strconv"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"kefucost/app/chart"
+	"kefucost/app/window/kit"
+	"kefucost/app/wording"
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+// Views: which of the two is on screen.
+const (
+	None = iota
+	TornadoView
+	BreakevenView
+)
+
+// Points a break-even sweep compares (as the command line).
+const breakevenPoints = 50
+
+// Input is what the views are drawn for: the scenario as priced, the
+// chart's size in pixels and the window's settings.
+type Input struct {
+	Scenario *scenarios.Scenario
+	Width    int
+	Height   int
+	Dark     bool
+	NetOfVAT bool
+}
+
+// Panel holds both views.
+type Panel struct {
+	// Tornado and Breakeven are the two tabs' contents.
+	Tornado, Breakeven fyne.CanvasObject
+
+	// Whose picks whose total the tornado shows: the cheapest way to
+	// cover everything (first) or one vendor.
+	Whose      *widget.Select
+	TornadoImg *canvas.Image
+	TornadoMsg *widget.Label
+
+	// Field, From and To are the break-even sweep; RangeMsg says why a
+	// range typed is not one.
+	Field        *widget.Select
+	From, To     *widget.Entry
+	RangeMsg     *widget.Label
+	BreakevenImg *canvas.Image
+	BreakevenMsg *widget.Label
+
+	lang kit.Lang
+	// run starts work off the UI goroutine (tests: runs it now); ui puts
+	// a result on screen (fyne.Do).
+	run, ui func(func())
+
+	in      Input
+	showing int
+	dirty   [3]bool // by view
+	gen     [3]uint64
+	workers [3]worker
+
+	whoseIDs []string // "" for the cheapest way, then vendor ids
+	tornado  *pricing.Tornado
+	tornGen  uint64 // the gen the kept tornado is for
+	loading  bool   // the panel sets its own widgets: no handlers
+
+	// OnShown, when set (tests), is called on the UI goroutine after a
+	// view shows a new result or message.
+	OnShown func(view int)
+}
+
+// New builds both views in language l.
+func New(l kit.Lang, run, ui func(func())) *Panel {
+	p := &Panel{lang: l, run: run, ui: ui}
+	img := func() *canvas.Image {
+		i := canvas.NewImageFromImage(nil)
+		i.FillMode = canvas.ImageFillContain
+		i.ScaleMode = canvas.ImageScaleSmooth
+		i.SetMinSize(fyne.NewSize(320, 160))
+		return i
+	}
+	msg := func() *widget.Label {
+		m := kit.Small("")
+		m.Truncation = fyne.TextTruncateOff
+		m.Wrapping = fyne.TextWrapWord
+		return m
+	}
+
+	p.TornadoImg, p.TornadoMsg = img(), msg()
+	p.Whose = widget.NewSelect(nil, func(string) {
+		if p.loading {
+			return
+		}
+		p.redrawTornado()
+	})
+	p.Whose.PlaceHolder = l.T("select.placeholder")
+	p.Tornado = container.NewBorder(
+		container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.whose")), nil, p.Whose),
+		p.TornadoMsg, nil, nil, p.TornadoImg)
+
+	p.BreakevenImg, p.BreakevenMsg = img(), msg()
+	p.RangeMsg = kit.ErrorLabel()
+	var labels []string
+	for _, f := range scenarios.CountFieldNames() {
+		labels = append(labels, wording.FieldLabel(string(l), f))
+	}
+	p.Field = widget.NewSelect(labels, func(string) {
+		if p.loading {
+			return
+		}
+		p.defaultRange()
+		p.rangeChanged()
+	})
+	p.Field.PlaceHolder = l.T("select.placeholder")
+	p.From, p.To = widget.NewEntry(), widget.NewEntry()
+	p.From.OnChanged = func(string) { p.rangeChanged() }
+	p.To.OnChanged = func(string) { p.rangeChanged() }
+	p.loading = true
+	p.Field.SetSelectedIndex(kit.IndexOf(scenarios.CountFieldNames(), "chats_per_day"))
+	p.loading = false
+	row := container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.field")), nil,
+		container.NewGridWithColumns(2, p.Field, container.NewGridWithColumns(4,
+			widget.NewLabel(l.T("sense.from")), p.From, widget.NewLabel(l.T("sense.to")), p.To)))
+	p.Breakeven = container.NewBorder(container.NewVBox(row, p.RangeMsg),
+		p.BreakevenMsg, nil, nil, p.BreakevenImg)
+	return p
+}
+
+// Update gives the views a newly priced scenario (a copy nobody else
+// touches); the view on screen is computed again.
+func (p *Panel) Update(in Input) {
+	first := p.in.Scenario == nil
+	p.in = in
+	p.dirty[TornadoView], p.dirty[BreakevenView] = true, true
+	p.setWhose()
+	if first {
+		p.defaultRange()
+	}
+	p.refresh()
+}
+
+// Show says which view is on screen (None when another tab is).
+func (p *Panel) Show(view int) {
+	p.showing = view
+	p.refresh()
+}
+
+func (p *Panel) refresh() {
+	if p.in.Scenario == nil || p.showing == None || !p.dirty[p.showing] {
+		return
+	}
+	p.dirty[p.showing] = false
+	if p.showing == TornadoView {
+		p.computeTornado()
+	} else {
+		p.computeBreakeven()
+	}
+}
+
+// setWhose lists the cheapest way and the scenario's enabled vendors,
+// keeping the choice.
+func (p *Panel) setWhose() {
+	keep := ""
+	if i := p.Whose.SelectedIndex(); i >= 0 && i < len(p.whoseIDs) {
+		keep = p.whoseIDs[i]
+	}
+	p.whoseIDs = []string{""}
+	names := []string{p.lang.T("sense.whose.answer")}
+	for _, id := range scenarios.VendorIDs {
+		if p.in.Scenario.Vendor(id).IsEnabled() {
+			p.whoseIDs = append(p.whoseIDs, id)
+			names = append(names, wording.VendorNameByID(string(p.lang), id))
+		}
+	}
+	p.loading = true
+	p.Whose.Options = names
+	p.Whose.SetSelectedIndex(max(0, kit.IndexOf(p.whoseIDs, keep)))
+	p.loading = false
+}
+
+func (p *Panel) whose() string {
+	if i := p.Whose.SelectedIndex(); i > 0 && i < len(p.whoseIDs) {
+		return p.whoseIDs[i]
+	}
+	return ""
+}
+
+func (p *Panel) options(vendor string) chart.Options {
+	return chart.Options{Width: p.in.Width, Height: p.in.Height, Lang: string(p.lang), Dark: p.in.Dark, Vendor: vendor}
+}
+
+// computeTornado prices every input down and up, then draws.
+func (p *Panel) computeTornado() {
+	p.gen[TornadoView]++
+	gen, s, o, net := p.gen[TornadoView], p.in.Scenario, p.options(p.whose()), p.in.NetOfVAT
+	p.TornadoMsg.SetText(p.lang.T("sense.computing"))
+	p.workers[TornadoView].submit(p.run, func() {
+		t, err := pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: net})
+		var img *image.RGBA
+		if err == nil {
+			img, err = chart.TornadoImage(t, o)
+		}
+		p.ui(func() {
+			if gen != p.gen[TornadoView] {
+				return
+			}
+			p.tornado, p.tornGen = t, gen
+			p.shown(TornadoView, p.TornadoImg, p.TornadoMsg, img, err)
+		})
+	})
+}
+
+// redrawTornado draws the kept tornado for another vendor (nothing is
+// priced again).
+func (p *Panel) redrawTornado() {
+	if p.tornado == nil || p.tornGen != p.gen[TornadoView] || p.dirty[TornadoView] {
+		return
+	}
+	p.gen[TornadoView]++
+	p.tornGen = p.gen[TornadoView]
+	gen, t, o := p.gen[TornadoView], p.tornado, p.options(p.whose())
+	p.workers[TornadoView].submit(p.run, func() {
+		img, err := chart.TornadoImage(t, o)
+		p.ui(func() {
+			if gen == p.gen[TornadoView] {
+				p.shown(TornadoView, p.TornadoImg, p.TornadoMsg, img, err)
+			}
+		})
+	})
+}
+
+// defaultRange sets the sweep to 0 … 3 × the field's value (100 when it
+// is 0), as the command line's default.
+func (p *Panel) defaultRange() {
+	f := p.field()
+	if f == "" || p.in.Scenario == nil {
+		return
+	}
+	cur, _ := p.in.Scenario.Demand.Count(f)
+	to := 3 * cur
+	if to == 0 {
+		to = 100
+	}
+	p.loading = true
+	p.From.SetText("0")
+	p.To.SetText(strconv.FormatInt(min(to, scenarios.CountLimit(f)), 10))
+	p.loading = false
+}
+
+func (p *Panel) field() string {
+	if i := p.Field.SelectedIndex(); i >= 0 {
+		return scenarios.CountFieldNames()[i]
+	}
+	return ""
+}
+
+// sweepRange reads the range typed: whole numbers, 0 ≤ from < to ≤ the
+// field's limit; ok false with the message shown otherwise.
+func (p *Panel) sweepRange() (from, to int64, ok bool) {
+	from, okF := kit.ParseCount(p.From.Text)
+	to, okT := kit.ParseCount(p.To.Text)
+	lim := scenarios.CountLimit(p.field())
+	if !okF || !okT || from < 0 || to <= from || to > lim {
+		kit.SetErrorLabel(p.RangeMsg, p.lang.T("sense.range_bad", wording.GroupDigits(strconv.FormatInt(lim, 10))))
+		return 0, 0, false
+	}
+	kit.SetErrorLabel(p.RangeMsg, "")
+	return from, to, true
+}
+
+func (p *Panel) rangeChanged() {
+	if p.loading {
+		return
+	}
+	if _, _, ok := p.sweepRange(); !ok {
+		p.gen[BreakevenView]++ // a sweep in flight is for a range no longer typed
+		return
+	}
+	p.dirty[BreakevenView] = true
+	p.refresh()
+}
+
+// computeBreakeven sweeps the field over the range and draws.
+func (p *Panel) computeBreakeven() {
+	from, to, ok := p.sweepRange()
+	field := p.field()
+	if !ok || field == "" {
+		return
+	}
+	p.gen[BreakevenView]++
+	gen, s, o := p.gen[BreakevenView], p.in.Scenario, p.options("")
+	note := ""
+	if p.in.NetOfVAT {
+		note = p.lang.T("sense.breakeven_vat")
+	}
+	p.BreakevenMsg.SetText(p.lang.T("sense.computing"))
+	p.workers[BreakevenView].submit(p.run, func() {
+		img, err := chart.BreakevenImage(s, field, pricing.SweepValues(from, to, breakevenPoints), o)
+		p.ui(func() {
+			if gen == p.gen[BreakevenView] {
+				p.shown(BreakevenView, p.BreakevenImg, p.BreakevenMsg, img, err)
+				if err == nil {
+					p.BreakevenMsg.SetText(note)
+				}
+			}
+		})
+	})
+}
+
+func (p *Panel) shown(view int, img *canvas.Image, msg *widget.Label, drawn *image.RGBA, err error) {
+	img.Image = nil
+	if err != nil {
+		msg.SetText(p.lang.T("sense.error", err.Error()))
+	} else {
+		msg.SetText("")
+		if drawn != nil {
+			img.Image = drawn
+		}
+	}
+	img.Refresh()
+	if p.OnShown != nil {
+		p.OnShown(view)
+	}
+}
+
+// worker runs one job at a time; a job submitted while one runs waits,
+// replacing any job already waiting (only the newest matters).
+type worker struct {
+	mu   sync.Mutex
+	busy bool
+	next func()
+}
+
+func (w *worker) submit(run func(func()), job func()) {
+	w.mu.Lock()
+	if w.busy {
+		w.next = job
+		w.mu.Unlock()
+		return
+	}
+	w.busy = true
+	w.mu.Unlock()
+	run(func() {
+		for job != nil {
+			job()
+			w.mu.Lock()
+			job, w.next = w.next, nil
+			if job == nil {
+				w.busy = false
+			}
+			w.mu.Unlock()
+		}
+	})
+}
+
+// Current is the tornado shown (nil before the first).
+func (p *Panel) Current() *pricing.Tornado { return p.tornado }
+
+// SetRun replaces how work is started off the UI goroutine (tests hold
+// it back to show that typing never waits for it).
+func (p *Panel) SetRun(run func(func())) { p.run = run }

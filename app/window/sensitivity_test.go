@@ -1,0 +1,198 @@
+package window
+
+import (
+	"bytes"
+	"image"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"kefucost/app/window/sensitivity"
+	"kefucost/app/wording"
+	"kefucost/pricing"
+)
+
+// tabIndex is the results tab with this title.
+func tabIndex(t *testing.T, u *ui, title string) int {
+	t.Helper()
+	for i, it := range u.results.Tabs.Items {
+		if it.Text == title {
+			return i
+		}
+	}
+	t.Fatalf("no results tab %q", title)
+	return -1
+}
+
+func pix(img image.Image) []byte {
+	if rgba, ok := img.(*image.RGBA); ok {
+		return rgba.Pix
+	}
+	return nil
+}
+
+// The sensitivity tab shows the tornado of the scenario being edited,
+// computed when the tab is opened and again after an edit; whose total
+// it shows is picked above it (the cheapest way, or one vendor: drawn
+// again without pricing again).
+func TestSensitivityTornadoFollowsEdits(t *testing.T) {
+	f := newChartsFixture(t, "zh")
+	u := f.u
+	if u.sense.Current() != nil {
+		t.Fatal("a tornado computed before its tab was opened")
+	}
+	u.results.Tabs.SelectIndex(tabIndex(t, u, "敏感性"))
+	tr := u.sense.Current()
+	if tr == nil || u.sense.TornadoImg.Image == nil {
+		t.Fatalf("no tornado shown on opening the tab (message %q)", u.sense.TornadoMsg.Text)
+	}
+	if want := f.expected().BestCombination().Total; !tr.Base.BestCombination().Total.Equal(want) {
+		t.Errorf("tornado of another scenario: base %s, window %s", tr.Base.BestCombination().Total, want)
+	}
+	if got := u.sense.Whose.Selected; got != "最便宜的全覆盖方式" {
+		t.Errorf("whose total: %q, want the cheapest way first", got)
+	}
+	first := bytes.Clone(pix(u.sense.TornadoImg.Image))
+
+	// Another vendor: the same tornado drawn for it.
+	u.sense.Whose.SetSelectedIndex(2) // Tencent, after the cheapest way and Chatopera
+	if u.sense.Current() != tr {
+		t.Error("choosing whose total priced the tornado again")
+	}
+	if bytes.Equal(first, pix(u.sense.TornadoImg.Image)) {
+		t.Error("the tornado did not change for Tencent's total")
+	}
+
+	// An edit prices it again, for the edited scenario, keeping the choice.
+	typeInto(f.field("demand.online_agents").Entry, "12")
+	tr2 := u.sense.Current()
+	if tr2 == tr || tr2 == nil {
+		t.Fatal("the tornado was not computed again after an edit")
+	}
+	var online *pricing.Swing
+	for i := range tr2.Swings {
+		if tr2.Swings[i].Input == "online_agents" {
+			online = &tr2.Swings[i]
+		}
+	}
+	if online == nil || online.Base.IntPart() != 12 || online.High.Value.IntPart() != 14 {
+		t.Errorf("online agents swing %+v, want 12 → 10 / 14", online)
+	}
+	if u.sense.Whose.Selected != wording.VendorNameByID("zh", "tencent-qidian") {
+		t.Errorf("whose total became %q after an edit", u.sense.Whose.Selected)
+	}
+	// Another tab: edits no longer price the tornado.
+	u.results.Tabs.SelectIndex(0)
+	typeInto(f.field("demand.online_agents").Entry, "13")
+	if u.sense.Current() != tr2 {
+		t.Error("the tornado was priced while its tab was closed")
+	}
+}
+
+// Typing never waits for the tornado: its work is started off the UI
+// goroutine (held back here), the cards follow the typing at once, and
+// the tornado appears when the work has run.
+func TestSensitivityNeverBlocksTyping(t *testing.T) {
+	f := newChartsFixture(t, "en")
+	u := f.u
+	var held []func()
+	u.sense.SetRun(func(fn func()) { held = append(held, fn) })
+	u.results.Tabs.SelectIndex(tabIndex(t, u, "Sensitivity"))
+	if u.sense.TornadoMsg.Text != "Computing…" {
+		t.Errorf("message while computing: %q", u.sense.TornadoMsg.Text)
+	}
+	typeInto(f.field("demand.chats_per_day").Entry, "9000")
+	want := u.lang.T("money", wording.Money(resultFor(f.expected(), "chatopera").Total))
+	if got := u.results.Totals["chatopera"].Text; got != want {
+		t.Errorf("card %q while the tornado waits, want %q", got, want)
+	}
+	if len(held) != 1 || u.sense.Current() != nil {
+		t.Fatalf("%d jobs started (one worker: the newest waits behind the first), tornado %v", len(held), u.sense.Current())
+	}
+	held[0]() // runs the first request, then the newest that waited
+	tr := u.sense.Current()
+	if tr == nil || u.sense.TornadoMsg.Text != "" {
+		t.Fatalf("no tornado after the work ran (message %q)", u.sense.TornadoMsg.Text)
+	}
+	for _, sw := range tr.Swings {
+		if sw.Input == "chats_per_day" && sw.Base.IntPart() != 9000 {
+			t.Errorf("the tornado shown is for %s chats, not the 9000 typed last", sw.Base)
+		}
+	}
+}
+
+// The break-even tab sweeps the field picked over the range typed (by
+// default 0 to 3 × its value), says in the window's language why a range
+// is not one, and draws again when it is.
+func TestSensitivityBreakevenFieldPicker(t *testing.T) {
+	f := newChartsFixture(t, "zh")
+	u := f.u
+	s := u.sense
+	shown := 0
+	s.OnShown = func(v int) {
+		if v == sensitivity.BreakevenView {
+			shown++
+		}
+	}
+	u.results.Tabs.SelectIndex(tabIndex(t, u, "盈亏平衡"))
+	if s.Field.Selected != "每日机器人对话" || s.From.Text != "0" || s.To.Text != "9,000" && s.To.Text != "9000" {
+		t.Errorf("default sweep: %q %s..%s, want chats per day 0..9000 (3 × 3,000)", s.Field.Selected, s.From.Text, s.To.Text)
+	}
+	if shown != 1 || s.BreakevenImg.Image == nil {
+		t.Fatalf("break-even not drawn on opening its tab (%d, %q)", shown, s.BreakevenMsg.Text)
+	}
+	first := bytes.Clone(pix(s.BreakevenImg.Image))
+	s.Field.SetSelected("在线客服坐席")
+	if s.From.Text != "0" || s.To.Text != "15" {
+		t.Errorf("online agents range %s..%s, want 0..15 (3 × 5)", s.From.Text, s.To.Text)
+	}
+	if shown != 2 || bytes.Equal(first, pix(s.BreakevenImg.Image)) {
+		t.Errorf("another field did not draw another chart (%d draws)", shown)
+	}
+	typeInto(s.To, "abc")
+	if !strings.Contains(s.RangeMsg.Text, "范围须为整数") || !s.RangeMsg.Visible() {
+		t.Errorf("bad range message %q", s.RangeMsg.Text)
+	}
+	if shown != 2 {
+		t.Errorf("a bad range drew a chart")
+	}
+	typeInto(s.From, "20")
+	typeInto(s.To, "40")
+	if s.RangeMsg.Visible() || shown != 3 {
+		t.Errorf("range 20..40: message %q (visible %v), %d draws", s.RangeMsg.Text, s.RangeMsg.Visible(), shown)
+	}
+	test.Type(s.To, "x") // "40x"
+	if !s.RangeMsg.Visible() {
+		t.Error("40x taken as a number")
+	}
+}
+
+// Break-even over time in words under the cumulative chart: the engine's
+// cumulative leads worded in the window's language (3 phone agents:
+// Tencent and Aliyun both cover everything).
+func TestLeadsUnderCumulativeChart(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		f := newUIFixture(t, lang)
+		u := f.u
+		for _, name := range []string{"demand.chats_per_day", "demand.online_agents", "demand.bots"} {
+			typeInto(f.field(name).Entry, "0")
+		}
+		typeInto(f.field("demand.phone_agents").Entry, "3")
+		c := f.expected()
+		want := wording.LeadsText(lang, c)
+		if want == "" || len(pricing.CumulativeLeads(c)) == 0 {
+			t.Fatalf("%s: test scenario has no leads", lang)
+		}
+		if got := u.results.Leads.Text; got != want {
+			t.Errorf("%s: under the cumulative chart %q, want %q", lang, got, want)
+		}
+		// One complete way left: nothing to say.
+		typeInto(f.field("demand.online_agents").Entry, "5")
+		typeInto(f.field("demand.chats_per_day").Entry, "100")
+		typeInto(f.field("demand.bots").Entry, "1")
+		if got, want := u.results.Leads.Text, wording.LeadsText(lang, f.expected()); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package wording
+
+import (
+	"strings"
+
+	"kefucost/pricing"
+)
+
+// WayName names a complete way: the vendor's short name, or the
+// combination's parts ("Chatopera（机器人） + 腾讯企点（在线客服）").
+func WayName(lang string, w pricing.Way) string {
+	if w.Combination != nil {
+		return CombinationText(lang, w.Combination)
+	}
+	return ShortVendorName(lang, w.Vendor)
+}
+
+// LeadsText is break-even over time in words, under the cumulative chart:
+// who has paid least so far and from which month another way is cheaper
+// ("累计支出：起初腾讯企点最低；从 2028-03 起阿里云比腾讯企点便宜。"). One
+// sentence; more than two takeovers are counted and only the last is
+// named. "" when fewer than two complete ways exist.
+func LeadsText(lang string, c *pricing.Comparison) string {
+	leads := pricing.CumulativeLeads(c)
+	if len(leads) == 0 {
+		return ""
+	}
+	month := func(m int) string {
+		if m < len(c.MonthStarts) {
+			return c.MonthStarts[m].String()[:7]
+		}
+		return ""
+	}
+	first := WayName(lang, leads[0].Way)
+	if len(leads) == 1 {
+		return Text(lang, "leads.throughout", first)
+	}
+	parts := []string{Text(lang, "leads.first", first)}
+	if changes := leads[1:]; len(changes) <= 2 {
+		for _, l := range changes {
+			parts = append(parts, Text(lang, "leads.takeover", month(l.Month), WayName(lang, l.Way), WayName(lang, l.Over)))
+		}
+	} else {
+		last := changes[len(changes)-1]
+		parts = append(parts, Text(lang, "leads.many", len(changes), month(last.Month), WayName(lang, last.Way)))
+	}
+	return strings.Join(parts, Text(lang, "leads.sep")) + Text(lang, "leads.end")
+}
