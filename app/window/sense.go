@@ -42,5 +42,5 @@ func (u *ui) addSensitivity(p *results.Panel) {
 func (u *ui) updateSensitivity() {
 	size := u.results.ChartSize()
 	w, h := clampChartSize(int(size.Width), int(size.Height))
-	u.sense.Update(sensitivity.Input{Scenario: u.cur.Clone(), Width: w, Height: h, Dark: u.isDark(), NetOfVAT: u.netOfVAT})
+	u.sense.Update(sensitivity.Input{Scenario: u.cur.Clone(), Width: w, Height: h, Dark: u.isDark(), NetOfVAT: u.netOfVAT, Scale: u.win.Canvas().Scale(), Editing: u.cur})
 }

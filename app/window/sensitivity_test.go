@@ -157,6 +157,13 @@ func TestSensitivityBreakevenFieldPicker(t *testing.T) {
 	if shown != 2 {
 		t.Errorf("a bad range drew a chart")
 	}
+	// A scenario without bot chats sweeps its first need at first.
+	g := newChartsFixture(t, "en")
+	typeInto(g.field("demand.chats_per_day").Entry, "0")
+	g.u.loadScenario(g.u.cur.Clone(), "", nil) // opened as it is now
+	if got := g.u.sense.Field.Selected; got == "Bot chats per day" {
+		t.Errorf("a scenario without bot chats sweeps %q at first", got)
+	}
 	typeInto(s.From, "20")
 	typeInto(s.To, "40")
 	if s.RangeMsg.Visible() || shown != 3 {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kefucost/app/chart"
@@ -42,6 +43,12 @@ type Input struct {
 	Height   int
 	Dark     bool
 	NetOfVAT bool
+	// Scale is the canvas's (pixels per Fyne unit).
+	Scale float32
+	// Editing identifies the scenario being edited (the window's own,
+	// never read here): another one opened starts the break-even at its
+	// first need again.
+	Editing any
 }
 
 // Panel holds both views.
@@ -73,6 +80,10 @@ type Panel struct {
 	dirty   [3]bool // by view
 	gen     [3]uint64
 	workers [3]worker
+
+	// around[view] are what sits above and below the view's chart: it
+	// is drawn at the results' chart size less their height.
+	around [3][]fyne.CanvasObject
 
 	whoseIDs []string // "" for the cheapest way, then vendor ids
 	tornado  *pricing.Tornado
@@ -109,9 +120,9 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 		p.redrawTornado()
 	})
 	p.Whose.PlaceHolder = l.T("select.placeholder")
-	p.Tornado = container.NewBorder(
-		container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.whose")), nil, p.Whose),
-		p.TornadoMsg, nil, nil, p.TornadoImg)
+	whose := container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.whose")), nil, p.Whose)
+	p.Tornado = container.NewBorder(whose, p.TornadoMsg, nil, nil, p.TornadoImg)
+	p.around[TornadoView] = []fyne.CanvasObject{whose, p.TornadoMsg}
 
 	p.BreakevenImg, p.BreakevenMsg = img(), msg()
 	p.RangeMsg = kit.ErrorLabel()
@@ -136,19 +147,23 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 	row := container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.field")), nil,
 		container.NewGridWithColumns(2, p.Field, container.NewGridWithColumns(4,
 			widget.NewLabel(l.T("sense.from")), p.From, widget.NewLabel(l.T("sense.to")), p.To)))
-	p.Breakeven = container.NewBorder(container.NewVBox(row, p.RangeMsg),
-		p.BreakevenMsg, nil, nil, p.BreakevenImg)
+	top := container.NewVBox(row, p.RangeMsg)
+	p.Breakeven = container.NewBorder(top, p.BreakevenMsg, nil, nil, p.BreakevenImg)
+	p.around[BreakevenView] = []fyne.CanvasObject{top, p.BreakevenMsg}
 	return p
 }
 
 // Update gives the views a newly priced scenario (a copy nobody else
 // touches); the view on screen is computed again.
 func (p *Panel) Update(in Input) {
-	first := p.in.Scenario == nil
+	first := p.in.Scenario == nil || p.in.Editing != in.Editing
 	p.in = in
 	p.dirty[TornadoView], p.dirty[BreakevenView] = true, true
 	p.setWhose()
 	if first {
+		p.loading = true
+		p.Field.SetSelectedIndex(kit.IndexOf(scenarios.CountFieldNames(), defaultField(in.Scenario)))
+		p.loading = false
 		p.defaultRange()
 	}
 	p.refresh()
@@ -200,14 +215,26 @@ func (p *Panel) whose() string {
 	return ""
 }
 
-func (p *Panel) options(vendor string) chart.Options {
-	return chart.Options{Width: p.in.Width, Height: p.in.Height, Lang: string(p.lang), Dark: p.in.Dark, Vendor: vendor}
+// options draws a view's chart at the pixels it fills: the results'
+// chart area less the view's own rows (a chart drawn larger would be
+// shrunk, its words with it).
+func (p *Panel) options(view int, vendor string) chart.Options {
+	scale := p.in.Scale
+	if scale <= 0 {
+		scale = 1
+	}
+	rows := float32(0)
+	for _, o := range p.around[view] {
+		rows += o.MinSize().Height + theme.Padding()
+	}
+	h := max(chart.MinHeight, p.in.Height-int(rows*scale))
+	return chart.Options{Width: p.in.Width, Height: h, Lang: string(p.lang), Dark: p.in.Dark, Vendor: vendor}
 }
 
 // computeTornado prices every input down and up, then draws.
 func (p *Panel) computeTornado() {
 	p.gen[TornadoView]++
-	gen, s, o, net := p.gen[TornadoView], p.in.Scenario, p.options(p.whose()), p.in.NetOfVAT
+	gen, s, o, net := p.gen[TornadoView], p.in.Scenario, p.options(TornadoView, p.whose()), p.in.NetOfVAT
 	p.TornadoMsg.SetText(p.lang.T("sense.computing"))
 	p.workers[TornadoView].submit(p.run, func() {
 		t, err := pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: net})
@@ -233,7 +260,7 @@ func (p *Panel) redrawTornado() {
 	}
 	p.gen[TornadoView]++
 	p.tornGen = p.gen[TornadoView]
-	gen, t, o := p.gen[TornadoView], p.tornado, p.options(p.whose())
+	gen, t, o := p.gen[TornadoView], p.tornado, p.options(TornadoView, p.whose())
 	p.workers[TornadoView].submit(p.run, func() {
 		img, err := chart.TornadoImage(t, o)
 		p.ui(func() {
@@ -242,6 +269,21 @@ func (p *Panel) redrawTornado() {
 			}
 		})
 	})
+}
+
+// defaultField is the field a break-even sweeps first: chats per day
+// (as the command line), or when that is 0 the first need the scenario
+// has (a phone centre sweeps its phone agents).
+func defaultField(s *scenarios.Scenario) string {
+	if v, _ := s.Demand.Count("chats_per_day"); v > 0 {
+		return "chats_per_day"
+	}
+	for _, f := range scenarios.CountFieldNames() {
+		if v, _ := s.Demand.Count(f); v > 0 && f != "messages_per_chat" {
+			return f
+		}
+	}
+	return "chats_per_day"
 }
 
 // defaultRange sets the sweep to 0 … 3 × the field's value (100 when it
@@ -303,7 +345,7 @@ func (p *Panel) computeBreakeven() {
 		return
 	}
 	p.gen[BreakevenView]++
-	gen, s, o := p.gen[BreakevenView], p.in.Scenario, p.options("")
+	gen, s, o := p.gen[BreakevenView], p.in.Scenario, p.options(BreakevenView, "")
 	note := ""
 	if p.in.NetOfVAT {
 		note = p.lang.T("sense.breakeven_vat")
