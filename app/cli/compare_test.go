@@ -314,8 +314,55 @@ func TestCompareVATExcluded(t *testing.T) {
 	if !strings.Contains(out.String(), "金额不含税：厂商公布价 ÷ 1.06") {
 		t.Errorf("the table does not say the amounts are net of VAT:\n%.400s", out.String())
 	}
+	// The CSV says it on every row (its last column, "vat"), as published
+	// by default.
+	for _, vat := range []string{"excluded", "included"} {
+		out.Reset()
+		if code := Run(env, []string{"compare", "--scenario", file, "--vat", vat, "--format", "csv"}); code != ExitOK {
+			t.Fatal(errb.String())
+		}
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out.Bytes(), []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h := rows[0]; h[len(h)-1] != "vat" {
+			t.Errorf("CSV header ends %q, want the vat column", h[len(h)-1])
+		}
+		for _, r := range rows[1:] {
+			if r[len(r)-1] != vat {
+				t.Errorf("--vat %s: CSV row %q says vat %q", vat, r[:3], r[len(r)-1])
+				break
+			}
+		}
+	}
 	errb.Reset()
 	if code := Run(env, []string{"compare", "--scenario", file, "--vat", "net"}); code != ExitUsage || !strings.Contains(errb.String(), "--vat") {
 		t.Errorf("--vat net: exit %d, %q", code, errb.String())
+	}
+}
+
+// Sources are named by their title and public address, never by a file
+// name, in both languages of the table and in the CSV; the buyer's quote
+// says so in words.
+func TestSourcesByTitleAndAddress(t *testing.T) {
+	file := filepath.Join("testdata", "scenarios", "mixed-spec-example.kefucost.json")
+	for _, args := range [][]string{{"--lang", "en"}, {"--lang", "zh"}, {"--format", "csv"}} {
+		var out, errb bytes.Buffer
+		env := &Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+		if code := Run(env, append([]string{"compare", "--scenario", file}, args...)); code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		text := out.String()
+		for _, bad := range []string{"seed ", ".txt", ".md", "scenario price override"} {
+			if strings.Contains(text, bad) {
+				i := strings.Index(text, bad)
+				t.Errorf("%v: a source names a file or an internal word %q: …%s…", args, bad, text[max(0, i-80):min(len(text), i+40)])
+			}
+		}
+		for _, want := range []string{"https://qidian.qq.com/", "https://docs.chatopera.com/products/chatbot-platform/contract/billing.html"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%v: no source with the address %s", args, want)
+			}
+		}
 	}
 }

@@ -328,7 +328,12 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 	w := report.NewCSVWriter(&b)
 	head := []string{"vendor", "plan", "item", "label", "quantity", "unit", "unit_price", "amount"}
 	head = append(head, wording.MonthLabels(c)...)
-	head = append(head, "status", "assumption", "note", "formula", "source", "source_date")
+	head = append(head, "status", "assumption", "note", "formula", "source", "source_date", "vat")
+	// Every row says whether its amounts include VAT ("included": as
+	// published; "excluded": ÷ 1.06), as the JSON's "vat" does: a row
+	// copied elsewhere keeps it.
+	vat := wording.VATKey(c)
+	write := func(row []string) error { return w.Write(append(row, vat)) }
 	if err := w.Write(head); err != nil {
 		return nil, err
 	}
@@ -347,8 +352,8 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 					row = append(row, wording.Fixed(monthly[i]))
 				}
 			}
-			row = append(row, "", wording.YesNo(l.Assumption), l.Note, l.Formula, l.Source, l.SourceDate)
-			if err := w.Write(row); err != nil {
+			row = append(row, "", wording.YesNo(l.Assumption), l.Note, l.Formula, wording.SourceName("en", r, l), l.SourceDate)
+			if err := write(row); err != nil {
 				return nil, err
 			}
 		}
@@ -366,7 +371,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 				row = append(row, "")
 			}
 			row = append(row, "purchase", "", fmt.Sprintf("%s CNY, covers until %s", amount, p.Until), p.Why, "", "")
-			if err := w.Write(row); err != nil {
+			if err := write(row); err != nil {
 				return nil, err
 			}
 		}
@@ -376,7 +381,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 				row = append(row, "")
 			}
 			row = append(row, "paid after the horizon for use within it (in the total)", "", "", "", "", "")
-			if err := w.Write(row); err != nil {
+			if err := write(row); err != nil {
 				return nil, err
 			}
 		}
@@ -389,7 +394,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 			row = append(row, wording.Bounded("en", bound, wording.Fixed(m)))
 		}
 		row = append(row, wording.Badge("en", c, r)+"; "+wording.Status("en", r, wording.CheapestWhole(c)), "", "", "", "", "")
-		if err := w.Write(row); err != nil {
+		if err := write(row); err != nil {
 			return nil, err
 		}
 	}
@@ -408,7 +413,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 			row = append(row, wording.Fixed(m))
 		}
 		row = append(row, status, "", wording.CombinationText("en", cb), "", "", "")
-		if err := w.Write(row); err != nil {
+		if err := write(row); err != nil {
 			return nil, err
 		}
 	}
@@ -419,7 +424,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 			row = append(row, "")
 		}
 		row = append(row, "not ranked: a part lacks prices; priced part "+wording.Fixed(cb.Total)+" CNY", "", wording.CombinationText("en", cb), "", "", "")
-		if err := w.Write(row); err != nil {
+		if err := write(row); err != nil {
 			return nil, err
 		}
 	}
@@ -429,7 +434,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 			row = append(row, "")
 		}
 		row = append(row, g.Why, "", "", "", "", "")
-		if err := w.Write(row); err != nil {
+		if err := write(row); err != nil {
 			return nil, err
 		}
 	}
@@ -604,9 +609,13 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 		}
 		seenSrc := map[string]bool{}
 		for _, l := range r.Lines {
-			src := wording.SourceTitle(lang, l.Source)
+			// Title, date, then the address (a URL is best last, alone).
+			src, url := wording.SourceOf(lang, r, l)
 			if d := wording.SourceDate(lang, l.SourceDate); d != "" {
 				src += t("cli.table.source_date", d)
+			}
+			if url != "" {
+				src += " " + url
 			}
 			if !seenSrc[src] {
 				seenSrc[src] = true

@@ -1128,13 +1128,16 @@ func reportItemNames(r *pricing.Result, ids []string, o Options) []string {
 // reportLineSource names where a line's price comes from: the vendor's
 // public page by title and address, or the buyer's quote.
 func reportLineSource(r *pricing.Result, l *pricing.Line, o Options) (string, string) {
-	if l.Overridden {
-		return o.t("您的报价（方案中输入）", "your quote (entered in the scenario)"), ""
+	src := wording.SourceName(o.Lang, r, l)
+	if l.Buyer || l.Overridden {
+		return src, ""
 	}
 	for _, e := range r.EditionRefs {
-		return reportEditionSource(e, o), reportEditionDate(e, o)
+		if e.Source == l.Source {
+			return src, reportEditionDate(e, o)
+		}
 	}
-	return "", ""
+	return src, wording.SourceDate(o.Lang, l.SourceDate)
 }
 
 func reportEditionSource(e pricing.EditionRef, o Options) string {

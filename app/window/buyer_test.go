@@ -132,6 +132,8 @@ var allowedLatin = map[string]bool{
 	"English": true, // the language menu names each language in itself
 }
 
+var webAddress = regexp.MustCompile(`https?://[^\s（）()]+`)
+
 // latinWords are the Latin runs in texts that are not allowed, with the
 // text each came from; user data (the scenario's name, what was typed)
 // is taken out first.
@@ -143,6 +145,8 @@ func latinWords(texts []string, user ...string) []string {
 				s = strings.ReplaceAll(s, u, "")
 			}
 		}
+		// A public address (a source's page) is no word to translate.
+		s = webAddress.ReplaceAllString(s, "")
 		for _, w := range latinRun.FindAllString(s, -1) {
 			if !allowedLatin[w] {
 				ctx := []rune(strings.ReplaceAll(s, "\n", " "))

@@ -115,6 +115,43 @@ func SourceTitle(lang, src string) string {
 	return strings.TrimSpace(seedRef.ReplaceAllString(src, ""))
 }
 
+// SourceName names where a line's price comes from, for a reader, in
+// lang: its title and public address (SourceOf), "title address".
+func SourceName(lang string, r *pricing.Result, l *pricing.Line) string {
+	title, url := SourceOf(lang, r, l)
+	if url == "" {
+		return title
+	}
+	return title + " " + url
+}
+
+// SourceOf names where a line's price comes from: the buyer's own quote
+// or line (no address), or the vendor's public page by its title and
+// address (the catalog edition's), never a file name. A source no edition
+// names (an item's own, as Huawei's FAQ) is its title, without any seed
+// file name.
+func SourceOf(lang string, r *pricing.Result, l *pricing.Line) (title, url string) {
+	switch {
+	case l.Buyer:
+		return Text(lang, "source.buyer"), ""
+	case l.Overridden:
+		return Text(lang, "source.quote"), ""
+	}
+	for _, e := range r.EditionRefs {
+		if e.Source == l.Source && e.URL != "" {
+			title := e.Title
+			if lang == "en" && e.TitleEN != "" {
+				title = e.TitleEN
+			}
+			return title, e.URL
+		}
+	}
+	if lang == "en" {
+		return strings.TrimSpace(seedRef.ReplaceAllString(l.Source, "")), ""
+	}
+	return SourceTitle(lang, l.Source), ""
+}
+
 var (
 	undatedSupplied = regexp.MustCompile(`^undated \(supplied (\d{4})\)$`)
 	undatedBefore   = regexp.MustCompile(`^undated \(before (\d{4}-\d{2}-\d{2})\)$`)
@@ -123,6 +160,9 @@ var (
 // SourceDate is a source's date in lang ("undated (supplied 2026)" →
 // "未注明日期（2026 年提供）").
 func SourceDate(lang, d string) string {
+	if d == "scenario" {
+		return "" // the title says it: your quote (entered in the scenario)
+	}
 	if lang == "en" {
 		return d
 	}
@@ -133,8 +173,6 @@ func SourceDate(lang, d string) string {
 		return undatedBefore.ReplaceAllString(d, "未注明日期（早于 $1）")
 	case d == "as published":
 		return "按发布时"
-	case d == "scenario":
-		return "" // the title says it: 您的报价（方案中填写）
 	}
 	return d
 }

@@ -758,12 +758,13 @@ func (p *Panel) onLineSelected(id widget.TableCellID) {
 	if id.Row < 0 || id.Row >= len(p.lines) {
 		return
 	}
-	p.detail.SetText(lineExplanation(p.lang, p.lines[id.Row]))
+	p.detail.SetText(lineExplanation(p.lang, p.Selected(), p.lines[id.Row]))
 }
 
 // lineExplanation is everything known about one breakdown line, in the
-// window's language only (sources by title, the note's half in it).
-func lineExplanation(l kit.Lang, ln *pricing.Line) string {
+// window's language only (sources by title and address, the note's half
+// in it); r is the line's result (nil: the source by its title alone).
+func lineExplanation(l kit.Lang, r *pricing.Result, ln *pricing.Line) string {
 	lang := string(l)
 	colon := "："
 	if l.EN() {
@@ -779,13 +780,20 @@ func lineExplanation(l kit.Lang, ln *pricing.Line) string {
 		fmt.Fprintf(&b, "%s\n", l.T("breakdown.unpriced"))
 	}
 	if ln.Source != "" {
-		b.WriteString(l.T("breakdown.source") + colon + wording.SourceTitle(lang, ln.Source))
+		src, url := wording.SourceTitle(lang, ln.Source), ""
+		if r != nil {
+			src, url = wording.SourceOf(lang, r, ln)
+		}
+		b.WriteString(l.T("breakdown.source") + colon + src)
 		if d := wording.SourceDate(lang, ln.SourceDate); d != "" {
 			if l.EN() {
 				fmt.Fprintf(&b, " (%s)", d)
 			} else {
 				fmt.Fprintf(&b, "（%s）", d)
 			}
+		}
+		if url != "" {
+			b.WriteString(" " + url) // last, alone: an address to copy
 		}
 		b.WriteString("\n")
 	}
