@@ -60,6 +60,7 @@ type tornadoSide struct {
 	drawn     bool // a bar (false: unchanged by rounding, or no total)
 	partial   bool // not a whole total: pale, dashed
 	rankMoved bool
+	short     string // text without the new cheapest way's name
 }
 
 type tornadoRow struct {
@@ -181,9 +182,10 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 			if side.RankChanged {
 				r.star = true
 				ts.text += " ★"
-				if a := side.Answer; a != nil && (best == nil || !sameWay(a, best)) {
-					ts.text += " " + wording.CombinationText(o.Lang, a)
-				}
+			}
+			ts.short = ts.text
+			if a := side.Answer; side.RankChanged && a != nil && (best == nil || !sameWay(a, best)) {
+				ts.text += " " + wording.CombinationText(o.Lang, a)
 			}
 			anyPartial = anyPartial || ts.partial
 			r.size = math.Max(r.size, math.Abs(ts.delta))
@@ -200,6 +202,7 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 				r.low.text = ctr(o, "不变", "no change") + strings.TrimPrefix(r.low.text, "0.00")
 			}
 			r.high.text = ""
+			r.low.short, r.high.short = r.low.text, ""
 		}
 		if r.star {
 			r.label = "★ " + r.label
@@ -267,24 +270,51 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	}
 	labelW = math.Min(labelW, W*0.34)
 	lo, hi := 0.0, 0.0
-	textW := 0.0
 	for _, r := range rows {
 		for _, s := range []tornadoSide{r.low, r.high} {
 			lo, hi = math.Min(lo, s.delta), math.Max(hi, s.delta)
-			textW = math.Max(textW, cv.textWidth(s.text, ss))
 		}
 	}
+	// Room for the texts beside the bars on the side they grow to; in a
+	// narrow chart the new cheapest way's name goes (the ★ and the key
+	// stay), then the labels narrow.
+	widths := func() (neg, pos float64) {
+		for _, r := range rows {
+			for _, s := range []tornadoSide{r.low, r.high} {
+				w := cv.textWidth(s.text, ss) + ss
+				if s.delta < 0 {
+					neg = math.Max(neg, w)
+				} else {
+					pos = math.Max(pos, w)
+				}
+			}
+		}
+		return
+	}
+	neg, pos := widths()
 	left := pad + labelW + bs
 	right := W - pad
-	// Room for the texts beside the bars on the side they grow to.
+	if right-left-neg-pos < W*0.2 {
+		for i := range rows {
+			for _, s := range []*tornadoSide{&rows[i].low, &rows[i].high} {
+				s.text = s.short
+			}
+		}
+		neg, pos = widths()
+		if right-left-neg-pos < W*0.2 {
+			labelW = math.Max(W*0.2, right-neg-pos-W*0.2-pad-bs)
+			labelW = math.Min(labelW, W*0.34)
+			left = pad + labelW + bs
+		}
+	}
 	plotL, plotR := left, right
 	if lo < 0 {
-		plotL += math.Min(textW+ss, (right-left)*0.4)
+		plotL += neg
 	}
 	if hi > 0 {
-		plotR -= math.Min(textW+ss, (right-left)*0.4)
+		plotR -= pos
 	}
-	if plotR-plotL < W*0.15 {
+	if plotR-plotL < W*0.1 {
 		plotL, plotR = left, right
 	}
 	span := hi - lo

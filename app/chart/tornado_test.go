@@ -124,3 +124,13 @@ func BenchmarkRenderTornado(b *testing.B) {
 		}
 	}
 }
+
+// A narrow tornado keeps its texts inside the image: the new cheapest
+// way's name goes, the ★ stays.
+func TestTornadoChartNarrow(t *testing.T) {
+	s, _ := decodeScenario(t, flipScenario)
+	zh := tornadoTexts(t, s, Options{Width: 300, Height: 200})
+	if !strings.Contains(zh, "−440.40 ★") || strings.Contains(zh, "−440.40 ★ 阿里云") {
+		t.Errorf("narrow tornado: want the ★ without the way's name:\n%s", zh)
+	}
+}
