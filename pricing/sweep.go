@@ -57,6 +57,13 @@ func Sweep(s *scenarios.Scenario, field string, values []int64) ([]SweepPoint, e
 			depends[v.ID] = true
 		}
 	}
+	// A field no vendor serves as a need of its own (messages_per_chat
+	// multiplies the chats) may change anyone's bill: price them all.
+	if len(depends) == 0 {
+		for _, v := range cat.Vendors {
+			depends[v.ID] = true
+		}
+	}
 	fixed := map[string]*Result{}
 	if len(depends) < len(cat.Vendors) {
 		rest := map[string]bool{}
