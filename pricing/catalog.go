@@ -36,6 +36,9 @@ type Vendor struct {
 	// never offered (the vendor's rules say what they still do).
 	Retired []*Option `toml:"retired_options"`
 	Covers  []string  `toml:"covers"`
+	// earliest is Earliest, found when the catalog is read (every plan
+	// priced asks for it).
+	earliest scenarios.Date
 }
 
 // Edition is one version of a vendor's price document, in force from From
@@ -260,6 +263,7 @@ func parseVendor(data []byte, file string) (*Vendor, error) {
 			}
 		}
 	}
+	v.earliest = v.Earliest()
 	for _, p := range v.Plans {
 		p.vendor = &v
 		if len(p.EditionIDs) == 0 {
@@ -403,6 +407,9 @@ func (v *Vendor) Option(id string) *Option {
 
 // Earliest is the first day any edition of the vendor is in force.
 func (v *Vendor) Earliest() scenarios.Date {
+	if !v.earliest.IsZero() {
+		return v.earliest
+	}
 	var d scenarios.Date
 	for _, e := range v.Editions {
 		if d.IsZero() || e.From.Before(d) {

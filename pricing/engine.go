@@ -62,16 +62,25 @@ func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Compari
 		t.discountFactors()
 	}
 	results := make([]*Result, len(cat.Vendors))
-	var wg sync.WaitGroup
+	var todo []int
 	for i, v := range cat.Vendors {
-		vs := s.Vendor(v.ID)
-		if !vs.IsEnabled() || only != nil && !only[v.ID] {
-			continue
+		if vs := s.Vendor(v.ID); vs.IsEnabled() && (only == nil || only[v.ID]) {
+			todo = append(todo, i)
+		}
+	}
+	var wg sync.WaitGroup
+	for k, i := range todo {
+		v := cat.Vendors[i]
+		if k == len(todo)-1 {
+			// The last is priced here: this goroutine's stack has grown
+			// already (a new one grows its stack again, every time).
+			results[i] = evaluateVendor(t, v, s.Vendor(v.ID), detail)
+			break
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i] = evaluateVendor(t, v, vs, detail)
+			results[i] = evaluateVendor(t, v, s.Vendor(v.ID), detail)
 		}()
 	}
 	wg.Wait()
@@ -474,14 +483,11 @@ func (b *bill) newAcc() *fenAcc {
 }
 
 // buy records a purchase in the plan's schedule (the bill is charged
-// separately, as the line it belongs to).
+// separately, as the line it belongs to). The purchase keeps amount as
+// given (several may share one): nothing may change it afterwards.
 func (pc *planCtx) buy(d scenarios.Date, it *Item, qty decimal.Decimal, amount *decimal.Decimal, until scenarios.Date, why, whyZH string) {
-	p := Purchase{Date: d, Item: it.ID, Label: it.Name, LabelEN: it.NameEN, Quantity: qty, Unit: it.Unit, Until: until, Why: why, WhyZH: whyZH}
-	if amount != nil {
-		a := *amount
-		p.Amount = &a
-	}
-	pc.schedule = append(pc.schedule, p)
+	pc.schedule = append(pc.schedule, Purchase{Date: d, Item: it.ID, Label: it.Name, LabelEN: it.NameEN, Quantity: qty, Unit: it.Unit,
+		Amount: amount, Until: until, Why: why, WhyZH: whyZH})
 }
 
 // chargeWhole charges qty whole units of item id at its resolved price (or

@@ -656,7 +656,8 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 		// Units come in few group sizes: one quantity per size.
 		var qs []decimal.Decimal
 		var qn []int64
-		for _, b := range buys {
+		amounts := make([]decimal.Decimal, len(buys))
+		for bi, b := range buys {
 			o := &offers[b.term+shift]
 			k := slices.Index(qn, b.q)
 			if k < 0 {
@@ -676,8 +677,8 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 							fen += huaweiDayFen(ups[0], b.q*int64(n), t.naturals[i].days)
 						}
 					}
-					a := fromFen(fen)
-					amount = &a
+					amounts[bi] = fromFen(fen)
+					amount = &amounts[bi]
 				}
 				pc.buy(t.start.AddDays(b.from), o.it, q, amount, t.start.AddDays(b.to-1),
 					"on demand: paid per day of use (monthly price / days of the month), settled on the 1st of the next month",
@@ -685,8 +686,8 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 				continue
 			}
 			if o.price != nil {
-				a := fromFen(ups[b.term+shift].fen(b.q))
-				amount = &a
+				amounts[bi] = fromFen(ups[b.term+shift].fen(b.q))
+				amount = &amounts[bi]
 			}
 			why, whyZH := huaweiCycleWhy(o.months)
 			pc.buy(t.start.AddDays(b.from), o.it, q, amount, t.start.AddDays(b.to-1), why, whyZH)
