@@ -463,9 +463,11 @@ func NewCardView() *CardView {
 		lb.Wrapping = fyne.TextWrapWord
 	}
 	v.Total.SizeName = theme.SizeNameSubHeadingText
-	v.Check.Wrapping = fyne.TextWrapWord
+	// The link is short and on its own line under the date: a wrapped
+	// hyperlink does not tell the card its height, and its second line
+	// was drawn over the next text on a narrow card.
 	v.Check.Hide()
-	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.Rank, v.Gap, v.plan, v.Sub, container.NewStack(v.Age, v.Check), v.UncoveredBadge, v.UnpricedBadge))
+	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.Rank, v.Gap, v.plan, v.Sub, v.Age, v.Check, v.UncoveredBadge, v.UnpricedBadge))
 	return v
 }
 
@@ -582,15 +584,13 @@ func (v *CardView) showAge(l kit.Lang, c *pricing.Comparison, r *pricing.Result)
 	v.Age.SetText(age)
 	if link == "" {
 		v.Check.Hide()
-		v.Age.Show()
 		return
 	}
-	// Old prices: the date and the request in one link to the page.
+	// Old prices: under the date, the request as a link to the page.
 	if u, err := url.Parse(link); err == nil {
 		v.Check.SetURL(u)
 	}
-	v.Check.SetText(age + l.T("card.check_sep") + l.T("card.check_prices"))
-	v.Age.Hide()
+	v.Check.SetText(l.T("card.check_prices"))
 	v.Check.Show()
 }
 
