@@ -166,6 +166,15 @@ func (u *ui) onExportChart(format string) {
 	if !u.canExport() {
 		return
 	}
+	// The what-if tabs export what they show (sense.go).
+	if data, kind, ok, err := u.sense.Export(format); ok {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.saveFile(safeFileName(u.cur.Name)+"-"+string(kind)+"."+format, []string{"." + format}, data)
+		return
+	}
 	kind := chart.Cumulative
 	switch u.results.Tabs.SelectedIndex() {
 	case 1:

@@ -3,6 +3,7 @@ package window
 import (
 	"bytes"
 	"image"
+	_ "image/png"
 	"strings"
 	"testing"
 
@@ -201,5 +202,35 @@ func TestLeadsUnderCumulativeChart(t *testing.T) {
 		if got, want := u.results.Leads.Text, wording.LeadsText(lang, f.expected()); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
+	}
+}
+
+// Exporting a chart (File ▸ export) from a what-if tab exports what the
+// tab shows, at print size: the tornado for the total picked, the
+// break-even as swept; from the other tabs, theirs.
+func TestSensitivityExport(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	if _, _, ok, _ := u.sense.Export("svg"); ok {
+		t.Fatal("the cumulative tab's export taken by the what-if tabs")
+	}
+	u.results.Tabs.SelectIndex(tabIndex(t, u, "敏感性"))
+	u.sense.Whose.SetSelectedIndex(2)
+	data, kind, ok, err := u.sense.Export("svg")
+	if !ok || err != nil || kind != "tornado" || !bytes.Contains(data, []byte("敏感性")) || !bytes.Contains(data, []byte("供应商：腾讯企点")) {
+		t.Errorf("tornado export: %v %v %s %.200q", ok, err, kind, data)
+	}
+	u.results.Tabs.SelectIndex(tabIndex(t, u, "盈亏平衡"))
+	u.sense.Field.SetSelected("在线客服坐席")
+	data, kind, ok, err = u.sense.Export("png")
+	if !ok || err != nil || kind != "breakeven" {
+		t.Fatalf("break-even export: %v %v %s", ok, err, kind)
+	}
+	if img, _, err := image.Decode(bytes.NewReader(data)); err != nil || img.Bounds().Dx() != 1600 {
+		t.Errorf("break-even export not a 1600 px PNG: %v", err)
+	}
+	typeInto(u.sense.To, "x")
+	if _, _, ok, err := u.sense.Export("png"); !ok || err == nil || !strings.Contains(err.Error(), "范围须为整数") {
+		t.Errorf("export of a range that is not one: %v", err)
 	}
 }

@@ -8,6 +8,8 @@
 package sensitivity
 
 import (
+	"bytes"
+	"errors"
 	"image"
 	"strconv"
 	"sync"
@@ -416,3 +418,29 @@ func (p *Panel) Current() *pricing.Tornado { return p.tornado }
 // SetRun replaces how work is started off the UI goroutine (tests hold
 // it back to show that typing never waits for it).
 func (p *Panel) SetRun(run func(func())) { p.run = run }
+
+// Export draws the view on screen at print size (chart.DefaultWidth ×
+// DefaultHeight) as "png" or "svg": the tornado shown, for whose total is
+// picked, or the break-even as swept. ok is false when neither view is on
+// screen; err says why there is nothing to export yet.
+func (p *Panel) Export(format string) (data []byte, kind chart.Kind, ok bool, err error) {
+	var b bytes.Buffer
+	o := chart.Options{Lang: string(p.lang)}
+	switch p.showing {
+	case TornadoView:
+		if p.tornado == nil || p.dirty[TornadoView] || p.tornGen != p.gen[TornadoView] {
+			return nil, chart.Tornado, true, errors.New(p.lang.T("sense.computing"))
+		}
+		o.Vendor = p.whose()
+		err = chart.RenderTornado(&b, format, p.tornado, o)
+		return b.Bytes(), chart.Tornado, true, err
+	case BreakevenView:
+		from, to, good := p.sweepRange()
+		if !good || p.in.Scenario == nil {
+			return nil, chart.Breakeven, true, errors.New(p.RangeMsg.Text)
+		}
+		err = chart.RenderBreakeven(&b, format, p.in.Scenario, p.field(), pricing.SweepValues(from, to, breakevenPoints), o)
+		return b.Bytes(), chart.Breakeven, true, err
+	}
+	return nil, "", false, nil
+}
