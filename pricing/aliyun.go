@@ -3,6 +3,7 @@ package pricing
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -320,24 +321,24 @@ func (st seatTerm) en() string {
 	case st.months%12 == 0 && st.months == 12:
 		return "1 year"
 	case st.months%12 == 0:
-		return fmt.Sprintf("%d years", st.months/12)
+		return strconv.Itoa(st.months/12) + " years"
 	}
-	return fmt.Sprintf("%d months", st.months)
+	return strconv.Itoa(st.months) + " months"
 }
 
 // adj is the term as a modifier: "1-month", "3-year".
 func (st seatTerm) adj() string {
 	if st.months%12 == 0 {
-		return fmt.Sprintf("%d-year", st.months/12)
+		return strconv.Itoa(st.months/12) + "-year"
 	}
-	return fmt.Sprintf("%d-month", st.months)
+	return strconv.Itoa(st.months) + "-month"
 }
 
 func (st seatTerm) zh() string {
 	if st.months%12 == 0 {
-		return fmt.Sprintf("%d 年", st.months/12)
+		return strconv.Itoa(st.months/12) + " 年"
 	}
-	return fmt.Sprintf("%d 个月", st.months)
+	return strconv.Itoa(st.months) + " 个月"
 }
 
 // seatRun is a run of days with the same seats needed and held, and the

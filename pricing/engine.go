@@ -239,11 +239,9 @@ func (pc *planCtx) shared(key string, fn func()) {
 	for _, l := range part.lines {
 		c := *l
 		pc.b.lines = append(pc.b.lines, &c)
-		acc := part.fen[l]
-		na := pc.b.newAcc()
-		na.total, na.whole, na.after, na.micro, na.hasMicro = acc.total, acc.whole, acc.after, acc.micro, acc.hasMicro
-		copy(na.monthly, acc.monthly)
-		pc.b.fen[&c] = na
+		// The copy is not in byItem: nothing charges it again, so it
+		// shares the part's accumulator (only read from here on).
+		pc.b.fen[&c] = part.fen[l]
 	}
 	pc.schedule = append(pc.schedule, part.schedule...)
 	for _, n := range part.notes {

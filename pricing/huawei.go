@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -726,8 +727,9 @@ func huaweiDayFen(up unitPrice, seatDays int64, days int) int64 {
 }
 
 func huaweiCycleHow(o *huaweiOffer) (string, string) {
-	how := fmt.Sprintf("%d-month cycles bought on the day needed, each ending at the first 00:00 after its duration (UTC+8)", o.months)
-	howZH := fmt.Sprintf("%d 个月周期，需要之日购买，终点为时长后的第一个 00:00（UTC+8）", o.months)
+	m := strconv.Itoa(o.months)
+	how := m + "-month cycles bought on the day needed, each ending at the first 00:00 after its duration (UTC+8)"
+	howZH := m + " 个月周期，需要之日购买，终点为时长后的第一个 00:00（UTC+8）"
 	if o.how != "" {
 		how += "; " + o.how
 		howZH += "；" + o.howZH

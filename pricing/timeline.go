@@ -116,7 +116,8 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 	t.minuteUP = newUnitPrice(t.minuteFactor)
 
 	// Boundaries: horizon months, calendar months, change dates.
-	bounds := append([]scenarios.Date{}, t.monthStarts...)
+	bounds := make([]scenarios.Date, 0, 2*len(t.monthStarts)+len(s.Changes))
+	bounds = append(bounds, t.monthStarts...)
 	for m := t.start.FirstOfMonth().AddMonths(1); m.Before(t.end); m = m.AddMonths(1) {
 		bounds = append(bounds, m)
 	}
