@@ -203,6 +203,10 @@ type Line struct {
 	// spreadsheet may recompute it. Amounts billed per day, per bill or
 	// by tier, or prorated, are not a product of the line's figures.
 	Product bool
+	// Gross is the line as published (VAT included) on the view net of
+	// VAT (WithoutVAT), nil otherwise: a spreadsheet may recompute a net
+	// amount from the published figures.
+	Gross *Line
 
 	monthlyFen []int64
 }

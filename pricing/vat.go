@@ -91,6 +91,7 @@ func (r *Result) withoutVAT(months int) *Result {
 	var total, after, extras int64
 	for i, l := range r.Lines {
 		n := *l
+		n.Gross = l
 		x.Lines[i] = &n
 		if l.UnitPrice != nil {
 			p := l.UnitPrice.DivRound(vatDivisor, 6)

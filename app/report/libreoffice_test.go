@@ -40,10 +40,14 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 		s    *scenarios.Scenario
 		c    *pricing.Comparison
 		o    Options
-		// changed: the vendor, line and new unit price of the edited copy.
+		// changed: the vendor, line and new unit price of an edited copy,
+		// the month the line is paid in and the change of its amount.
+		edited bool
 		vendor string
 		line   int
 		price  decimal.Decimal
+		month  int
+		delta  decimal.Decimal
 	}
 	var books []book
 	for _, tc := range []struct{ name, file, lang string }{
@@ -72,58 +76,71 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 		}
 		files = append(files, p)
 	}
-	// The edited copy: the bench scenario's first vendor line that is a
+	// The edited copies: the bench scenario's first vendor line that is a
 	// product paid whole in one month gets unit price + 1: its total, that
-	// month, the yearly budget and the cumulative cash all move.
-	edited := books[1]
-	editedMonth := -1
-	edited.name = "bench-edited"
-	f, err := excelize.OpenFile(files[1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	var delta decimal.Decimal
-find:
-	for _, r := range edited.c.Vendors {
-		whole := reportWholeLines(r)
-		for i, l := range r.Lines {
-			month := -1
-			for m, lines := range whole {
-				if slices.Contains(lines, i) {
-					month = m
-				}
-			}
-			if !l.Product || month < 0 {
-				continue
-			}
-			edited.vendor, edited.line, editedMonth = r.Vendor, i, month
-			price := *l.UnitPrice
-			rate := decimal.NewFromInt(1)
-			if l.ListPrice != nil {
-				price = *l.ListPrice
-				for _, x := range l.Rates {
-					rate = rate.Mul(x.Value)
-				}
-			}
-			edited.price = price.Add(decimal.NewFromInt(1))
-			delta = l.Quantity.Mul(edited.price).Mul(rate).Round(2).Sub(*l.Amount)
-			sh := reportVendorSheets(edited.c, edited.o)[r.Vendor]
-			if err := f.SetCellFloat(sh, cellName(rvUnitPrice, 3+i), edited.price.InexactFloat64(), -1, 64); err != nil {
-				t.Fatal(err)
-			}
-			break find
+	// month, the yearly budget and the cumulative cash all move. Net of
+	// VAT, the price is the published one and the amount its net,
+	// ROUND(ROUND(q × p × rate, 2) / 1.06, 2).
+	edit := func(src int, name string) {
+		t.Helper()
+		edited := books[src]
+		edited.name, edited.edited = name, true
+		f, err := excelize.OpenFile(files[src])
+		if err != nil {
+			t.Fatal(err)
 		}
+	find:
+		for _, r := range edited.c.Vendors {
+			whole := reportWholeLines(r)
+			for i, l := range r.Lines {
+				month := -1
+				for m, lines := range whole {
+					if slices.Contains(lines, i) {
+						month = m
+					}
+				}
+				g := l
+				if edited.c.ExcludesVAT {
+					g = l.Gross
+				}
+				if g == nil || !g.Product || month < 0 {
+					continue
+				}
+				edited.vendor, edited.line, edited.month = r.Vendor, i, month
+				price := *g.UnitPrice
+				rate := decimal.NewFromInt(1)
+				if g.ListPrice != nil {
+					price = *g.ListPrice
+					for _, x := range g.Rates {
+						rate = rate.Mul(x.Value)
+					}
+				}
+				edited.price = price.Add(decimal.NewFromInt(1))
+				amount := l.Quantity.Mul(edited.price).Mul(rate).Round(2)
+				if edited.c.ExcludesVAT {
+					amount = amount.DivRound(decimal.RequireFromString("1.06"), 2)
+				}
+				edited.delta = amount.Sub(*l.Amount)
+				sh := reportVendorSheets(edited.c, edited.o)[r.Vendor]
+				if err := f.SetCellFloat(sh, cellName(rvUnitPrice, 3+i), edited.price.InexactFloat64(), -1, 64); err != nil {
+					t.Fatal(err)
+				}
+				break find
+			}
+		}
+		if edited.vendor == "" || edited.delta.IsZero() {
+			t.Fatalf("%s: no product line paid whole in one month to edit", name)
+		}
+		p := filepath.Join(dir, edited.name+".xlsx")
+		if err := f.SaveAs(p); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		files = append(files, p)
+		books = append(books, edited)
 	}
-	if edited.vendor == "" || delta.IsZero() {
-		t.Fatal("no product line paid whole in one month to edit in the bench scenario")
-	}
-	p := filepath.Join(dir, edited.name+".xlsx")
-	if err := f.SaveAs(p); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	files = append(files, p)
-	books = append(books, edited)
+	edit(1, "bench-edited")
+	edit(5, "bench-net-edited")
 
 	out := filepath.Join(dir, "out")
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
@@ -165,8 +182,8 @@ find:
 		engine := map[string]decimal.Decimal{}
 		for _, r := range bk.c.Vendors {
 			engine[r.Vendor] = r.Total
-			if bk.name == "bench-edited" && r.Vendor == bk.vendor {
-				engine[r.Vendor] = r.Total.Add(delta)
+			if bk.edited && r.Vendor == bk.vendor {
+				engine[r.Vendor] = r.Total.Add(bk.delta)
 			}
 		}
 		checked := 0
@@ -211,10 +228,10 @@ find:
 			// row) sums the months; the yearly sheet's total row too. In the
 			// edited copy, the edited line's month moved with its price.
 			ms := sheet(sheetMonthly)
-			if bk.name == "bench-edited" && r.Vendor == bk.vendor {
-				want := r.Monthly[editedMonth].Add(delta)
-				if got := money("edited month", ms[1+editedMonth][1+j]); !got.Equal(want) {
-					t.Errorf("%s %s: month %d shows %s after the price change, want %s + %s = %s", bk.name, r.Vendor, editedMonth+1, got, r.Monthly[editedMonth], delta, want)
+			if bk.edited && r.Vendor == bk.vendor {
+				want := r.Monthly[bk.month].Add(bk.delta)
+				if got := money("edited month", ms[1+bk.month][1+j]); !got.Equal(want) {
+					t.Errorf("%s %s: month %d shows %s after the price change, want %s + %s = %s", bk.name, r.Vendor, bk.month+1, got, r.Monthly[bk.month], bk.delta, want)
 				}
 			}
 			if got := money("monthly total", ms[bk.c.Months+2][1+j]); !got.Equal(want) {
@@ -237,8 +254,8 @@ find:
 		if checked == 0 {
 			t.Errorf("%s: nothing checked", bk.name)
 		}
-		if bk.name == "bench-edited" {
-			t.Logf("%s: %s line %d unit price → %s moved the total by %s", bk.name, bk.vendor, bk.line+1, bk.price, delta)
+		if bk.edited {
+			t.Logf("%s: %s line %d unit price → %s moved the total by %s", bk.name, bk.vendor, bk.line+1, bk.price, bk.delta)
 		}
 	}
 	if !strings.Contains(strings.Join(files, " "), "edited") {

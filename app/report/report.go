@@ -961,9 +961,13 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 	b.str(sh, 1, 1, title)
 	b.style(sh, 1, 1, 1, 1, b.st.title)
 	b.fail(b.f.SetRowHeight(sh, 1, 24))
-	widths := []float64{30, 12, 12, 12, 10, 16, 12, 12, 60, 40, 14, 8, 50, 22}
-	b.header(sh, 2, []string{o.t("项目", "Item"), o.t("数量", "Quantity"), o.t("单位", "Unit"), o.t("单价（元）", "Unit price (CNY)"),
-		o.t("折扣系数", "Rate"), o.t("金额（元）", "Amount (CNY)"), o.t("实际单价（元）", "Effective unit price"), o.t("价格", "Price"),
+	widths := []float64{30, 16, 12, 12, 10, 16, 12, 12, 60, 40, 14, 8, 50, 22}
+	priceHead, amountHead, effHead := o.t("单价（元）", "Unit price (CNY)"), o.t("金额（元）", "Amount (CNY)"), o.t("实际单价（元）", "Effective unit price")
+	if c.ExcludesVAT { // published prices, amounts net of VAT
+		priceHead, amountHead, effHead = o.t("单价（含税，元）", "Unit price incl. VAT (CNY)"), o.t("金额（不含税，元）", "Amount net of VAT (CNY)"), o.t("实际单价（不含税）", "Effective unit price net of VAT")
+	}
+	b.header(sh, 2, []string{o.t("项目", "Item"), o.t("数量", "Quantity"), o.t("单位", "Unit"), priceHead,
+		o.t("折扣系数", "Rate"), amountHead, effHead, o.t("价格", "Price"),
 		o.t("计算方式", "How computed"), o.t("来源", "Source"), o.t("价格日期", "Price date"),
 		o.t("假设", "[A]"), o.t("假设或解释", "Assumption or interpretation"), o.t("项目编号", "Item id")}, widths)
 	b.freeze(sh, 2, 0)
@@ -979,7 +983,14 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 	first := row
 	cells := make([]string, len(r.Lines))
 	b.lineCells[r.Vendor] = cells
+	whole := map[int]bool{}
+	for _, lines := range reportWholeLines(r) {
+		for _, li := range lines {
+			whole[li] = true
+		}
+	}
 	for i, l := range r.Lines {
+		netHow := "" // how a net amount follows from the published one
 		if l.Priced() {
 			cells[i] = reportSheetRef(sh) + "!" + b.absCell(rvAmount, row)
 		}
@@ -996,6 +1007,29 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 			b.str(sh, rvUnitPrice, row, b.unpriced())
 			b.str(sh, rvAmount, row, b.unpriced())
 			b.style(sh, rvUnitPrice, row, rvAmount, row, b.st.bold)
+		case c.ExcludesVAT && l.Gross != nil:
+			// Net of VAT: the published (VAT-included) price, and the net
+			// amount as the engine makes it, each bill ÷ 1.06 rounded to
+			// the fen: a formula for a product paid in one bill.
+			g := l.Gross
+			price, rate := *g.UnitPrice, decimal.NewFromInt(1)
+			if g.ListPrice != nil {
+				price = *g.ListPrice
+				for _, x := range g.Rates {
+					rate = rate.Mul(x.Value)
+				}
+			}
+			if g.Product && whole[i] {
+				b.number(sh, rvUnitPrice, row, price, -1, b.st.price)
+				b.number(sh, rvRate, row, rate, -1, b.st.decimal)
+				b.formula(sh, rvAmount, row, fmt.Sprintf("ROUND(ROUND(%s*%s*%s,2)/1.06,2)", b.cell(rvQuantity, row), b.cell(rvUnitPrice, row), b.cell(rvRate, row)), b.st.money)
+				netHow = o.t("；÷ 1.06 = "+wording.Money(*l.Amount)+"（不含税）", "; ÷ 1.06 = "+wording.Money(*l.Amount)+" net of VAT")
+			} else {
+				b.number(sh, rvUnitPrice, row, *g.UnitPrice, -1, b.st.price)
+				b.money(sh, rvAmount, row, *l.Amount, false, false)
+				netHow = o.t("；每笔账单 ÷ 1.06 四舍五入到分，合计 "+wording.Money(*l.Amount)+"（不含税，数值：不是单元格的乘积）",
+					"; each bill ÷ 1.06 rounded to the fen, "+wording.Money(*l.Amount)+" net of VAT in all (a number: not a product of the cells)")
+			}
 		case l.Product:
 			price, rate := *l.UnitPrice, decimal.NewFromInt(1)
 			if l.ListPrice != nil {
@@ -1027,6 +1061,9 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		formula := wording.LineFormula(o.Lang, l)
 		if rates := wording.LineRates(o.Lang, l); rates != "" && l.Product {
 			formula += o.t("（折扣系数 = "+rates+"）", " (rate = "+rates+")")
+		}
+		if netHow != "" { // the published arithmetic, then the net
+			formula = wording.LineFormula(o.Lang, l.Gross) + netHow
 		}
 		b.wrapped(sh, rvFormula, row, formula, widths[rvFormula-1])
 		src, date := reportLineSource(r, l, o)

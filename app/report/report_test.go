@@ -932,3 +932,53 @@ func TestLowerBoundInWords(t *testing.T) {
 		}
 	}
 }
+
+// Net of VAT, a breakdown line paid in one bill is a formula over the
+// published figures as the engine makes the net, ROUND(ROUND(q × p ×
+// rate, 2) / 1.06, 2), and computes to the engine's net amount to the fen;
+// the unit price column is the published price, and says so.
+func TestNetOfVATLinesAreFormulas(t *testing.T) {
+	s, c := compareFile(t, benchScenario)
+	net := c.WithoutVAT()
+	var buf bytes.Buffer
+	if err := XLSX(&buf, s, net, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := reportVendorSheets(net, Options{})
+	formulas := 0
+	for _, r := range net.Vendors {
+		sh := sheets[r.Vendor]
+		if h := cellText(t, f, sh, rvUnitPrice, 2); h != "单价（含税，元）" {
+			t.Errorf("%s: unit price header %q", r.Vendor, h)
+		}
+		whole := map[int]bool{}
+		for _, lines := range reportWholeLines(r) {
+			for _, li := range lines {
+				whole[li] = true
+			}
+		}
+		for i, l := range r.Lines {
+			if !l.Priced() {
+				continue
+			}
+			fm, _ := f.GetCellFormula(sh, cellName(rvAmount, 3+i))
+			if l.Gross.Product && whole[i] {
+				if !strings.HasPrefix(fm, "ROUND(ROUND(") || !strings.HasSuffix(fm, "/1.06,2)") {
+					t.Errorf("%s line %d: %q, want ROUND(ROUND(q*p*rate,2)/1.06,2)", r.Vendor, i+1, fm)
+				}
+				formulas++
+			}
+			if got := cellMoney(t, f, sh, rvAmount, 3+i); !got.Equal(*l.Amount) {
+				t.Errorf("%s line %d: %s (%q), the engine's net %s", r.Vendor, i+1, got, fm, l.Amount)
+			}
+		}
+	}
+	if formulas < 3 {
+		t.Errorf("only %d net lines are formulas", formulas)
+	}
+}
