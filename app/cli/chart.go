@@ -53,17 +53,17 @@ func runChart(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if fs.NArg() > 0 {
-		return usageErr("unexpected argument %q (flags are --scenario, --out, --kind, …)", fs.Arg(0))
+		return usageErr("%s", env.T("cli.chart.unexpected", fs.Arg(0)))
 	}
 	if *file == "" {
-		return usageErr("--scenario FILE is required")
+		return usageErr("%s", env.T("cli.err.scenario_required"))
 	}
 	if *out == "" {
-		return usageErr("--out FILE.png|FILE.svg is required")
+		return usageErr("%s", env.T("cli.err.out_required", ".png", ".svg"))
 	}
 	format, ok := outFormat(*out, "png", "svg")
 	if !ok {
-		return usageErr("--out must end in .png or .svg, not %q", filepath.Base(*out))
+		return usageErr("%s", env.T("cli.err.out_ext", ".png", ".svg", filepath.Base(*out)))
 	}
 	k := chart.Kind(*kind)
 	known := false
@@ -71,22 +71,22 @@ func runChart(env *Env, args []string) int {
 		known = known || c == k
 	}
 	if !known {
-		return usageErr("--kind must be one of %s, not %q", chart.KindList(), *kind)
+		return usageErr("%s", env.T("cli.chart.bad_kind", chart.KindList(), *kind))
 	}
 	l, err := cliLang(env, *lang)
 	if err != nil {
-		return usageErr("--lang: %v", err)
+		return usageErr("%s", env.T("cli.err.lang", *lang))
 	}
 	o := chart.Options{Width: *width, Height: *height, Lang: l, Vendor: *vendor, Dark: *dark}
 	if _, _, err := o.Size(); err != nil {
-		return usageErr("--width/--height: %v", err)
+		return usageErr("%s", sizeError(env, *width, *height, err))
 	}
 	if *vendor != "" {
 		if k != chart.Breakdown && k != chart.Tornado {
 			return usageErr("%s", env.T("cli.chart.vendor_kind"))
 		}
 		if !slices.Contains(scenarios.VendorIDs, *vendor) {
-			return usageErr("--vendor: unknown vendor %q (known: %s)", *vendor, strings.Join(scenarios.VendorIDs, ", "))
+			return usageErr("%s", env.T("cli.err.vendor", *vendor, strings.Join(scenarios.VendorIDs, ", ")))
 		}
 	}
 	setFlags := map[string]bool{}
@@ -103,7 +103,7 @@ func runChart(env *Env, args []string) int {
 		sweepField = breakevenDefField
 	}
 	if k == chart.Breakeven && !slices.Contains(scenarios.CountFieldNames(), sweepField) {
-		return usageErr("--field: %q is not a whole-number demand field (one of: %s)", sweepField, strings.Join(scenarios.CountFieldNames(), ", "))
+		return usageErr("%s", env.T("cli.chart.bad_field", sweepField, strings.Join(scenarios.CountFieldNames(), ", ")))
 	}
 
 	s, err := app.LoadScenario(*file)
@@ -113,7 +113,7 @@ func runChart(env *Env, args []string) int {
 	var b bytes.Buffer
 	if k == chart.Tornado {
 		if *vat != "included" && *vat != "excluded" {
-			return usageErr("--vat must be included or excluded, not %q", *vat)
+			return usageErr("%s", env.T("cli.err.vat", *vat))
 		}
 		var t *pricing.Tornado
 		t, err = pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: *vat == "excluded"})
@@ -132,11 +132,11 @@ func runChart(env *Env, args []string) int {
 		if !setFlags["to"] {
 			hi = breakevenDefMult * cur
 			if hi <= *from {
-				return fail(env, name, fmt.Errorf("--to: %s is %d in %s, so there is no default range to sweep: give --to N", sweepField, cur, *file))
+				return fail(env, name, errors.New(env.T("cli.chart.no_range", sweepField, cur, *file)))
 			}
 		}
 		if *from < 0 || hi <= *from {
-			return usageErr("--from/--to: the sweep needs 0 ≤ from < to, not %d..%d", *from, hi)
+			return usageErr("%s", env.T("cli.chart.bad_range", *from, hi))
 		}
 		err = chart.RenderBreakeven(&b, format, s, sweepField, pricing.SweepValues(*from, hi, breakevenPoints), o)
 	} else {
@@ -146,11 +146,11 @@ func runChart(env *Env, args []string) int {
 			return fail(env, name, err)
 		}
 		if c, err = withVAT(c, *vat); err != nil {
-			return usageErr("%v", err)
+			return usageErr("%s", env.T("cli.err.vat", *vat))
 		}
 		if k == chart.Breakdown && *vendor != "" {
 			if _, verr := chart.BreakdownVendor(c, *vendor); verr != nil {
-				return fail(env, name, fmt.Errorf("--vendor: %s is disabled in %s (vendors.%s.enabled is false)", *vendor, *file, *vendor))
+				return fail(env, name, errors.New(env.T("cli.chart.vendor_disabled", *vendor, *file, *vendor)))
 			}
 		}
 		err = chart.Render(&b, format, c, k, o)
@@ -181,8 +181,26 @@ func writeOutput(path string, data []byte) error {
 	case errors.As(err, &le):
 		err = le.Err
 	}
-	return fmt.Errorf("--out: cannot write %s: %v", path, err)
+	return &outError{path: path, err: err}
 }
+
+// sizeError is why a chart cannot be drawn width × height.
+func sizeError(env *Env, width, height int, err error) string {
+	if env.Lang() == "en" {
+		return "--width/--height: " + err.Error()
+	}
+	return env.T("cli.chart.bad_size", width, height, chart.MinWidth, chart.MinHeight)
+}
+
+// outError is a --out file that could not be written.
+type outError struct {
+	path string
+	err  error
+}
+
+func (e *outError) Error() string { return fmt.Sprintf("--out: cannot write %s: %v", e.path, e.err) }
+
+func (e *outError) Unwrap() error { return e.err }
 
 // outFormat is the format an output file's extension names, when it is
 // one of formats (case-insensitive).

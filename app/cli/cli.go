@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -226,12 +227,11 @@ func newFlags(env *Env, name string) *flag.FlagSet {
 func parseFlags(env *Env, fs *flag.FlagSet, args []string) (ok bool, code int) {
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			fs.SetOutput(env.Stdout)
-			fmt.Fprintf(env.Stdout, "Usage of %s:\n", fs.Name())
-			fs.PrintDefaults()
+			fmt.Fprintln(env.Stdout, env.T("cli.flags_usage", fs.Name()))
+			printFlags(env, fs, strings.TrimPrefix(fs.Name(), "kefucost "))
 			return false, ExitOK
 		}
-		fmt.Fprintf(env.Stderr, "%s: %v\n", fs.Name(), err)
+		fmt.Fprintf(env.Stderr, "%s: %s\n", fs.Name(), flagError(env, err))
 		return false, ExitUsage
 	}
 	return true, ExitOK
@@ -239,6 +239,10 @@ func parseFlags(env *Env, fs *flag.FlagSet, args []string) (ok bool, code int) {
 
 // fail writes one error line for a subcommand and returns ExitError.
 func fail(env *Env, name string, err error) int {
+	var oe *outError
+	if errors.As(err, &oe) && env.Lang() != "en" {
+		err = errors.New(env.T("cli.err.out_write", oe.path, wording.OSReason(env.Lang(), oe.err)))
+	}
 	msg := strings.TrimSpace(wording.FileError(env.Lang(), err).Error())
 	fmt.Fprintf(env.Stderr, "kefucost %s: %s\n", name, msg)
 	return ExitError

@@ -36,7 +36,7 @@ func runCompare(env *Env, args []string) int {
 		return fail(env, "compare", err)
 	}
 	if _, err := withVAT(&pricing.Comparison{}, *vat); err != nil {
-		fmt.Fprintln(env.Stderr, "kefucost compare: "+err.Error())
+		fmt.Fprintln(env.Stderr, "kefucost compare: "+env.T("cli.err.vat", *vat))
 		return ExitUsage
 	}
 	c, err := pricing.Compare(s)
@@ -71,7 +71,11 @@ func runPlans(env *Env, args []string) int {
 	if *dateText != "" {
 		d, err := scenarios.ParseDate(*dateText)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "kefucost plans: --price-date: %v\n", err)
+			msg := err.Error()
+			if env.Lang() != "en" {
+				msg = wording.DateHint(env.Lang(), *dateText)
+			}
+			fmt.Fprintf(env.Stderr, "kefucost plans: --price-date: %s\n", msg)
 			return ExitUsage
 		}
 		on = d
@@ -81,7 +85,7 @@ func runPlans(env *Env, args []string) int {
 		return fail(env, "plans", err)
 	}
 	if *vendor != "" && cat.Vendor(*vendor) == nil {
-		fmt.Fprintf(env.Stderr, "kefucost plans: --vendor: unknown vendor %q (known: %s)\n", *vendor, strings.Join(scenarios.VendorIDs, ", "))
+		fmt.Fprintln(env.Stderr, "kefucost plans: "+env.T("cli.err.vendor", *vendor, strings.Join(scenarios.VendorIDs, ", ")))
 		return ExitUsage
 	}
 	lang := env.Lang()

@@ -34,21 +34,21 @@ func runReport(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if fs.NArg() > 0 {
-		return usageErr("unexpected argument %q (flags are --scenario, --out, --lang)", fs.Arg(0))
+		return usageErr("%s", env.T("cli.report.unexpected", fs.Arg(0)))
 	}
 	if *file == "" {
-		return usageErr("--scenario FILE is required")
+		return usageErr("%s", env.T("cli.err.scenario_required"))
 	}
 	if *out == "" {
-		return usageErr("--out FILE.xlsx|FILE.csv is required")
+		return usageErr("%s", env.T("cli.err.out_required", ".xlsx", ".csv"))
 	}
 	format, ok := outFormat(*out, "xlsx", "csv")
 	if !ok {
-		return usageErr("--out must end in .xlsx or .csv, not %q", filepath.Base(*out))
+		return usageErr("%s", env.T("cli.err.out_ext", ".xlsx", ".csv", filepath.Base(*out)))
 	}
 	l, err := cliLang(env, *lang)
 	if err != nil {
-		return usageErr("--lang: %v", err)
+		return usageErr("%s", env.T("cli.err.lang", *lang))
 	}
 	// SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
 	// convention) fixes the "generated" time, for reports that must be
@@ -57,7 +57,7 @@ func runReport(env *Env, args []string) int {
 	if v := env.Getenv("SOURCE_DATE_EPOCH"); v != "" {
 		sec, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || sec < 0 {
-			return usageErr("SOURCE_DATE_EPOCH must be whole seconds since 1970, not %q", v)
+			return usageErr("%s", env.T("cli.report.epoch", v))
 		}
 		now = time.Unix(sec, 0)
 	}
@@ -70,7 +70,7 @@ func runReport(env *Env, args []string) int {
 		return fail(env, name, err)
 	}
 	if c, err = withVAT(c, *vat); err != nil {
-		return usageErr("%v", err)
+		return usageErr("%s", env.T("cli.err.vat", *vat))
 	}
 	o := report.Options{Lang: l, Generated: now}
 	var data []byte

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -79,7 +80,7 @@ func runScenarios(env *Env, args []string) int {
 			continue
 		}
 		if a == "-h" || a == "--help" || a == "-help" {
-			scenariosUsage(env.Stdout)
+			scenariosUsage(env)
 			return ExitOK
 		}
 		if len(a) > 1 && a[0] == '-' {
@@ -89,12 +90,12 @@ func runScenarios(env *Env, args []string) int {
 		break
 	}
 	if at < 0 {
-		fmt.Fprintf(env.Stderr, "kefucost scenarios: say what to do: %s (kefucost scenarios help)\n", scSubNames())
+		fmt.Fprintln(env.Stderr, "kefucost scenarios: "+env.T("cli.sc.say_what", scSubNames()))
 		return ExitUsage
 	}
 	name := args[at]
 	if name == "help" {
-		scenariosUsage(env.Stdout)
+		scenariosUsage(env)
 		return ExitOK
 	}
 	rest := append(append([]string{}, args[:at]...), args[at+1:]...)
@@ -103,7 +104,7 @@ func runScenarios(env *Env, args []string) int {
 			return s.run(env, rest)
 		}
 	}
-	fmt.Fprintf(env.Stderr, "kefucost scenarios: unknown subcommand %q (known: %s)\n", name, scSubNames())
+	fmt.Fprintln(env.Stderr, "kefucost scenarios: "+env.T("cli.sc.unknown", name, scSubNames()))
 	return ExitUsage
 }
 
@@ -115,15 +116,30 @@ func scSubNames() string {
 	return strings.Join(n, ", ")
 }
 
-func scenariosUsage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: kefucost scenarios SUBCOMMAND [ARGS] [--db PATH]\n\nThe saved scenarios in the local database. Subcommands:")
+func scenariosUsage(env *Env) {
+	w := env.Stdout
+	fmt.Fprintln(w, env.T("cli.sc.usage"))
 	rows := [][]string{}
 	for _, s := range scSubs {
-		rows = append(rows, []string{"  " + strings.TrimSpace(s.name+" "+s.synopsis), s.summary})
+		rows = append(rows, []string{"  " + strings.TrimSpace(s.name+" "+scSynopsis(env, s.name, s.synopsis)), scWords(env, "cli.sc.cmd."+s.name, s.summary)})
 	}
 	fmt.Fprint(w, wording.Table(rows, nil))
-	fmt.Fprintln(w, "\nEvery subcommand takes --db PATH (default: $KEFUCOST_DB, else ~/.config/fyne/"+app.AppID+"/scenarios.db).\n"+
-		"Flags may come before or after the names; put -- before a name that starts with \"-\".")
+	fmt.Fprintln(w, env.T("cli.sc.usage.more", app.AppID))
+}
+
+// scWords is the text of key in the user's language, else fallback (the
+// English the code carries).
+func scWords(env *Env, key, fallback string) string {
+	if t, ok := wording.Lookup(env.Lang(), key); ok && env.Lang() != "en" {
+		return t
+	}
+	return fallback
+}
+
+// scSynopsis is a subcommand's arguments as the usage shows them
+// ("NAME [--rev N]"; Chinese "名称 [--rev N]").
+func scSynopsis(env *Env, sub, synopsis string) string {
+	return scWords(env, "cli.sc.syn."+sub, synopsis)
 }
 
 // scCmd is one run of a subcommand: its flags, positional arguments and
@@ -135,15 +151,16 @@ type scCmd struct {
 	fs       *flag.FlagSet
 	db       *string
 	pos      []string
-	path     string // the database file, once resolved
-	inTrash  bool   // names are looked for in the trash (see where)
+	path     string   // the database file, once resolved
+	inTrash  bool     // names are looked for in the trash (see where)
+	names    []string // the scenario names given, as cleaned (for messages)
 }
 
 func newScCmd(env *Env, sub string) *scCmd {
 	c := &scCmd{env: env, name: "scenarios " + sub}
 	for _, s := range scSubs {
 		if s.name == sub {
-			c.synopsis = s.synopsis
+			c.synopsis = scSynopsis(env, sub, s.synopsis)
 		}
 	}
 	c.fs = newFlags(env, c.name)
@@ -185,27 +202,28 @@ func (c *scCmd) parse(args []string, min, max int) (ok bool, code int) {
 	}
 	if err := c.fs.Parse(flags); err != nil {
 		if err == flag.ErrHelp {
-			fmt.Fprintf(c.env.Stdout, "Usage: kefucost %s %s [--db PATH]\n\nFlags:\n", c.name, c.synopsis)
-			c.fs.SetOutput(c.env.Stdout)
-			c.fs.PrintDefaults()
+			fmt.Fprint(c.env.Stdout, c.env.T("cli.sc.flags_usage", c.name, c.synopsis))
+			printFlags(c.env, c.fs, "scenarios."+strings.TrimPrefix(c.name, "scenarios "))
 			return false, ExitOK
 		}
-		fmt.Fprintf(c.env.Stderr, "kefucost %s: %v\n", c.name, err)
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, flagError(c.env, err))
 		return false, ExitUsage
 	}
 	c.pos = append(c.pos, c.fs.Args()...)
 	if len(c.pos) < min || len(c.pos) > max {
-		what := "too many arguments"
+		what := c.env.T("cli.sc.too_many")
 		if len(c.pos) < min {
-			what = "missing arguments"
+			what = c.env.T("cli.sc.missing")
 		}
-		fmt.Fprintf(c.env.Stderr, "kefucost %s: %s; usage: kefucost %s %s [--db PATH]\n", c.name, what, c.name, c.synopsis)
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, c.env.T("cli.sc.bad_args", what, c.name, c.synopsis))
 		return false, ExitUsage
 	}
 	return true, ExitOK
 }
 
-func (c *scCmd) fail(err error) int { return fail(c.env, c.name, c.where(err)) }
+func (c *scCmd) fail(err error) int {
+	return fail(c.env, c.name, scStoreError(c.env, c.where(err), c.names, c.path, c.inTrash))
+}
 
 // where adds the database file to the store's error saying that a name is
 // not in it (the usual cause is a wrong --db or KEFUCOST_DB): "no saved
@@ -223,8 +241,23 @@ func (c *scCmd) where(err error) error {
 	return fmt.Errorf("%w in %s", err, e.Path)
 }
 
-func (c *scCmd) usageErr(format string, args ...any) int {
-	fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, fmt.Sprintf(format, args...))
+// scNameError is why name cannot be a scenario's name, in Chinese (the
+// window's words).
+func scNameError(env *Env, name string) string {
+	t := strings.TrimSpace(name)
+	switch {
+	case t == "":
+		return env.T("err.name_empty")
+	case utf8.RuneCountInString(t) > scenarios.MaxNameLen:
+		return env.T("err.name_long", scenarios.MaxNameLen)
+	}
+	return env.T("err.name_control")
+}
+
+// usageErr says what is wrong with the command line: the text of key in
+// the user's language.
+func (c *scCmd) usageErr(key string, args ...any) int {
+	fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, c.env.T(key, args...))
 	return ExitUsage
 }
 
@@ -238,7 +271,7 @@ func (c *scCmd) given(name string) bool {
 // revFlag checks --rev: a revision number (1, 2, …), 0 when not given.
 func (c *scCmd) revFlag(rev *int) (ok bool) {
 	if c.given("rev") && *rev < 1 {
-		c.usageErr("--rev must be a revision number (1, 2, …), not %d", *rev)
+		c.usageErr("cli.sc.bad_rev", *rev)
 		return false
 	}
 	return true
@@ -248,9 +281,13 @@ func (c *scCmd) revFlag(rev *int) (ok bool) {
 func (c *scCmd) cleanName(name string) (string, bool) {
 	n, err := store.CleanName(name)
 	if err != nil {
-		c.fail(err)
+		if c.env.Lang() != "en" {
+			err = errors.New(scNameError(c.env, name))
+		}
+		fail(c.env, c.name, err)
 		return "", false
 	}
+	c.names = append(c.names, n)
 	return n, true
 }
 
@@ -283,10 +320,10 @@ func (c *scCmd) open(write bool) (*store.Store, error) {
 		return nil, err
 	}
 	if st.Recovered != "" {
-		fmt.Fprintf(c.env.Stderr, "kefucost %s: warning: the scenario database %s was damaged: it was moved to %s (kept as it was) and a new, empty database was started\n", c.name, path, st.Recovered)
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, c.env.T("cli.sc.recovered", path, st.Recovered))
 	}
 	if st.Backup != "" {
-		fmt.Fprintf(c.env.Stderr, "kefucost %s: note: the scenario database %s was upgraded to this version's format; a copy of the old file is at %s\n", c.name, path, st.Backup)
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, c.env.T("cli.sc.upgraded", path, st.Backup))
 	}
 	return st, nil
 }
@@ -294,7 +331,7 @@ func (c *scCmd) open(write bool) (*store.Store, error) {
 // noDB is the error for a scenario asked of a database that does not
 // exist yet.
 func (c *scCmd) noDB(name string) int {
-	return c.fail(fmt.Errorf("no saved scenario named %q (there is no scenario database at %s yet)", name, c.path))
+	return c.fail(errors.New(c.env.T("cli.sc.err.no_db", name, c.path)))
 }
 
 func (c *scCmd) when(t time.Time) string {
@@ -331,13 +368,6 @@ func scSummary(env *Env, s string) string {
 		return s
 	}
 	return wording.Summary(env.Lang(), s)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -403,7 +433,7 @@ func scList(env *Env, args []string, sub string) int {
 		return code
 	}
 	if *format != "table" && *format != "json" && *format != "csv" {
-		return c.usageErr("--format must be table, json or csv, not %q", *format)
+		return c.usageErr("cli.err.format", *format)
 	}
 	st, err := c.open(false)
 	if err != nil {
@@ -518,20 +548,45 @@ func runScShow(env *Env, args []string) int {
 		return c.fail(err)
 	}
 	env.Stdout.Write(data)
-	c.pricesNote(s, r, "this revision was saved")
+	c.pricesNote(s, r)
 	return ExitOK
 }
 
 // pricesNote says on stderr when the price editions a revision recorded
 // differ from the ones today's catalog uses for the same scenario.
-func (c *scCmd) pricesNote(s *scenarios.Scenario, r store.Revision, since string) {
+func (c *scCmd) pricesNote(s *scenarios.Scenario, r store.Revision) {
 	diff, err := pricesChanged(s, r.Editions)
 	switch {
 	case err != nil:
-		fmt.Fprintf(c.env.Stderr, "kefucost %s: note: revision %d cannot be priced with today's catalog: %v\n", c.name, r.Number, err)
+		c.unpriceable(r.Number, err)
 	case diff != "":
-		fmt.Fprintf(c.env.Stderr, "kefucost %s: note: prices have changed since %s: %s\n", c.name, since, diff)
+		fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, c.env.T("cli.sc.note.prices_this", scDiff(c.env, diff)))
 	}
+}
+
+// unpriceable says that revision n cannot be priced with today's catalog.
+func (c *scCmd) unpriceable(n int, err error) {
+	fmt.Fprintf(c.env.Stderr, "kefucost %s: %s\n", c.name, c.env.T("cli.sc.note.unpriceable", n, wording.FileError(c.env.Lang(), err)))
+}
+
+// scDiff is an editions change ("chatopera 2020 → 2023") with Chinese
+// vendor names under Chinese.
+func scDiff(env *Env, diff string) string {
+	if env.Lang() == "en" {
+		return diff
+	}
+	return vendorIDsIn(env, strings.ReplaceAll(diff, "; ", "；"))
+}
+
+// vendorIDsIn replaces vendor ids by their short names in Chinese.
+func vendorIDsIn(env *Env, s string) string {
+	if env.Lang() == "en" {
+		return s
+	}
+	for _, id := range scenarios.VendorIDs {
+		s = strings.ReplaceAll(s, id, wording.ShortVendorName(env.Lang(), id))
+	}
+	return s
 }
 
 // pricesChanged compares recorded editions with today's for s, vendor by
@@ -557,15 +612,15 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
-func formatEditions(m map[string]string) string {
+func formatEditions(env *Env, m map[string]string) string {
 	if len(m) == 0 {
-		return "not recorded"
+		return env.T("cli.sc.not_recorded")
 	}
 	var parts []string
 	for _, k := range sortedKeys(m) {
 		parts = append(parts, k+" "+m[k])
 	}
-	return strings.Join(parts, ", ")
+	return vendorIDsIn(env, strings.Join(parts, env.T("cli.sc.list_sep")))
 }
 
 func runScImport(env *Env, args []string) int {
@@ -606,7 +661,7 @@ func runScImport(env *Env, args []string) int {
 	}
 	if strings.TrimSpace(name) == "" {
 		if file == "-" {
-			return c.fail(errors.New("the scenario read from stdin has no name: give one with --name NAME"))
+			return c.fail(errors.New(env.T("cli.sc.err.stdin_name")))
 		}
 		name = scenarios.NameFromFile(file)
 	}
@@ -628,7 +683,7 @@ func runScImport(env *Env, args []string) int {
 		return c.fail(err)
 	}
 	if !added {
-		fmt.Fprintf(env.Stdout, "%q revision %d already holds this scenario: nothing new was saved\n", name, rev.Number)
+		fmt.Fprintln(env.Stdout, env.T("cli.sc.same", name, rev.Number))
 	} else {
 		fmt.Fprintln(env.Stdout, env.T("cli.sc.saved", name, rev.Number, scSummary(env, rev.Summary)))
 	}
@@ -705,7 +760,7 @@ func runScHistory(env *Env, args []string) int {
 		return code
 	}
 	if *format != "table" && *format != "json" {
-		return c.usageErr("--format must be table or json, not %q", *format)
+		return c.usageErr("cli.err.format2", *format)
 	}
 	name, ok := c.cleanName(c.pos[0])
 	if !ok {
@@ -744,7 +799,7 @@ func runScHistory(env *Env, args []string) int {
 				summary += env.T("cli.sc.saved_as", r.Name)
 			}
 			rows = append(rows, []string{strconv.Itoa(r.Number), c.when(r.Time), summary})
-			rows = append(rows, []string{"", "", env.T("cli.sc.prices", formatEditions(r.Editions))})
+			rows = append(rows, []string{"", "", env.T("cli.sc.prices", formatEditions(env, r.Editions))})
 		}
 		fmt.Fprint(env.Stdout, wording.Table(rows, map[int]bool{0: true}))
 	}
@@ -783,7 +838,7 @@ func runScHistory(env *Env, args []string) int {
 			cache[string(data)] = p
 		}
 		if p.err != nil {
-			fmt.Fprintf(env.Stderr, "kefucost %s: note: revision %d cannot be priced with today's catalog: %v\n", c.name, r.Number, p.err)
+			c.unpriceable(r.Number, p.err)
 			continue
 		}
 		d := app.EditionsDiff(r.Editions, p.now)
@@ -799,11 +854,11 @@ func runScHistory(env *Env, args []string) int {
 		ch.revs = append(ch.revs, strconv.Itoa(r.Number))
 	}
 	for _, ch := range changes {
-		which := "revision " + ch.revs[0] + " was"
+		note := env.T("cli.sc.note.prices_rev", ch.revs[0], scDiff(env, ch.diff))
 		if len(ch.revs) > 1 {
-			which = "revisions " + strings.Join(ch.revs, ", ") + " were"
+			note = env.T("cli.sc.note.prices_revs", strings.Join(ch.revs, env.T("cli.sc.list_sep")), scDiff(env, ch.diff))
 		}
-		fmt.Fprintf(env.Stderr, "kefucost %s: note: prices have changed since %s saved: %s\n", c.name, which, ch.diff)
+		fmt.Fprintf(env.Stderr, "kefucost %s: %s\n", c.name, note)
 	}
 	return ExitOK
 }
@@ -815,7 +870,7 @@ func runScRestore(env *Env, args []string) int {
 	}
 	number, err := strconv.Atoi(c.pos[1])
 	if err != nil || number < 1 {
-		return c.usageErr("REV must be a revision number (1, 2, …; see kefucost scenarios history), not %q", c.pos[1])
+		return c.usageErr("cli.sc.bad_rev_arg", c.pos[1])
 	}
 	name, ok := c.cleanName(c.pos[0])
 	if !ok {
@@ -831,7 +886,7 @@ func runScRestore(env *Env, args []string) int {
 		return c.fail(err)
 	}
 	if !added {
-		fmt.Fprintf(env.Stdout, "%q revision %d already holds what revision %d held: nothing new was saved\n", name, rev.Number, number)
+		fmt.Fprintln(env.Stdout, env.T("cli.sc.same_rev", name, rev.Number, number))
 	} else {
 		fmt.Fprintln(env.Stdout, env.T("cli.sc.saved", name, rev.Number, scSummary(env, rev.Summary)))
 	}
@@ -927,7 +982,7 @@ func runScUndelete(env *Env, args []string) int {
 		return code
 	}
 	if c.given("id") && *id == 0 {
-		return c.usageErr("--id must be an id that kefucost scenarios trash lists (1, 2, …), not 0")
+		return c.usageErr("cli.sc.bad_id")
 	}
 	name, ok := c.cleanName(c.pos[0])
 	if !ok {
@@ -949,9 +1004,9 @@ func runScUndelete(env *Env, args []string) int {
 		i := slices.IndexFunc(before, func(in store.Info) bool { return in.ID == *id })
 		switch {
 		case i < 0:
-			return c.fail(fmt.Errorf("no deleted scenario with id %d in %s (kefucost scenarios trash%s lists them)", *id, c.path, c.dbHint()))
+			return c.fail(errors.New(env.T("cli.sc.err.no_id", *id, c.path, c.dbHint())))
 		case before[i].Name != name:
-			return c.fail(fmt.Errorf("the scenario with id %d in the trash is named %q, not %q", *id, before[i].Name, name))
+			return c.fail(errors.New(env.T("cli.sc.err.id_name", *id, before[i].Name, name)))
 		}
 		in, err = st.UndeleteID(*id)
 	} else {
@@ -964,15 +1019,16 @@ func runScUndelete(env *Env, args []string) int {
 	for _, t := range before {
 		switch {
 		case t.ID == in.ID:
-			deleted = ", deleted " + c.when(t.TrashedAt)
+			deleted = env.T("cli.sc.deleted_at", c.when(t.TrashedAt))
 		case t.Name == name:
 			left++
 		}
 	}
-	fmt.Fprintf(env.Stdout, "took %q out of the trash (id %d, %s%s)\n", name, in.ID, plural(in.Revisions, "revision", "revisions"), deleted)
-	if left > 0 {
-		fmt.Fprintf(env.Stdout, "%s named %q %s still in the trash (kefucost scenarios trash%s lists %s)\n",
-			plural(left, "more deleted scenario", "more deleted scenarios"), name, map[bool]string{true: "is", false: "are"}[left == 1], c.dbHint(), map[bool]string{true: "it", false: "them"}[left == 1])
+	fmt.Fprintln(env.Stdout, env.T("cli.sc.undeleted", name, in.ID, revisions(env, in.Revisions), deleted))
+	if left == 1 {
+		fmt.Fprintln(env.Stdout, env.T("cli.sc.left.one", name, c.dbHint()))
+	} else if left > 1 {
+		fmt.Fprintln(env.Stdout, env.T("cli.sc.left.many", left, name, c.dbHint()))
 	}
 	return ExitOK
 }
@@ -994,7 +1050,11 @@ func runScEmptyTrash(env *Env, args []string) int {
 	if n == 0 {
 		fmt.Fprintln(env.Stdout, env.T("cli.sc.emptied_none"))
 	} else {
-		fmt.Fprintf(env.Stdout, "removed %s from the trash for good, with every revision\n", plural(n, "scenario", "scenarios"))
+		if n == 1 {
+			fmt.Fprintln(env.Stdout, env.T("cli.sc.emptied.one"))
+		} else {
+			fmt.Fprintln(env.Stdout, env.T("cli.sc.emptied.many", n))
+		}
 	}
 	return ExitOK
 }
@@ -1010,7 +1070,7 @@ func runScCompare(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if *format != "table" && *format != "json" && *format != "csv" {
-		return c.usageErr("--format must be table, json or csv, not %q", *format)
+		return c.usageErr("cli.err.format", *format)
 	}
 	name, ok := c.cleanName(c.pos[0])
 	if !ok {
@@ -1030,7 +1090,7 @@ func runScCompare(env *Env, args []string) int {
 	}
 	cmp, err := pricing.Compare(s)
 	if err != nil {
-		return c.fail(fmt.Errorf("%q revision %d: %w", name, r.Number, err))
+		return c.fail(fmt.Errorf("%s%w", env.T("cli.sc.err.rev_prefix", name, r.Number), wording.FileError(env.Lang(), err)))
 	}
 	var out []byte
 	switch *format {
@@ -1046,7 +1106,7 @@ func runScCompare(env *Env, args []string) int {
 	}
 	env.Stdout.Write(out)
 	if diff := app.EditionsDiff(r.Editions, app.EditionsOf(cmp)); diff != "" {
-		fmt.Fprintf(env.Stderr, "kefucost %s: note: prices have changed since revision %d was saved: %s\n", c.name, r.Number, diff)
+		fmt.Fprintf(env.Stderr, "kefucost %s: %s\n", c.name, env.T("cli.sc.note.prices_rev", strconv.Itoa(r.Number), scDiff(env, diff)))
 	}
 	return ExitOK
 }

@@ -792,9 +792,10 @@ func (u *ui) pristine() *scenarios.Scenario {
 }
 
 // showError says what went wrong, exactly as the error says it (Fyne's
-// error dialog capitalises the first letter, which changes file names).
+// error dialog capitalises the first letter, which changes file names),
+// in the window's language (a file's problems and the disk's).
 func (u *ui) showError(err error) {
-	msg := widget.NewLabel(err.Error())
+	msg := widget.NewLabel(u.lang.FileError(err).Error())
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(u.lang.T("error.title"), u.lang.T("action.close"), msg, u.win)
 	d.Resize(fyne.NewSize(560, 200))

@@ -3,9 +3,11 @@ package wording
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"kefucost/scenarios"
@@ -15,7 +17,9 @@ import (
 // revision summaries.
 
 // FieldName is a field path in lang's words, for messages: known fields by
-// their label, others (vendors.…) as written in the file, "" the scenario.
+// their label; a vendor's fields, own costs, dated changes and combination
+// choices by the words the window shows beside them; "" the scenario.
+// A path it does not know is shown as written in the file.
 func FieldName(lang, path string) string {
 	if path == "" {
 		return Text(lang, "field.scenario")
@@ -23,17 +27,53 @@ func FieldName(lang, path string) string {
 	if l := FieldLabel(lang, strings.TrimPrefix(path, "demand.")); l != strings.TrimPrefix(path, "demand.") {
 		return l
 	}
+	if m := extraPath.FindStringSubmatch(path); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		name := Text(lang, "fieldname.extra", VendorNameByID(lang, m[1]), n+1)
+		if t, ok := Lookup(lang, "extras."+m[3]); ok && m[3] != "" {
+			name += " " + t
+		}
+		return name
+	}
 	if m := vendorPath.FindStringSubmatch(path); m != nil {
 		vendor := VendorNameByID(lang, m[1])
-		switch {
-		case m[3] != "":
-			return Text(lang, "fieldname.price", vendor, ItemName(lang, m[1], m[3]))
-		case m[2] == "discount":
+		switch m[2] {
+		case "prices", "":
+			if m[3] != "" {
+				return Text(lang, "fieldname.price", vendor, ItemName(lang, m[1], m[3]))
+			}
+		case "discount":
 			return vendor + " " + Text(lang, "vendors.discount")
-		case m[2] == "plan":
+		case "plan":
 			return vendor + " " + Text(lang, "vendors.plan")
+		case "options":
+			return vendor + " " + Text(lang, "vendors.options")
+		case "gifts":
+			return vendor + " " + Text(lang, "fieldname.gifts")
+		case "extras":
+			return vendor + " " + Text(lang, "extras.title")
 		}
 		return vendor
+	}
+	if m := changePath.FindStringSubmatch(path); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		name := Text(lang, "fieldname.change", n+1)
+		if t, ok := Lookup(lang, "fieldname.change."+m[2]); ok && m[2] != "" {
+			name += " " + t
+		}
+		return name
+	}
+	if g, ok := strings.CutPrefix(path, "combine.pin"); ok {
+		if g = strings.Trim(g, ".[]\""); g != "" {
+			return Text(lang, "combine.title") + " " + GroupName(lang, g)
+		}
+		return Text(lang, "combine.title")
+	}
+	if strings.HasPrefix(path, "combine.exclude") {
+		return Text(lang, "fieldname.exclude")
+	}
+	if strings.HasPrefix(path, "combine") {
+		return Text(lang, "combine.title")
 	}
 	return path
 }
@@ -41,6 +81,14 @@ func FieldName(lang, path string) string {
 // vendorPath is a vendor's field path: vendors.<id>.discount, .plan, or
 // .prices[item] (the item quoted or not).
 var vendorPath = regexp.MustCompile(`^vendors\.([a-z0-9-]+)(?:\.([a-z]+))?(?:\["?([^"\]]+)"?\])?`)
+
+// extraPath is one of a vendor's own costs: vendors.<id>.extras[i] and its
+// fields (.name, .amount, .when, .date).
+var extraPath = regexp.MustCompile(`^vendors\.([a-z0-9-]+)\.extras\[(\d+)\](?:\.([a-z]+))?`)
+
+// changePath is a dated change: changes[i] and its fields (.date, .field,
+// .value).
+var changePath = regexp.MustCompile(`^changes\[(\d+)\](?:\.([a-z_]+))?`)
 
 // FieldError says what is wrong with a field in lang's words.
 // The scenario package gives each error a message key and arguments; an
@@ -80,7 +128,7 @@ func FileError(lang string, err error) error {
 		fe = fes[0]
 	case errors.As(err, &fe):
 	default:
-		return err
+		return osError(lang, err)
 	}
 	if lang == "en" {
 		return fe
@@ -263,4 +311,43 @@ func DiscountHint(lang, text string) string {
 		return Text(lang, "err.discount_percent", t, strconv.FormatFloat(v/100, 'f', -1, 64))
 	}
 	return ""
+}
+
+// osError is a file system's error in lang's words ("无法打开 a.json：文件
+// 或文件夹不存在"); English, and errors that are not the file system's,
+// are returned as they are.
+func osError(lang string, err error) error {
+	var pe *fs.PathError
+	if lang == "en" || !errors.As(err, &pe) {
+		return err
+	}
+	key := "oserr.other"
+	switch pe.Op {
+	case "open", "read", "write":
+		key = "oserr." + pe.Op
+	}
+	return errors.New(Text(lang, key, pe.Path, OSReason(lang, pe.Err)))
+}
+
+// OSReason is why the file system refused, in lang's words when it is one
+// a user can act on (missing, no permission, a folder, disk full or
+// read-only); else the system's own words.
+func OSReason(lang string, err error) string {
+	if lang != "en" {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return Text(lang, "oserr.not_exist")
+		case errors.Is(err, fs.ErrPermission):
+			return Text(lang, "oserr.permission")
+		case errors.Is(err, syscall.EISDIR):
+			return Text(lang, "oserr.is_dir")
+		case errors.Is(err, syscall.ENOTDIR):
+			return Text(lang, "oserr.not_dir")
+		case errors.Is(err, syscall.ENOSPC):
+			return Text(lang, "oserr.no_space")
+		case errors.Is(err, syscall.EROFS):
+			return Text(lang, "oserr.read_only")
+		}
+	}
+	return err.Error()
 }

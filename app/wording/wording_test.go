@@ -200,3 +200,31 @@ func TestLeadsText(t *testing.T) {
 		t.Errorf("many takeovers: %q", got)
 	}
 }
+
+// A field path in a message is named in the words the window shows beside
+// the field, never as the file writes it: an own cost's amount, a dated
+// change's value, a combination choice.
+func TestFieldNamesInChinese(t *testing.T) {
+	for path, want := range map[string]string{
+		"vendors.chatopera.extras[0].amount": "Chatopera 机器人平台 自己录入的费用第 1 笔 金额",
+		"vendors.aliyun-icc.extras[2].date":  "阿里云 智能联络中心 自己录入的费用第 3 笔 日期",
+		"vendors.aliyun-icc.extras[1]":       "阿里云 智能联络中心 自己录入的费用第 2 笔",
+		"vendors.tencent-qidian.gifts[0]":    "腾讯企点客服 赠送额度",
+		"vendors.huawei-cec.options.x":       "华为云 云客服 CEC 解释选项",
+		"vendors.chatopera.discount":         "Chatopera 机器人平台 谈判折扣",
+		"changes[2].value":                   "计划变更第 3 条 数值",
+		"changes[0].date":                    "计划变更第 1 条 日期",
+		"combine.pin.phone":                  "厂商组合 电话",
+		"combine.exclude[0]":                 "不参与组合的厂商",
+		"demand.online_agents":               "在线客服坐席",
+		"format":                             "文件格式",
+	} {
+		got := FieldName("zh", path)
+		if got != want {
+			t.Errorf("FieldName(zh, %q) = %q, want %q", path, got, want)
+		}
+	}
+	if got := FieldName("en", "vendors.chatopera.extras[0].amount"); got != "Chatopera own cost 1 Amount" && !strings.Contains(got, "own cost 1") {
+		t.Errorf("en: %q", got)
+	}
+}
