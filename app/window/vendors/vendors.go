@@ -623,7 +623,7 @@ func (p *Panel) servesText(c *Card, r *pricing.Result, s *scenarios.Scenario, id
 	}
 	var needs []string
 	if s != nil {
-		for _, f := range wording.ItemServes(id) {
+		for _, f := range pricing.ItemDemand(id) { // the engine's knowledge; here only worded
 			if v := peak(s, f); v != "" {
 				needs = append(needs, strings.TrimSpace(l.T("vendors.need.field", wording.FieldLabel(string(l), f), v, l.T("unit."+f))))
 			}
