@@ -283,12 +283,13 @@ func chatoperaPacks(pc *planCtx) {
 	}
 	var buys []packBuy
 	var cost int64
-	ok, proven, searched, windows := false, false, false, false
+	ok, searched, windows := false, false, false
 	budget := -1 // bounds only: prove the plan at volume or fall back
 	if total <= packSearchCalls*minQuota {
 		searched, budget = true, packBudget
 	}
-	buys, cost, ok, proven = packSearch(t.start, use, kinds, budget)
+	buys, cost, ok, proof := packSearch(t.start, use, kinds, budget)
+	proven := proof != unproven
 	if !proven {
 		// The better of the best plan found and whole-month windows.
 		if wb, wc := windowPlan(t.start, t.months, use, kinds); wc >= 0 && (!ok || wc < cost) {
@@ -371,10 +372,14 @@ func chatoperaPacks(pc *planCtx) {
 	}
 	text := "资源包：用量（对话请求 + ASR 秒数）只从资源包扣除，无配额即停服；所列购买计划逐日核对，保证每天都有额度"
 	en := "Resource packs: usage (chat requests + ASR seconds) is served only from packs and stops when they run out; the purchases listed are checked day by day to leave quota on every day"
-	if proven {
+	switch proof {
+	case provenBySearch:
 		text += "，且是所有这样的计划中总价最低的（逐日精确搜索）。"
 		en += ", and cost the least of all such plans (an exact search over days)."
-	} else {
+	case provenByBound:
+		text += "，且是所有这样的计划中总价最低的（总价等于任何计划都不可能低于的下限，无需逐日搜索）。"
+		en += ", and cost the least of all such plans (the total meets a lower bound no plan can beat, so no search over days was needed)."
+	default:
 		text += fmt.Sprintf("。%s：%s，可能还有更省的买法。", whyZH, howZH)
 		en += fmt.Sprintf(". %s: %s; a cheaper way to buy may exist.", why, how)
 	}

@@ -420,3 +420,48 @@ func TestPriceDateBeforeEachVendorsFirstEdition(t *testing.T) {
 		}
 	}
 }
+
+// The packs note says how the plan is known to cost the least: by the
+// day-by-day search, or by meeting the lower bound with no search at all
+// (issue 8: it said "an exact search over days" for both). 36 months at
+// 3,000 a day meets the bound (three 10,000 元 packs); 6 months at 300 a
+// day falling to 20 on 2027-03-10 needs the search (800.00).
+func TestChatoperaPackNoteSaysHowProven(t *testing.T) {
+	low := int64(20)
+	for _, c := range []struct {
+		name       string
+		s          *scenarios.Scenario
+		want, zh   string
+		notWant    string
+		wantAmount string
+	}{
+		{"volume", scenario(36, func(s *scenarios.Scenario) { s.Demand.ChatsPerDay = 3000 }),
+			"lower bound no plan can beat, so no search over days was needed", "无需逐日搜索", "exact search", "30000.00"},
+		{"falling use", scenario(6, func(s *scenarios.Scenario) {
+			s.Demand.ChatsPerDay = 300
+			s.Changes = []scenarios.Change{{Date: scenarios.NewDate(2027, 3, 10), ChatsPerDay: &low}}
+		}), "(an exact search over days)", "逐日精确搜索", "lower bound", "800.00"},
+	} {
+		cmp, err := Compare(c.s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ch := vendor(t, cmp, scenarios.Chatopera)
+		if got := ch.Total.StringFixed(2); got != c.wantAmount {
+			t.Errorf("%s: total %s, want %s", c.name, got, c.wantAmount)
+		}
+		found := false
+		for _, n := range ch.Notes {
+			if n.ID != "chatopera.packs" {
+				continue
+			}
+			found = true
+			if !strings.Contains(n.EN, c.want) || strings.Contains(n.EN, c.notWant) || !strings.Contains(n.Text, c.zh) {
+				t.Errorf("%s: note %q / %q", c.name, n.EN, n.Text)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no packs note", c.name)
+		}
+	}
+}

@@ -57,12 +57,21 @@ func packPlan(start scenarios.Date, use []int64, kinds []packKind) (buys []packB
 	return buys, cost, ok
 }
 
+// packProof says how a plan is known to cost the least, if it is.
+type packProof int
+
+const (
+	unproven       packProof = iota
+	provenByBound            // it costs the lower bound: no plan can cost less, no search needed
+	provenBySearch           // the day-by-day search found it
+)
+
 // packSearch is packPlan with a bound on the work: after budget mixes
-// (0: none) it returns the cheapest whole plan found so far, with proven
-// false; budget < 0 runs no search, only the bounds (a plan that meets the
+// (0: none) it returns the cheapest whole plan found so far, unproven;
+// budget < 0 runs no search, only the bounds (a plan that meets the
 // lower bound is still proven). The search ends far sooner on most
 // scenarios; very large volumes with many pack sizes reach the bound.
-func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int) (buys []packBuy, cost int64, ok, proven bool) {
+func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int) (buys []packBuy, cost int64, ok bool, proof packProof) {
 	n := len(use)
 	sc := packScratchPool.Get().(*packScratch)
 	defer func() { sc.used = 0; packScratchPool.Put(sc) }()
@@ -73,10 +82,10 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 	}
 	total := cum[n]
 	if total == 0 {
-		return nil, 0, true, true
+		return nil, 0, true, provenByBound
 	}
 	if len(kinds) == 0 {
-		return nil, 0, false, true
+		return nil, 0, false, provenByBound
 	}
 	// Kinds in the order the vendor draws them down on their purchase day.
 	order := make([]int, len(kinds))
@@ -245,10 +254,10 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 		}
 	}
 	if ubBuys != nil && ub <= lb(0) {
-		return ubBuys, ub, true, true // no plan costs less than lb
+		return ubBuys, ub, true, provenByBound // no plan costs less than lb
 	}
 	if budget < 0 {
-		return ubBuys, ub, ubBuys != nil, false // bounds only: no search
+		return ubBuys, ub, ubBuys != nil, unproven // bounds only: no search
 	}
 	mixes := 0
 	// Kinds of one validity are bought as a mix; only mixes that no other
@@ -423,7 +432,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 				buys = append(buys, spell(&nodes[i])...)
 			}
 			sort.SliceStable(buys, func(i, j int) bool { return buys[i].day < buys[j].day })
-			return buys, nd.cost, true, true
+			return buys, nd.cost, true, provenBySearch
 		}
 		if budget > 0 && mixes > budget {
 			break
@@ -543,12 +552,12 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 			buys = append(buys, spell(&nodes[i])...)
 		}
 		sort.SliceStable(buys, func(i, j int) bool { return buys[i].day < buys[j].day })
-		return buys, nodes[bestNode].cost, true, false
+		return buys, nodes[bestNode].cost, true, unproven
 	}
 	if ubBuys == nil {
-		return nil, 0, false, true
+		return nil, 0, false, provenBySearch
 	}
-	return ubBuys, ub, true, false
+	return ubBuys, ub, true, unproven
 }
 
 type posItem struct {
