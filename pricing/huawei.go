@@ -826,7 +826,7 @@ func huaweiNumbersAndCalls(pc *planCtx) {
 		last := &t.segs[nt.segTo-1]
 		how := "outbound minutes (agents' and robots' outbound share, each call rounded up) beyond those included, billed daily (the month's minutes spread over its days, each day's bill rounded) and paid the next day; inbound free"
 		howZH := "外呼分钟（人工外呼与机器人外呼部分，每通向上取整）扣除所含分钟，按日计费（当月分钟均摊到各天，每日账单取整到分），次日扣费；呼入免费"
-		pc.b.chargeAs(pc, nt.month, r.it, variant{}, q, r.p, r.over, fromFen(fen-lastFen), how, howZH)
+		pc.b.chargeQtyFen(nt.month, r.it, variant{}, q, r.p, r.over, fen-lastFen, how, howZH)
 		if lastFen > 0 {
 			pc.b.chargeFen(t.cashMonth(last.from.AddDays(last.days)), r.it, variant{}, 0, r.p, r.over, lastFen, how, howZH)
 		}
@@ -968,9 +968,9 @@ type huaweiNumberType struct {
 // monthly growth never change it. A month takes the type in force on its
 // first day with numbers.
 func huaweiNumberTypes(t *timeline) []huaweiNumberType {
-	changed := map[scenarios.Date]bool{}
-	for _, c := range t.s.Changes {
-		changed[c.Date] = true
+	// A dated change renews the type (a few changes: a scan, not a map).
+	changed := func(d scenarios.Date) bool {
+		return slices.ContainsFunc(t.s.Changes, func(c scenarios.Change) bool { return c.Date == d })
 	}
 	out := make([]huaweiNumberType, len(t.naturals))
 	var cur *huaweiNumberType
@@ -987,7 +987,7 @@ func huaweiNumberTypes(t *timeline) []huaweiNumberType {
 				cur = nil
 				continue
 			}
-			if cur == nil || changed[sg.from] {
+			if cur == nil || changed(sg.from) {
 				rate := huaweiOutRate(&sg.l)
 				ty := huaweiNumberType{inbound: rate.LessThan(decimal.NewFromInt(50 * n))}
 				per := rate.DivRound(decimal.NewFromInt(n), 2)
