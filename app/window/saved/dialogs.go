@@ -46,36 +46,30 @@ func AskName(win fyne.Window, l kit.Lang, title, initial string, done func(strin
 
 // ShowHistory lists a scenario's revisions, newest first (as History
 // gives them), each with what changed; one can be opened, restored, or
-// compared with the scenario being edited.
+// compared with the scenario being edited. Rows are as tall as their
+// summary wraps to (a list's rows are all one height: a long summary ran
+// over the next row).
 func ShowHistory(win fyne.Window, l kit.Lang, name string, revs []store.Revision, onOpen, onRestore, onCompare func(rev int)) {
 	var d dialog.Dialog
-	list := widget.NewList(func() int { return len(revs) },
-		func() fyne.CanvasObject {
-			lb := widget.NewLabel("")
-			lb.Wrapping = fyne.TextWrapWord
-			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(widget.NewButton(l.T("action.open"), nil), widget.NewButton(l.T("action.restore"), nil),
-					widget.NewButton(l.T("action.compare"), nil)), lb)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			r := revs[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("#%d  %s  %s", r.Number, r.Time.Local().Format("2006-01-02 15:04:05"), l.Summary(r.Summary)))
-			btns := box.Objects[1].(*fyne.Container)
-			btns.Objects[0].(*widget.Button).OnTapped = func() {
+	rows := container.NewVBox()
+	for i, r := range revs {
+		lb := widget.NewLabel(fmt.Sprintf("#%d  %s  %s", r.Number, r.Time.Local().Format("2006-01-02 15:04:05"), l.Summary(r.Summary)))
+		lb.Wrapping = fyne.TextWrapWord
+		rev := r.Number
+		act := func(f func(int)) func() {
+			return func() {
 				d.Hide()
-				onOpen(r.Number)
+				f(rev)
 			}
-			btns.Objects[1].(*widget.Button).OnTapped = func() {
-				d.Hide()
-				onRestore(r.Number)
-			}
-			btns.Objects[2].(*widget.Button).OnTapped = func() {
-				d.Hide()
-				onCompare(r.Number)
-			}
-		})
-	d = dialog.NewCustom(l.T("history.title", name), l.T("action.close"), list, win)
+		}
+		btns := container.NewHBox(widget.NewButton(l.T("action.open"), act(onOpen)), widget.NewButton(l.T("action.restore"), act(onRestore)),
+			widget.NewButton(l.T("action.compare"), act(onCompare)))
+		if i > 0 {
+			rows.Add(widget.NewSeparator())
+		}
+		rows.Add(container.NewBorder(nil, nil, nil, container.NewVBox(btns), lb))
+	}
+	d = dialog.NewCustom(l.T("history.title", name), l.T("action.close"), container.NewVScroll(rows), win)
 	d.Resize(fyne.NewSize(760, 460))
 	d.Show()
 }
