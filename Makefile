@@ -131,6 +131,7 @@ package: deps $(FYNE)
 		$(FYNE) package --target linux --release --src ../.. --exe $(CURDIR)/build/package/$(BIN) \
 			--name $(BIN)
 	mv build/package/$(BIN).tar.xz build/$(BIN)-$(VERSION)-linux-amd64.tar.xz
+	scripts/package-mime.sh build/$(BIN)-$(VERSION)-linux-amd64.tar.xz
 	@tar -tJvf build/$(BIN)-$(VERSION)-linux-amd64.tar.xz
 	@echo "package: build/$(BIN)-$(VERSION)-linux-amd64.tar.xz"
 

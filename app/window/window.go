@@ -209,8 +209,12 @@ func Args(args []string) (db, file string, ok bool) {
 			}
 			i++
 			db = args[i]
-		case file == "" && !strings.HasPrefix(a, "-") && strings.HasSuffix(strings.ToLower(a), ".json"):
-			file = a
+		case !strings.HasPrefix(a, "-") && strings.HasSuffix(strings.ToLower(a), ".json"):
+			// A file manager passes every file selected (Exec=kefucost
+			// %F): the first opens.
+			if file == "" {
+				file = a
+			}
 		default:
 			return "", "", false
 		}

@@ -482,7 +482,8 @@ func TestWindowArgs(t *testing.T) {
 		{[]string{`C:\Users\采购\方案 B.kefucost.json`}, "", `C:\Users\采购\方案 B.kefucost.json`, true},
 		{[]string{"--db", "/x/s.db", "a.KEFUCOST.JSON"}, "/x/s.db", "a.KEFUCOST.JSON", true},
 		{[]string{"a.kefucost.json", "--db=/x/s.db"}, "/x/s.db", "a.kefucost.json", true},
-		{[]string{"a.json", "b.json"}, "", "", false},
+		// Several files from a file manager (Exec=kefucost %F): the first.
+		{[]string{"a.kefucost.json", "b.kefucost.json"}, "", "a.kefucost.json", true},
 		{[]string{"-x.json"}, "", "", false},
 		{[]string{"list.txt"}, "", "", false},
 	} {
