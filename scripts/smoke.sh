@@ -112,6 +112,14 @@ done
 [[ -n $win ]] || fail "no window named kefucost within ${WINDOW_TIMEOUT}s"
 t_window=$(elapsed)
 title=$(DISPLAY=$display xdotool getwindowname "$win" 2>/dev/null || echo "?")
+# The window opens no wider or taller than the screen (its content's
+# minimum width once made it map 1509 px wide on a 1280 px screen), and an
+# untouched sample is not marked unsaved (●).
+mapped=$(DISPLAY=$display xdotool getwindowgeometry "$win" 2>/dev/null | sed -n 's/.*Geometry: //p' || true)
+if [[ $mapped =~ ^([0-9]+)x([0-9]+)$ ]] && ((BASH_REMATCH[1] > ${SIZE%x*} || BASH_REMATCH[2] > ${SIZE#*x})); then
+	fail "the window mapped at $mapped, larger than the ${SIZE} screen"
+fi
+[[ $title != ●* ]] || fail "the untouched sample scenario is marked unsaved: \"$title\""
 # Fill the screen, as a user on a large screen would (the window opens at
 # its last size, 1280x800 the first time).
 DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "${SIZE%x*}" "${SIZE#*x}" 2>/dev/null || true
@@ -138,7 +146,7 @@ geometry=$(DISPLAY=$display xdotool getwindowgeometry "$win" 2>/dev/null | sed -
 ((colours > 20)) || fail "screenshot $shot looks blank: only $colours colours"
 awk -v s="$stddev" 'BEGIN { exit !(s > 0.001) }' || fail "screenshot $shot is (nearly) one colour (stddev $stddev)"
 
-echo "smoke: window \"$title\" ${geometry:+($geometry) }mapped after $(ms2s "$t_window") s, first non-blank screenshot after $(ms2s "$t_frame") s"
+echo "smoke: window \"$title\" mapped at ${mapped:-?}${geometry:+ (resized to $geometry)} after $(ms2s "$t_window") s, first non-blank screenshot after $(ms2s "$t_frame") s"
 # The program's own measure (KEFUCOST_TRACE_START): process start to the
 # first frame painted, without the screenshot polling above.
 painted=$(sed -n 's/^kefucost: first frame painted \([0-9]*\) ms after start$/\1/p' "$log" | head -n 1)
