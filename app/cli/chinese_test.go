@@ -79,6 +79,10 @@ func TestCLIChineseMessages(t *testing.T) {
 			t.Errorf("%q: English words %q in\n%s", c.args, w, said)
 		}
 	}
+	// A scenario read from stdin is named so in Chinese.
+	if _, stderr, _ := scRun(t, db, "{}", "--lang", "zh", "scenarios", "import", "-"); !strings.Contains(stderr, "标准输入:1:1：") || len(englishWords(stderr)) > 0 {
+		t.Errorf("import - under zh: %q", stderr)
+	}
 	// A Chinese locale without --lang speaks Chinese too.
 	var env = map[string]string{"LANG": "zh_CN.UTF-8", "KEFUCOST_DB": db}
 	if _, stderr, _ := runCLIEnv(t, env, "scenarios"); !strings.Contains(stderr, "请说明要做什么") {

@@ -641,8 +641,9 @@ func runScImport(env *Env, args []string) int {
 	)
 	if file == "-" {
 		source = "stdin"
-		if data, err = scenarios.ReadLimited(env.Stdin, "stdin"); err == nil {
-			s, err = decodeChecked(data, source)
+		label := env.T("cli.sc.stdin") // messages name it in the user's words
+		if data, err = scenarios.ReadLimited(env.Stdin, label); err == nil {
+			s, err = decodeChecked(data, label)
 		}
 	} else if data, err = scenarios.ReadPath(file); err == nil {
 		if s, err = scenarios.Decode(data, filepath.Base(file)); err == nil {
