@@ -58,6 +58,9 @@ func checkComparison(t *testing.T, u *ui, a, b *scenarios.Scenario) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if u.netOfVAT { // the results' switch: both sides net of VAT
+		ca, cb = ca.WithoutVAT(), cb.WithoutVAT()
+	}
 	v := u.compared
 	if len(v.Totals) != len(ca.Vendors)+1 {
 		t.Fatalf("%d rows of totals, want %d vendors and the cheapest way", len(v.Totals), len(ca.Vendors))
@@ -203,4 +206,25 @@ func buttonBeside(o fyne.CanvasObject, label, text string) *widget.Button {
 		return found != nil
 	})
 	return found
+}
+
+// With the results' switch 不含税 on, both sides are net of VAT, and the
+// comparison says so.
+func TestCompareFollowsTheVATSwitch(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	typeInto(u.form.Name, "含税与否")
+	u.onSave()
+	rev1 := u.cur.Clone()
+	typeInto(f.field("demand.online_agents").Entry, "9")
+	u.results.VAT.SetChecked(true) // as a tap does
+	if !u.netOfVAT {
+		t.Fatal("the VAT switch did not take")
+	}
+	u.onHistory()
+	waitCompared(t, u, func() { test.Tap(findButtons(u.win.Canvas().Overlays().Top(), "对比")[0]) })
+	checkComparison(t, u, rev1, u.cur.Clone())
+	if text := labelsText(u.win.Canvas().Overlays().Top()); !strings.Contains(text, "金额不含税") {
+		t.Errorf("the comparison does not say its amounts are net of VAT:\n%s", text)
+	}
 }
