@@ -33,8 +33,15 @@ STATICCHECK_STAMP := $(LOCAL_BIN)/.staticcheck-$(STATICCHECK_VERSION)
 # under -race the rest would take minutes), the engine's parallel sweeps
 # and the store's guarded open. The store's crash test kills child
 # processes within its first second under -short: under -race they may not
-# have saved yet, and it has no goroutines of its own to check.
+# have saved yet, and it has no goroutines of its own to check. No vet pass
+# here (-vet=off): vet does not depend on -race, and make test vets
+# everything with go vet ./... first.
 RACE_WINDOW_TESTS ?= Live|OutOfDate|WhileInvalid|BeforeFirstResult|NoDraftBehind|DraftRefused
+
+# go test's default 10 minutes per package is too short on a shared 2-core
+# machine: at load 20, app/window's tests (2-3 CPU-minutes) were stopped
+# after 10 minutes of wall time while still passing. CI allows 90 minutes.
+TEST_TIMEOUT ?= 30m
 
 FUZZTIME ?= 1m
 SMOKE_SIZE ?= 1280x800
@@ -66,15 +73,18 @@ build:
 run: deps build
 	./$(BIN)
 
-# The Windows cross-build (cold: ~10 CPU-minutes, mostly one gcc run) goes
+# The Windows cross-build (cold: ~12 CPU-minutes, ~6.5 of them in the two
+# single-threaded gcc passes cgo makes over go-gl/gl's 5,706 C names) goes
 # on in the background, niced, while the Linux checks run; test-windows waits
-# for it.
+# for it. go test runs without its own vet pass (-vet=off): go vet ./... just
+# ran every analyzer on the same packages and their tests, a superset of the
+# ones go test would run again.
 test: deps
 	@if command -v wine >/dev/null; then scripts/background.sh start windows $(MAKE) windows; fi
 	@$(MAKE) fmt-check
 	$(GO) vet ./...
 	@$(MAKE) lint
-	KEFUCOST_LIBREOFFICE=1 $(GO) test -count=1 ./...
+	KEFUCOST_LIBREOFFICE=1 $(GO) test -vet=off -count=1 -timeout $(TEST_TIMEOUT) ./...
 	@$(MAKE) race
 	@$(MAKE) build
 	@$(MAKE) smoke
@@ -94,8 +104,8 @@ $(STATICCHECK_STAMP):
 	touch $@
 
 race:
-	$(GO) test -race -count=1 -run '$(RACE_WINDOW_TESTS)' ./app/window/
-	$(GO) test -race -count=1 -short -skip 'Crash' ./pricing/ ./scenarios/...
+	$(GO) test -race -vet=off -count=1 -timeout $(TEST_TIMEOUT) -run '$(RACE_WINDOW_TESTS)' ./app/window/
+	$(GO) test -race -vet=off -count=1 -timeout $(TEST_TIMEOUT) -short -skip 'Crash' ./pricing/ ./scenarios/...
 
 smoke:
 	@SIZE=$${SIZE:-$(SMOKE_SIZE)} scripts/smoke.sh

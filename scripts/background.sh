@@ -56,7 +56,10 @@ wait)
 	[[ -s $pidf ]] || { echo "background: $name was not started" >&2; exit 1; }
 	pid=$(cat "$pidf")
 	start=$(date +%s)
-	while kill -0 "$pid" 2>/dev/null; do sleep 1; done
+	# The status file marks the end too: under a subreaper that has not yet
+	# reaped the job (a CI supervisor, a CPU-time wrapper), kill -0 still
+	# finds it as a zombie and would wait for ever.
+	while [[ ! -s $rcf ]] && kill -0 "$pid" 2>/dev/null; do sleep 1; done
 	cat "$log"
 	waited=$(($(date +%s) - start))
 	rm -f "$pidf"
