@@ -32,10 +32,11 @@
 # A wine run of kefucost.com that exits non-zero having printed nothing at
 # all (stdout and stderr empty), or that runs over WINE_TIMEOUT, while the
 # Linux build printed or succeeded, is run ONCE more, and the script says so
-# loudly (a RETRY line and a count at the end): once in some thousands of
-# runs, with four starting at a time on a loaded machine, wine has let a
-# run die silently with exit code 1 (seen once, on compare
-# huawei-inbound-numbers --format table; not reproduced since). The retry's
+# loudly (a RETRY line and a count at the end): wine once let a run die
+# silently with exit code 1 (compare huawei-inbound-numbers --format table,
+# four runs starting at a time, in a make test on 2026-12-02); it did not
+# come back in 1,134 runs of the compare phase since (JOBS 4 and 8, load
+# 6-18), so its cause is not known. The retry's
 # outputs must still equal the Linux ones byte for byte, so a real failure
 # still fails; the first attempt's files are kept as NAME.try1.*.
 #
