@@ -206,18 +206,10 @@ func (u *ui) chartFile(format string, kind chart.Kind) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// saveFile asks where to save data and writes it there.
+// saveFile asks where to save data and writes it there, through the same
+// save dialog as the report.
 func (u *ui) saveFile(name string, exts []string, data []byte) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
+	u.pickSavePath(name, exts, func(path string) {
 		// Write through a temporary file and rename, so a failed write
 		// never leaves half a file where the old one was.
 		if err := scenarios.WriteFileAtomic(path, data); err != nil {
@@ -225,10 +217,7 @@ func (u *ui) saveFile(name string, exts []string, data []byte) {
 			return
 		}
 		u.showInfo(u.lang.T("export.title"), u.lang.T("export.done", filepath.Base(path)))
-	}, u.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Show()
+	})
 }
 
 // onAbout shows the version, the price editions in use and the licences.
