@@ -2,11 +2,15 @@ package window
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kefucost/scenarios"
 	"kefucost/scenarios/store"
@@ -83,5 +87,89 @@ func TestEveryWordChineseInDialogs(t *testing.T) {
 		if got := lang.L(en); got == en {
 			t.Errorf("Fyne's %q is not translated: Fyne's Chinese is not loaded", en)
 		}
+	}
+	// Its buttons in the words Chinese dialogs use.
+	for en, zh := range map[string]string{"No": "否", "OK": "确定", "Yes": "是"} {
+		if got := lang.L(en); got != zh {
+			t.Errorf("Fyne's %q reads %q, want %q", en, got, zh)
+		}
+	}
+}
+
+// In Chinese every word of Fyne's open and save dialogs is Chinese,
+// including the places Fyne names without its translations (主目录,
+// 计算机, 桌面, …) and its question before saving over a file. Folder
+// and file names on disk are the user's.
+func TestFileDialogsEveryWordChinese(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	places := []string{"Desktop", "Documents", "Downloads", "Music", "Pictures", "Videos"}
+	for _, d := range places {
+		if err := os.Mkdir(filepath.Join(home, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(home, "报告.xlsx"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := newUIFixture(t, "zh")
+	u := f.u
+	user := append(strings.Split(filepath.ToSlash(home), "/"), places...)
+	user = append(user, "报告.xlsx", ".xlsx")
+	check := func(what string, o fyne.CanvasObject, wantList int) {
+		t.Helper()
+		var lists []*widget.List
+		walkUI(o, func(o fyne.CanvasObject) bool {
+			if l, ok := o.(*widget.List); ok {
+				lists = append(lists, l)
+			}
+			return false
+		})
+		if len(lists) != wantList {
+			t.Fatalf("%s: %d lists, want %d (the places)", what, len(lists), wantList)
+		}
+		for _, l := range lists {
+			// The places are Fyne's words, none the user's.
+			if bad := latinWords(readTexts(l)); len(bad) > 0 {
+				t.Errorf("%s, its places: %d Latin words:\n%s", what, len(bad), strings.Join(bad, "\n"))
+			}
+		}
+		if bad := latinWords(readTexts(o), user...); len(bad) > 0 {
+			t.Errorf("%s: %d Latin words:\n%s", what, len(bad), strings.Join(dedupe(bad), "\n"))
+		}
+	}
+	u.onOpenFile()
+	open := u.win.Canvas().Overlays().Top()
+	if open == nil {
+		t.Fatal("no open dialog")
+	}
+	all := strings.Join(readTexts(open), "\n")
+	for _, want := range []string{"打开方案文件", "主目录", "计算机", "桌面"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the open dialog lacks %q: %q", want, all)
+		}
+	}
+	check("the open dialog", open, 1)
+	test.Tap(findButtons(open, "取消")[0])
+
+	saved := ""
+	u.pickSavePath("报告.xlsx", []string{".xlsx"}, func(p string) { saved = p })
+	save := u.win.Canvas().Overlays().Top()
+	check("the save dialog", save, 1)
+	// Saving over 报告.xlsx asks first, in Chinese.
+	test.Tap(findButtons(save, "保存")[0])
+	ask := u.win.Canvas().Overlays().Top()
+	asked := strings.Join(readTexts(ask), "\n")
+	if !strings.Contains(asked, "覆盖文件？") || !strings.Contains(asked, "报告.xlsx 已存在") {
+		t.Errorf("saving over a file asks %q", asked)
+	}
+	check("the question before saving over a file", ask, 0)
+	if len(findButtons(ask, "否")) != 1 {
+		t.Errorf("the question's buttons: %q, want 否 and 是", asked)
+	}
+	test.Tap(findButtons(ask, "是")[0])
+	if want := filepath.Join(home, "报告.xlsx"); saved != want {
+		t.Errorf("saved to %q, want %q", saved, want)
 	}
 }

@@ -45,7 +45,7 @@ func (u *ui) onOpenFile() {
 			u.openReader(r)
 		}, u.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-		d.Show()
+		u.showFileDialog(d, u.lang.T("open.dialog_title"))
 	})
 }
 

@@ -45,6 +45,12 @@ func validLanguage(l string) string {
 // of the window; Fyne ships zh_Hans.
 var fyneLocales = map[string]string{"zh": "zh_CN.UTF-8", "en": "en_US.UTF-8"}
 
+// fyneOwnWords replace some of Fyne's own translations.
+var fyneOwnWords = map[string]string{
+	"zh": `{"No": "否", "OK": "确定"}`,
+	"en": `{}`,
+}
+
 // useFyneLanguage makes Fyne's own texts follow the window's language,
 // which may differ from the system's (the language menu). Fyne has no
 // setter: it reads LANGUAGE (honoured unless LC_ALL/LC_MESSAGES/LANG is
@@ -70,11 +76,13 @@ func useFyneLanguage(code string) {
 			os.Setenv("LC_MESSAGES", loc)
 		}
 	}
-	// Loading translations is what makes Fyne read the locale again. An
-	// empty set under the tag of Fyne's own file adds nothing (under
-	// another tag, "zh-CN", it would be the closer match, and empty).
+	// Loading translations is what makes Fyne read the locale again. A
+	// set under the tag of Fyne's own file adds to it (under another tag,
+	// "zh-CN", it would be the closer match, and nearly empty): for
+	// Chinese, the words a Chinese dialog's buttons use where Fyne's
+	// are not (its "No" is 不, its "OK" 好).
 	tag := map[string]fyne.Locale{"zh": "zh-Hans", "en": "en"}[code]
-	if err := lang.AddTranslationsForLocale([]byte("{}"), tag); err != nil {
+	if err := lang.AddTranslationsForLocale([]byte(fyneOwnWords[code]), tag); err != nil {
 		fyne.LogError("loading Fyne's translations", err)
 	}
 }

@@ -62,7 +62,7 @@ func (u *ui) pickSavePath(name string, exts []string, then func(path string)) {
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Show()
+	u.showFileDialog(d, u.lang.T("save.dialog_title"))
 }
 
 // writeReport builds the report and writes it (through a temporary file:
