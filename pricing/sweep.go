@@ -33,6 +33,15 @@ type SweepTotal struct {
 // charts: where does one vendor become cheaper than another? Points are
 // computed in parallel and returned in the order of values.
 func Sweep(s *scenarios.Scenario, field string, values []int64) ([]SweepPoint, error) {
+	return SweepVAT(s, field, values, false)
+}
+
+// SweepVAT is Sweep with every total net of VAT when netOfVAT, as
+// Comparison.WithoutVAT makes them (each line's monthly bill ÷ 1.06,
+// rounded to the fen): the break-even chart under the --vat excluded
+// switch. Net totals need each line's monthly cash: every point is priced
+// in detail then.
+func SweepVAT(s *scenarios.Scenario, field string, values []int64, netOfVAT bool) ([]SweepPoint, error) {
 	if _, ok := s.Demand.Count(field); !ok {
 		return nil, fmt.Errorf("cannot sweep %q: not a whole-number demand field (%v)", field, scenarios.CountFieldNames())
 	}
@@ -70,9 +79,12 @@ func Sweep(s *scenarios.Scenario, field string, values []int64) ([]SweepPoint, e
 		for _, v := range cat.Vendors {
 			rest[v.ID] = !depends[v.ID]
 		}
-		base, err := compare(scs[0], false, rest)
+		base, err := compare(scs[0], netOfVAT, rest)
 		if err != nil {
 			return nil, err
+		}
+		if netOfVAT {
+			base = base.WithoutVAT()
 		}
 		for _, r := range base.Vendors {
 			fixed[r.Vendor] = r
@@ -87,10 +99,13 @@ func Sweep(s *scenarios.Scenario, field string, values []int64) ([]SweepPoint, e
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				c, err := compare(scs[i], false, depends)
+				c, err := compare(scs[i], netOfVAT, depends)
 				if err != nil {
 					errs[i] = err
 					continue
+				}
+				if netOfVAT {
+					c = c.WithoutVAT()
 				}
 				out[i] = sweepPoint(values[i], c, fixed, cat, field)
 			}

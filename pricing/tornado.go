@@ -15,8 +15,8 @@ import (
 
 // Sensitivity (issue 11 point 6): how much each vendor's total, and the
 // cheapest way to cover everything, move when one demand input is off by
-// ±20 % (growth by ±5 percentage points a month), and whether the ranking
-// changes. Every side is a full Compare of an edited copy of the scenario:
+// ±20 % (growth by ±5 percentage points of its annual rate: growth.go),
+// and whether the ranking changes. Every side is a full Compare of an edited copy of the scenario:
 // no billing rule here, only which scenarios to price.
 
 // GrowthField is the name of the growth input in a tornado (as in the file).
@@ -27,8 +27,10 @@ type TornadoOptions struct {
 	// Share is the relative change of each demand input (0.2: ±20 %);
 	// zero means 0.2.
 	Share decimal.Decimal
-	// GrowthPoints is the change of growth_per_month (0.05: ±5 points a
-	// month); zero means 0.05.
+	// GrowthPoints is the change of the annual growth rate (0.05: ±5
+	// percentage points a year, 20 % → 15 % / 25 %), converted to
+	// growth_per_month (compound monthly: MonthlyGrowth); zero means 0.05.
+	// Not points a month: ±5 points a month is ±80 % a year.
 	GrowthPoints decimal.Decimal
 	// NetOfVAT prices every side net of VAT (Comparison.WithoutVAT).
 	NetOfVAT bool
@@ -66,7 +68,8 @@ type Swing struct {
 	// Input is the demand field's name as in the file.
 	Input string
 	// Base is the input's starting value (its dated changes are moved by
-	// the same share; growth is moved by points).
+	// the same share; growth is moved by points of its annual rate, and
+	// Base and the sides' Value are still growth_per_month).
 	Base      decimal.Decimal
 	Low, High Side
 }
@@ -138,7 +141,7 @@ var qualifies = map[string][]string{
 }
 
 // ComputeTornado compares the scenario with each input moved down and up
-// (opts; default ±20 %, growth ±5 points a month). How values are moved:
+// (opts; default ±20 %, growth ±5 points a year). How values are moved:
 //   - an input is moved everywhere it is set: the starting value and every
 //     dated change of it (the estimate is off, not one month of it);
 //   - whole numbers (seats, chats, minutes) are rounded half up, never
@@ -146,8 +149,10 @@ var qualifies = map[string][]string{
 //     limit; a side rounding leaves as it was is marked Unchanged;
 //   - decimals (avg_call_minutes, shares, ASR seconds) are moved exactly,
 //     shares kept at most 1;
-//   - growth_per_month moves by points (0.02 → −0.03 and 0.07), within
-//     −0.5 … 1; it is varied even at 0.
+//   - growth_per_month moves by points of its annual rate and back to a
+//     monthly rate (MonthlyGrowth, 10 places): 0 → ±5 % a year is
+//     −0.0042653188 and 0.0040741238 a month; within −0.5 … 1; it is
+//     varied even at 0.
 //
 // The sides are priced in parallel; the scenario is not modified.
 func ComputeTornado(s *scenarios.Scenario, opts TornadoOptions) (*Tornado, error) {
@@ -186,7 +191,7 @@ func ComputeTornado(s *scenarios.Scenario, opts TornadoOptions) (*Tornado, error
 				if k == 0 {
 					d = d.Neg()
 				}
-				mv = func(v decimal.Decimal) decimal.Decimal { return growthClamp(v.Add(d)) }
+				mv = func(v decimal.Decimal) decimal.Decimal { return growthMoved(v, d) }
 			} else {
 				f := one.Sub(share)
 				if k == 1 {
@@ -446,10 +451,6 @@ func scaler(in string, f decimal.Decimal) mover {
 		}
 		return n
 	}
-}
-
-func growthClamp(v decimal.Decimal) decimal.Decimal {
-	return decimal.Min(decimal.Max(v, minGrowthPerMonth), decimal.NewFromInt(1))
 }
 
 // countLimit is a whole-number field's upper limit (scenarios.Validate's).

@@ -90,9 +90,11 @@ func TestTornadoDeltaIsDifferenceOfTwoCompares(t *testing.T) {
 	checkSide(t, "recorded +20 %", swingOf(t, tr, "recorded_share").High, base, edited, baseBest, best)
 }
 
-// Growth moves by ±5 points a month, not by ±20 % of itself: 0.02 becomes
-// −0.03 and 0.07.
-func TestTornadoGrowthFivePoints(t *testing.T) {
+// Growth moves by ±5 points of its annual rate, converted to the monthly
+// rate the file holds (not ±5 points a month, which is ±80 % a year): the
+// bench's 0.02 a month is 26.82 % a year; 21.82 % and 31.82 % a year are
+// 0.0165867805 and 0.0232920256 a month (12th roots to 10 places).
+func TestTornadoGrowthFivePointsAYear(t *testing.T) {
 	s := loadBench(t)
 	tr, err := ComputeTornado(s, TornadoOptions{})
 	if err != nil {
@@ -101,18 +103,21 @@ func TestTornadoGrowthFivePoints(t *testing.T) {
 	base, baseBest := totalsOf(t, s)
 	sw := swingOf(t, tr, GrowthField)
 	for _, c := range []struct {
-		side Side
-		want string
-	}{{sw.Low, "-0.03"}, {sw.High, "0.07"}} {
+		side         Side
+		want, annual string
+	}{{sw.Low, "0.0165867805", "21.82"}, {sw.High, "0.0232920256", "31.82"}} {
 		if !c.side.Value.Equal(decimal.RequireFromString(c.want)) {
 			t.Errorf("growth side %s, want %s", c.side.Value, c.want)
+		}
+		if got := AnnualGrowth(c.side.Value).Shift(2).Round(2); !got.Equal(decimal.RequireFromString(c.annual)) {
+			t.Errorf("growth side %s is %s %% a year, want %s", c.side.Value, got, c.annual)
 		}
 		e := s.Clone()
 		e.Demand.GrowthPerMonth = decimal.RequireFromString(c.want)
 		edited, best := totalsOf(t, e)
 		checkSide(t, "growth "+c.want, c.side, base, edited, baseBest, best)
 	}
-	// At 0 growth is still varied: −5 and +5 points.
+	// At 0 growth is still varied: −5 % and +5 % a year.
 	z := s.Clone()
 	z.Demand.GrowthPerMonth = decimal.Zero
 	tr, err = ComputeTornado(z, TornadoOptions{})
@@ -120,8 +125,38 @@ func TestTornadoGrowthFivePoints(t *testing.T) {
 		t.Fatal(err)
 	}
 	sw = swingOf(t, tr, GrowthField)
-	if !sw.Low.Value.Equal(decimal.RequireFromString("-0.05")) || !sw.High.Value.Equal(decimal.RequireFromString("0.05")) {
-		t.Errorf("growth from 0: sides %s and %s, want -0.05 and 0.05", sw.Low.Value, sw.High.Value)
+	if !sw.Low.Value.Equal(decimal.RequireFromString("-0.0042653188")) || !sw.High.Value.Equal(decimal.RequireFromString("0.0040741238")) {
+		t.Errorf("growth from 0: sides %s and %s, want -0.0042653188 and 0.0040741238", sw.Low.Value, sw.High.Value)
+	}
+	// Other points: ±10 a year from 0.
+	tr, err = ComputeTornado(z, TornadoOptions{GrowthPoints: decimal.RequireFromString("0.1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw = swingOf(t, tr, GrowthField)
+	if !sw.Low.Value.Equal(decimal.RequireFromString("-0.0087416110")) || !sw.High.Value.Equal(decimal.RequireFromString("0.0079741404")) {
+		t.Errorf("growth ±10 points from 0: sides %s and %s, want -0.0087416110 and 0.0079741404", sw.Low.Value, sw.High.Value)
+	}
+}
+
+// The conversion is the exact compound rate both ways, and stays within
+// the file's range −0.5 … 1 a month.
+func TestMonthlyGrowthIsTheTwelfthRoot(t *testing.T) {
+	for _, c := range []struct{ annual, monthly string }{
+		{"0", "0"},
+		{"0.05", "0.0040741238"},
+		{"-0.05", "-0.0042653188"},
+		{"0.2682417946", "0.02"}, // (1.02)¹² − 1 to 10 places
+		{"-1", "-0.5"},           // no monthly rate reaches −100 % a year
+		{"-0.9999", "-0.5"},      // below (0.5)¹² − 1 = −99.9756 %
+		{"5000", "1"},            // above 2¹² − 1
+	} {
+		if got := MonthlyGrowth(decimal.RequireFromString(c.annual)); !got.Equal(decimal.RequireFromString(c.monthly)) {
+			t.Errorf("MonthlyGrowth(%s) = %s, want %s", c.annual, got, c.monthly)
+		}
+	}
+	if got := AnnualGrowth(decimal.RequireFromString("0.02")); !got.Equal(decimal.RequireFromString("0.268241794562545318301696")) {
+		t.Errorf("AnnualGrowth(0.02) = %s, want 1.02¹² − 1 exactly", got)
 	}
 }
 

@@ -86,6 +86,10 @@ type Options struct {
 	Vendor string
 	// Dark draws on a dark background (the window's dark theme).
 	Dark bool
+	// NetOfVAT: a break-even chart's totals net of VAT (÷ 1.06, as
+	// pricing.Comparison.WithoutVAT), said in its subtitle. The other
+	// kinds follow their comparison (Comparison.ExcludesVAT).
+	NetOfVAT bool
 }
 
 // Size is the chart's size in pixels, or why it cannot be drawn that size.
@@ -191,7 +195,7 @@ func RenderBreakeven(w io.Writer, format string, s *scenarios.Scenario, field st
 	if err != nil {
 		return err
 	}
-	points, err := pricing.Sweep(s, field, values)
+	points, err := pricing.SweepVAT(s, field, values, o.NetOfVAT)
 	if err != nil {
 		return err
 	}
@@ -209,7 +213,7 @@ func BreakevenImage(s *scenarios.Scenario, field string, values []int64, o Optio
 	if err != nil {
 		return nil, err
 	}
-	points, err := pricing.Sweep(s, field, values)
+	points, err := pricing.SweepVAT(s, field, values, o.NetOfVAT)
 	if err != nil {
 		return nil, err
 	}
@@ -609,8 +613,8 @@ func chartNotes(o Options, dashed, bars, dots bool) []string {
 	if dashed && bars {
 		parts = append(parts, ctr(o, "浅色虚框 = 不完整（有未定价项目）或不覆盖全部需求", "pale dashed bars = incomplete (unpriced items) or not covering every need"))
 	} else if dashed {
-		parts = append(parts, ctr(o, "虚线 = 不完整（有未定价项目，实际更高）或不覆盖全部需求，不能直接比较",
-			"dashed = incomplete (unpriced items: the real cost is higher) or not covering every need; not comparable"))
+		parts = append(parts, ctr(o, "虚线 = 不完整（有未定价项目，实际更高）或不覆盖全部需求，不能直接比较，与它的交叉不标圆点",
+			"dashed = incomplete (unpriced items: the real cost is higher) or not covering every need; not comparable, its crossings not marked"))
 	}
 	if dots {
 		parts = append(parts, ctr(o, "圆点 = 两家高低顺序改变处", "dots = two vendors change order"))
@@ -782,6 +786,32 @@ func monthTicks(starts []scenarios.Date, step int) []chartMonthTick {
 	return out
 }
 
+// wholeCrossings are the crossings between totals that may be compared:
+// both series whole (complete and covering every need) at both points the
+// crossing lies between. A partial total crossing another is no
+// break-even: it is not marked.
+func wholeCrossings(ss []chartSeries) []chartCrossing {
+	exact := make([][]decimal.Decimal, len(ss))
+	for i, s := range ss {
+		exact[i] = s.exact
+	}
+	partial := func(s chartSeries, i int) bool {
+		if s.partialAt != nil {
+			return s.partialAt[i]
+		}
+		return s.dashed
+	}
+	var out []chartCrossing
+	for _, cr := range crossings(exact) {
+		a, b := ss[cr.A], ss[cr.B]
+		if partial(a, cr.From) || partial(a, cr.To) || partial(b, cr.From) || partial(b, cr.To) {
+			continue
+		}
+		out = append(out, cr)
+	}
+	return out
+}
+
 // chartCrossing is where the order of two series changes: between point From
 // and point To, at fraction Frac of the way.
 type chartCrossing struct {
@@ -835,6 +865,10 @@ type chartSeries struct {
 	thick bool
 	ys    []float64
 	exact []decimal.Decimal
+	// partialAt says, per point, that the total there is partial
+	// (incomplete or not covering every need); nil: dashed says it for
+	// every point.
+	partialAt []bool
 }
 
 // chartLegendItem is one legend entry.
@@ -1234,11 +1268,7 @@ func drawTimeChart(cv *chartCanvas, c *pricing.Comparison, cumulative bool, o Op
 	}
 	var cross []chartCrossing
 	if cumulative {
-		exact := make([][]decimal.Decimal, len(ss))
-		for i, s := range ss {
-			exact[i] = s.exact
-		}
-		cross = crossings(exact)
+		cross = wholeCrossings(ss)
 	}
 	f.notes = chartNotes(o, anyDashed, !cumulative, len(cross) > 0)
 	f.layout(ylo, yhi)
@@ -1444,6 +1474,9 @@ func drawBreakdown(cv *chartCanvas, c *pricing.Comparison, o Options) error {
 	total := wording.Bounded(o.Lang, wording.BoundOf(r), wording.Money(r.Total)+ctr(o, " 元", " CNY"))
 	sub := ctr(o, fmt.Sprintf("%s · %d 个月合计 %s", c.Scenario, c.Months, total),
 		fmt.Sprintf("%s · %d-month total %s", c.Scenario, c.Months, total))
+	if c.ExcludesVAT {
+		sub += ctr(o, "，不含税（÷ 1.06）", ", net of VAT (÷ 1.06)")
+	}
 	sub += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
 	y := pad + ts
 	cv.text(cv.fit(title, ts, W-2*pad), W/2, y, ts, cv.th.text, alignCenter)
@@ -1609,6 +1642,7 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 		for _, p := range points {
 			for _, v := range p.Vendors {
 				if v.Vendor == id {
+					sr.partialAt = append(sr.partialAt, !v.Complete || !v.Covers)
 					sr.exact = append(sr.exact, v.Total)
 					f := v.Total.InexactFloat64()
 					sr.ys = append(sr.ys, f)
@@ -1636,18 +1670,20 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 	if s.Name != "" {
 		f.title += " — " + s.Name
 	}
-	f.subtitle = ctr(o, fmt.Sprintf("%d 个月现金支出合计（人民币元）；其他需求不变", s.Months),
-		fmt.Sprintf("Total cash over %d months (CNY); every other need unchanged", s.Months))
+	f.subtitle = ctr(o, fmt.Sprintf("%d 个月现金支出合计（人民币元）", s.Months), fmt.Sprintf("Total cash over %d months (CNY)", s.Months))
+	if o.NetOfVAT {
+		f.subtitle += ctr(o, "，不含税（÷ 1.06）", ", net of VAT (÷ 1.06)")
+	}
+	f.subtitle += ctr(o, "；其他需求不变", "; every other need unchanged")
 	f.yTitle = ctr(o, "总成本", "Total")
-	f.xName = ctr(o, fl+"（"+field+"）", fl+" ("+field+")")
-	exact := make([][]decimal.Decimal, len(ss))
+	// Words only in Chinese; English keeps the id --field takes.
+	f.xName = ctr(o, fl, fl+" ("+field+")")
 	anyDashed := false
-	for i, sr := range ss {
-		exact[i] = sr.exact
+	for _, sr := range ss {
 		anyDashed = anyDashed || sr.dashed
 		f.legend = append(f.legend, chartLegendItem{label: sr.label, color: sr.color, dashed: sr.dashed})
 	}
-	cross := crossings(exact)
+	cross := wholeCrossings(ss)
 	f.notes = chartNotes(o, anyDashed, false, len(cross) > 0)
 	f.layout(ylo, yhi)
 	lo, hi := xs[0], xs[len(xs)-1]

@@ -94,6 +94,25 @@ func TornadoInput(lang string, input string, v decimal.Decimal) string {
 	return wording.GroupDigits(v.String())
 }
 
+// AnnualPercent words a monthly growth rate as its annual rate, to 0.01 %
+// ("26.82%"; pricing.AnnualGrowth).
+func AnnualPercent(monthly decimal.Decimal) string {
+	a := pricing.AnnualGrowth(monthly).Shift(2).Round(2)
+	if a.IsNegative() {
+		return "−" + a.Neg().String() + "%"
+	}
+	return a.String() + "%"
+}
+
+// monthlyPercent: a converted monthly rate to 0.0001 % ("0.4074%").
+func monthlyPercent(g decimal.Decimal) string {
+	p := g.Shift(2).Round(4)
+	if p.IsNegative() {
+		return "−" + p.Neg().String() + "%"
+	}
+	return p.String() + "%"
+}
+
 // signedMoney: "+51,222.60" / "−51,222.60" / "0.00".
 func signedMoney(d decimal.Decimal) string {
 	switch d.Sign() {
@@ -137,8 +156,8 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	default:
 		who = ctr(o, "没有全覆盖且全部定价的方式：请选择一个供应商查看它的合计", "No way covers everything at known prices: choose a vendor to see its total")
 	}
-	title := ctr(o, fmt.Sprintf("敏感性：每项需求 ±%s%%（月增长 ±%s 个百分点）时总成本的变化", pct, pts),
-		fmt.Sprintf("Sensitivity: change in total with each need ±%s %% (growth ±%s points a month)", pct, pts))
+	title := ctr(o, fmt.Sprintf("敏感性：每项需求 ±%s%%、增长率 ±%s 个百分点（年化）时总成本的变化", pct, pts),
+		fmt.Sprintf("Sensitivity: change in total with each need ±%s %% and growth ±%s points a year", pct, pts))
 	if c.Scenario != "" {
 		title += " — " + c.Scenario
 	}
@@ -153,10 +172,18 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 
 	// Rows, largest change first.
 	var rows []tornadoRow
+	var growth *pricing.Swing
 	anyPartial, anyStar := false, false
 	for _, sw := range t.Swings {
 		r := tornadoRow{label: fieldLabel(sw.Input, o) + "  " + TornadoInput(o.Lang, sw.Input, sw.Base) + " → " +
 			TornadoInput(o.Lang, sw.Input, sw.Low.Value) + " / " + TornadoInput(o.Lang, sw.Input, sw.High.Value)}
+		if sw.Input == pricing.GrowthField {
+			// Growth is moved by points of its annual rate: the row says
+			// the annual rates (the monthly ones are in the notes).
+			r.label = ctr(o, "增长率（年化）", "Growth a year") + "  " + AnnualPercent(sw.Base) + " → " +
+				AnnualPercent(sw.Low.Value) + " / " + AnnualPercent(sw.High.Value)
+			growth = &sw
+		}
 		for k, side := range []pricing.Side{sw.Low, sw.High} {
 			ts := tornadoSide{rankMoved: side.RankChanged}
 			switch {
@@ -214,8 +241,8 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 
 	// Key and notes.
 	key := []chartLegendItem{
-		{label: ctr(o, fmt.Sprintf("减少 %s%%（增长 −%s 个百分点）", pct, pts), fmt.Sprintf("%s %% lower (growth −%s points)", pct, pts)), color: tornadoLow},
-		{label: ctr(o, fmt.Sprintf("增加 %s%%（增长 +%s 个百分点）", pct, pts), fmt.Sprintf("%s %% higher (growth +%s points)", pct, pts)), color: tornadoHigh},
+		{label: ctr(o, fmt.Sprintf("减少 %s%%（增长率 −%s 个百分点）", pct, pts), fmt.Sprintf("%s %% lower (growth −%s points)", pct, pts)), color: tornadoLow},
+		{label: ctr(o, fmt.Sprintf("增加 %s%%（增长率 +%s 个百分点）", pct, pts), fmt.Sprintf("%s %% higher (growth +%s points)", pct, pts)), color: tornadoHigh},
 	}
 	var notes []string
 	if anyStar {
@@ -228,6 +255,13 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	}
 	notes = append(notes, ctr(o, "每项需求连同它的计划变更一起变动；整数四舍五入（不低于 0），比例不超过 100%；其他需求不变",
 		"Each need moves with its dated changes; whole numbers rounded half up (never below 0), shares at most 100 %; every other need unchanged"))
+	if growth != nil {
+		notes = append(notes, ctr(o,
+			fmt.Sprintf("增长率按年化变动 ±%s 个百分点，再换算为每月复合增长率：%s → %s / %s（每月）", pts,
+				TornadoInput(o.Lang, growth.Input, growth.Base), monthlyPercent(growth.Low.Value), monthlyPercent(growth.High.Value)),
+			fmt.Sprintf("Growth moves by ±%s points of its annual rate, converted to compound monthly growth: %s → %s / %s a month", pts,
+				TornadoInput(o.Lang, growth.Input, growth.Base), monthlyPercent(growth.Low.Value), monthlyPercent(growth.High.Value))))
+	}
 	if len(t.LeftOut) > 0 {
 		var names []string
 		for _, l := range t.LeftOut {

@@ -41,13 +41,14 @@ func TestTornadoChartMarksRankingChange(t *testing.T) {
 	s, _ := decodeScenario(t, flipScenario)
 	zh := tornadoTexts(t, s, Options{})
 	for _, want := range []string{
-		"敏感性：每项需求 ±20%（月增长 ±5 个百分点）时总成本的变化 — 三个电话坐席",
+		"敏感性：每项需求 ±20%、增长率 ±5 个百分点（年化）时总成本的变化 — 三个电话坐席",
 		"最便宜的全覆盖方式：腾讯企点（电话） = 4,500.00 元",
 		"★ 电话坐席  3 → 2 / 4",
 		"−440.40 ★ 阿里云（电话）",
 		"+1,500.00",
 		"★ = 改变排名",
-		"月增长率  0% → −5% / 5%",
+		"增长率（年化）  0% → −5% / 5%",
+		"增长率按年化变动 ±5 个百分点，再换算为每月复合增长率：0% → −0.4265% / 0.4074%（每月）",
 		"未列出（为 0 或不适用）：每日机器人对话",
 	} {
 		if !strings.Contains(zh, want) {
@@ -56,7 +57,7 @@ func TestTornadoChartMarksRankingChange(t *testing.T) {
 	}
 	en := tornadoTexts(t, s, Options{Lang: "en"})
 	for _, want := range []string{
-		"Sensitivity: change in total with each need ±20 % (growth ±5 points a month)",
+		"Sensitivity: change in total with each need ±20 % and growth ±5 points a year",
 		"Cheapest way to cover everything: Tencent (phone) = 4,500.00 CNY",
 		"★ Phone agents  3 → 2 / 4",
 		"★ = changes the ranking",
@@ -86,11 +87,15 @@ func TestTornadoChartVendorPartial(t *testing.T) {
 	if strings.Contains(zh, "★") {
 		t.Errorf("no input changes the busy scenario's ranking, yet a ★:\n%s", zh)
 	}
-	// Rows sorted by the size of the change: growth first (+190,000.00),
-	// messages per chat before chats per day.
-	iG, iM, iC := strings.Index(zh, "月增长率"), strings.Index(zh, "每次对话请求数"), strings.Index(zh, "每日机器人对话")
-	if iG < 0 || iM < 0 || iC < 0 || !(iG < iM && iM < iC) {
-		t.Errorf("rows not sorted by the change's size (growth %d, messages %d, chats %d)", iG, iM, iC)
+	// Rows sorted by the size of the change: messages per chat (−35,000),
+	// chats per day (±20,000), then growth ±5 points a year (−10,000;
+	// moved ±5 points a month it was +190,000 and came first).
+	iM, iC, iG := strings.Index(zh, "每次对话请求数"), strings.Index(zh, "每日机器人对话"), strings.Index(zh, "增长率（年化）  26.82% → 21.82% / 31.82%")
+	if iG < 0 || iM < 0 || iC < 0 || !(iM < iC && iC < iG) {
+		t.Errorf("rows not sorted by the change's size (messages %d, chats %d, growth %d)", iM, iC, iG)
+	}
+	if !strings.Contains(zh, "−10,000.00（部分金额）") {
+		t.Errorf("growth −5 points a year: want −10,000.00 for Chatopera:\n%s", zh)
 	}
 	var b bytes.Buffer
 	tr, err := pricing.ComputeTornado(s, pricing.TornadoOptions{})

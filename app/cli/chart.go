@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"kefucost/app"
 	"kefucost/app/chart"
 	"kefucost/app/wording"
@@ -45,6 +47,7 @@ func runChart(env *Env, args []string) int {
 	from := fs.Int64("from", 0, "breakeven: lowest value of the field")
 	to := fs.Int64("to", 0, fmt.Sprintf("breakeven: highest value of the field (default %d × the scenario's value)", breakevenDefMult))
 	dark := fs.Bool("dark", false, "dark background, as the window's dark theme")
+	growth := fs.String("growth-points", "5", "tornado: how far growth moves, in percentage points of its annual rate (5: 20 % a year → 15 % / 25 %)")
 	if ok, code := parseFlags(env, fs, args); !ok {
 		return code
 	}
@@ -91,6 +94,18 @@ func runChart(env *Env, args []string) int {
 	}
 	setFlags := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { setFlags[f.Name] = true })
+	// --vat applies to every kind (the break-even sweeps net totals too).
+	if *vat != "included" && *vat != "excluded" {
+		return usageErr("%s", env.T("cli.err.vat", *vat))
+	}
+	points, ok := growthPoints(*growth)
+	if !ok {
+		return usageErr("%s", env.T("cli.chart.bad_growth", *growth))
+	}
+	if setFlags["growth-points"] && k != chart.Tornado {
+		return usageErr("%s", env.T("cli.chart.tornado_only", "growth-points"))
+	}
+	o.NetOfVAT = *vat == "excluded"
 	if k != chart.Breakeven {
 		for _, f := range []string{"field", "from", "to"} {
 			if setFlags[f] {
@@ -112,11 +127,8 @@ func runChart(env *Env, args []string) int {
 	}
 	var b bytes.Buffer
 	if k == chart.Tornado {
-		if *vat != "included" && *vat != "excluded" {
-			return usageErr("%s", env.T("cli.err.vat", *vat))
-		}
 		var t *pricing.Tornado
-		t, err = pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: *vat == "excluded"})
+		t, err = pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: *vat == "excluded", GrowthPoints: points})
 		if err != nil {
 			return fail(env, name, err)
 		}
@@ -162,6 +174,17 @@ func runChart(env *Env, args []string) int {
 		return fail(env, name, err)
 	}
 	return ExitOK
+}
+
+// growthPoints reads --growth-points: percentage points of the annual
+// growth rate, more than 0 and at most 100, as the fraction the tornado
+// takes (5 → 0.05).
+func growthPoints(v string) (decimal.Decimal, bool) {
+	d, err := decimal.NewFromString(strings.TrimSpace(v))
+	if err != nil || !d.IsPositive() || d.GreaterThan(decimal.NewFromInt(100)) {
+		return decimal.Zero, false
+	}
+	return d.Shift(-2), true
 }
 
 // writeOutput writes a subcommand's --out file atomically (a temporary

@@ -251,6 +251,11 @@ func TestChartCLIErrors(t *testing.T) {
 		{[]string{"--scenario", sc, "--out", out, "--kind", "tornado", "--vendor", "acme"}, ExitUsage, "--vendor: unknown vendor \"acme\""},
 		{[]string{"--scenario", sc, "--out", out, "--kind", "tornado", "--field", "bots"}, ExitUsage, "--field is only for --kind breakeven"},
 		{[]string{"--scenario", sc, "--out", out, "--kind", "tornado", "--vat", "both"}, ExitUsage, "--vat must be included or excluded, not \"both\""},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--vat", "net"}, ExitUsage, "--vat must be included or excluded, not \"net\""},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "monthly", "--vat", "net"}, ExitUsage, "--vat must be included or excluded, not \"net\""},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "tornado", "--growth-points", "0"}, ExitUsage, "--growth-points: must be a number above 0 and at most 100"},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "tornado", "--growth-points", "five"}, ExitUsage, "--growth-points: must be a number above 0 and at most 100"},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--growth-points", "5"}, ExitUsage, "--growth-points is only for --kind tornado"},
 		{[]string{"--scenario", noVendor, "--out", out, "--kind", "breakdown", "--vendor", "aliyun-icc"}, ExitError, "--vendor: aliyun-icc is disabled"},
 		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--field", "agents"}, ExitUsage, "--field: \"agents\" is not a whole-number demand field"},
 		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--field", "avg_call_minutes"}, ExitUsage, "--field: \"avg_call_minutes\" is not a whole-number demand field"},
@@ -331,6 +336,8 @@ func TestChartCLITornadoErrorsInChinese(t *testing.T) {
 	}{
 		{[]string{"--kind", "monthly", "--vendor", "chatopera"}, "--vendor 只用于 --kind breakdown 或 tornado"},
 		{[]string{"--kind", "tornado", "--from", "3"}, "--from 只用于 --kind breakeven"},
+		{[]string{"--kind", "cumulative", "--growth-points", "3"}, "--growth-points 只用于 --kind tornado"},
+		{[]string{"--kind", "tornado", "--growth-points", "-1"}, "--growth-points：须为大于 0、不超过 100 的数"},
 	} {
 		args := append([]string{"chart", "--scenario", exampleScenario, "--out", out}, c.args...)
 		_, stderr, code := runCLIEnv(t, zh, args...)
@@ -366,5 +373,48 @@ func TestChartCLITornado(t *testing.T) {
 	// 52,777.20 ÷ 1.06, each line's month rounded: less than the published.
 	if tx := texts("--lang", "en", "--vat", "excluded"); strings.Contains(tx, "52,777.20") || !strings.Contains(tx, "net of VAT (÷ 1.06)") || !strings.Contains(tx, "Cheapest way to cover everything: Chatopera (bot) + Tencent (online chat) = 49,") {
 		t.Errorf("--vat excluded:\n%s", tx)
+	}
+}
+
+// Every chart kind follows --vat: the break-even sweeps net totals and
+// says so (it used to ignore the switch silently), the others say it in
+// their subtitle.
+func TestChartCLIEveryKindFollowsVAT(t *testing.T) {
+	dir := t.TempDir()
+	for _, k := range []string{"cumulative", "monthly", "breakdown", "breakeven", "combination", "tornado"} {
+		texts := map[string]string{}
+		for _, vat := range []string{"included", "excluded"} {
+			out := filepath.Join(dir, k+"-"+vat+".svg")
+			if _, stderr, code := runCLI(t, "chart", "--scenario", exampleScenario, "--out", out, "--kind", k, "--vat", vat, "--lang", "zh"); code != 0 {
+				t.Fatalf("%s --vat %s: exit %d: %s", k, vat, code, stderr)
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, texts[vat] = svgInfo(t, data)
+		}
+		if strings.Contains(texts["included"], "不含税") || !strings.Contains(texts["excluded"], "不含税（÷ 1.06）") {
+			t.Errorf("%s: --vat excluded not said (or said when included):\n%s", k, texts["excluded"])
+		}
+	}
+}
+
+// --growth-points moves growth by that many points of its annual rate,
+// and the chart says how far.
+func TestChartCLITornadoGrowthPoints(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "t.svg")
+	if _, stderr, code := runCLI(t, "chart", "--scenario", exampleScenario, "--out", out, "--kind", "tornado", "--growth-points", "10", "--lang", "zh"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tx := svgInfo(t, data)
+	for _, want := range []string{"增长率 ±10 个百分点（年化）", "增长率（年化）  0% → −10% / 10%"} {
+		if !strings.Contains(tx, want) {
+			t.Errorf("--growth-points 10: lacks %q:\n%s", want, tx)
+		}
 	}
 }

@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/shopspring/decimal"
 
+	"kefucost/app/chart"
 	"kefucost/app/window/sensitivity"
 	"kefucost/app/wording"
 	"kefucost/pricing"
@@ -232,5 +234,55 @@ func TestSensitivityExport(t *testing.T) {
 	typeInto(u.sense.To, "x")
 	if _, _, ok, err := u.sense.Export("png"); !ok || err == nil || !strings.Contains(err.Error(), "范围须为整数") {
 		t.Errorf("export of a range that is not one: %v", err)
+	}
+}
+
+// The tornado tab says and lets the buyer pick how far growth moves
+// (points of its annual rate, ±5 first); another step prices it again.
+func TestSensitivityGrowthStepPicked(t *testing.T) {
+	f := newChartsFixture(t, "zh")
+	u := f.u
+	u.results.Tabs.SelectIndex(tabIndex(t, u, "敏感性"))
+	if got := u.sense.Growth.Selected; got != "±5 个百分点（年化）" {
+		t.Errorf("growth step %q, want ±5 个百分点（年化） first", got)
+	}
+	tr := u.sense.Current()
+	if tr == nil || !tr.GrowthPoints.Equal(decimal.RequireFromString("0.05")) {
+		t.Fatalf("tornado growth points %v, want 0.05", tr)
+	}
+	u.sense.Growth.SetSelected("±10 个百分点（年化）")
+	tr2 := u.sense.Current()
+	if tr2 == tr || tr2 == nil || !tr2.GrowthPoints.Equal(decimal.RequireFromString("0.1")) {
+		t.Fatalf("picking ±10 did not price the tornado again with 0.1: %v", tr2)
+	}
+	for _, sw := range tr2.Swings {
+		if sw.Input == pricing.GrowthField {
+			if got := chart.AnnualPercent(sw.High.Value); got != "10%" {
+				t.Errorf("growth +10 points a year from 0: %s a year", got)
+			}
+		}
+	}
+}
+
+// The break-even follows the results' switch 不含税: its totals are net
+// of VAT and its subtitle says so (it used to stay gross under a note).
+func TestSensitivityBreakevenFollowsVAT(t *testing.T) {
+	f := newChartsFixture(t, "zh")
+	u := f.u
+	u.results.Tabs.SelectIndex(tabIndex(t, u, "盈亏平衡"))
+	gross, _, _, err := u.sense.Export("svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.results.VAT.SetChecked(true)
+	net, _, _, err := u.sense.Export("svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(gross, []byte("不含税")) || !bytes.Contains(net, []byte("不含税（÷ 1.06）")) {
+		t.Errorf("break-even export does not follow the VAT switch")
+	}
+	if u.sense.BreakevenMsg.Text != "" {
+		t.Errorf("message under the break-even: %q", u.sense.BreakevenMsg.Text)
 	}
 }

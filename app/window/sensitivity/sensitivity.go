@@ -1,8 +1,9 @@
 // Package sensitivity is the window's what-if views (issue 11 point 6):
-// the tornado (each demand input ±20 %, growth ±5 points: the change in
-// the cheapest way's total or one vendor's, inputs that change the
-// ranking starred) and the volume break-even chart with a field picker
-// and range. Both are computed off the UI goroutine, only while their tab
+// the tornado (each demand input ±20 %, growth ±5 points of its annual
+// rate, or as many as picked: the change in the cheapest way's total or
+// one vendor's, inputs that change the ranking starred) and the volume
+// break-even chart with a field picker and range, net of VAT when the
+// results' switch says so. Both are computed off the UI goroutine, only while their tab
 // is open, the newest request replacing one not yet started; a result
 // for an older scenario is dropped.
 package sensitivity
@@ -19,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
 
 	"kefucost/app/chart"
 	"kefucost/app/window/kit"
@@ -36,6 +38,18 @@ const (
 
 // Points a break-even sweep compares (as the command line).
 const breakevenPoints = 50
+
+// growthChoices are the tornado's growth steps the tab offers, in
+// percentage points of the annual growth rate (the first is the default,
+// as the command line's --growth-points).
+var growthChoices = []string{"5", "2", "10"}
+
+// GrowthPoints is the growth step picked, as pricing.TornadoOptions takes
+// it (5 points: 0.05).
+func (p *Panel) GrowthPoints() decimal.Decimal {
+	i := max(0, p.Growth.SelectedIndex())
+	return decimal.RequireFromString(growthChoices[i]).Shift(-2)
+}
 
 // Input is what the views are drawn for: the scenario as priced, the
 // chart's size in pixels and the window's settings.
@@ -60,7 +74,10 @@ type Panel struct {
 
 	// Whose picks whose total the tornado shows: the cheapest way to
 	// cover everything (first) or one vendor.
-	Whose      *widget.Select
+	Whose *widget.Select
+	// Growth picks how far growth moves: growthChoices points of its
+	// annual rate (±5 first).
+	Growth     *widget.Select
 	TornadoImg *canvas.Image
 	TornadoMsg *widget.Label
 
@@ -122,7 +139,26 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 		p.redrawTornado()
 	})
 	p.Whose.PlaceHolder = l.T("select.placeholder")
-	whose := container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.whose")), nil, p.Whose)
+	var growth []string
+	for _, g := range growthChoices {
+		growth = append(growth, l.T("sense.growth.points", g))
+	}
+	p.Growth = widget.NewSelect(growth, func(string) {
+		if p.loading {
+			return
+		}
+		p.dirty[TornadoView] = true
+		p.refresh()
+	})
+	p.Growth.PlaceHolder = l.T("select.placeholder")
+	p.loading = true
+	p.Growth.SetSelectedIndex(0)
+	p.loading = false
+	// Two rows: side by side they would widen the window past 1280 px
+	// in English (the vendors' long names).
+	whose := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.whose")), nil, p.Whose),
+		container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.growth")), nil, p.Growth))
 	p.Tornado = container.NewBorder(whose, p.TornadoMsg, nil, nil, p.TornadoImg)
 	p.around[TornadoView] = []fyne.CanvasObject{whose, p.TornadoMsg}
 
@@ -230,16 +266,16 @@ func (p *Panel) options(view int, vendor string) chart.Options {
 		rows += o.MinSize().Height + theme.Padding()
 	}
 	h := max(chart.MinHeight, p.in.Height-int(rows*scale))
-	return chart.Options{Width: p.in.Width, Height: h, Lang: string(p.lang), Dark: p.in.Dark, Vendor: vendor}
+	return chart.Options{Width: p.in.Width, Height: h, Lang: string(p.lang), Dark: p.in.Dark, Vendor: vendor, NetOfVAT: p.in.NetOfVAT}
 }
 
 // computeTornado prices every input down and up, then draws.
 func (p *Panel) computeTornado() {
 	p.gen[TornadoView]++
-	gen, s, o, net := p.gen[TornadoView], p.in.Scenario, p.options(TornadoView, p.whose()), p.in.NetOfVAT
+	gen, s, o, net, points := p.gen[TornadoView], p.in.Scenario, p.options(TornadoView, p.whose()), p.in.NetOfVAT, p.GrowthPoints()
 	p.TornadoMsg.SetText(p.lang.T("sense.computing"))
 	p.workers[TornadoView].submit(p.run, func() {
-		t, err := pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: net})
+		t, err := pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: net, GrowthPoints: points})
 		var img *image.RGBA
 		if err == nil {
 			img, err = chart.TornadoImage(t, o)
@@ -348,19 +384,12 @@ func (p *Panel) computeBreakeven() {
 	}
 	p.gen[BreakevenView]++
 	gen, s, o := p.gen[BreakevenView], p.in.Scenario, p.options(BreakevenView, "")
-	note := ""
-	if p.in.NetOfVAT {
-		note = p.lang.T("sense.breakeven_vat")
-	}
 	p.BreakevenMsg.SetText(p.lang.T("sense.computing"))
 	p.workers[BreakevenView].submit(p.run, func() {
 		img, err := chart.BreakevenImage(s, field, pricing.SweepValues(from, to, breakevenPoints), o)
 		p.ui(func() {
 			if gen == p.gen[BreakevenView] {
 				p.shown(BreakevenView, p.BreakevenImg, p.BreakevenMsg, img, err)
-				if err == nil {
-					p.BreakevenMsg.SetText(note)
-				}
 			}
 		})
 	})
@@ -425,7 +454,7 @@ func (p *Panel) SetRun(run func(func())) { p.run = run }
 // screen; err says why there is nothing to export yet.
 func (p *Panel) Export(format string) (data []byte, kind chart.Kind, ok bool, err error) {
 	var b bytes.Buffer
-	o := chart.Options{Lang: string(p.lang)}
+	o := chart.Options{Lang: string(p.lang), NetOfVAT: p.in.NetOfVAT}
 	switch p.showing {
 	case TornadoView:
 		if p.tornado == nil || p.dirty[TornadoView] || p.tornGen != p.gen[TornadoView] {

@@ -1,0 +1,124 @@
+package chart
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"kefucost/pricing"
+	"kefucost/scenarios"
+)
+
+const typicalScenario = "../../pricing/testdata/typical-contact-centre.kefucost.json"
+
+func breakevenTexts(t *testing.T, s *scenarios.Scenario, field string, values []int64, o Options) []string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := RenderBreakeven(&b, "svg", s, field, values, o); err != nil {
+		t.Fatal(err)
+	}
+	return svgTexts(t, b.Bytes())
+}
+
+func crossingLabels(texts []string) []string {
+	var out []string
+	for _, x := range texts {
+		if strings.HasPrefix(x, "≈ ") {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// A partial total (unpriced items, or not covering every need) crossing
+// another line is no break-even: no dot, no "≈" label. In the typical
+// contact centre no vendor alone is whole, yet Chatopera's line crosses
+// Huawei's near 7,500 chats a day and Tencent's crosses Aliyun's near
+// 12,500: those were drawn as break-evens.
+func TestBreakevenMarksNoCrossingOfPartialTotals(t *testing.T) {
+	s, _ := compareFile(t, typicalScenario)
+	values := pricing.SweepValues(0, 18000, 50)
+	pts, err := pricing.Sweep(s, "chats_per_day", values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []chartSeries
+	for _, v := range pts[0].Vendors {
+		sr := chartSeries{id: v.Vendor}
+		for _, p := range pts {
+			for _, x := range p.Vendors {
+				if x.Vendor == v.Vendor {
+					sr.exact = append(sr.exact, x.Total)
+					sr.partialAt = append(sr.partialAt, !x.Complete || !x.Covers)
+				}
+			}
+		}
+		all = append(all, sr)
+	}
+	exact := make([][]decimal.Decimal, len(all))
+	for i := range all {
+		exact[i] = all[i].exact
+	}
+	if len(crossings(exact)) == 0 {
+		t.Fatal("the partial lines do not cross: the test shows nothing")
+	}
+	texts := breakevenTexts(t, s, "chats_per_day", values, Options{})
+	if got := crossingLabels(texts); len(got) > 0 {
+		t.Errorf("crossings of partial totals marked as break-evens: %v", got)
+	}
+	joined := strings.Join(texts, "\n")
+	if !strings.Contains(joined, "与它的交叉不标圆点") || strings.Contains(joined, "圆点 = ") {
+		t.Errorf("the key must say partial crossings are not marked, and have no dot entry:\n%s", joined)
+	}
+}
+
+// Two whole totals crossing are a break-even and keep their mark: three
+// phone agents, Tencent (at least 3 users) against Aliyun (per seat).
+func TestBreakevenMarksWholeCrossings(t *testing.T) {
+	s, _ := decodeScenario(t, flipScenario)
+	texts := breakevenTexts(t, s, "phone_agents", pricing.SweepValues(1, 9, 9), Options{})
+	if len(crossingLabels(texts)) == 0 {
+		t.Errorf("no break-even between Tencent and Aliyun marked:\n%s", strings.Join(texts, "\n"))
+	}
+}
+
+// wholeCrossings keeps a crossing only when both lines are whole at both
+// points around it.
+func TestWholeCrossingsNeedBothWhole(t *testing.T) {
+	a := chartSeries{exact: decs("0", "10", "20"), partialAt: []bool{false, false, false}}
+	b := chartSeries{exact: decs("15", "12", "9"), partialAt: []bool{false, false, false}}
+	if got := wholeCrossings([]chartSeries{a, b}); len(got) != 1 {
+		t.Fatalf("whole lines: %d crossings, want 1", len(got))
+	}
+	b.partialAt = []bool{false, false, true}
+	if got := wholeCrossings([]chartSeries{a, b}); len(got) != 0 {
+		t.Errorf("partial at the crossing's far point: %d crossings, want 0", len(got))
+	}
+	b.partialAt, b.dashed = nil, true
+	if got := wholeCrossings([]chartSeries{a, b}); len(got) != 0 {
+		t.Errorf("dashed line: %d crossings, want 0", len(got))
+	}
+}
+
+// The Chinese axis names the field in words (no "(chats_per_day)"; the
+// English keeps the id --field takes), and a
+// break-even net of VAT says so and draws the net totals.
+func TestBreakevenAxisWordsAndVAT(t *testing.T) {
+	s, _ := compareFile(t, exampleScenario)
+	values := pricing.SweepValues(0, 300, 4)
+	zh := strings.Join(breakevenTexts(t, s, "chats_per_day", values, Options{}), "\n")
+	if strings.Contains(zh, "chats_per_day") || !strings.Contains(zh, "\n每日机器人对话\n") {
+		t.Errorf("the Chinese break-even's axis is not in words:\n%s", zh)
+	}
+	gross := strings.Join(breakevenTexts(t, s, "chats_per_day", values, Options{}), "\n")
+	net := strings.Join(breakevenTexts(t, s, "chats_per_day", values, Options{NetOfVAT: true}), "\n")
+	if strings.Contains(gross, "不含税") || !strings.Contains(net, "不含税（÷ 1.06）") {
+		t.Errorf("net of VAT not said (or said on the gross chart):\n%s\n---\n%s", gross, net)
+	}
+	en := strings.Join(breakevenTexts(t, s, "chats_per_day", values, Options{Lang: "en", NetOfVAT: true}), "\n")
+	if !strings.Contains(en, "net of VAT (÷ 1.06)") {
+		t.Errorf("en net of VAT not said:\n%s", en)
+	}
+}
