@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
 )
@@ -120,5 +121,33 @@ func TestBreakevenAxisWordsAndVAT(t *testing.T) {
 	en := strings.Join(breakevenTexts(t, s, "chats_per_day", values, Options{Lang: "en", NetOfVAT: true}), "\n")
 	if !strings.Contains(en, "net of VAT (÷ 1.06)") {
 		t.Errorf("en net of VAT not said:\n%s", en)
+	}
+}
+
+// The exported cumulative chart carries the leads sentence the window
+// shows under its chart (who has paid least so far, from when another
+// way is cheaper); the window's own live chart leaves it to its label.
+func TestCumulativeChartCaptionSaysTheLeads(t *testing.T) {
+	_, c := decodeScenario(t, flipScenario)
+	for _, lang := range []string{"zh", "en"} {
+		want := wording.LeadsText(lang, c)
+		if want == "" {
+			t.Fatal("the test scenario has no leads")
+		}
+		var b bytes.Buffer
+		if err := Render(&b, "svg", c, Cumulative, Options{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		// The caption may wrap: compare without the line breaks.
+		if all := strings.Join(svgTexts(t, b.Bytes()), ""); !strings.Contains(all, want) {
+			t.Errorf("%s: the cumulative chart lacks %q:\n%s", lang, want, all)
+		}
+		b.Reset()
+		if err := Render(&b, "svg", c, Cumulative, Options{Lang: lang, NoLeads: true}); err != nil {
+			t.Fatal(err)
+		}
+		if all := strings.Join(svgTexts(t, b.Bytes()), ""); strings.Contains(all, want) {
+			t.Errorf("%s: NoLeads still draws the caption", lang)
+		}
 	}
 }

@@ -90,6 +90,10 @@ type Options struct {
 	// pricing.Comparison.WithoutVAT), said in its subtitle. The other
 	// kinds follow their comparison (Comparison.ExcludesVAT).
 	NetOfVAT bool
+	// NoLeads leaves out the cumulative chart's caption saying who has
+	// paid least so far (wording.LeadsText): the window shows it as text
+	// under its live chart. Exports and the report keep it.
+	NoLeads bool
 }
 
 // Size is the chart's size in pixels, or why it cannot be drawn that size.
@@ -1271,6 +1275,12 @@ func drawTimeChart(cv *chartCanvas, c *pricing.Comparison, cumulative bool, o Op
 		cross = wholeCrossings(ss)
 	}
 	f.notes = chartNotes(o, anyDashed, !cumulative, len(cross) > 0)
+	if cumulative && !o.NoLeads {
+		// Break-even over time in words, as under the window's chart.
+		if l := wording.LeadsText(o.Lang, c); l != "" {
+			f.notes = append([]string{l}, f.notes...)
+		}
+	}
 	f.layout(ylo, yhi)
 	n := c.Months
 	if n < 1 {

@@ -134,7 +134,13 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 	row++
 	// The cheapest combination of vendors, one per service group.
 	b.long(sh, 1, 6, row, reportCombination(c, o), 148)
-	row += 2
+	row++
+	// Who has paid least so far, month by month (as under the chart).
+	if l := wording.LeadsText(o.Lang, c); l != "" {
+		b.long(sh, 1, 6, row, l, 148)
+		row++
+	}
+	row++
 
 	head(o.t("排名", "Ranking"))
 	b.header(sh, row, []string{o.t("名次", "Rank"), o.t("供应商", "Vendor"), o.t("总额（元）", "Total (CNY)"),

@@ -982,3 +982,21 @@ func TestNetOfVATLinesAreFormulas(t *testing.T) {
 		t.Errorf("only %d net lines are formulas", formulas)
 	}
 }
+
+// The conclusion says, as the window does under its chart, who has paid
+// least so far and from when another way is cheaper; the chart picture
+// carries the same sentence (chart's caption). Three phone agents:
+// Tencent and Aliyun both cover everything.
+func TestConclusionSaysTheLeads(t *testing.T) {
+	s, c := decodeScenario(t, scenarioJSON("三个电话坐席", 24, `"chats_per_day": 0, "online_agents": 0, "bots": 0, "phone_agents": 3`, ""))
+	for _, lang := range []string{"zh", "en"} {
+		want := wording.LeadsText(lang, c)
+		if want == "" {
+			t.Fatal("the test scenario has no leads")
+		}
+		f := openReport(t, s, c, Options{Lang: lang, Generated: reportTime})
+		if all := sheetText(t, f, sheetConclusion); !strings.Contains(all, want) {
+			t.Errorf("%s: the conclusion lacks %q:\n%s", lang, want, all)
+		}
+	}
+}

@@ -197,7 +197,8 @@ func runJob(job *liveJob) *liveResult {
 	if job.noCharts {
 		return r
 	}
-	o := chart.Options{Width: int(job.size.Width), Height: int(job.size.Height), Lang: job.lang, Dark: job.dark}
+	// The leads sentence is a label under the live chart (results.Leads).
+	o := chart.Options{Width: int(job.size.Width), Height: int(job.size.Height), Lang: job.lang, Dark: job.dark, NoLeads: true}
 	o.Width, o.Height = clampChartSize(o.Width, o.Height)
 	r.cumulative, _ = chart.Image(c, chart.Cumulative, o)
 	r.monthly, _ = chart.Image(c, chart.Monthly, o)

@@ -488,7 +488,7 @@ func (u *ui) setLanguage(code string) {
 func (u *ui) redraw(c *pricing.Comparison) *liveResult {
 	size := u.results.ChartSize()
 	w, h := clampChartSize(int(size.Width), int(size.Height))
-	o := chart.Options{Width: w, Height: h, Lang: string(u.lang), Dark: u.isDark()}
+	o := chart.Options{Width: w, Height: h, Lang: string(u.lang), Dark: u.isDark(), NoLeads: true}
 	r := &liveResult{cmp: c}
 	if !u.noCharts {
 		r.cumulative, _ = chart.Image(c, chart.Cumulative, o)
