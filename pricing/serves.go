@@ -1,6 +1,10 @@
 package pricing
 
-import "strings"
+import (
+	"strings"
+
+	"kefucost/scenarios"
+)
 
 // Which demand an item is bought for. The vendors panel lists the
 // unpriced items a scenario needs with the need each serves ("电话坐席
@@ -33,6 +37,10 @@ var itemDemand = []struct {
 	{"ivr.", []string{"ivr_channels"}},
 	{"tts.", []string{"ivr_channels"}},
 	{"asr.", []string{"asr_channels", "asr_minutes_per_day"}},
+	// Aliyun's robot call minutes and their AI fee are robot minutes;
+	// Tencent's robot.* are bots.
+	{"robot.voice.", []string{"robot_minutes_per_month"}},
+	{"robot.ai.", []string{"robot_minutes_per_month"}},
 	{"robot.", []string{"bots"}},
 	{"sessions.", []string{"chats_per_day"}},
 	{"pack.", []string{"chats_per_day", "asr_minutes_per_day"}},
@@ -48,4 +56,23 @@ func ItemDemand(item string) []string {
 		}
 	}
 	return nil
+}
+
+// PeakDemand is the largest value each demand field takes over s's
+// horizon as the engine prices it: volumes grown month by month
+// (growth_per_month) from the last value set, dated changes applied.
+// Fields never above 0 are left out; ASR per day is in minutes. s must be
+// valid (one Compare accepted).
+func PeakDemand(s *scenarios.Scenario) map[string]int64 {
+	out := map[string]int64{}
+	for _, n := range needs(newTimeline(s)) {
+		v := n.v
+		if n.field == "asr_minutes_per_day" {
+			v /= 60 // the timeline keeps seconds
+		}
+		if v > 0 {
+			out[n.field] = v
+		}
+	}
+	return out
 }

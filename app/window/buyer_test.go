@@ -252,6 +252,26 @@ func dedupe(s []string) []string {
 	return out
 }
 
+// The need an unpriced item serves is stated at its peak as the engine
+// prices it (pricing.PeakDemand): the typical contact centre's 40,000
+// inbound minutes a month growing 5 % a month reach 40,000 × 1.05^35 =
+// 220,641 in month 36, the volume Tencent's call minutes are quoted for
+// (the panel's own reckoning ignored growth and said 40,000).
+func TestQuoteNeedIsTheEnginesGrownPeak(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	loadTypical(t, f)
+	typeInto(f.field("demand.growth_per_month").Entry, "0.05")
+	tq := resultFor(u.result, "tencent-qidian")
+	if tq == nil || kit.IndexOf(tq.Unpriced, "phone.minute") < 0 {
+		t.Fatalf("precondition: Tencent's call minutes are unpriced: %+v", tq)
+	}
+	got := u.vendors.Cards["tencent-qidian"].Serves("phone.minute")
+	if !strings.Contains(got, "每月呼入 220,641") || strings.Contains(got, "40,000") {
+		t.Errorf("Tencent's call minutes serve %q, want the grown peak 每月呼入 220,641", got)
+	}
+}
+
 // The vendors panel lists first the unpriced items this scenario needs,
 // each with the need it serves, then the rest folded away; its status
 // states coverage as well as prices.
@@ -558,12 +578,12 @@ func breakdownFits(t *testing.T, u *ui, th fyne.Theme) {
 			}
 		}
 		for i, ln := range r.Lines {
-			texts := []string{kit.NameIn(u.lang, ln.Label, ln.LabelEN), u.lang.T("unpriced"), ln.Quantity.String() + " " + u.lang.UnitText(ln.Unit), u.lang.T("unpriced")}
+			texts := []string{kit.NameIn(u.lang, ln.Label, ln.LabelEN), u.lang.T("unpriced"), wording.Quantity(ln.Quantity) + " " + u.lang.UnitText(ln.Unit), u.lang.T("unpriced")}
 			if ln.Amount != nil {
 				texts[1] = wording.Money(*ln.Amount)
 			}
 			if ln.UnitPrice != nil {
-				texts[3] = ln.UnitPrice.String()
+				texts[3] = wording.Price(*ln.UnitPrice)
 			}
 			for c, text := range texts {
 				if why := fits(text, c, u.results.RowHeight(i), fyne.TextStyle{}); why != "" {

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,5 +71,36 @@ func TestTitleMarksOnlyWorkThatCanBeLost(t *testing.T) {
 	u.setLanguage("en")
 	if mark() {
 		t.Errorf("an untouched new scenario after a language switch: title %q", u.win.Title())
+	}
+}
+
+// At 1280×800 every results tab shows its name in the tab bar, in both
+// languages, whichever input tab is open: none is hidden behind Fyne's
+// "•••" overflow menu (in English four of eight were).
+func TestResultTabsAllShownAt1280(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			f := newUIFixture(t, lang)
+			u := f.u
+			u.app.Settings().SetTheme(NewThemeMode("dark")) // the program's font
+			u.build()
+			loadTypical(t, f)
+			for i := range u.inputs.Items {
+				u.inputs.SelectIndex(i)
+				u.win.Resize(fyne.NewSize(1279, 800))
+				u.win.Resize(fyne.NewSize(1280, 800))
+				var shown []string
+				walkUI(u.results.Tabs, func(o fyne.CanvasObject) bool {
+					if fmt.Sprintf("%T", o) == "*container.tabButton" && o.Visible() {
+						shown = append(shown, readTexts(o)...)
+						return true
+					}
+					return false
+				})
+				if len(shown) != len(u.results.Tabs.Items) {
+					t.Errorf("with %q open, the results (%.0f px wide) show %d of %d tabs: %q", u.inputs.Items[i].Text, u.results.Tabs.Size().Width, len(shown), len(u.results.Tabs.Items), shown)
+				}
+			}
+		})
 	}
 }

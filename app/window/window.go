@@ -356,7 +356,7 @@ func (u *ui) build() {
 		container.NewTabItemWithIcon(u.lang.T("tab.vendors"), theme.SettingsIcon(), u.vendors.Content),
 	)
 	right := container.NewHSplit(u.inputs, u.results.Content)
-	right.Offset = 0.38
+	right.Offset = 0.36
 	main := container.NewHSplit(u.list.Content, right)
 	main.Offset = 0.17
 	u.win.SetContent(container.NewBorder(u.toolbar(), nil, nil, nil, main))

@@ -320,7 +320,7 @@ func TestUILanguageSwitch(t *testing.T) {
 	}
 	typeInto(f.field("demand.online_agents").Entry, "9")
 	u.setLanguage("en")
-	if got := u.results.Tabs.Items[0].Text; got != "Cumulative cost" {
+	if got := u.results.Tabs.Items[0].Text; got != "Cumulative" {
 		t.Errorf("en tab %q", got)
 	}
 	if got := u.win.MainMenu().Items[0].Label; got != "File" {

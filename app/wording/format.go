@@ -29,13 +29,10 @@ func YesNo(b bool) string {
 	return "no"
 }
 
-// Quantity writes a quantity: whole numbers grouped by thousands, others
-// to four decimals.
+// Quantity writes a quantity grouped by thousands, as amounts are: whole
+// numbers as they are, others to four decimals (5,452,459.2337).
 func Quantity(d decimal.Decimal) string {
-	if d.IsInteger() {
-		return GroupDigits(d.String())
-	}
-	return d.Round(4).String()
+	return Price(d.Round(4))
 }
 
 // GroupDigits puts thousands separators into a string of digits.

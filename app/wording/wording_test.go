@@ -142,7 +142,7 @@ func TestDigitGrouping(t *testing.T) {
 			t.Errorf("Money(%s) = %q, want %q", in, got, want)
 		}
 	}
-	for in, want := range map[string]string{"12000": "12,000", "0.123456": "0.1235", "1500.5": "1500.5"} {
+	for in, want := range map[string]string{"12000": "12,000", "0.123456": "0.1235", "1500.5": "1,500.5", "1784021.158768": "1,784,021.1588"} {
 		if got := Quantity(dec(in)); got != want {
 			t.Errorf("Quantity(%s) = %q, want %q", in, got, want)
 		}

@@ -158,7 +158,9 @@ func New(l kit.Lang) *Form {
 		items = append(items, widget.NewCard(l.T(g.title), "", widget.NewForm(rows...)))
 	}
 	f.Changes = f.newChanges()
-	items = append(items, widget.NewCard(l.T("group.changes"), l.T("group.changes.sub"), f.Changes.Content))
+	// Its explanation as a wrapping hint: a card's subtitle never wraps,
+	// and in English it made the inputs too wide for 1280 px.
+	items = append(items, widget.NewCard(l.T("group.changes"), "", container.NewVBox(kit.HintLabel(l.T("group.changes.sub")), f.Changes.Content)))
 	f.Content = container.NewVScroll(container.NewVBox(items...))
 	return f
 }
@@ -437,13 +439,13 @@ func (c *Changes) rebuild() {
 			}
 			r.Value.OnChanged = func(t string) { c.onValue(r, t) }
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { c.Remove(r) })
-			// The field picker takes what the date and the value leave: a
-			// third of the row cut its names ("在线客服…").
+			// The field picker takes what the date leaves, the value on the
+			// line below: a third of the row cut its names ("在线客服…"),
+			// and sharing the line with the value still did at 1280 px.
 			h := r.Date.MinSize().Height
-			line := container.NewBorder(nil, nil,
-				container.NewGridWrap(fyne.NewSize(120, h), r.Date),
-				container.NewHBox(container.NewGridWrap(fyne.NewSize(110, h), r.Value), del),
-				kit.Shrink(r.Sel, 80))
+			line := container.NewVBox(
+				container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, h), r.Date), nil, kit.Shrink(r.Sel, 80)),
+				container.NewHBox(container.NewGridWrap(fyne.NewSize(120, h), r.Value), del))
 			c.rows.Add(container.NewVBox(line, r.Err))
 			c.Rows = append(c.Rows, r)
 		}

@@ -2,6 +2,7 @@ package results
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -110,4 +111,32 @@ func keys(m map[string]bool) string {
 		out = append(out, k)
 	}
 	return strings.Join(out, " | ")
+}
+
+// The breakdown writes unit prices and quantities grouped by thousands,
+// as it writes amounts (10,000, not 10000), in both languages; decimals
+// stay as the catalog has them (0.0395).
+func TestBreakdownFiguresGroupedByThousands(t *testing.T) {
+	ungrouped := regexp.MustCompile(`(^|[^\d.,])\d{4,}`)
+	for _, lang := range []string{"zh", "en"} {
+		p, c, _ := shownPanel(t, lang, fyne.NewSize(1280, 800))
+		grouped := 0
+		for i, r := range c.Vendors {
+			p.VendorSel.SetSelectedIndex(i)
+			for row := range p.lines {
+				for col := 1; col < len(breakdownCols); col++ {
+					s := p.cellText(row, col)
+					if ungrouped.MatchString(s) {
+						t.Errorf("%s %s line %d column %d: %q is not grouped by thousands", lang, r.Vendor, row, col, s)
+					}
+					if col >= 2 && strings.Contains(s, ",") {
+						grouped++
+					}
+				}
+			}
+		}
+		if grouped == 0 {
+			t.Errorf("%s: no unit price or quantity of 1,000 or more in the sample: the test checks nothing", lang)
+		}
+	}
 }

@@ -68,12 +68,12 @@ func (p *Panel) cellText(row, col int) string {
 		}
 		return wording.Money(*ln.Amount)
 	case 2:
-		return ln.Quantity.String() + " " + l.UnitText(ln.Unit)
+		return wording.Quantity(ln.Quantity) + " " + l.UnitText(ln.Unit)
 	case 3:
 		if ln.UnitPrice == nil {
 			return l.T("unpriced")
 		}
-		return ln.UnitPrice.String()
+		return wording.Price(*ln.UnitPrice)
 	}
 	return ""
 }

@@ -42,7 +42,7 @@ func TestScheduleShownInTheWindow(t *testing.T) {
 		w.Resize(fyne.NewSize(1280, 800))
 		p.Show(View{Cmp: c, Scenario: s})
 		p.Tabs.SelectIndex(ScheduleTab)
-		title := map[string]string{"zh": "购买计划", "en": "What to buy, when"}[lang]
+		title := map[string]string{"zh": "购买计划", "en": "Purchases"}[lang]
 		if got := p.Tabs.Items[ScheduleTab].Text; got != title {
 			t.Errorf("%s: tab %q, want %q", lang, got, title)
 		}

@@ -489,7 +489,12 @@ func (c *Card) build(l kit.Lang) fyne.CanvasObject {
 		c.Status, c.needBox, c.other, kit.Shrink(c.addItem, 160),
 		widget.NewLabelWithStyle(l.T("extras.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		kit.HintLabel(l.T("extras.hint")), c.extrasBox, container.NewHBox(c.AddExtra), c.Combine)
-	return widget.NewCard(kit.NameIn(l, c.v.Name, c.v.NameEN), "", container.NewVBox(items...))
+	// The vendor's name as a heading that wraps: a card's title never
+	// wraps, and "Aliyun Intelligent Contact Center" made the panel wider
+	// than 1280 px leaves it.
+	name := widget.NewRichText(&widget.TextSegment{Text: kit.NameIn(l, c.v.Name, c.v.NameEN), Style: widget.RichTextStyleSubHeading})
+	name.Wrapping = fyne.TextWrapWord
+	return widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{name}, items...)...))
 }
 
 // EnsurePriceRow shows a quote field for item id.
@@ -502,7 +507,7 @@ func (p *Panel) EnsurePriceRow(c *Card, id string) {
 	e := widget.NewEntry()
 	it := itemOf(c.v, id)
 	if it != nil && it.Price != nil {
-		e.SetPlaceHolder(l.T("vendors.prices.list", it.Price.String()))
+		e.SetPlaceHolder(l.T("vendors.prices.list", wording.Price(*it.Price)))
 	} else {
 		e.SetPlaceHolder(l.T("vendors.prices.unpriced"))
 	}
@@ -538,8 +543,13 @@ func (p *Panel) EnsurePriceRow(c *Card, id string) {
 	serves.Importance = widget.MediumImportance
 	serves.Hide()
 	c.serves[id] = serves
-	row := widget.NewForm(widget.NewFormItem(itemLabel(l, c.v, id),
-		container.NewVBox(serves, container.NewBorder(nil, nil, nil, unit, e), errL)))
+	// The item's name above its field, wrapping: a form's label never
+	// wraps, and the longest names ("Smart IVR (+ASR), half-year
+	// (channel·half-year)") made the panel, so the results beside it, too
+	// wide for the results' tabs at 1280 px.
+	name := widget.NewLabel(itemLabel(l, c.v, id))
+	name.Wrapping = fyne.TextWrapWord
+	row := container.NewVBox(name, serves, container.NewBorder(nil, nil, nil, unit, e), errL)
 	c.rows[id] = row
 	c.otherBox.Add(row)
 }
@@ -556,12 +566,16 @@ func (p *Panel) place(c *Card, r *pricing.Result, s *scenarios.Scenario) {
 		for _, id := range need {
 			p.EnsurePriceRow(c, id) // unpriced in the edition in force, priced in the newest
 		}
+		var peaks map[string]int64
+		if s != nil && len(c.serves) > 0 {
+			peaks = pricing.PeakDemand(s)
+		}
 		for id, lb := range c.serves {
 			if kit.IndexOf(need, id) < 0 {
 				lb.Hide()
 				continue
 			}
-			if text := p.servesText(c, r, s, id); text != "" {
+			if text := p.servesText(c, r, peaks, id); text != "" {
 				lb.SetText(text)
 				lb.Show()
 			} else {
@@ -613,20 +627,20 @@ func (p *Panel) place(c *Card, r *pricing.Result, s *scenarios.Scenario) {
 	c.other.Refresh()
 }
 
-// servesText says which need of scenario s the unpriced item id serves:
-// "电话坐席 8 个 → 基础型座席", or the quantity the result needs.
-func (p *Panel) servesText(c *Card, r *pricing.Result, s *scenarios.Scenario, id string) string {
+// servesText says which need the unpriced item id serves, at its peak
+// over the horizon as the engine prices it (peaks: pricing.PeakDemand,
+// grown and changed): "电话坐席 8 个 → 基础型座席", or the quantity the
+// result needs.
+func (p *Panel) servesText(c *Card, r *pricing.Result, peaks map[string]int64, id string) string {
 	l := p.lang
 	name := kit.NameIn(l, c.v.Name, c.v.NameEN)
 	if it := itemOf(c.v, id); it != nil {
 		name = kit.NameIn(l, it.Name, it.NameEN)
 	}
 	var needs []string
-	if s != nil {
-		for _, f := range pricing.ItemDemand(id) { // the engine's knowledge; here only worded
-			if v := peak(s, f); v != "" {
-				needs = append(needs, strings.TrimSpace(l.T("vendors.need.field", wording.FieldLabel(string(l), f), v, l.T("unit."+f))))
-			}
+	for _, f := range pricing.ItemDemand(id) { // the engine's knowledge; here only worded
+		if v := peaks[f]; v > 0 {
+			needs = append(needs, strings.TrimSpace(l.T("vendors.need.field", wording.FieldLabel(string(l), f), wording.GroupDigits(strconv.FormatInt(v, 10)), l.T("unit."+f))))
 		}
 	}
 	if len(needs) > 0 {
@@ -636,27 +650,6 @@ func (p *Panel) servesText(c *Card, r *pricing.Result, s *scenarios.Scenario, id
 		if ln.Item == id {
 			return l.T("vendors.need.qty", wording.Quantity(ln.Quantity), l.UnitText(ln.Unit), name)
 		}
-	}
-	return ""
-}
-
-// peak is the largest value field takes in s (at the start or after a
-// dated change), "" when it is never above 0.
-func peak(s *scenarios.Scenario, field string) string {
-	if v, ok := s.Demand.Count(field); ok {
-		top := v
-		for _, ch := range s.Changes {
-			if x, _ := ch.Count(field); x != nil && *x > top {
-				top = *x
-			}
-		}
-		if top > 0 {
-			return wording.GroupDigits(strconv.FormatInt(top, 10))
-		}
-		return ""
-	}
-	if v, ok := s.Demand.Decimal(field); ok && v.IsPositive() {
-		return v.String()
 	}
 	return ""
 }
