@@ -147,7 +147,7 @@ func minutesFen(up unitPrice, micro int64) int64 {
 	if f, ok := up.fenOfRatio(micro, millionths); ok {
 		return f
 	}
-	return toFen(Cents(decimal.New(micro, -6).Mul(up.d)))
+	return toFenOf(Cents(decimal.New(micro, -6).Mul(up.d)), up.it)
 }
 
 // chargeMinutesAt books µmin of it at unit price p as one month's bill.
@@ -236,7 +236,9 @@ func (pc *planCtx) voiceMinutes(nt *natural, human, robot int64) {
 		if c.id == "voice.minute" || human <= 0 {
 			q += extra
 		}
-		next += minutesFen(pc.tierPrice(it, i+1).up, q)
+		// Only compared with now (a hint): a sum too large for int64
+		// is simply not cheaper.
+		next = satAdd(next, minutesFen(pc.tierPrice(it, i+1).up, q))
 	}
 	if !cliff || now <= next || total <= 0 {
 		return
@@ -526,7 +528,7 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 		l, acc := pc.b.line(it, va, &unit, quoted, "", "")
 		acc.whole += b.qty * int64(st.months)
 		day := t.start.AddDays(b.start)
-		acc.add(t.monthOf(day), toFen(amount))
+		acc.add(t.monthOf(day), toFenOf(amount, it))
 		u := uses[l]
 		if u == nil {
 			u = &lineUse{term: st, tier: b.tier}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"sort"
 	"sync"
 	"time"
@@ -116,13 +117,21 @@ func BilledMinutesPerCall(avg decimal.Decimal, model string) decimal.Decimal {
 	return v
 }
 
+var expFloor = decimal.NewFromInt(-200)
+
 var perCallMemo sync.Map // mean length as written → billed minutes per call
 
 func billedPerCallExp(avg decimal.Decimal) decimal.Decimal {
 	x := one.Neg().DivRound(avg, 24)
+	// Below e^-200 the value is 0 to 24 places; ExpTaylor works it out
+	// from e^|x| term by term, which for a call of 10^-10 minutes
+	// (x = -10^10) would take for ever.
+	if x.LessThan(expFloor) {
+		return one.DivRound(one.Sub(zero), 12)
+	}
 	e, err := x.ExpTaylor(24)
 	if err != nil {
-		panic(fmt.Sprintf("exp(%s): %v", x, err)) // x is in [-600, 0): cannot fail
+		panic(fmt.Sprintf("exp(%s): %v", x, err)) // x is in [-200, 0): cannot fail
 	}
 	return one.DivRound(one.Sub(e), 12)
 }
@@ -176,7 +185,9 @@ func newCoverSolver(offers []packOffer) *coverSolver {
 	}
 	sort.SliceStable(s.order, func(a, b int) bool {
 		oa, ob := offers[s.order[a]], offers[s.order[b]]
-		return oa.price*ob.quota < ob.price*oa.quota
+		// In 128 bits: a quoted price (to 10⁹ 元, in 0.0001 元) × a
+		// quota passes int64.
+		return lessProduct(oa.price, ob.quota, ob.price, oa.quota)
 	})
 	for k := range s.most {
 		s.most[k] = math.MaxInt64
@@ -250,7 +261,16 @@ func (s *coverSolver) rec(k int, left, cost int64) {
 	least := max(0, (left-s.rest[k]+o.quota-1)/o.quota)
 	for c := min(full, s.most[k]); c >= least; c-- {
 		s.cur[i] = c
-		s.rec(k+1, left-c*o.quota, cost+c*o.price)
+		// A cost past int64 is dearer than any cover found: saturate
+		// (the bill of the cover chosen is computed checked).
+		s.rec(k+1, left-c*o.quota, satAdd(cost, satMul(c, o.price)))
 	}
 	s.cur[i] = 0
+}
+
+// lessProduct is a×b < c×d for non-negative int64s, exactly.
+func lessProduct(a, b, c, d int64) bool {
+	h1, l1 := bits.Mul64(uint64(a), uint64(b))
+	h2, l2 := bits.Mul64(uint64(c), uint64(d))
+	return h1 < h2 || h1 == h2 && l1 < l2
 }

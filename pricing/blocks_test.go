@@ -167,9 +167,17 @@ func TestUnitPriceFenMatchesDecimal(t *testing.T) {
 	for _, ps := range prices {
 		p := newUnitPrice(d(ps))
 		for _, q := range qs {
-			want := toFen(Cents(decimal.NewFromInt(q).Mul(d(ps))))
-			if got := p.fen(q); got != want {
-				t.Errorf("%d × %s = %d fen, want %d", q, ps, got, want)
+			// Exact, in decimal; past int64 fen the amount is refused
+			// (tooLarge), never wrapped.
+			want := Cents(decimal.NewFromInt(q).Mul(d(ps))).Shift(2)
+			got, ok := fenOrTooLarge(func() int64 { return p.fen(q) })
+			switch {
+			case want.GreaterThan(maxInt64Dec):
+				if ok {
+					t.Errorf("%d × %s = %d fen, want tooLarge (exact: %s fen)", q, ps, got, want)
+				}
+			case !ok || got != want.IntPart():
+				t.Errorf("%d × %s = %d fen (ok %v), want %s", q, ps, got, ok, want)
 			}
 		}
 	}

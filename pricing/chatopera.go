@@ -45,7 +45,7 @@ func (pc *planCtx) dailyFree(sg *segment, id string, perDay int64) {
 	fen := int64(0)
 	if price != nil {
 		// Each day's bill is rounded, then the segment's days add up.
-		fen = r.up.fen(over1) * int64(sg.days)
+		fen = mulFenOf(r.up.fen(over1), int64(sg.days), it)
 	}
 	pc.b.chargeFen(sg.month, it, variant{}, over1*int64(sg.days), price, over, fen, how, howZH)
 }
@@ -103,7 +103,7 @@ func chatoperaAnnualSchedule(pc *planCtx, pkgPrice *decimal.Decimal, pkg *Item, 
 	free := dailyR.it.FreePerDay
 	daily := func(q int64) int64 { return dailyR.up.fen(max(0, q-free)) }
 	amount := Cents(*pkgPrice)
-	sched := annualSchedule(use, expiryDays(t.start, n, 12), toFen(amount), pkg.Quota, daily, overR.up.fen)
+	sched := annualSchedule(use, expiryDays(t.start, n, 12), toFenOf(amount, pkg), pkg.Quota, daily, overR.up.fen)
 
 	type acc struct{ qty, fen int64 }
 	dailyByMonth := make([]acc, t.months)
@@ -114,7 +114,7 @@ func chatoperaAnnualSchedule(pc *planCtx, pkgPrice *decimal.Decimal, pkg *Item, 
 			for d := run.from; d < run.to; d++ {
 				a := &dailyByMonth[month[d]]
 				a.qty += max(0, use[d]-free)
-				a.fen += daily(use[d])
+				a.fen = addFenOf(a.fen, daily(use[d]), dailyR.it)
 			}
 			continue
 		}
@@ -136,7 +136,7 @@ func chatoperaAnnualSchedule(pc *planCtx, pkgPrice *decimal.Decimal, pkg *Item, 
 			beyond := use[d] - left
 			left = 0
 			a.qty += beyond
-			a.fen += overR.up.fen(beyond)
+			a.fen = addFenOf(a.fen, overR.up.fen(beyond), overR.it)
 		}
 	}
 	for m := range dailyByMonth {
@@ -184,20 +184,22 @@ func annualSchedule(use []int64, expires []int, pkg, quota int64, daily, over fu
 	overFen := make([]int64, n+1)
 	for d, u := range use {
 		cum[d+1] = cum[d] + u
-		dayFen[d+1] = dayFen[d] + daily(u)
-		overFen[d+1] = overFen[d] + over(u)
+		// Checked: a quote large enough to wrap a sum is refused, never
+		// ranked as the cheaper schedule.
+		dayFen[d+1] = addFen(dayFen[d], daily(u))
+		overFen[d+1] = addFen(overFen[d], over(u))
 	}
 	best := make([]int64, n+1)
 	pkgAt := make([]bool, n)
 	for i := n - 1; i >= 0; i-- {
-		best[i] = dayFen[i+1] - dayFen[i] + best[i+1]
+		best[i] = addFen(dayFen[i+1]-dayFen[i], best[i+1])
 		j := min(expires[i], n)
-		c := pkg + best[j]
+		c := addFen(pkg, best[j])
 		if cum[j]-cum[i] > quota {
 			// The day the quota runs out pays for its remainder beyond it,
 			// every later day of the package's year in full.
 			r := i + sort.Search(j-i, func(k int) bool { return cum[i+k+1]-cum[i] > quota })
-			c += over(cum[r+1]-cum[i]-quota) + overFen[j] - overFen[r+1]
+			c = addFen(c, addFen(over(cum[r+1]-cum[i]-quota), overFen[j]-overFen[r+1]))
 		}
 		if c < best[i] {
 			best[i], pkgAt[i] = c, true

@@ -240,7 +240,9 @@ func combinations(s *scenarios.Scenario, c *Comparison, cat *Catalog) error {
 		cb := Combination{Parts: parts, Complete: true, Monthly: make([]decimal.Decimal, s.Months)}
 		var fen int64
 		for _, p := range parts {
-			fen += toFenExact(p.Result.Total)
+			// Each part is at most MaxAmount (compare refuses more), and
+			// a combination has at most one part per group: no wrap.
+			fen = addFen(fen, toFenExact(p.Result.Total))
 			cb.Complete = cb.Complete && p.Result.Complete
 			for i, m := range p.Result.Monthly {
 				cb.Monthly[i] = cb.Monthly[i].Add(m)

@@ -43,6 +43,9 @@ func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Compari
 		return nil, err
 	}
 	t := newTimeline(s)
+	if t.err != nil {
+		return nil, scenarios.FieldErrors{t.err}
+	}
 	c := &Comparison{
 		Scenario:    s.Name,
 		Start:       s.Start,
@@ -62,6 +65,21 @@ func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Compari
 		t.discountFactors()
 	}
 	results := make([]*Result, len(cat.Vendors))
+	errs := make([]error, len(cat.Vendors))
+	price := func(i int) {
+		v := cat.Vendors[i]
+		vs := s.Vendor(v.ID)
+		defer func() {
+			if p := recover(); p != nil {
+				o, ok := p.(tooLarge)
+				if !ok {
+					panic(p)
+				}
+				errs[i] = scenarios.FieldErrors{amountError(v, vs, o)}
+			}
+		}()
+		results[i] = evaluateVendor(t, v, vs, detail)
+	}
 	var todo []int
 	for i, v := range cat.Vendors {
 		if vs := s.Vendor(v.ID); vs.IsEnabled() && (only == nil || only[v.ID]) {
@@ -70,20 +88,25 @@ func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Compari
 	}
 	var wg sync.WaitGroup
 	for k, i := range todo {
-		v := cat.Vendors[i]
 		if k == len(todo)-1 {
 			// The last is priced here: this goroutine's stack has grown
 			// already (a new one grows its stack again, every time).
-			results[i] = evaluateVendor(t, v, s.Vendor(v.ID), detail)
+			price(i)
 			break
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i] = evaluateVendor(t, v, s.Vendor(v.ID), detail)
+			price(i)
 		}()
 	}
 	wg.Wait()
+	// One error, the first vendor's: the input is refused whole.
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
 	for _, r := range results {
 		if r != nil {
 			c.Vendors = append(c.Vendors, r)
@@ -267,6 +290,7 @@ func (pc *planCtx) resolve(id string) *resolved {
 	r := &resolved{p: p, it: it, over: over}
 	if p != nil {
 		r.up = newUnitPrice(*p)
+		r.up.it = it
 	}
 	pc.prices[id] = r
 	return r
@@ -354,6 +378,8 @@ type fenAcc struct {
 	// and micro quantities in millionths (µmin), when hasMicro.
 	whole, micro int64
 	hasMicro     bool
+	// it is the line's item, named when an amount grows too large.
+	it *Item
 }
 
 // addMicro adds micro millionths to the line's quantity: in int64 while
@@ -388,7 +414,7 @@ type variant struct {
 func (b *bill) chargeAs(pc *planCtx, month int, it *Item, va variant, qty decimal.Decimal, unitPrice *decimal.Decimal, overridden bool, amount decimal.Decimal, how, howZH string) {
 	var fen int64
 	if unitPrice != nil {
-		fen = toFen(amount)
+		fen = toFenOf(amount, it)
 	}
 	b.chargeQtyFen(month, it, va, qty, unitPrice, overridden, fen, how, howZH)
 }
@@ -408,8 +434,16 @@ func (b *bill) chargeQtyFen(month int, it *Item, va variant, qty decimal.Decimal
 
 // add books fen as cash of horizon month; a month past the horizon is cash
 // paid after it.
+//
+// A charge is never negative, and the line's total never past maxFen
+// (its monthly cash and the cash after are parts of it): beyond, the
+// comparison is refused, naming the item (tooLarge).
 func (acc *fenAcc) add(month int, fen int64) {
-	acc.total += fen
+	if t := acc.total + fen; fen >= 0 && t >= acc.total && t <= maxFen {
+		acc.total = t
+	} else {
+		panic(tooLarge{item: acc.it})
+	}
 	if month >= len(acc.monthly) {
 		acc.after += fen
 		return
@@ -453,6 +487,7 @@ func (b *bill) line(it *Item, va variant, unitPrice *decimal.Decimal, overridden
 		l.UnitPrice = &p
 	}
 	acc := b.newAcc()
+	acc.it = it
 	b.fen[l] = acc
 	if it.Interpretation != "" {
 		l.Assumption = true
@@ -506,11 +541,20 @@ func toFen(amount decimal.Decimal) int64 {
 	if exp := amount.Exponent(); exp <= 0 && exp >= -2 && amount.NumDigits()+2+int(exp) <= 18 {
 		return amount.CoefficientInt64() * pow10[2+exp]
 	}
+	return toFenOf(amount, nil)
+}
+
+// toFenOf is toFen naming the item charged when the amount is too large
+// for int64 fen.
+func toFenOf(amount decimal.Decimal, it *Item) int64 {
+	if exp := amount.Exponent(); exp <= 0 && exp >= -2 && amount.NumDigits()+2+int(exp) <= 18 {
+		return amount.CoefficientInt64() * pow10[2+exp]
+	}
 	f := amount.Shift(2)
 	if !f.IsInteger() {
 		panic("pricing: charged amount " + amount.String() + " is not a rounded bill")
 	}
-	return f.IntPart()
+	return fenOf(f, it)
 }
 
 func fromFen(f int64) decimal.Decimal { return decimal.New(f, -2) }
@@ -661,6 +705,7 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 		Editions:    []string{pc.ed.ID},
 		EditionRefs: []EditionRef{{ID: pc.ed.ID, From: pc.ed.From, Source: pc.ed.Source, SourceDate: pc.ed.SourceDate, Title: pc.ed.Title, TitleEN: pc.ed.TitleEN, URL: pc.ed.URL}}, Lines: pc.b.lines, Notes: pc.notes, Hints: hintTexts(pc.hints, true), HintsZH: hintTexts(pc.hints, false), outage: pc.outage, pc: pc}
 	var total, after int64
+	var largest *fenAcc
 	seen := map[string]bool{}
 	for _, l := range r.Lines {
 		if l.UnitPrice == nil {
@@ -670,8 +715,17 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 			}
 			continue
 		}
-		total += pc.b.fen[l].total
-		after += pc.b.fen[l].after
+		acc := pc.b.fen[l]
+		if largest == nil || acc.total > largest.total {
+			largest = acc
+		}
+		total = addFen(total, acc.total)
+		after += acc.after // part of the line's total
+	}
+	if total > maxFen {
+		// Every line is at most maxFen (add); the sum is named by the
+		// largest.
+		panic(tooLarge{item: largest.it})
 	}
 	r.Total = fromFen(total)
 	r.AfterHorizon = fromFen(after)

@@ -52,8 +52,15 @@ func addExtras(t *timeline, r *Result, xs []scenarios.Extra, detail bool) {
 		pays := extraPayments(t, x)
 		fen := toFenExact(x.Amount)
 		p := x.Amount
-		amount := fromFen(fen * int64(len(pays)))
-		total += fen * int64(len(pays))
+		// At most 10¹⁰ 元 × 120 months × 50 lines: the product fits; the
+		// total with the vendor's may pass MaxAmount (refused, naming
+		// the buyer's lines).
+		own := &Item{ID: ExtraItem}
+		amount := fromFen(mulFenOf(fen, int64(len(pays)), own))
+		total = addFenOf(total, mulFenOf(fen, int64(len(pays)), own), own)
+		if total > maxFen {
+			panic(tooLarge{item: own})
+		}
 		l := &Line{Item: ExtraItem, Label: x.Name, LabelEN: x.Name, Quantity: decimal.NewFromInt(int64(len(pays))),
 			UnitPrice: &p, Amount: &amount, Buyer: true,
 			Source: "your own line (scenario vendors." + r.Vendor + ".extras)", SourceDate: "scenario"}
@@ -98,5 +105,5 @@ func firstOr(ds []scenarios.Date, d scenarios.Date) scenarios.Date {
 // toFenExact turns an amount with at most 2 decimal places (a total, or an
 // own line's amount, which Validate holds to the fen) into whole fen.
 func toFenExact(a decimal.Decimal) int64 {
-	return a.Shift(2).IntPart()
+	return fenOf(a.Shift(2), nil)
 }

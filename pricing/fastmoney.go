@@ -15,6 +15,9 @@ type unitPrice struct {
 	coef int64
 	exp  int32
 	fast bool
+	// it is the item priced, when known: named if an amount at this
+	// price is too large (tooLarge).
+	it *Item
 }
 
 func newUnitPrice(d decimal.Decimal) unitPrice {
@@ -55,7 +58,7 @@ func (p unitPrice) fen(q int64) int64 {
 			}
 		}
 	}
-	return toFen(Cents(decimal.NewFromInt(q).Mul(p.d)))
+	return toFenOf(Cents(decimal.NewFromInt(q).Mul(p.d)), p.it)
 }
 
 // mulRound is round_half_up(q × f) for q ≥ 0 and a factor f ≥ 0 given as

@@ -585,6 +585,7 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 	for i, o := range offers {
 		if o.price != nil {
 			ups[i] = newUnitPrice(*o.price)
+			ups[i].it = o.it
 		}
 	}
 	// Cycles are paid the day bought, each purchase a bill: summed per
@@ -619,7 +620,7 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 			}
 			q += b.q
 			if o.price != nil {
-				fen += ups[k].fen(b.q)
+				fen = addFenOf(fen, ups[k].fen(b.q), o.it)
 			}
 		}
 		book()
@@ -675,7 +676,7 @@ func huaweiCharge(pc *planCtx, hd *huaweiDays, offers []huaweiOffer, plans []hua
 					for ; i < len(t.naturals) && hd.natOff[i] < b.to; i++ {
 						lo, hi := hd.natOff[i], hd.natOff[i]+t.naturals[i].inDays
 						if n := min(hi, b.to) - max(lo, b.from); n > 0 {
-							fen += huaweiDayFen(ups[0], b.q*int64(n), t.naturals[i].days)
+							fen = addFenOf(fen, huaweiDayFen(ups[0], mulFenOf(b.q, int64(n), o.it), t.naturals[i].days), o.it)
 						}
 					}
 					amounts[bi] = fromFen(fen)
@@ -723,7 +724,7 @@ func huaweiDayFen(up unitPrice, seatDays int64, days int) int64 {
 	if f, ok := up.fenOfRatio(seatDays, int64(days)); ok {
 		return f
 	}
-	return toFen(Cents(decimal.NewFromInt(seatDays).Mul(up.d).DivRound(decimal.NewFromInt(int64(days)), 8)))
+	return toFenOf(Cents(decimal.NewFromInt(seatDays).Mul(up.d).DivRound(decimal.NewFromInt(int64(days)), 8)), up.it)
 }
 
 func huaweiCycleHow(o *huaweiOffer) (string, string) {
@@ -893,7 +894,7 @@ func huaweiCallFees(pc *planCtx, r *resolved, nt *natural, free decimal.Decimal)
 				} else {
 					q = q.Add(decimal.NewFromInt(l.outMin*n).Mul(t.minuteFactor).DivRound(days, 6))
 				}
-				fen += dayFen * n
+				fen = addFenOf(fen, mulFenOf(dayFen, n, r.it), r.it)
 				if j == nt.segTo-1 {
 					lastFen = dayFen
 				}
@@ -905,7 +906,7 @@ func huaweiCallFees(pc *planCtx, r *resolved, nt *natural, free decimal.Decimal)
 			if r.p == nil || !minutes.IsPositive() {
 				return 0
 			}
-			return toFen(Cents(minutes.Mul(*r.p)))
+			return toFenOf(Cents(minutes.Mul(*r.p)), r.it)
 		}
 		dayFen = dayBill(perDay)
 		// Included minutes first: whole free days, then a part-free day.
@@ -923,7 +924,7 @@ func huaweiCallFees(pc *planCtx, r *resolved, nt *natural, free decimal.Decimal)
 			part := perDay.Sub(free)
 			q = q.Add(part)
 			f := dayBill(part)
-			fen += f
+			fen = addFenOf(fen, f, r.it)
 			free = zero
 			paidFrom = k + 1
 			if paidFrom == n && j == nt.segTo-1 {
@@ -933,7 +934,7 @@ func huaweiCallFees(pc *planCtx, r *resolved, nt *natural, free decimal.Decimal)
 		}
 		rest := n - paidFrom
 		q = q.Add(perDay.Mul(decimal.NewFromInt(rest)))
-		fen += dayFen * rest
+		fen = addFenOf(fen, mulFenOf(dayFen, rest, r.it), r.it)
 		if j == nt.segTo-1 {
 			lastFen = dayFen
 		}

@@ -28,6 +28,11 @@ type packBuy struct {
 	expired bool
 }
 
+// Search costs are in 0.0001 元 and only compared: a quoted pack price
+// (to 10⁹ 元) × many packs may pass int64, so they saturate (satAdd): such
+// a plan is never the cheapest, and the bill of the plan chosen is
+// computed checked.
+
 // packPlan is the cheapest purchase of resource packs that serves every
 // day's use in full (pricing-rules §7.2: no quota means the service stops,
 // so no day may be left without it). Packs are bought on any day, valid
@@ -202,7 +207,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 				break
 			}
 			c := (limit - pos + kd.quota - 1) / kd.quota
-			cost += c * kd.cost
+			cost = satAdd(cost, satMul(c, kd.cost))
 			pos = min(pos+c*kd.quota, limit)
 			counts := make([]int64, len(kinds))
 			counts[k] = c
@@ -236,7 +241,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 				if limit <= pos {
 					break buying
 				}
-				cost += kd.cost
+				cost = satAdd(cost, kd.cost)
 				pos = min(pos+kd.quota, limit)
 				end := sort.Search(n, func(d int) bool { return cum[d+1] >= pos })
 				if last := len(plan) - 1; last >= 0 && plan[last].day == day {
@@ -300,7 +305,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 			kd := kinds[g.kinds[j]]
 			for c := int64(0); ; c++ {
 				cnt[j] = c
-				rec(j+1, quota+c*kd.quota, cost+c*kd.cost)
+				rec(j+1, quota+c*kd.quota, satAdd(cost, satMul(c, kd.cost)))
 				if quota+c*kd.quota >= window {
 					break
 				}
@@ -325,7 +330,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 			g.mixes[a], g.mixes[b] = g.mixes[b], g.mixes[a]
 		}
 	}
-	over := func(pos, cost int64) bool { return cost > ub || cost+lb(pos) > ub }
+	over := func(pos, cost int64) bool { return cost > ub || satAdd(cost, lb(pos)) > ub }
 
 	// topRef names the top-ups of a mix: the first m+1 of the chain of
 	// kind k from position from (m < 0: none); the purchases are spelled
@@ -466,7 +471,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 					}
 					reach(pos, cost)
 					nodes = append(nodes, node{pos: pos, cost: cost, parent: it.node, main: main, top: top})
-					heap.Push(h, posItem{pos, cost, cost + lb(pos), len(nodes) - 1})
+					heap.Push(h, posItem{pos, cost, satAdd(cost, lb(pos)), len(nodes) - 1})
 				}
 				main := packBuy{day: day, counts: c, endDay: end, expired: expired}
 				if pos >= total {
@@ -486,7 +491,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 						top, extra := pos, cost
 						for m, at := range chain(day, longStart, k, longMonths) {
 							top = min(top+kd.quota, longLimit)
-							extra += kd.cost
+							extra = satAdd(extra, kd.cost)
 							if at > top || over(top, extra) {
 								break // past the quota they stretch, or dearer than a plan known
 							}
@@ -520,7 +525,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 				if p >= limit {
 					p, ex = limit, p > limit
 				}
-				if !over(p, cost+mx.cost) {
+				if !over(p, satAdd(cost, mx.cost)) {
 					for j, k := range g.kinds {
 						counts[k] = mx.counts[j]
 					}
@@ -528,7 +533,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 					if !ex && p < limit {
 						fm = g.months
 					}
-					walk(i+1, p, cost+mx.cost, ex, pos, g.months, fm)
+					walk(i+1, p, satAdd(cost, mx.cost), ex, pos, g.months, fm)
 				}
 				if p == limit {
 					break

@@ -138,7 +138,7 @@ func tencentSubscription(pc *planCtx, id string, get func(*level) int64, alignTo
 		years, months := RemainingYearsMonths(d, cur.end)
 		var fen int64
 		if price != nil {
-			fen = toFen(Cents(TencentAddition(*price, n, years, months)))
+			fen = toFenOf(Cents(TencentAddition(*price, n, years, months)), it)
 		}
 		var how, howZH string
 		if k := btoi(va.key == tencentAligned.key); !described[k] {

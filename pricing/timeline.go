@@ -1,6 +1,8 @@
 package pricing
 
 import (
+	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"sync"
@@ -76,6 +78,10 @@ type timeline struct {
 	// peak is the largest value of each level field over the horizon (what
 	// coverage asks about).
 	peak level
+	// err is the scenario's demand grown past what can be computed (by
+	// growth, or by calls so short that per-call rounding multiplies
+	// them): compare refuses the scenario with it.
+	err *scenarios.FieldError
 	// factors caches the present-value discount factors.
 	factors []decimal.Decimal
 	// minutes caches each calendar month's billed minutes.
@@ -136,14 +142,27 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 	if !d.GrowthPerMonth.IsZero() {
 		growth = growthFactors(d.GrowthPerMonth, s.Months+1)
 	}
-	grown := func(base int64, from, m int) int64 {
+	grown := func(field string, base int64, from, m int) int64 {
 		if base == 0 || growth == nil || m <= from {
 			return base
 		}
-		if v, ok := mulRound(base, growth[m-from]); ok {
-			return v
+		v, ok := mulRound(base, growth[m-from])
+		if !ok {
+			g := decimal.NewFromInt(base).Mul(growth[m-from].d).Round(0)
+			v = math.MaxInt64
+			if g.LessThan(maxInt64Dec) {
+				v = g.IntPart()
+			}
 		}
-		return decimal.NewFromInt(base).Mul(growth[m-from].d).Round(0).IntPart()
+		// Grown past what the field may state, the volume is refused
+		// (kept at the limit meanwhile: nothing is priced).
+		if lim := scenarios.CountLimit(field); v > lim {
+			if t.err == nil {
+				t.err = growthTooLarge(field, lim, t.monthStarts[m])
+			}
+			return lim
+		}
+		return v
 	}
 
 	cur := d
@@ -178,19 +197,19 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 			cur = c.Apply(cur)
 			ci++
 		}
-		chats := grown(cur.ChatsPerDay, setMonth[0], month)
+		chats := grown("chats_per_day", cur.ChatsPerDay, setMonth[0], month)
 		l := level{
 			chats:    chats,
 			requests: chats * cur.MessagesPerChat,
-			asrSec:   grown(cur.ASRMinutesPerDay, setMonth[1], month) * 60,
+			asrSec:   grown("asr_minutes_per_day", cur.ASRMinutesPerDay, setMonth[1], month) * 60,
 			online:   cur.OnlineAgents,
 			phone:    cur.PhoneAgents,
 			ai:       cur.AIVoiceSeats,
 			bots:     cur.Bots,
 			numbers:  cur.PhoneNumbers,
-			inMin:    grown(cur.InboundMinutesPerMonth, setMonth[2], month),
-			outMin:   grown(cur.OutboundMinutesPerMonth, setMonth[3], month),
-			robotMin: grown(cur.RobotMinutesPerMonth, setMonth[4], month),
+			inMin:    grown("inbound_minutes_per_month", cur.InboundMinutesPerMonth, setMonth[2], month),
+			outMin:   grown("outbound_minutes_per_month", cur.OutboundMinutesPerMonth, setMonth[3], month),
+			robotMin: grown("robot_minutes_per_month", cur.RobotMinutesPerMonth, setMonth[4], month),
 			ivr:      cur.IVRChannels,
 			asrCh:    cur.ASRChannels,
 			recorded: cur.RecordedShare,
@@ -227,7 +246,31 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 	for i := range t.naturals {
 		t.naturals[i].whole = t.naturals[i].inDays == t.naturals[i].days
 	}
+	if t.err == nil {
+		most := decimal.NewFromInt(max(t.peak.inMin+t.peak.outMin, t.peak.robotMin)).Mul(t.minuteFactor)
+		if most.GreaterThan(maxBilledMinutes) {
+			t.err = callsTooShort(d.AvgCallMinutes, t.minuteFactor)
+		}
+	}
 	return t
+}
+
+// maxBilledMinutes is the most minutes a month billed after per-call
+// rounding: 10¹², a hundred times the most a scenario may state. Minutes
+// are counted in millionths in int64 (9.2×10¹² minutes at most).
+var maxBilledMinutes = decimal.New(1, 12)
+
+// growthTooLarge is the error for a volume grown past its field's limit.
+func growthTooLarge(field string, lim int64, when scenarios.Date) *scenarios.FieldError {
+	return &scenarios.FieldError{Field: "demand.growth_per_month", Key: scenarios.ErrGrowthTooLarge, Args: []any{group(lim)},
+		Msg: fmt.Sprintf("at this growth %s passes %s (the most a scenario may state) by %s: lower the growth or shorten the horizon (nothing was compared)", field, group(lim), when)}
+}
+
+// callsTooShort is the error for calls so short that per-call rounding
+// bills more than maxBilledMinutes a month.
+func callsTooShort(avg, factor decimal.Decimal) *scenarios.FieldError {
+	return &scenarios.FieldError{Field: "demand.avg_call_minutes", Key: scenarios.ErrCallsTooShort, Args: []any{avg.String()},
+		Msg: fmt.Sprintf("calls of %s minutes on average are billed %s times their length (each call rounded up to a whole minute): more than %s minutes a month, beyond what kefucost computes (nothing was compared)", avg, factor.Round(2), group(maxBilledMinutes.IntPart()))}
 }
 
 // growthFactors are (1 + g)^i for i < n, each step rounded to 12 places,

@@ -17,7 +17,9 @@ func netFen(f int64) int64 {
 	if f < 0 {
 		return -netFen(-f)
 	}
-	return (200*f + 106) / 212
+	// (200f + 106) / 212 without 200f, which wraps past 4.6×10¹⁶ fen:
+	// f = 212a + b gives 200a + (200b + 106) / 212, the same quotient.
+	return f/212*200 + (f%212*200+106)/212
 }
 
 func netAmount(d decimal.Decimal) decimal.Decimal {
@@ -67,7 +69,7 @@ func (c *Comparison) WithoutVAT() *Comparison {
 			for _, p := range cb.Parts {
 				x := conv(p.Result)
 				n.Parts = append(n.Parts, CombinationPart{Vendor: p.Vendor, Groups: p.Groups, Result: x})
-				fen += toFenExact(x.Total)
+				fen = addFen(fen, toFenExact(x.Total)) // parts ≤ MaxAmount: no wrap
 				for j := range n.Monthly {
 					if j < len(x.Monthly) {
 						n.Monthly[j] = n.Monthly[j].Add(x.Monthly[j])

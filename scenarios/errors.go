@@ -65,6 +65,10 @@ const (
 	ErrNumberLong   = "err.number_long"    // number text over %v characters
 	ErrPlaces       = "err.places"         // more than 10 decimal places
 	ErrCents        = "err.cents"          // an amount in 元 with more than 2 places
+	// Pricing: an amount the inputs lead to is past pricing.MaxAmount.
+	ErrAmountTooLarge = "err.amount_too_large" // more than %v 元
+	ErrGrowthTooLarge = "err.growth_too_large" // grows past %v
+	ErrCallsTooShort  = "err.calls_too_short"  // calls of %v minutes bill too many minutes
 )
 
 func fieldErr(field, key, msg string, args ...any) *FieldError {

@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The reviewers' reproduction through the command line: Tencent's minute
+// quoted at 999,999,999 元 for 10,000,000 minutes a month was shown at
+// −43,358,384,876,704,212.16 and ranked cheapest. Now every output refuses
+// the scenario with one line naming the quote, in the reader's language,
+// and writes nothing else.
+func TestHugeQuoteIsRefusedNotRankedCheapest(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "huge.kefucost.json")
+	body := scenarioJSON("huge", 12, `"phone_agents": 1000, "inbound_minutes_per_month": 10000000, "avg_call_minutes": "3"`,
+		`"tencent-qidian": {"prices": {"phone.minute": "999999999", "phone.number.month": "30"}}`)
+	if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"en": `vendors.tencent-qidian.prices["phone.minute"]: at this quote, Tencent Qidian's amount for Call minutes (phone.minute) would be more than 1,000,000,000,000,000 元`,
+		"zh": "腾讯企点客服 通话分钟 报价：按此计算的金额将超过 1,000,000,000,000,000 元，超出 kefucost 能精确计算的范围",
+	}
+	for _, lang := range []string{"en", "zh"} {
+		for _, args := range [][]string{
+			{"compare", "--scenario", file},
+			{"compare", "--scenario", file, "--format", "json"},
+			{"compare", "--scenario", file, "--format", "csv"},
+			{"compare", "--scenario", file, "--vat", "excluded"},
+			{"report", "--scenario", file, "--out", filepath.Join(t.TempDir(), "r.csv")},
+		} {
+			args = append([]string{"--lang", lang}, args...)
+			out, errOut, code := runCLI(t, args...)
+			if code != ExitError || out != "" || !strings.Contains(errOut, want[lang]) || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d, nothing on stdout, one line containing %q", args, code, out, errOut, ExitError, want[lang])
+			}
+			if strings.Contains(out+errOut, "-43,358") || strings.Contains(out+errOut, "cheapest") || strings.Contains(out+errOut, "最便宜") {
+				t.Errorf("%v: a wrapped total or a cheapest shown: %q %q", args, out, errOut)
+			}
+		}
+	}
+}
