@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kefucost/app"
+	"kefucost/app/diff"
 	"kefucost/app/report"
 	"kefucost/app/wording"
 	"kefucost/pricing"
@@ -58,7 +59,7 @@ func init() {
 		{"undelete", "NAME [--id ID]", "take a scenario out of the trash (of several of that name the most recently deleted, or the one --id picks)", runScUndelete},
 		{"trash", "[--find TEXT] [--format table|json|csv]", "the deleted scenarios, the most recently deleted first, with when and their ids (as list --trash)", runScTrash},
 		{"empty-trash", "", "remove everything in the trash for good", runScEmptyTrash},
-		{"compare", "NAME [--rev N] [--format table|json|csv]", "compare the vendors for a saved scenario (as kefucost compare)", runScCompare},
+		{"compare", "NAME [--rev N] [--with OTHER] [--with-rev M] [--format table|json|csv] [--vat included|excluded]", "compare the vendors for a saved scenario (as kefucost compare); with --with or --with-rev, set another scenario or revision beside it (B − A)", runScCompare},
 	}
 }
 
@@ -1064,6 +1065,9 @@ func runScCompare(env *Env, args []string) int {
 	c := newScCmd(env, "compare")
 	rev := c.fs.Int("rev", 0, "compare this revision (default: the latest)")
 	format := c.fs.String("format", "table", "output: table, json or csv")
+	with := c.fs.String("with", "", "set this saved scenario beside NAME: totals, differences (B − A, NAME the base), the lines they come from, the inputs that differ")
+	withRev := c.fs.Int("with-rev", 0, "the revision of --with to set beside (default: its latest); without --with, a revision of NAME")
+	vat := vatFlag(c.fs)
 	if ok, code := c.parse(args, 1, 1); !ok {
 		return code
 	}
@@ -1073,9 +1077,15 @@ func runScCompare(env *Env, args []string) int {
 	if *format != "table" && *format != "json" && *format != "csv" {
 		return c.usageErr("cli.err.format", *format)
 	}
+	if *vat != "included" && *vat != "excluded" {
+		return c.usageErr("cli.err.vat", *vat)
+	}
 	name, ok := c.cleanName(c.pos[0])
 	if !ok {
 		return ExitError
+	}
+	if c.given("with") || c.given("with-rev") {
+		return scCompareWith(c, name, *rev, *with, *withRev, *format, *vat == "excluded")
 	}
 	st, err := c.open(false)
 	if err != nil {
@@ -1093,6 +1103,8 @@ func runScCompare(env *Env, args []string) int {
 	if err != nil {
 		return c.fail(fmt.Errorf("%s%w", env.T("cli.sc.err.rev_prefix", name, r.Number), wording.FileError(env.Lang(), err)))
 	}
+	editions := app.EditionsOf(cmp)
+	cmp, _ = withVAT(cmp, *vat)
 	var out []byte
 	switch *format {
 	case "json":
@@ -1106,8 +1118,72 @@ func runScCompare(env *Env, args []string) int {
 		return c.fail(err)
 	}
 	env.Stdout.Write(out)
-	if diff := app.EditionsDiff(r.Editions, app.EditionsOf(cmp)); diff != "" {
-		fmt.Fprintf(env.Stderr, "kefucost %s: %s\n", c.name, env.T("cli.sc.note.prices_rev", strconv.Itoa(r.Number), scDiff(env, diff)))
+	if changed := app.EditionsDiff(r.Editions, editions); changed != "" {
+		fmt.Fprintf(env.Stderr, "kefucost %s: %s\n", c.name, env.T("cli.sc.note.prices_rev", strconv.Itoa(r.Number), scDiff(env, changed)))
 	}
+	return ExitOK
+}
+
+// scCompareWith sets OTHER (or another revision of NAME) beside NAME:
+// kefucost scenarios compare NAME [--rev N] --with OTHER [--with-rev M].
+// One database read for both, then both priced (package diff, as the
+// window's comparison).
+func scCompareWith(c *scCmd, name string, rev int, with string, withRev int, format string, netOfVAT bool) int {
+	env := c.env
+	if format == "csv" {
+		return c.usageErr("cli.sc.compare.no_csv")
+	}
+	if c.given("with-rev") && withRev < 1 {
+		return c.usageErr("cli.sc.bad_rev", withRev)
+	}
+	other := name
+	if c.given("with") {
+		n, ok := c.cleanName(with)
+		if !ok {
+			return ExitError
+		}
+		other = n
+	}
+	st, err := c.open(false)
+	if err != nil {
+		return c.fail(err)
+	}
+	if st == nil {
+		return c.noDB(name)
+	}
+	sa, ra, err := st.LoadRevision(name, rev)
+	if err != nil {
+		st.Close()
+		return c.fail(err)
+	}
+	sb, rb, err := st.LoadRevision(other, withRev)
+	st.Close()
+	if err != nil {
+		return c.fail(err)
+	}
+	d, err := diff.Price(sa, sb, netOfVAT)
+	if err != nil {
+		// Which side cannot be priced: each alone says.
+		for _, side := range []struct {
+			s    *scenarios.Scenario
+			name string
+			rev  int
+		}{{sa, name, ra.Number}, {sb, other, rb.Number}} {
+			if _, perr := pricing.Compare(side.s); perr != nil {
+				return c.fail(fmt.Errorf("%s%w", env.T("cli.sc.err.rev_prefix", side.name, side.rev), wording.FileError(env.Lang(), perr)))
+			}
+		}
+		return c.fail(err)
+	}
+	var out []byte
+	if format == "json" {
+		out, err = DiffJSON(d, jsonSide{Scenario: name, Revision: ra.Number}, jsonSide{Scenario: other, Revision: rb.Number})
+		if err != nil {
+			return c.fail(err)
+		}
+	} else {
+		out = []byte(DiffTable(d, env.T("compare.rev", name, ra.Number), env.T("compare.rev", other, rb.Number), env.Lang()))
+	}
+	env.Stdout.Write(out)
 	return ExitOK
 }

@@ -212,3 +212,21 @@ func lines(a, b *pricing.Result) []Line {
 	})
 	return out
 }
+
+// Price prices both scenarios (net of VAT when netOfVAT: both sides in
+// the same view) and sets b beside a: the window's comparison dialog and
+// kefucost scenarios compare --with.
+func Price(a, b *scenarios.Scenario, netOfVAT bool) (*Diff, error) {
+	ca, err := pricing.Compare(a)
+	if err != nil {
+		return nil, err
+	}
+	cb, err := pricing.Compare(b)
+	if err != nil {
+		return nil, err
+	}
+	if netOfVAT {
+		ca, cb = ca.WithoutVAT(), cb.WithoutVAT()
+	}
+	return Of(a, b, ca, cb), nil
+}

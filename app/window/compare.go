@@ -9,7 +9,6 @@ import (
 	"kefucost/app/diff"
 	"kefucost/app/window/compareview"
 	"kefucost/app/window/saved"
-	"kefucost/pricing"
 	"kefucost/scenarios"
 )
 
@@ -89,20 +88,10 @@ func (u *ui) compareWith(a *scenarios.Scenario, nameA string) {
 	}()
 }
 
-// priceBoth prices both scenarios and sets them side by side.
+// priceBoth prices both scenarios and sets them side by side (as the
+// command line's scenarios compare --with).
 func priceBoth(a, b *scenarios.Scenario, netOfVAT bool) (*diff.Diff, error) {
-	ca, err := pricing.Compare(a)
-	if err != nil {
-		return nil, err
-	}
-	cb, err := pricing.Compare(b)
-	if err != nil {
-		return nil, err
-	}
-	if netOfVAT {
-		ca, cb = ca.WithoutVAT(), cb.WithoutVAT()
-	}
-	return diff.Of(a, b, ca, cb), nil
+	return diff.Price(a, b, netOfVAT)
 }
 
 func (u *ui) showComparison(d *diff.Diff, nameA, nameB string) {

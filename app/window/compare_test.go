@@ -147,7 +147,11 @@ func TestCompareRevisionFromHistory(t *testing.T) {
 	waitCompared(t, u, func() { test.Tap(btns[1]) }) // newest first: revision 1
 	checkComparison(t, u, rev1, u.cur.Clone())
 	text := labelsText(u.win.Canvas().Overlays().Top())
-	for _, want := range []string{"“Tender” revision 1", "the scenario being edited (Tender)", "online_agents", "phone_agents", "Cheapest way to cover everything"} {
+	// Inputs by their names in English too (not "phone_agents 0→6").
+	if strings.Contains(text, "phone_agents") {
+		t.Errorf("the comparison names a field by its id:\n%s", text)
+	}
+	for _, want := range []string{"“Tender” revision 1", "the scenario being edited (Tender)", "Online agents", "Phone agents 0→6", "Cheapest way to cover everything"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the comparison does not say %q:\n%s", want, text)
 		}

@@ -461,8 +461,9 @@ func TestSummaryChinese(t *testing.T) {
 			t.Errorf("summary(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := tr("en").Summary("months 36→24"); got != "months 36→24" {
-		t.Errorf("English changed: %q", got)
+	// English names the fields too (it showed "months 36→24").
+	if got := tr("en").Summary("months 36→24; demand.online_agents 5→8"); got != "Horizon 36→24; Online agents 5→8" {
+		t.Errorf("English: %q", got)
 	}
 }
 
@@ -771,7 +772,7 @@ func TestUIHistoryRenameDuplicateTrash(t *testing.T) {
 	// Restore revision 1 from the history dialog: a third revision.
 	u.onHistory()
 	dlg := u.win.Canvas().Overlays().Top()
-	if dlg == nil || !strings.Contains(labelsText(dlg), "online_agents 5→20") {
+	if dlg == nil || !strings.Contains(labelsText(dlg), "Online agents 5→20") {
 		t.Fatalf("history dialog: %q", labelsText(dlg))
 	}
 	restore := findButtons(dlg, "Restore")

@@ -222,9 +222,6 @@ var (
 // vendor's settings or to a dated change as a sentence ("腾讯企点客服 通话
 // 分钟 报价改为 0.12 元"), other fields by their names.
 func Summary(lang, s string) string {
-	if lang == "en" {
-		return sentences(lang, s)
-	}
 	var kept []string
 	hole := func(text string) string {
 		kept = append(kept, text)
@@ -240,9 +237,21 @@ func Summary(lang, s string) string {
 		}
 		return hole("“" + q + "”")
 	})
+	if lang == "en" {
+		// The store's own English, but the fields by their names, not
+		// their ids ("Online agents 5→8", not "demand.online_agents 5→8").
+		// Quoted names and file names are holes: never touched.
+		for i, k := range kept {
+			if strings.HasPrefix(k, "“") {
+				kept[i] = strconv.Quote(strings.TrimSuffix(strings.TrimPrefix(k, "“"), "”"))
+			}
+		}
+	}
 	s = sentences(lang, s)
-	for _, r := range summaryRules {
-		s = r.re.ReplaceAllString(s, r.with)
+	if lang != "en" {
+		for _, r := range summaryRules {
+			s = r.re.ReplaceAllString(s, r.with)
+		}
 	}
 	s = summaryField.ReplaceAllStringFunc(s, func(f string) string { return FieldName(lang, f) })
 	return summaryHole.ReplaceAllStringFunc(s, func(h string) string {

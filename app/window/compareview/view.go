@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-	"github.com/shopspring/decimal"
 
 	"kefucost/app/diff"
 	"kefucost/app/window/kit"
@@ -43,23 +42,23 @@ func New(l kit.Lang, d *diff.Diff, nameA, nameB string) *View {
 	totals := container.NewGridWithColumns(5, heads(l, "compare.col.vendor", "compare.col.a", "compare.col.b", "compare.col.diff", "compare.col.pct")...)
 	for _, vd := range d.Vendors {
 		row := []*widget.Label{
-			widget.NewLabel(vendorName(lang, vd)),
+			widget.NewLabel(diff.VendorName(lang, vd)),
 			amount(lang, vd.A), amount(lang, vd.B),
 		}
-		dl, pl := changeLabels(l, vd.Change, vd.NoChange)
+		dl, pl := changeLabels(lang, vd.Change, vd.NoChange)
 		row = append(row, dl, pl)
 		v.Totals = append(v.Totals, row)
 		add(totals, row)
 	}
-	best := []*widget.Label{widget.NewLabel(l.T("compare.best")), bestLabel(lang, l, d.BestA), bestLabel(lang, l, d.BestB)}
-	dl, pl := changeLabels(l, d.BestChange, diff.Off)
+	best := []*widget.Label{widget.NewLabel(l.T("compare.best")), right(diff.BestTotalText(lang, d.BestA)), right(diff.BestTotalText(lang, d.BestB))}
+	dl, pl := changeLabels(lang, d.BestChange, diff.Off)
 	best = append(best, dl, pl)
 	best[0].TextStyle.Bold = true
 	v.Totals = append(v.Totals, best)
 	add(totals, best)
 	ways := container.NewVBox(
-		kit.Small(l.T("compare.way", l.T("compare.side.a"), combination(lang, l, d.BestA))),
-		kit.Small(l.T("compare.way", l.T("compare.side.b"), combination(lang, l, d.BestB))),
+		wrappedSmall(l.T("compare.way", l.T("compare.side.a"), diff.WayText(lang, d.A, d.BestA))),
+		wrappedSmall(l.T("compare.way", l.T("compare.side.b"), diff.WayText(lang, d.B, d.BestB))),
 	)
 
 	lines := container.NewVBox()
@@ -67,17 +66,12 @@ func New(l kit.Lang, d *diff.Diff, nameA, nameB string) *View {
 		if len(vd.Lines) == 0 {
 			continue
 		}
-		lines.Add(widget.NewLabelWithStyle(vendorName(lang, vd), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		lines.Add(widget.NewLabelWithStyle(diff.VendorName(lang, vd), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		g := container.NewGridWithColumns(4, heads(l, "compare.col.line", "compare.col.a", "compare.col.b", "compare.col.diff")...)
 		for _, ld := range vd.Lines {
-			name := widget.NewLabel(kit.NameIn(l, ld.Label, ld.LabelEN))
+			name := widget.NewLabel(diff.LineName(lang, ld))
 			name.Wrapping = fyne.TextWrapWord
-			c := widget.NewLabel(l.T("compare.unknown"))
-			if ld.Change != nil {
-				c.SetText(signed(*ld.Change))
-			}
-			c.Alignment = fyne.TextAlignTrailing
-			row := []*widget.Label{name, lineAmount(l, ld.A), lineAmount(l, ld.B), c}
+			row := []*widget.Label{name, right(diff.LineText(lang, ld.A)), right(diff.LineText(lang, ld.B)), right(diff.LineChangeText(lang, ld.Change))}
 			v.Lines[vd.ID] = append(v.Lines[vd.ID], row)
 			add(g, row)
 		}
@@ -134,93 +128,28 @@ func add(g *fyne.Container, row []*widget.Label) {
 	}
 }
 
-func vendorName(lang string, vd diff.Vendor) string {
-	if vd.A != nil {
-		return wording.VendorName(vd.A, lang)
-	}
-	if vd.B != nil {
-		return wording.VendorName(vd.B, lang)
-	}
-	return wording.VendorNameByID(lang, vd.ID)
+func wrappedSmall(s string) *widget.Label {
+	lb := kit.Small(s)
+	lb.Truncation = fyne.TextTruncateOff // a reason may be long: wrap it
+	lb.Wrapping = fyne.TextWrapWord
+	return lb
+}
+
+func right(s string) *widget.Label {
+	lb := widget.NewLabel(s)
+	lb.Alignment = fyne.TextAlignTrailing
+	return lb
 }
 
 // amount is a vendor's total as the results show it ("至少 …" when items
 // lack prices); "not compared" when the vendor is switched off there.
-func amount(lang string, r *pricing.Result) *widget.Label {
-	s := wording.Text(lang, "compare.off")
-	if r != nil {
-		s = wording.Figure(lang, r.Total, wording.BoundOf(r))
-	}
-	lb := widget.NewLabel(s)
-	lb.Alignment = fyne.TextAlignTrailing
-	return lb
-}
+func amount(lang string, r *pricing.Result) *widget.Label { return right(diff.TotalText(lang, r)) }
 
-func bestLabel(lang string, l kit.Lang, cb *pricing.Combination) *widget.Label {
-	s := l.T("compare.best.none")
-	if cb != nil {
-		s = wording.Money(cb.Total)
-	}
-	lb := widget.NewLabel(s)
-	lb.Alignment = fyne.TextAlignTrailing
-	return lb
-}
-
-func combination(lang string, l kit.Lang, cb *pricing.Combination) string {
-	if cb == nil {
-		return l.T("compare.best.none")
-	}
-	return wording.CombinationText(lang, cb)
-}
-
-// changeLabels are the difference and its share; when there is none,
-// why: a total that lacks prices (a partial total is never set against
-// another), a vendor serving none of the needs on a side (no price, not
-// 0); a vendor off on a side has none, said in its total.
-func changeLabels(l kit.Lang, c *diff.Change, why diff.Why) (*widget.Label, *widget.Label) {
-	d, p := widget.NewLabel("—"), widget.NewLabel("—")
-	d.Alignment, p.Alignment = fyne.TextAlignTrailing, fyne.TextAlignTrailing
-	switch {
-	case c != nil:
-		d.SetText(signed(c.Amount))
-		if c.Percent != nil {
-			p.SetText(signedPct(*c.Percent))
-		}
-	case why == diff.Unpriced:
-		d.SetText(l.T("compare.partial"))
-	case why == diff.ServesNone:
-		d.SetText(l.T("compare.na"))
-	}
-	return d, p
-}
-
-func lineAmount(l kit.Lang, ln *pricing.Line) *widget.Label {
-	s := l.T("compare.absent")
-	switch {
-	case ln != nil && ln.Amount == nil:
-		s = l.T("unpriced")
-	case ln != nil:
-		s = wording.Money(*ln.Amount)
-	}
-	lb := widget.NewLabel(s)
-	lb.Alignment = fyne.TextAlignTrailing
-	return lb
-}
-
-// signed writes a difference with its sign: "+1,234.00", "-56.00", "0.00".
-func signed(d decimal.Decimal) string {
-	if d.IsPositive() {
-		return "+" + wording.Money(d)
-	}
-	return wording.Money(d)
-}
-
-func signedPct(p decimal.Decimal) string {
-	s := p.StringFixed(1) + "%"
-	if p.IsPositive() {
-		return "+" + s
-	}
-	return s
+// changeLabels are the difference and its share, or why there is none
+// (diff.ChangeText).
+func changeLabels(lang string, c *diff.Change, why diff.Why) (*widget.Label, *widget.Label) {
+	d, p := diff.ChangeText(lang, c, why)
+	return right(d), right(p)
 }
 
 // Title is the dialog's title.
