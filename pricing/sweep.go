@@ -107,7 +107,14 @@ func SweepVAT(s *scenarios.Scenario, field string, values []int64, netOfVAT bool
 				if netOfVAT {
 					c = c.WithoutVAT()
 				}
-				out[i] = sweepPoint(values[i], c, fixed, cat, field)
+				// Whether the field is needed anywhere in the horizon at
+				// this point: by its value, or by a dated change setting
+				// it (vendors priced once cannot serve it).
+				needed := false
+				if len(fixed) > 0 {
+					needed = asked(newTimeline(scs[i]))[field]
+				}
+				out[i] = sweepPoint(values[i], c, fixed, cat, field, needed)
 			}
 		}()
 	}
@@ -141,7 +148,11 @@ func SweepValues(lo, hi int64, n int) []int64 {
 
 // sweepPoint merges a point's priced vendors with the ones priced once,
 // in catalog order, and names the cheapest as Compare would.
-func sweepPoint(value int64, c *Comparison, fixed map[string]*Result, cat *Catalog, field string) SweepPoint {
+//
+// A vendor priced once does not serve field: it covers the point only
+// when nothing else is uncovered and field is not needed anywhere in the
+// horizon (needed: by the point's value or by a dated change).
+func sweepPoint(value int64, c *Comparison, fixed map[string]*Result, cat *Catalog, field string, needed bool) SweepPoint {
 	p := SweepPoint{Value: value}
 	byID := map[string]*Result{}
 	for _, r := range c.Vendors {
@@ -160,7 +171,7 @@ func sweepPoint(value int64, c *Comparison, fixed map[string]*Result, cat *Catal
 					others++
 				}
 			}
-			st = SweepTotal{Vendor: r.Vendor, Plan: r.Plan, Total: r.Total, Complete: r.Complete, Covers: others == 0 && value == 0}
+			st = SweepTotal{Vendor: r.Vendor, Plan: r.Plan, Total: r.Total, Complete: r.Complete, Covers: others == 0 && !needed}
 		} else {
 			continue
 		}

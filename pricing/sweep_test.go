@@ -52,3 +52,40 @@ func TestSweepRejectsUnknownField(t *testing.T) {
 	}
 	_ = scenarios.Chatopera
 }
+
+// A vendor that cannot serve the swept field does not cover a point whose
+// value is 0 when a dated change asks for the field later: Chatopera
+// (bots only) swept over phone_agents 0 with 5 phone agents from
+// 2027-07-01 was shown as covering, and could be named cheapest.
+func TestSweepCoverageFollowsDatedChanges(t *testing.T) {
+	s := scenario(12, func(s *scenarios.Scenario) {
+		s.Demand.Bots = 1
+		s.Demand.ChatsPerDay = 100
+		five := int64(5)
+		s.Changes = []scenarios.Change{{Date: scenarios.NewDate(2027, 7, 1), PhoneAgents: &five}}
+	})
+	pts, err := Sweep(s, "phone_agents", []int64{0, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range []int64{0, 3} {
+		sc := *s
+		sc.Demand.PhoneAgents = v
+		c, err := Compare(&sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, r := range c.Vendors {
+			st := pts[i].Vendors[j]
+			if st.Covers != r.Covers || st.Complete != r.Complete || !st.Total.Equal(r.Total) {
+				t.Errorf("phone_agents=%d %s: sweep covers %v complete %v %s; compare %v %v %s", v, r.Vendor, st.Covers, st.Complete, st.Total, r.Covers, r.Complete, r.Total)
+			}
+			if r.Vendor == scenarios.Chatopera && st.Covers {
+				t.Errorf("phone_agents=%d: Chatopera shown covering phone agents needed from 2027-07-01", v)
+			}
+		}
+		if pts[i].Cheapest != c.Cheapest {
+			t.Errorf("phone_agents=%d: sweep cheapest %q, compare %q", v, pts[i].Cheapest, c.Cheapest)
+		}
+	}
+}
