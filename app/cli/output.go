@@ -40,9 +40,12 @@ type jsonComparison struct {
 // jsonCombo is one combination: which vendor takes which group, its total
 // and each part's.
 type jsonCombo struct {
-	Total    string            `json:"total"`
-	Groups   map[string]string `json:"groups"`
-	Complete bool              `json:"complete"`
+	// Total is null for a partly priced combination: KnownTotal is then
+	// its priced part, a lower bound (unpriced is not 0).
+	Total      *string           `json:"total"`
+	KnownTotal *string           `json:"known_total,omitempty"`
+	Groups     map[string]string `json:"groups"`
+	Complete   bool              `json:"complete"`
 	// Difference to the cheapest combination ("0.00" for it); absent for
 	// partly priced ones, which are not ranked.
 	Difference *string    `json:"difference,omitempty"`
@@ -51,13 +54,14 @@ type jsonCombo struct {
 }
 
 type jsonPart struct {
-	Vendor   string   `json:"vendor"`
-	Groups   []string `json:"groups"`
-	Plan     string   `json:"plan"`
-	Total    string   `json:"total"`
-	Extras   string   `json:"extras"`
-	Complete bool     `json:"complete"`
-	Unpriced []string `json:"unpriced"`
+	Vendor     string   `json:"vendor"`
+	Groups     []string `json:"groups"`
+	Plan       string   `json:"plan"`
+	Total      *string  `json:"total"`
+	KnownTotal *string  `json:"known_total,omitempty"`
+	Extras     string   `json:"extras"`
+	Complete   bool     `json:"complete"`
+	Unpriced   []string `json:"unpriced"`
 }
 
 // jsonGap says why a needed group has no vendor.
@@ -72,14 +76,17 @@ type jsonGap struct {
 }
 
 func comboJSON(cb *pricing.Combination, best *pricing.Combination) jsonCombo {
-	j := jsonCombo{Total: wording.Fixed(cb.Total), Groups: cb.GroupMap(), Complete: cb.Complete, Parts: []jsonPart{}}
+	j := jsonCombo{Groups: cb.GroupMap(), Complete: cb.Complete, Parts: []jsonPart{}}
+	j.Total, j.KnownTotal = totalJSON(cb.Total, cb.Complete)
 	if cb.Complete && best != nil {
 		d := wording.Fixed(cb.Total.Sub(best.Total))
 		j.Difference = &d
 	}
 	for _, p := range cb.Parts {
-		j.Parts = append(j.Parts, jsonPart{Vendor: p.Vendor, Groups: p.Groups, Plan: p.Result.Plan, Total: wording.Fixed(p.Result.Total),
-			Extras: wording.Fixed(p.Result.ExtrasTotal), Complete: p.Result.Complete, Unpriced: nonNil(p.Result.Unpriced)})
+		jp := jsonPart{Vendor: p.Vendor, Groups: p.Groups, Plan: p.Result.Plan,
+			Extras: wording.Fixed(p.Result.ExtrasTotal), Complete: p.Result.Complete, Unpriced: nonNil(p.Result.Unpriced)}
+		jp.Total, jp.KnownTotal = totalJSON(p.Result.Total, p.Result.Complete)
+		j.Parts = append(j.Parts, jp)
 	}
 	for _, m := range cb.Monthly {
 		j.Monthly = append(j.Monthly, wording.Fixed(m))
@@ -88,14 +95,18 @@ func comboJSON(cb *pricing.Combination, best *pricing.Combination) jsonCombo {
 }
 
 type jsonVendor struct {
-	Vendor       string        `json:"vendor"`
-	Name         string        `json:"name"`
-	NameEN       string        `json:"name_en"`
-	Plan         string        `json:"plan"`
-	PlanName     string        `json:"plan_name"`
-	Auto         bool          `json:"auto"`
-	Editions     []jsonEdition `json:"editions"`
-	Total        string        `json:"total"`
+	Vendor   string        `json:"vendor"`
+	Name     string        `json:"name"`
+	NameEN   string        `json:"name_en"`
+	Plan     string        `json:"plan"`
+	PlanName string        `json:"plan_name"`
+	Auto     bool          `json:"auto"`
+	Editions []jsonEdition `json:"editions"`
+	// Total is null when the vendor is incomplete (complete false, items
+	// unpriced): KnownTotal is then what the priced items sum to, a lower
+	// bound, never a total to rank.
+	Total        *string       `json:"total"`
+	KnownTotal   *string       `json:"known_total,omitempty"`
 	AfterHorizon string        `json:"after_horizon"`
 	Schedule     []jsonBuy     `json:"schedule"`
 	PresentValue *string       `json:"present_value,omitempty"`
@@ -199,11 +210,12 @@ func scheduleJSON(ps []pricing.Purchase) []jsonBuy {
 }
 
 type jsonAlt struct {
-	Plan     string `json:"plan"`
-	PlanName string `json:"plan_name"`
-	Total    string `json:"total"`
-	Complete bool   `json:"complete"`
-	Reason   string `json:"reason,omitempty"`
+	Plan       string  `json:"plan"`
+	PlanName   string  `json:"plan_name"`
+	Total      *string `json:"total"`
+	KnownTotal *string `json:"known_total,omitempty"`
+	Complete   bool    `json:"complete"`
+	Reason     string  `json:"reason,omitempty"`
 }
 
 type pricingNote struct {
@@ -228,11 +240,12 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 		Vendors: []jsonVendor{}}
 	for _, r := range c.Vendors {
 		v := jsonVendor{Vendor: r.Vendor, Name: r.Name, NameEN: r.NameEN, Plan: r.Plan, PlanName: r.PlanName, Auto: r.Auto,
-			Total: wording.Fixed(r.Total), AfterHorizon: wording.Fixed(r.AfterHorizon), Schedule: scheduleJSON(r.Schedule),
+			AfterHorizon: wording.Fixed(r.AfterHorizon), Schedule: scheduleJSON(r.Schedule),
 			Complete: r.Complete, Covers: r.Covers,
 			Uncovered: nonNil(r.Uncovered), Unpriced: nonNil(r.Unpriced), Notes: notesJSON(r.Notes), Hints: nonNil(r.Hints),
 			Lines: []jsonLine{}, Alternatives: []jsonAlt{},
 			Serves: nonNil(r.Serves), Rank: rankNames[wording.RankOf(c, r)], Extras: wording.Fixed(r.ExtrasTotal)}
+		v.Total, v.KnownTotal = totalJSON(r.Total, r.Complete)
 		for _, e := range r.EditionRefs {
 			je := jsonEdition{ID: e.ID, From: e.From.String(), Source: e.Source, SourceDate: e.SourceDate, Title: e.Title, TitleEN: e.TitleEN, URL: e.URL}
 			age := wording.AgeOf(e, c.Start)
@@ -275,7 +288,9 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 			v.Lines = append(v.Lines, jl)
 		}
 		for _, a := range r.Alternatives {
-			v.Alternatives = append(v.Alternatives, jsonAlt{Plan: a.Plan, PlanName: a.PlanName, Total: wording.Fixed(a.Total), Complete: a.Complete, Reason: a.Reason})
+			ja := jsonAlt{Plan: a.Plan, PlanName: a.PlanName, Complete: a.Complete, Reason: a.Reason}
+			ja.Total, ja.KnownTotal = totalJSON(a.Total, a.Complete)
+			v.Alternatives = append(v.Alternatives, ja)
 		}
 		j.Vendors = append(j.Vendors, v)
 	}
@@ -311,6 +326,17 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 	enc.SetIndent("", "  ")
 	err := enc.Encode(j)
 	return b.Bytes(), err
+}
+
+// totalJSON is a total as JSON: the amount when complete; when not (items
+// unpriced), no total (null) and the priced part as known_total, a lower
+// bound: unpriced is not 0, and a partial total never reads as whole.
+func totalJSON(d decimal.Decimal, complete bool) (total, known *string) {
+	s := wording.Fixed(d)
+	if complete {
+		return &s, nil
+	}
+	return nil, &s
 }
 
 func nonNil(s []string) []string {
@@ -532,9 +558,17 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 			}
 			b.WriteString(indent(wording.Table(rows, map[int]bool{2: true, 3: true, 4: true, 5: true}), "   "))
 		}
-		b.WriteString("   " + t("cli.table.total", wording.Money(r.Total)))
-		if r.PresentValue != nil {
-			b.WriteString(t("cli.table.pv", wording.Money(*r.PresentValue)))
+		// An incomplete total is what the priced items sum to: "at
+		// least", or unknown when nothing needed is priced (the lines
+		// below say what is missing).
+		bound := wording.BoundOf(r)
+		if bound == wording.Unknown {
+			b.WriteString("   " + t("cli.table.total.unknown"))
+		} else {
+			b.WriteString("   " + t("cli.table.total", wording.Bounded(lang, bound, wording.Money(r.Total))))
+		}
+		if r.PresentValue != nil && bound != wording.Unknown {
+			b.WriteString(t("cli.table.pv", wording.Bounded(lang, bound, wording.Money(*r.PresentValue))))
 		}
 		b.WriteString("\n")
 		if !r.AfterHorizon.IsZero() {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,5 +41,45 @@ func TestHugeQuoteIsRefusedNotRankedCheapest(t *testing.T) {
 				t.Errorf("%v: a wrapped total or a cheapest shown: %q %q", args, out, errOut)
 			}
 		}
+	}
+}
+
+// Unpriced is not 0, and a partial total never reads as whole: in the
+// typical contact centre Huawei's seats are unpriced (seat.basic.month,
+// seat.online.month). Its breakdown ended "Total 43,200.00 CNY" and its
+// JSON total was "43200.00" beside complete:false.
+func TestPartialTotalNeverReadsAsWhole(t *testing.T) {
+	file := "../../pricing/testdata/typical-contact-centre.kefucost.json"
+	for lang, want := range map[string]string{"en": "   Total at least 43,200.00 CNY\n", "zh": "   合计 至少 43,200.00 元\n"} {
+		out, errOut, code := runCLI(t, "--lang", lang, "compare", "--scenario", file)
+		if code != ExitOK || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d %s; want the breakdown's %q", lang, code, errOut, want)
+		}
+	}
+	out, _, code := runCLI(t, "compare", "--scenario", file, "--format", "json")
+	var j struct {
+		Vendors []struct {
+			Vendor     string  `json:"vendor"`
+			Total      *string `json:"total"`
+			KnownTotal *string `json:"known_total"`
+			Complete   bool    `json:"complete"`
+		} `json:"vendors"`
+	}
+	if err := json.Unmarshal([]byte(out), &j); err != nil || code != ExitOK {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	for _, v := range j.Vendors {
+		switch {
+		case v.Complete && (v.Total == nil || v.KnownTotal != nil):
+			t.Errorf("%s complete: total %v, known_total %v; want a total only", v.Vendor, v.Total, v.KnownTotal)
+		case !v.Complete && (v.Total != nil || v.KnownTotal == nil):
+			t.Errorf("%s incomplete: total %v, known_total %v; want total null and known_total", v.Vendor, v.Total, v.KnownTotal)
+		case v.Vendor == "huawei-cec" && (v.KnownTotal == nil || *v.KnownTotal != "43200.00"):
+			t.Errorf("huawei-cec known_total %v, want 43200.00", v.KnownTotal)
+		}
+	}
+	out, _, _ = runCLI(t, "compare", "--scenario", file, "--format", "csv")
+	if !strings.Contains(out, "huawei-cec,huawei-cec-mixed,TOTAL,华为云 云客服 CEC,,,,at least 43200.00,") {
+		t.Errorf("CSV: Huawei's TOTAL row is not worded as a lower bound")
 	}
 }

@@ -1311,8 +1311,10 @@ func (b *reportBook) demandSheet(s *scenarios.Scenario) {
 //	             change takes effect (empty for the base demand), value in
 //	             quantity (numbers) or text (words)
 //	summary      per vendor, label = its name: key = total, per_month,
-//	             present_value in amount (when complete is "no" the total
-//	             is a lower bound; a vendor that serves none of the
+//	             present_value in amount (when complete is "no" they are
+//	             known_total, known_per_month, known_present_value: what
+//	             the priced items sum to, a lower bound, said so in text;
+//	             a vendor that serves none of the
 //	             requirements has no amount), and complete, covers,
 //	             uncovered, unpriced, cheapest, runner_up, status in text
 //	alternative  every other plan evaluated: key = runner_up or other,
@@ -1375,11 +1377,20 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 
 	for _, r := range c.Vendors {
 		base := row{section: "summary", vendor: r.Vendor, plan: r.Plan, label: r.Name, labelEN: r.NameEN}
+		// An incomplete vendor's amounts are what its priced items sum
+		// to: keyed known_total, known_per_month, … (as the JSON's
+		// known_total), said to be a lower bound, never a plain total.
+		partial := wording.BoundOf(r) == wording.AtLeast || wording.BoundOf(r) == wording.Unknown
 		money := func(key string, d decimal.Decimal) {
 			x := base
 			x.key = key
 			if !reportServesNone(r) {
 				x.amount = wording.Fixed(d)
+			}
+			if partial {
+				x.key = "known_" + key
+				x.text = "下限：未定价项目（" + strings.Join(r.Unpriced, "、") + "）未计入"
+				x.textEN = "lower bound: unpriced items (" + strings.Join(r.Unpriced, ", ") + ") not included"
 			}
 			put(x)
 		}

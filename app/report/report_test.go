@@ -546,6 +546,10 @@ func checkReportCSV(t *testing.T, data []byte, c *pricing.Comparison) {
 		col[h] = i
 	}
 	get := func(r []string, name string) string { return r[col[name]] }
+	complete := map[string]bool{}
+	for _, r := range c.Vendors {
+		complete[r.Vendor] = r.Complete
+	}
 	lineSum, monthSum, lastCum, totals := map[string]decimal.Decimal{}, map[string]decimal.Decimal{}, map[string]string{}, map[string]string{}
 	assumptions := map[string]bool{}
 	for _, r := range rows[1:] {
@@ -563,8 +567,11 @@ func checkReportCSV(t *testing.T, data []byte, c *pricing.Comparison) {
 			monthSum[v] = monthSum[v].Add(decimal.RequireFromString(get(r, "amount")))
 			lastCum[v] = get(r, "cumulative")
 		case "summary":
-			if get(r, "key") == "total" {
+			if k := get(r, "key"); k == "total" || k == "known_total" {
 				totals[v] = get(r, "amount")
+				if partial := k == "known_total"; partial == complete[v] || partial && !strings.Contains(get(r, "text_en"), "lower bound") {
+					t.Errorf("%s: summary key %s (complete %v), text %q: an incomplete total is known_total, a lower bound", v, k, complete[v], get(r, "text_en"))
+				}
 			}
 		case "assumption":
 			assumptions[v+"|"+get(r, "text")+get(r, "text_en")] = true
