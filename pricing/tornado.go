@@ -72,6 +72,12 @@ type Swing struct {
 	// Base and the sides' Value are still growth_per_month).
 	Base      decimal.Decimal
 	Low, High Side
+	// From is the date of the values shown when the input is 0 at the
+	// start and first set by a dated change (zero: the start): Base and
+	// the sides' Value are then that change's value, moved (online
+	// agents 0, 30 from 2028-01-01: 30 → 24 / 36 from 2028-01-01, not
+	// 0 → 0 / 0). Every dated value is moved either way.
+	From scenarios.Date
 }
 
 // Side is the comparison with one input moved one way.
@@ -83,6 +89,10 @@ type Side struct {
 	// nothing was compared again and every delta is 0 (e.g. 2 seats
 	// −20 % = 1.6 → 2).
 	Unchanged bool
+	// Clamped: a value moved past what the field allows was held to its
+	// limit (avg_call_minutes 550 + 20 % = 660 → 600): the side moves
+	// the input less than the share.
+	Clamped bool
 	// Vendors are the enabled vendors in display order.
 	Vendors []SideTotal
 	// Answer is the cheapest complete way to cover everything on this
@@ -148,7 +158,10 @@ var qualifies = map[string][]string{
 //     below 0 (messages_per_chat never below 1), never above the field's
 //     limit; a side rounding leaves as it was is marked Unchanged;
 //   - decimals (avg_call_minutes, shares, ASR seconds) are moved exactly,
-//     shares kept at most 1;
+//     held to the range the field allows (shares at most 1, a call at
+//     most 600 minutes); a side held short of the move is Clamped;
+//   - an input 0 at the start and set by dated changes is shown at its
+//     first dated value (Swing.From), moved like every other value;
 //   - growth_per_month moves by points of its annual rate and back to a
 //     monthly rate (MonthlyGrowth, 10 places): 0 → ±5 % a year is
 //     −0.0042653188 and 0.0040741238 a month; within −0.5 … 1; it is
@@ -167,6 +180,8 @@ func ComputeTornado(s *scenarios.Scenario, opts TornadoOptions) (*Tornado, error
 		points = defaultTornadoGrowth
 	}
 	if !share.IsPositive() || share.GreaterThanOrEqual(decimal.NewFromInt(1)) || !points.IsPositive() {
+		// A caller's mistake (the window and the command line use the
+		// defaults), not the buyer's input.
 		return nil, fmt.Errorf("tornado: share must be in (0, 1) and growth points positive, not %s and %s", share, points)
 	}
 	out := &Tornado{Share: share, GrowthPoints: points}
@@ -184,6 +199,16 @@ func ComputeTornado(s *scenarios.Scenario, opts TornadoOptions) (*Tornado, error
 		}
 		base, _ := inputValue(&s.Demand, in)
 		p := &pending{sw: Swing{Input: in, Base: base}}
+		// An input 0 at the start and set by a dated change is shown
+		// at its first dated value (every value is moved either way).
+		var from *scenarios.Change
+		if base.IsZero() && in != GrowthField {
+			from = firstSet(s, in)
+		}
+		if from != nil {
+			p.sw.From = from.Date
+			p.sw.Base, _ = changeValue(from, in)
+		}
 		for k, side := range []*Side{&p.sw.Low, &p.sw.High} {
 			var mv mover
 			if in == GrowthField {
@@ -191,7 +216,7 @@ func ComputeTornado(s *scenarios.Scenario, opts TornadoOptions) (*Tornado, error
 				if k == 0 {
 					d = d.Neg()
 				}
-				mv = func(v decimal.Decimal) decimal.Decimal { return growthMoved(v, d) }
+				mv = func(v decimal.Decimal) (decimal.Decimal, bool) { return growthMoved(v, d), false }
 			} else {
 				f := one.Sub(share)
 				if k == 1 {
@@ -199,9 +224,13 @@ func ComputeTornado(s *scenarios.Scenario, opts TornadoOptions) (*Tornado, error
 				}
 				mv = scaler(in, f)
 			}
-			c, changed := moved(s, in, mv)
+			c, changed, clamped := moved(s, in, mv)
 			side.Value, _ = inputValue(&c.Demand, in)
+			if from != nil {
+				side.Value, _ = changeValue(changeOn(c, from.Date, in), in)
+			}
 			side.Unchanged = !changed
+			side.Clamped = clamped
 			if changed {
 				j := &tornadoJob{s: c, input: in}
 				jobs = append(jobs, j)
@@ -297,6 +326,7 @@ func compareWays(s *scenarios.Scenario, detail bool, input string, base *Compari
 		return nil, err
 	}
 	if only != nil {
+		var t *timeline
 		priced := c.Vendors
 		c.Vendors = nil
 		for _, b := range base.Vendors {
@@ -309,6 +339,15 @@ func compareWays(s *scenarios.Scenario, detail bool, input string, base *Compari
 				}
 			} else {
 				cp := *b // combinations sets its Serves: not the base's
+				// A vendor that cannot bill the input keeps its bill, but
+				// whether it covers depends on the side: an input moved
+				// to 0 (a share over 0.5 takes 1 to 0.4 → 0) is no longer
+				// a need it lacks.
+				if t == nil {
+					t = newTimeline(s)
+				}
+				cp.Uncovered = uncovered(t, cat.Vendor(b.Vendor))
+				cp.Covers = len(cp.Uncovered) == 0
 				r = &cp
 			}
 			c.Vendors = append(c.Vendors, r)
@@ -429,27 +468,40 @@ func rankKey(c *Comparison) string {
 	return b.String()
 }
 
-type mover func(decimal.Decimal) decimal.Decimal
+// mover moves one value of an input; clamped reports that the value was
+// held to the field's range (Validate's), short of the move.
+type mover func(decimal.Decimal) (n decimal.Decimal, clamped bool)
 
-// scaler multiplies an input by f, rounded as the field needs.
+// scaler multiplies an input by f, rounded as the field needs and held
+// to the range the field allows: a side is a scenario the buyer could
+// have written (avg_call_minutes 550 × 1.2 = 660 failed Validate and
+// with it the whole tornado).
 func scaler(in string, f decimal.Decimal) mover {
 	if lim, ok := countLimit(in); ok {
 		lo := decimal.Zero
 		if in == "messages_per_chat" {
 			lo = decimal.NewFromInt(1)
 		}
-		return func(v decimal.Decimal) decimal.Decimal {
+		return func(v decimal.Decimal) (decimal.Decimal, bool) {
 			// decimal's Round is half away from zero: half up for these
 			// non-negative counts.
-			return decimal.Min(decimal.Max(v.Mul(f).Round(0), lo), lim)
+			n := v.Mul(f).Round(0)
+			h := decimal.Min(decimal.Max(n, lo), lim)
+			return h, !h.Equal(n)
 		}
 	}
-	return func(v decimal.Decimal) decimal.Decimal {
+	lo, hi, loOpen, _ := scenarios.DecimalRange(in)
+	least := lo
+	if loOpen {
+		least = lo.Add(decimal.New(1, -10)) // the finest value a field holds
+	}
+	return func(v decimal.Decimal) (decimal.Decimal, bool) {
 		n := v.Mul(f).Round(10)
-		if strings.HasSuffix(in, "_share") {
-			n = decimal.Min(n, decimal.NewFromInt(1))
+		h := decimal.Min(decimal.Max(n, least), hi)
+		if v.IsZero() {
+			return n, false // 0 stays 0 (left out, or a share not set)
 		}
-		return n
+		return h, !h.Equal(n)
 	}
 }
 
@@ -478,11 +530,11 @@ func inputValue(d *scenarios.Demand, in string) (decimal.Decimal, bool) {
 // moved is a copy of s with the input moved by mv where it is set (the
 // demand and every dated change of it); changed reports whether any value
 // moved.
-func moved(s *scenarios.Scenario, in string, mv mover) (*scenarios.Scenario, bool) {
-	c := s.Clone()
-	changed := false
+func moved(s *scenarios.Scenario, in string, mv mover) (c *scenarios.Scenario, changed, clamped bool) {
+	c = s.Clone()
 	set := func(old decimal.Decimal, put func(decimal.Decimal)) {
-		n := mv(old)
+		n, cl := mv(old)
+		clamped = clamped || cl
 		if !n.Equal(old) {
 			changed = true
 			put(n)
@@ -497,7 +549,7 @@ func moved(s *scenarios.Scenario, in string, mv mover) (*scenarios.Scenario, boo
 				set(decimal.NewFromInt(*p), func(n decimal.Decimal) { v := n.IntPart(); ch.SetCount(in, &v) })
 			}
 		}
-		return c, changed
+		return c, changed, clamped
 	}
 	switch in {
 	case "avg_call_minutes":
@@ -514,7 +566,46 @@ func moved(s *scenarios.Scenario, in string, mv mover) (*scenarios.Scenario, boo
 			}
 		}
 	}
-	return c, changed
+	return c, changed, clamped
+}
+
+// firstSet is the earliest dated change setting the input to other than
+// 0, nil when none does.
+func firstSet(s *scenarios.Scenario, in string) *scenarios.Change {
+	var first *scenarios.Change
+	for i := range s.Changes {
+		ch := &s.Changes[i]
+		if v, ok := changeValue(ch, in); ok && !v.IsZero() && (first == nil || ch.Date.Before(first.Date)) {
+			first = ch
+		}
+	}
+	return first
+}
+
+// changeOn is c's change on date d that sets the input (the same change
+// as in the scenario c was copied from: copies keep the order).
+func changeOn(c *scenarios.Scenario, d scenarios.Date, in string) *scenarios.Change {
+	for i := range c.Changes {
+		if _, ok := changeValue(&c.Changes[i], in); ok && c.Changes[i].Date.Equal(d) {
+			return &c.Changes[i]
+		}
+	}
+	return nil
+}
+
+// changeValue is the value a dated change sets the input to; ok is false
+// when it does not set it.
+func changeValue(ch *scenarios.Change, in string) (decimal.Decimal, bool) {
+	if ch == nil {
+		return decimal.Zero, false
+	}
+	if p, ok := ch.Count(in); ok && p != nil {
+		return decimal.NewFromInt(*p), true
+	}
+	if p, ok := ch.Decimal(in); ok && p != nil {
+		return *p, true
+	}
+	return decimal.Zero, false
 }
 
 // leftOut says why an input is not varied ("" when it is).

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -247,10 +248,12 @@ func TestTornadoLeavesOutZeroInputs(t *testing.T) {
 	if len(varied) != 3 || varied[0] != "online_agents" || varied[1] != "phone_agents" || varied[2] != GrowthField {
 		t.Errorf("varied %v, want online_agents (set by a change), phone_agents, growth", varied)
 	}
-	// online_agents: 0 at the start stays 0; the change's 5 becomes 4 and 6.
+	// online_agents: 0 at the start, 5 from 2027-06-01: shown as the
+	// dated value moved, 5 → 4 / 6 from 2027-06-01 (read "0 → 0 / 0").
 	sw := swingOf(t, tr, "online_agents")
-	if !sw.Low.Value.IsZero() || sw.Low.Unchanged {
-		t.Errorf("online agents −20 %%: start %s, unchanged %v", sw.Low.Value, sw.Low.Unchanged)
+	if !sw.From.Equal(scenarios.NewDate(2027, 6, 1)) || !sw.Base.Equal(decimal.NewFromInt(5)) ||
+		!sw.Low.Value.Equal(decimal.NewFromInt(4)) || !sw.High.Value.Equal(decimal.NewFromInt(6)) || sw.Low.Unchanged {
+		t.Errorf("online agents: %s → %s / %s from %s (unchanged %v), want 5 → 4 / 6 from 2027-06-01", sw.Base, sw.Low.Value, sw.High.Value, sw.From, sw.Low.Unchanged)
 	}
 	// Two bots: 1.6 and 2.4 both round to 2: nothing compared, no delta.
 	b := flipScenario()
@@ -342,7 +345,7 @@ func TestTornadoSidesEqualFullCompare(t *testing.T) {
 					e.Demand.GrowthPerMonth = side.Value
 				} else {
 					f := decimal.RequireFromString([]string{"0.8", "1.2"}[k])
-					e, _ = moved(s, sw.Input, scaler(sw.Input, f))
+					e, _, _ = moved(s, sw.Input, scaler(sw.Input, f))
 				}
 				c, err := Compare(e)
 				if err != nil {
@@ -364,5 +367,128 @@ func TestTornadoSidesEqualFullCompare(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// recordedFrom is 2 months of 10,000 inbound minutes a month in fixed
+// 1-minute calls (billed as talked), one phone agent, recorded_share 0
+// and then share from 2027-02-01 (a dated decimal change).
+func recordedFrom(share string) *scenarios.Scenario {
+	s := flipScenario()
+	s.Months = 2
+	s.Demand.PhoneAgents = 1
+	s.Demand.InboundMinutesPerMonth = 10_000
+	s.Demand.AvgCallMinutes, s.Demand.CallLength = decimal.NewFromInt(1), scenarios.CallFixed
+	v := decimal.RequireFromString(share)
+	s.Changes = []scenarios.Change{{Date: scenarios.NewDate(2027, 2, 1), RecordedShare: &v}}
+	return s
+}
+
+// aliyunDelta is Aliyun's delta on a side.
+func aliyunDelta(t *testing.T, side Side) decimal.Decimal {
+	t.Helper()
+	st := side.Vendor(scenarios.Aliyun)
+	if st == nil {
+		t.Fatal("no Aliyun on the side")
+	}
+	return st.Delta
+}
+
+// A dated decimal change is moved like the starting value: recorded_share
+// 0.5 from February, ±20 % = 0.4 / 0.6. Aliyun records at 0.05 元 a
+// minute: February's 10,000 minutes × 0.5 × 0.05 = 250.00; × 0.4 = 200.00
+// (−50.00), × 0.6 = 300.00 (+50.00). Were the change left as it was, both
+// deltas would be 0.
+func TestTornadoMovesADatedDecimalChange(t *testing.T) {
+	tr, err := ComputeTornado(recordedFrom("0.5"), TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := swingOf(t, tr, "recorded_share")
+	if !sw.From.Equal(scenarios.NewDate(2027, 2, 1)) || sw.Base.String() != "0.5" || sw.Low.Value.String() != "0.4" || sw.High.Value.String() != "0.6" {
+		t.Errorf("recorded_share %s → %s / %s from %s, want 0.5 → 0.4 / 0.6 from 2027-02-01", sw.Base, sw.Low.Value, sw.High.Value, sw.From)
+	}
+	if lo, hi := aliyunDelta(t, sw.Low), aliyunDelta(t, sw.High); lo.String() != "-50" || hi.String() != "50" {
+		t.Errorf("Aliyun's deltas %s / %s, want -50.00 / +50.00", lo, hi)
+	}
+}
+
+// A share moved past 1 is held at 1, and the side says so: 0.9 from
+// February + 20 % = 1.08 → 1 (Clamped): 10,000 × 1 × 0.05 = 500.00 against
+// 450.00, +50.00 (not +90.00); −20 % = 0.72: 360.00, −90.00.
+func TestTornadoCapsAShareAtOne(t *testing.T) {
+	tr, err := ComputeTornado(recordedFrom("0.9"), TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := swingOf(t, tr, "recorded_share")
+	if sw.High.Value.String() != "1" || !sw.High.Clamped || sw.Low.Clamped || sw.Low.Value.String() != "0.72" {
+		t.Errorf("recorded_share 0.9: high %s (clamped %v), low %s (clamped %v); want 1 clamped, 0.72", sw.High.Value, sw.High.Clamped, sw.Low.Value, sw.Low.Clamped)
+	}
+	if lo, hi := aliyunDelta(t, sw.Low), aliyunDelta(t, sw.High); lo.String() != "-90" || hi.String() != "50" {
+		t.Errorf("Aliyun's deltas %s / %s, want -90.00 / +50.00", lo, hi)
+	}
+}
+
+// avg_call_minutes 550 + 20 % = 660 is past the 600 a scenario may state:
+// held at 600 (Clamped) instead of failing the whole tornado.
+func TestTornadoHoldsCallLengthToItsLimit(t *testing.T) {
+	s := recordedFrom("0.5")
+	s.Demand.AvgCallMinutes = decimal.NewFromInt(550)
+	tr, err := ComputeTornado(s, TornadoOptions{})
+	if err != nil {
+		t.Fatalf("tornado failed: %v", err)
+	}
+	sw := swingOf(t, tr, "avg_call_minutes")
+	if sw.High.Value.String() != "600" || !sw.High.Clamped || sw.Low.Value.String() != "440" || sw.Low.Clamped {
+		t.Errorf("avg_call_minutes 550: %s (clamped %v) / %s (clamped %v), want 440 / 600 clamped", sw.Low.Value, sw.Low.Clamped, sw.High.Value, sw.High.Clamped)
+	}
+}
+
+// With a share over 0.5 a need of 1 moves to 0 (1 × 0.4 → 0): a vendor
+// that cannot serve it (kept from the base, not priced again) covers that
+// side. The side must equal a full Compare (it kept the base's "does not
+// cover").
+func TestTornadoLargeShareCoverageEqualsCompare(t *testing.T) {
+	s := flipScenario()
+	s.Demand.PhoneAgents = 1
+	s.Demand.Bots, s.Demand.ChatsPerDay = 1, 100
+	f := decimal.RequireFromString("0.6")
+	tr, err := ComputeTornado(s, TornadoOptions{Share: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := swingOf(t, tr, "phone_agents")
+	if !sw.Low.Value.IsZero() {
+		t.Fatalf("phone_agents 1 − 60 %% = %s, want 0", sw.Low.Value)
+	}
+	e, _, _ := moved(s, "phone_agents", scaler("phone_agents", decimal.NewFromInt(1).Sub(f)))
+	c, err := Compare(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Vendors {
+		if st := sw.Low.Vendor(r.Vendor); st == nil || st.Covers != r.Covers || st.Complete != r.Complete || !st.Total.Equal(r.Total) {
+			t.Errorf("%s: side %+v, Compare covers %v complete %v %s", r.Vendor, st, r.Covers, r.Complete, r.Total)
+		}
+	}
+	if sw.Low.RankChanged != (rankKey(c) != rankKey(tr.Base)) {
+		t.Errorf("ranking changed %v, full Compare says otherwise", sw.Low.RankChanged)
+	}
+}
+
+// A side whose amounts would pass MaxAmount fails the tornado with the
+// field error naming the quote (translated where shown: wording.FileError),
+// not an English sentence: 8·10⁹ minutes a month × 12 × 10,000 元 is
+// 960,000,000,000,000 元; 20 % more minutes pass 10¹⁵.
+func TestTornadoSideTooLargeNamesTheQuote(t *testing.T) {
+	s := hugeQuote()
+	s.Demand.InboundMinutesPerMonth = 8_000_000_000
+	s.Demand.AvgCallMinutes, s.Demand.CallLength = decimal.NewFromInt(1), scenarios.CallFixed
+	s.Vendors[scenarios.Tencent].Prices["phone.minute"] = decimal.NewFromInt(10_000)
+	_, err := ComputeTornado(s, TornadoOptions{})
+	var fes scenarios.FieldErrors
+	if !errors.As(err, &fes) || len(fes) != 1 || fes[0].Field != `vendors.tencent-qidian.prices["phone.minute"]` || fes[0].Key != scenarios.ErrAmountTooLarge {
+		t.Errorf("tornado error %v: want the minute quote's field error", err)
 	}
 }

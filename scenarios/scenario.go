@@ -326,6 +326,21 @@ func DecimalFieldNames() []string {
 	return out
 }
 
+// DecimalRange is the range Validate allows a decimal demand field
+// (avg_call_minutes or one a change may set): lo to hi, lo itself
+// excluded when loOpen; ok is false for another name.
+func DecimalRange(name string) (lo, hi decimal.Decimal, loOpen, ok bool) {
+	if name == "avg_call_minutes" {
+		return decimal.Zero, maxCallLen, true, true
+	}
+	for _, f := range changeDecimals {
+		if f.name == name {
+			return f.lo, f.hi, f.loOpen, true
+		}
+	}
+	return decimal.Zero, decimal.Zero, false, false
+}
+
 // Decimal returns a decimal demand field a change may set, by file name.
 func (d *Demand) Decimal(name string) (decimal.Decimal, bool) {
 	for _, f := range changeDecimals {

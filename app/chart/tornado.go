@@ -177,6 +177,10 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	for _, sw := range t.Swings {
 		r := tornadoRow{label: fieldLabel(sw.Input, o) + "  " + TornadoInput(o.Lang, sw.Input, sw.Base) + " → " +
 			TornadoInput(o.Lang, sw.Input, sw.Low.Value) + " / " + TornadoInput(o.Lang, sw.Input, sw.High.Value)}
+		if !sw.From.IsZero() {
+			// 0 at the start: the values are its first dated change's.
+			r.label += ctr(o, "（自 "+sw.From.String()+" 起）", " (from "+sw.From.String()+")")
+		}
 		if sw.Input == pricing.GrowthField {
 			// Growth is moved by points of its annual rate: the row says
 			// the annual rates (the monthly ones are in the notes).
@@ -205,6 +209,10 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 				ts.text = signedMoney(*side.AnswerDelta)
 			default:
 				ts.text = ctr(o, "无全覆盖方式", "no way covers everything")
+			}
+			if side.Clamped {
+				// Moved less than the share: held to what the field allows.
+				ts.text += ctr(o, "（受取值范围限制）", " (held to the field's range)")
 			}
 			if side.RankChanged {
 				r.star = true

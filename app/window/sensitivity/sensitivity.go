@@ -398,7 +398,9 @@ func (p *Panel) computeBreakeven() {
 func (p *Panel) shown(view int, img *canvas.Image, msg *widget.Label, drawn *image.RGBA, err error) {
 	img.Image = nil
 	if err != nil {
-		msg.SetText(p.lang.T("sense.error", err.Error()))
+		// A field error (a moved input past what can be computed) in
+		// the reader's words, naming the field.
+		msg.SetText(p.lang.T("sense.error", wording.FileError(string(p.lang), err).Error()))
 	} else {
 		msg.SetText("")
 		if drawn != nil {
