@@ -323,15 +323,6 @@ func unpricedGaps(partly []Combination, gis []int, cat *Catalog) []GroupGap {
 	return gaps
 }
 
-func groupIndex(id string) int {
-	for i, g := range Groups {
-		if g.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
 // groupGap explains why group gi has no vendor.
 func groupGap(s *scenarios.Scenario, cat *Catalog, t *timeline, ask map[string]bool, gi int, byID map[string]*Result, serving map[string]groupSet) GroupGap {
 	g := Groups[gi]
@@ -377,15 +368,4 @@ func groupGap(s *scenarios.Scenario, cat *Catalog, t *timeline, ask map[string]b
 	}
 	gap.Why = fmt.Sprintf("no vendor serves all of %s: %s", g.NameEN, strings.Join(why, "; "))
 	return gap
-}
-
-// lacking lists the needs of group g the vendor does not cover.
-func lacking(v *Vendor, g Group, ask map[string]bool) []string {
-	var out []string
-	for _, f := range g.Fields {
-		if ask[f] && !contains(v.Covers, f) {
-			out = append(out, f)
-		}
-	}
-	return out
 }

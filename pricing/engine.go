@@ -880,17 +880,6 @@ func qtyString(q decimal.Decimal) string {
 	return q.Round(4).String()
 }
 
-// uncovered lists the scenario's requirements the vendor cannot serve.
-func uncovered(t *timeline, v *Vendor) []string {
-	var out []string
-	for _, n := range needs(t) {
-		if n.v > 0 && !contains(v.Covers, n.field) {
-			out = append(out, n.field)
-		}
-	}
-	return out
-}
-
 // presentValue sums monthly cash times each month's discount factor,
 // exactly, and rounds the sum to the fen.
 func presentValue(monthly, factors []decimal.Decimal) decimal.Decimal {

@@ -33,12 +33,20 @@ var Groups = []Group{
 
 // GroupByID returns the group with id, or nil.
 func GroupByID(id string) *Group {
-	for i := range Groups {
-		if Groups[i].ID == id {
-			return &Groups[i]
-		}
+	if i := groupIndex(id); i >= 0 {
+		return &Groups[i]
 	}
 	return nil
+}
+
+// groupIndex is the index in Groups of the group with id, or -1.
+func groupIndex(id string) int {
+	for i := range Groups {
+		if Groups[i].ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // groupSet is a set of groups by their index in Groups.
@@ -101,27 +109,49 @@ func neededGroups(ask map[string]bool) groupSet {
 	return g
 }
 
-// serves is the set of needed groups the vendor serves: it covers every
-// field of the group the scenario asks for (from the catalog's coverage,
-// the same that makes Uncovered).
+// lacks is the one coverage rule: the vendor lacks a need the scenario
+// asks for (peak above 0) that its catalog does not cover. Uncovered
+// (uncovered), the groups a vendor serves (serves) and why a group has
+// no vendor (lacking) all follow from it.
+func (v *Vendor) lacks(field string, asked bool) bool {
+	return asked && !v.covers(field)
+}
+
+// covers: the vendor's catalog serves the demand field (it can bill it).
+func (v *Vendor) covers(field string) bool { return contains(v.Covers, field) }
+
+// lacking lists the needs of group g the vendor does not cover.
+func lacking(v *Vendor, g Group, ask map[string]bool) []string {
+	var out []string
+	for _, f := range g.Fields {
+		if v.lacks(f, ask[f]) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// serves is the set of needed groups the vendor serves: it lacks none of
+// the group's needs the scenario asks for.
 func serves(v *Vendor, ask map[string]bool, needed groupSet) groupSet {
 	var g groupSet
 	for i, gr := range Groups {
-		if !needed.has(i) {
-			continue
-		}
-		ok := true
-		for _, f := range gr.Fields {
-			if ask[f] && !contains(v.Covers, f) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if needed.has(i) && len(lacking(v, gr, ask)) == 0 {
 			g |= 1 << i
 		}
 	}
 	return g
+}
+
+// uncovered lists the needs the vendor lacks, in the order of needs.
+func uncovered(t *timeline, v *Vendor) []string {
+	var out []string
+	for _, n := range needs(t) {
+		if v.lacks(n.field, n.v > 0) {
+			out = append(out, n.field)
+		}
+	}
+	return out
 }
 
 // reduced is the scenario with only the needs of the groups in keep: every

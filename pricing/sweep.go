@@ -62,7 +62,7 @@ func SweepVAT(s *scenarios.Scenario, field string, values []int64, netOfVAT bool
 	}
 	depends := map[string]bool{}
 	for _, v := range cat.Vendors {
-		if contains(v.Covers, field) {
+		if v.covers(field) {
 			depends[v.ID] = true
 		}
 	}

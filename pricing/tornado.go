@@ -313,7 +313,7 @@ func compareWays(s *scenarios.Scenario, detail bool, input string, base *Compari
 	if base != nil {
 		only = map[string]bool{}
 		for _, v := range cat.Vendors {
-			if contains(v.Covers, input) {
+			if v.covers(input) {
 				only[v.ID] = true
 			}
 		}
