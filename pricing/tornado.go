@@ -342,12 +342,15 @@ func compareWays(s *scenarios.Scenario, detail bool, input string, base *Compari
 				// A vendor that cannot bill the input keeps its bill, but
 				// whether it covers depends on the side: an input moved
 				// to 0 (a share over 0.5 takes 1 to 0.4 → 0) is no longer
-				// a need it lacks.
-				if t == nil {
-					t = newTimeline(s)
+				// a need it lacks. Values moved stay above 0 otherwise
+				// (and so does the need): only then is it asked again.
+				if zeroSomewhere(s, input) {
+					if t == nil {
+						t = newTimeline(s)
+					}
+					cp.Uncovered = uncovered(t, cat.Vendor(b.Vendor))
+					cp.Covers = len(cp.Uncovered) == 0
 				}
-				cp.Uncovered = uncovered(t, cat.Vendor(b.Vendor))
-				cp.Covers = len(cp.Uncovered) == 0
 				r = &cp
 			}
 			c.Vendors = append(c.Vendors, r)
@@ -567,6 +570,19 @@ func moved(s *scenarios.Scenario, in string, mv mover) (c *scenarios.Scenario, c
 		}
 	}
 	return c, changed, clamped
+}
+
+// zeroSomewhere: the input is 0 at the start or in a dated change.
+func zeroSomewhere(s *scenarios.Scenario, in string) bool {
+	if v, _ := inputValue(&s.Demand, in); v.IsZero() {
+		return true
+	}
+	for i := range s.Changes {
+		if v, ok := changeValue(&s.Changes[i], in); ok && v.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 // firstSet is the earliest dated change setting the input to other than
