@@ -630,7 +630,7 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 					what = l.Label
 					fmt.Fprintf(&b, "   %s %s：%s\n", mark, what, wording.NoteIn(lang, l.Note))
 				} else {
-					fmt.Fprintf(&b, "   %s %s: %s\n", mark, what, l.Note)
+					fmt.Fprintf(&b, "   %s %s: %s\n", mark, what, wording.NoteIn(lang, l.Note))
 				}
 			}
 		}

@@ -405,18 +405,49 @@ func (b *reportBook) yearlySheet(c *pricing.Comparison) {
 		if _, ok := b.monthCol[r.Vendor]; !ok {
 			continue
 		}
-		up := decimal.Zero
-		for _, p := range r.Schedule {
-			if p.Date.Equal(c.Start) && p.Amount != nil {
-				up = up.Add(*p.Amount)
-			}
+		// The first day's purchases are the vendor's first rows on the
+		// schedule sheet (date order): a SUM over their amount cells, so
+		// an amount changed there follows.
+		if first, last := reportFirstDayRows(c, r); first > 0 {
+			b.formula(sh, 2+j, upRow, fmt.Sprintf("SUM(%s!%s:%s)", reportSheetRef(sheetSchedule), b.absCell(6, first), b.absCell(6, last)), b.st.money)
+		} else {
+			b.money(sh, 2+j, upRow, decimal.Zero, false, false)
 		}
-		b.money(sh, 2+j, upRow, up, false, false)
 		b.formula(sh, 2+j, upRow+1, fmt.Sprintf("%s-%s", b.cell(2+j, totalRow), b.cell(2+j, upRow)), b.st.money)
 		b.formula(sh, 2+j, upRow+2, fmt.Sprintf("ROUND(%s/%d,2)", b.cell(2+j, upRow+1), c.Months), b.st.money)
 	}
 	row += 4
-	b.long(sh, 1, 1+len(c.Vendors), row, o.t("年度小计是逐月现金之和（逐月表下方说明哪些月份引用明细表的金额单元格、哪些是计费引擎的数值）；首日购买是购买计划中首日各笔金额之和（数值）。",
-		"Yearly subtotals sum the monthly cash (the note under the monthly sheet says which months refer to the breakdown's amount cells and which are the pricing engine's numbers); bought on the first day is the sum of the schedule's first-day purchases (a number)."), 38+22*float64(len(c.Vendors)))
+	b.long(sh, 1, 1+len(c.Vendors), row, o.t("年度小计是逐月现金之和（逐月表下方说明哪些月份引用明细表的金额单元格、哪些是计费引擎的数值）；首日购买是购买计划表中首日各笔金额单元格之和。",
+		"Yearly subtotals sum the monthly cash (the note under the monthly sheet says which months refer to the breakdown's amount cells and which are the pricing engine's numbers); bought on the first day sums the schedule sheet's first-day amount cells."), 38+22*float64(len(c.Vendors)))
 	b.style(sh, 1, row, 1, row, b.st.note)
+}
+
+// reportFirstDayRows are the schedule sheet's rows (as scheduleSheet
+// writes them: vendor by vendor, each purchase in date order, then its
+// cash paid after the horizon) of r's priced purchases on the first day;
+// 0, 0 when it has none. They are contiguous: the first rows of r.
+func reportFirstDayRows(c *pricing.Comparison, r *pricing.Result) (first, last int) {
+	row := 2
+	for _, v := range c.Vendors {
+		if v == r {
+			for i, p := range r.Schedule {
+				if !p.Date.Equal(c.Start) {
+					break
+				}
+				if p.Amount == nil { // unpriced: text in the cell, not in the sum
+					continue
+				}
+				if first == 0 {
+					first = row + i
+				}
+				last = row + i
+			}
+			return first, last
+		}
+		row += len(v.Schedule)
+		if !v.AfterHorizon.IsZero() {
+			row++
+		}
+	}
+	return 0, 0
 }

@@ -206,10 +206,14 @@ func TestReportXLSXTotals(t *testing.T) {
 			// time, and the list-price/VAT note the comparison carries.
 			all := sheetText(t, f, sh)
 			for _, want := range []string{s.Name, "2027-01-01 至 2029-12-31（36 个月）", "已知最新的价格版本", "请核实最新价格", "2026-11-23 16:00:00 (UTC+8)",
-				"增值税一般为 6%", "VAT on these services is usually 6 %"} {
+				"增值税一般为 6%"} {
 				if !strings.Contains(all, want) {
 					t.Errorf("summary lacks %q", want)
 				}
+			}
+			// The notes in the report's language only.
+			if strings.Contains(all, "VAT on these services is usually 6 %") {
+				t.Error("the Chinese summary has the English note")
 			}
 			if p, _ := f.GetPanes(sh); !p.Freeze || p.YSplit != 2 {
 				t.Errorf("summary panes %+v, want the header rows frozen", p)
@@ -290,7 +294,7 @@ func checkVendorSheets(t *testing.T, f *excelize.File, c *pricing.Comparison, o 
 			if want := fmt.Sprintf("ROUND(%s*%s*%s,2)", cellName(rvQuantity, row), cellName(rvUnitPrice, row), cellName(rvRate, row)); l.Product != (fm == want) {
 				t.Errorf("%s row %d: amount formula %q, product %v", sh, row, fm, l.Product)
 			}
-			if l.Assumption && (cellText(t, f, sh, rvAssumption, row) != "[A]" || cellText(t, f, sh, rvNote, row) != l.Note) {
+			if l.Assumption && (cellText(t, f, sh, rvAssumption, row) != "[A]" || cellText(t, f, sh, rvNote, row) != wording.NoteIn(o.Lang, l.Note)) {
 				t.Errorf("%s row %d: assumption not shown next to the amount", sh, row)
 			}
 			sum = sum.Add(a)
@@ -378,7 +382,11 @@ func checkAssumptionsSheet(t *testing.T, f *excelize.File, c *pricing.Comparison
 			}
 		}
 		for _, l := range r.Lines {
-			if l.Assumption && l.Note != "" && !has(r.Name, l.Item, l.Note) {
+			zh, _ := wording.SplitNote(l.Note) // the 中文 column; English beside it
+			if zh == "" {
+				zh = l.Note
+			}
+			if l.Assumption && l.Note != "" && !has(r.Name, l.Item, zh) {
 				t.Errorf("assumptions lack %s's interpretation on %s", r.Vendor, l.Item)
 			}
 		}
@@ -595,7 +603,9 @@ func checkReportCSV(t *testing.T, data []byte, c *pricing.Comparison) {
 			}
 		}
 		for _, l := range r.Lines {
-			if l.Assumption && l.Note != "" && !assumptions[r.Vendor+"|"+l.Note] {
+			// A bilingual note is split into text and text_en.
+			zh, en := wording.SplitNote(l.Note)
+			if l.Assumption && l.Note != "" && !assumptions[r.Vendor+"|"+zh+en] {
 				t.Errorf("CSV lacks %s's interpretation on %s", r.Vendor, l.Item)
 			}
 		}
@@ -960,7 +970,7 @@ func TestNetOfVATLinesAreFormulas(t *testing.T) {
 	formulas := 0
 	for _, r := range net.Vendors {
 		sh := sheets[r.Vendor]
-		if h := cellText(t, f, sh, rvUnitPrice, 2); h != "单价（含税，元）" {
+		if h := cellText(t, f, sh, rvUnitPrice, 2); h != "单价\n（含税，元）" {
 			t.Errorf("%s: unit price header %q", r.Vendor, h)
 		}
 		whole := map[int]bool{}

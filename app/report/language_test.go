@@ -1,0 +1,69 @@
+package report
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
+// A line's interpretation note is written in both languages; the report
+// shows the part its reader reads: the vendor sheets' note column in the
+// report's language, the Assumptions sheet's 中文 and English columns
+// each in theirs (the 中文 column held both, English none), the summary's
+// notes in the report's language only.
+func TestReportNotesInTheReportsLanguage(t *testing.T) {
+	s, c := compareFile(t, benchScenario)
+	lines := 0
+	for _, r := range c.Vendors {
+		for _, l := range r.Lines {
+			if l.Assumption && l.Note != "" && hasHan(l.Note) && strings.Contains(l.Note, " the ") {
+				lines++
+			}
+		}
+	}
+	if lines == 0 {
+		t.Fatal("no bilingual line note in the bench scenario: the test shows nothing")
+	}
+	for _, lang := range []string{"zh", "en"} {
+		o := Options{Lang: lang}
+		f := openReport(t, s, c, o)
+		for id, sh := range reportVendorSheets(c, o) {
+			rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range rows {
+				if i == 0 || len(r) < int(rvNote) {
+					continue
+				}
+				n := r[rvNote-1]
+				if lang == "en" && hasHan(n) || lang == "zh" && strings.Contains(n, " the ") {
+					t.Errorf("%s %s row %d: note %q is not in the report's language", lang, id, i+1, n)
+				}
+			}
+		}
+		rows, err := f.GetRows(sheetAssumptions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range rows[1:] {
+			r = append(r, make([]string, 7)...)
+			if strings.Contains(r[4], " the ") || hasHan(r[5]) {
+				t.Errorf("%s assumptions row %d: 中文 %q / English %q", lang, i+2, r[4], r[5])
+			}
+			if r[4] != "" && hasHan(r[4]) && r[5] == "" {
+				t.Errorf("%s assumptions row %d: no English for %q", lang, i+2, r[4])
+			}
+		}
+		sum := sheetText(t, f, sheetSummary)
+		if lang == "en" && strings.Contains(sum, "至少 …：") || lang == "zh" && strings.Contains(sum, "at least …:") {
+			t.Errorf("%s summary notes in the other language:\n%s", lang, sum)
+		}
+	}
+}
