@@ -64,6 +64,9 @@ func readTexts(o fyne.CanvasObject) []string {
 		case *widget.Label:
 			add(x.Text)
 			return true
+		case *kit.Para:
+			add(x.Text)
+			return true
 		case *widget.Button:
 			add(x.Text)
 			return true

@@ -21,6 +21,7 @@ import (
 	"github.com/shopspring/decimal"
 	"kefucost/app/chart"
 	"kefucost/app/window/demand"
+	"kefucost/app/window/kit"
 	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
@@ -708,6 +709,8 @@ func labelsText(o fyne.CanvasObject) string {
 	walkUI(o, func(o fyne.CanvasObject) bool {
 		switch x := o.(type) {
 		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *kit.Para:
 			b.WriteString(x.Text + "\n")
 		case *widget.RichText:
 			b.WriteString(x.String() + "\n")

@@ -92,7 +92,7 @@ type Field struct {
 	Choice *widget.Select // kindCallLength
 	// Note shows the field's hint, or in its place what is wrong with the
 	// value: the form does not jump while the user types.
-	Note *widget.Label
+	Note *kit.Para
 	Hint string
 }
 

@@ -111,18 +111,29 @@ func SetErrorLabel(l *widget.Label, msg string) {
 // SetText changes a label's text only when it differs: every edit shows
 // new results, and a label given its own text again is measured and laid
 // out again for nothing (most of what a keystroke would cost).
-func SetText(l *widget.Label, text string) {
-	if l.Text != text {
+// l is a *widget.Label or a *Para.
+func SetText(l interface{ SetText(string) }, text string) {
+	cur := ""
+	switch x := l.(type) {
+	case *widget.Label:
+		cur = x.Text
+	case *Para:
+		cur = x.Text
+	default:
+		l.SetText(text)
+		return
+	}
+	if cur != text {
 		l.SetText(text)
 	}
 }
 
-// HintLabel is a caption-size explanation under a field.
-func HintLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
+// HintLabel is a caption-size explanation under a field (a Para: its
+// Chinese breaks between characters).
+func HintLabel(text string) *Para {
+	l := NewPara(text)
 	l.SizeName = theme.SizeNameCaptionText
 	l.Importance = widget.LowImportance
-	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 

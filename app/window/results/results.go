@@ -32,13 +32,13 @@ import (
 type Panel struct {
 	Content fyne.CanvasObject
 
-	StaleBar  *widget.Label
-	pricesBar *widget.Label
+	StaleBar  *kit.Para
+	pricesBar *kit.Para
 	// Answer is the first thing a buyer reads: the cheapest way to cover
 	// everything, or why there is none; Runners the next ways with the
 	// difference to it.
-	Answer    *widget.Label
-	Runners   *widget.Label
+	Answer    *kit.Para
+	Runners   *kit.Para
 	Cards     *fyne.Container
 	CardViews map[string]*CardView
 	noneLabel *widget.Label
@@ -51,12 +51,12 @@ type Panel struct {
 	Monthly    *ChartView
 	// Leads is break-even over time in words, under the cumulative chart
 	// ("从 2028-03 起阿里云比腾讯企点便宜").
-	Leads *widget.Label
+	Leads *kit.Para
 	Tabs  *container.AppTabs
 	// VAT switches the amounts net of VAT (OnVAT is told); VATWords says
 	// which amounts are shown.
 	VAT      *widget.Check
-	VATWords *widget.Label
+	VATWords *kit.Para
 	OnVAT    func(netOfVAT bool)
 
 	VendorSel      *widget.Select
@@ -64,7 +64,7 @@ type Panel struct {
 	vendorIDs      []string
 	lines          []*pricing.Line
 	Table          *widget.Table
-	detail         *widget.Label
+	detail         *kit.Para
 	colWidths      []float32
 	rowHeights     []float32
 	tableWidth     float32 // the width the columns were fitted to
@@ -77,10 +77,10 @@ type Panel struct {
 
 	coverage    *fyne.Container
 	coverageKey string
-	notes       *widget.Label
+	notes       *kit.Para
 	// Schedule is every vendor's purchase schedule (pricing-rules §7.5):
 	// the buyer's action plan, one sentence per purchase.
-	Schedule *widget.Label
+	Schedule *kit.Para
 
 	lang   kit.Lang
 	cat    *pricing.Catalog
@@ -120,29 +120,25 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 			p.OnResized()
 		}
 	}
-	p.StaleBar = widget.NewLabel(l.T("results.stale"))
+	p.StaleBar = kit.NewPara(l.T("results.stale"))
 	p.StaleBar.Importance = widget.DangerImportance
-	p.StaleBar.Wrapping = fyne.TextWrapWord
 	p.StaleBar.Hide()
-	p.pricesBar = widget.NewLabel("")
+	p.pricesBar = kit.NewPara("")
 	p.pricesBar.Importance = widget.WarningImportance
-	p.pricesBar.Wrapping = fyne.TextWrapWord
 	p.pricesBar.Hide()
 	p.Cards = container.NewGridWithColumns(2)
-	p.Answer = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.Answer.Wrapping = fyne.TextWrapWord
+	p.Answer = kit.NewPara("")
+	p.Answer.TextStyle = fyne.TextStyle{Bold: true}
 	p.Answer.Importance = widget.SuccessImportance
 	p.Answer.Hide()
-	p.Runners = kit.Small("")
-	p.Runners.Truncation = fyne.TextTruncateOff
-	p.Runners.Wrapping = fyne.TextWrapWord
+	p.Runners = kit.NewPara("")
+	p.Runners.SizeName = theme.SizeNameCaptionText
 	p.Runners.Hide()
 
 	p.Cumulative = newChartView(onResized)
 	p.Monthly = newChartView(onResized)
-	p.Leads = kit.Small("")
-	p.Leads.Truncation = fyne.TextTruncateOff
-	p.Leads.Wrapping = fyne.TextWrapWord
+	p.Leads = kit.NewPara("")
+	p.Leads.SizeName = theme.SizeNameCaptionText
 
 	p.VendorSel = widget.NewSelect(nil, func(string) {
 		if i := p.VendorSel.SelectedIndex(); i >= 0 && i < len(p.vendorIDs) && !p.selecting && p.OnBreakdownVendor != nil {
@@ -151,8 +147,7 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 		p.showBreakdown()
 	})
 	p.VendorSel.PlaceHolder = l.T("select.placeholder")
-	p.detail = widget.NewLabel(l.T("breakdown.select"))
-	p.detail.Wrapping = fyne.TextWrapWord
+	p.detail = kit.NewPara(l.T("breakdown.select"))
 	p.Table = widget.NewTable(p.tableSize, func() fyne.CanvasObject {
 		return widget.NewLabel("")
 	}, p.tableCell)
@@ -173,10 +168,8 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	breakdown := container.NewBorder(p.VendorSel, nil, nil, nil, detail)
 
 	p.coverage = container.NewGridWithColumns(1)
-	p.notes = widget.NewLabel("")
-	p.notes.Wrapping = fyne.TextWrapWord
-	p.Schedule = widget.NewLabel("")
-	p.Schedule.Wrapping = fyne.TextWrapWord
+	p.notes = kit.NewPara("")
+	p.Schedule = kit.NewPara("")
 
 	p.Tabs = container.NewAppTabs(
 		container.NewTabItem(l.T("tab.cumulative"), container.NewBorder(nil, p.Leads, nil, nil, p.Cumulative)),
@@ -196,9 +189,8 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 			p.OnVAT(on)
 		}
 	})
-	p.VATWords = kit.Small("")
-	p.VATWords.Truncation = fyne.TextTruncateOff
-	p.VATWords.Wrapping = fyne.TextWrapWord
+	p.VATWords = kit.NewPara("")
+	p.VATWords.SizeName = theme.SizeNameCaptionText
 	top := container.NewVBox(p.StaleBar, p.pricesBar, container.NewBorder(nil, nil, p.VAT, nil, p.VATWords), p.Answer, p.Runners)
 	split := container.NewVSplit(container.NewVScroll(container.NewThemeOverride(p.Cards, compactTheme{th})), p.Tabs)
 	split.Offset = 0.42
@@ -471,7 +463,11 @@ func NewCardView() *CardView {
 	return v
 }
 
-func setShown(lb *widget.Label, text string) {
+func setShown(lb interface {
+	SetText(string)
+	Show()
+	Hide()
+}, text string) {
 	if text == "" {
 		lb.Hide()
 		return

@@ -71,9 +71,9 @@ type Card struct {
 	otherBox *fyne.Container
 	other    *widget.Accordion
 	rows     map[string]fyne.CanvasObject
-	serves   map[string]*widget.Label // item id → the need it serves
-	asked    map[string]bool          // rows the user added
-	order    string                   // the rows' placement shown
+	serves   map[string]*kit.Para // item id → the need it serves
+	asked    map[string]bool      // rows the user added
+	order    string               // the rows' placement shown
 	addItem  *widget.Select
 	addIDs   []string
 	// Combine: the vendor takes part in combinations (combine.exclude).
@@ -223,7 +223,7 @@ func (p *Panel) newCard(v *pricing.Vendor) *Card {
 	c.needBox = container.NewVBox()
 	c.otherBox = container.NewVBox()
 	c.other = widget.NewAccordion()
-	c.rows, c.serves, c.asked = map[string]fyne.CanvasObject{}, map[string]*widget.Label{}, map[string]bool{}
+	c.rows, c.serves, c.asked = map[string]fyne.CanvasObject{}, map[string]*kit.Para{}, map[string]bool{}
 	c.addIDs = v.ItemIDs()
 	var labels []string
 	for _, id := range c.addIDs {

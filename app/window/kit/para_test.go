@@ -1,0 +1,110 @@
+package kit
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// byRune measures a wide character 14 px, anything else 7.
+func byRune(s string) float32 {
+	w := float32(0)
+	for _, r := range s {
+		if wide(r) {
+			w += 14
+		} else {
+			w += 7
+		}
+	}
+	return w
+}
+
+// Chinese breaks between characters, filling the line, not at the first
+// space; numbers and Latin words stay whole; no line starts with a
+// closing mark or ends with an opening one.
+func TestBreakLinesChinese(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width float32
+		want  string
+	}{
+		// Fyne's word wrap gave "期间从这一天" / "0:00（北京时间）开始".
+		{"期间从这一天 0:00（北京时间）开始", 14 * 10, "期间从这一天 0:00\n（北京时间）开始"},
+		{"平均每月 37,252.80 元，共 Chatopera 机器人平台两年", 14 * 8, "平均每月\n37,252.80 元，共\nChatopera 机器人\n平台两年"},
+		{"不覆盖：在线客服坐席、电话坐席、机器人", 14 * 6, "不覆盖：在线\n客服坐席、电\n话坐席、机器\n人"},
+		{"甲乙丙丁，戊己", 14 * 4, "甲乙丙\n丁，戊己"}, // "，" never starts a line
+		{"甲乙丙（丁戊）", 14 * 4, "甲乙丙\n（丁戊）"}, // "（" never ends one
+		{"first line\n第二行很长很长", 14 * 3, "first\nline\n第二行\n很长很\n长"},
+		{"Chatopera", 14, "Chatopera"}, // too wide alone: a line of its own
+		// A number keeps its unit.
+		{"合计金额为 1,814,102.76 元", 14 * 9, "合计金额为\n1,814,102.76 元"},
+		{"电话坐席 8 人 → 基础型座席", 14 * 5, "电话坐席\n8 人 → 基\n础型座席"},
+	} {
+		if got := BreakLines(c.text, c.width, byRune); got != c.want {
+			t.Errorf("BreakLines(%q, %.0f) =\n%s\nwant\n%s", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// rows are the lines a label draws.
+func rows(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *canvas.Text:
+			out = append(out, x.Text)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// In a window, a Para's first line is as full as Chinese allows where
+// Fyne's own label broke at the space, its lines fit, its Text is the
+// text as given, and SetText lays out the new text.
+func TestParaWrapsChineseInAWindow(t *testing.T) {
+	test.NewTempApp(t)
+	// Fyne's label breaks at the one space it finds: "期间从这一天".
+	text := "期间从这一天 0:00（北京时间）开始，到期间最后一天的二十四点整结束，共 37,252.80 元"
+	p := NewPara(text)
+	lb := widget.NewLabel(text)
+	lb.Wrapping = fyne.TextWrapWord
+	w := test.NewWindow(container.NewVBox(p, lb))
+	w.Resize(fyne.NewSize(260, 400))
+	pr, lr := rows(p), rows(lb)
+	if len(pr) < 2 || len(lr) < 2 {
+		t.Fatalf("not wrapped: para %q, label %q", pr, lr)
+	}
+	if len([]rune(pr[0])) <= len([]rune(lr[0])) {
+		t.Errorf("first line %q is no fuller than Fyne's %q", pr[0], lr[0])
+	}
+	for _, r := range pr {
+		if fyne.MeasureText(r, 14, fyne.TextStyle{}).Width > p.Size().Width {
+			t.Errorf("line %q is wider than the para (%.0f px)", r, p.Size().Width)
+		}
+		if strings.HasPrefix(r, "，") || strings.Contains(r, "37,2") && !strings.Contains(r, "37,252.80") {
+			t.Errorf("bad break: %q", pr)
+		}
+	}
+	if p.Text != text {
+		t.Errorf("Text became %q", p.Text)
+	}
+	p.SetText("新的文字")
+	if got := strings.Join(rows(p), ""); got != "新的文字" {
+		t.Errorf("after SetText the para shows %q", got)
+	}
+}
