@@ -653,7 +653,14 @@ func (u *ui) setStale(stale bool) {
 // applyResult shows a comparison computed for the scenario as it is now.
 func (u *ui) applyResult(r *liveResult) {
 	if r.err != nil || r.cmp == nil {
-		u.setStale(true) // the scenario changed under the job: keep what is shown
+		// A valid scenario the engine refuses (an amount past what it
+		// computes exactly, a volume grown past its limit) is said at
+		// the field it names, as a mistake; the next edit clears it.
+		var fes scenarios.FieldErrors
+		if errors.As(r.err, &fes) {
+			u.showErrors(fes)
+		}
+		u.setStale(true) // keep what is shown, marked out of date
 		return
 	}
 	u.fresh = false
