@@ -313,6 +313,18 @@ type reportBook struct {
 	// breakdown line's amount cell ("" when unpriced): the monthly sheet
 	// adds up the lines paid in one month by referring to them.
 	lineCells map[string][]string
+	// lineProduct holds, per vendor id, for each line whose amount is
+	// quantity × unit price × rate in its sheet (the published view), the
+	// references of its unit price and rate cells; nil otherwise. A line
+	// paid over several months is split into months by quantity with them
+	// (splitLine).
+	lineProduct map[string][]*productCells
+}
+
+// productCells are a breakdown line's unit price and rate cells.
+type productCells struct {
+	price, rate string
+	p, r        decimal.Decimal // their values
 }
 
 // reportLowerFmt is the number format of a lower bound in the report's
@@ -486,7 +498,7 @@ func (b *reportBook) finishRows() {
 }
 
 func newReportBook(o Options) (*reportBook, error) {
-	b := &reportBook{f: excelize.NewFile(), o: o, lines: map[string]map[int]int{}, totals: map[string]string{}, monthCol: map[string]int{}, lineCells: map[string][]string{}}
+	b := &reportBook{f: excelize.NewFile(), o: o, lines: map[string]map[int]int{}, totals: map[string]string{}, monthCol: map[string]int{}, lineCells: map[string][]string{}, lineProduct: map[string][]*productCells{}}
 	custom := func(s excelize.Style, format string) int {
 		if format != "" {
 			s.CustomNumFmt = &format
@@ -804,8 +816,9 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 		}
 		b.monthCol[r.Vendor] = 2 + j
 		whole := reportWholeLines(r)
+		split := b.splitLines(r)
 		for i := range r.Monthly {
-			b.monthCash(sh, 2+j, i+2, r, r.Monthly[i], whole[i])
+			b.monthCash(sh, 2+j, i+2, r, r.Monthly[i], whole[i], split[i])
 			b.formula(sh, 2+n+j, i+2, fmt.Sprintf("SUM(%s:%s)", b.absCell(2+j, 2), b.cell(2+j, i+2)), b.st.money)
 		}
 		// Use within the horizon settled after it (on-demand months, the
@@ -824,9 +837,11 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 	b.style(sh, 1, len(labels)+3, 1, len(labels)+3, b.st.bold)
 	b.long(sh, 1, 1+2*n, len(labels)+5, o.t(
 		"每月现金：一次付清的明细行（在一个月里全额支付，如年付、资源包、期限坐席）引用各供应商表中该行的金额单元格，改单价、数量或折扣，这里、年度预算和累计都会随之变化；"+
-			"分月或分次支付的行（月租、按月结算的用量、多次购买）以计费引擎逐笔计算的金额（每笔四舍五入到分）作为数值加在公式里：它们不是明细表中某个单元格之和，改单价不会改变这些数值。",
+			"分月支付、每月账单恰为“当月数量 × 单价 × 折扣系数”的行（如按月的坐席）按月写成 ROUND(当月数量×单价×折扣系数,2)，引用明细表的单价与折扣系数，改单价也会随之变化；"+
+			"其余分月或分次支付的行（按日结算、阶梯、按比例折算、多次购买）以计费引擎逐笔计算的金额（每笔四舍五入到分）作为数值加在公式里，改单价不会改变这些数值。",
 		"Monthly cash: a breakdown line paid whole in one month (a yearly fee, a pack, a seat term) refers to that line's amount cell on the vendor's sheet, so a unit price, quantity or rate changed there moves this month, the yearly budget and the cumulative cash; "+
-			"lines paid over several months or purchases (monthly rent, usage billed monthly, repeated purchases) are added as the pricing engine's amounts (each bill rounded to the fen), as numbers: they are no sum of the breakdown's cells, so a changed unit price does not move them."), 12+44*float64(n))
+			"a line paid month by month whose every bill is that month's quantity × unit price × rate (a monthly seat) is written per month as ROUND(quantity×price×rate,2) over the breakdown's price and rate cells, so it follows a changed price too; "+
+			"other lines paid over several months or purchases (billed daily, by tier, prorated, repeated purchases) are added as the pricing engine's amounts (each bill rounded to the fen), as numbers: a changed unit price does not move them."), 12+44*float64(n))
 	b.style(sh, 1, len(labels)+5, 1, len(labels)+5, b.st.note)
 }
 
@@ -861,16 +876,20 @@ func reportWholeLines(r *pricing.Result) [][]int {
 // lines paid whole in it, plus the rest of the month's cash (parts of
 // lines paid over several months) as a number; the engine's amount alone
 // when no line is paid whole in it.
-func (b *reportBook) monthCash(sh string, col, row int, r *pricing.Result, cash decimal.Decimal, whole []int) {
-	if len(whole) == 0 {
+func (b *reportBook) monthCash(sh string, col, row int, r *pricing.Result, cash decimal.Decimal, whole []int, split []monthPart) {
+	if len(whole) == 0 && len(split) == 0 {
 		b.money(sh, col, row, cash, false, false)
 		return
 	}
-	refs := make([]string, 0, len(whole)+1)
+	refs := make([]string, 0, len(whole)+len(split)+1)
 	rest := cash
 	for _, li := range whole {
 		refs = append(refs, b.lineCells[r.Vendor][li])
 		rest = rest.Sub(*r.Lines[li].Amount)
+	}
+	for _, p := range split {
+		refs = append(refs, p.formula)
+		rest = rest.Sub(p.cash)
 	}
 	f := strings.Join(refs, "+")
 	switch {
@@ -880,6 +899,61 @@ func (b *reportBook) monthCash(sh string, col, row int, r *pricing.Result, cash 
 		f += "-" + rest.Neg().StringFixed(2)
 	}
 	b.formula(sh, col, row, f, b.st.money)
+}
+
+// monthPart is one line's bill in one month as a formula over its cells.
+type monthPart struct {
+	formula string
+	cash    decimal.Decimal
+}
+
+// splitLines writes, per horizon month, the bills of r's lines paid over
+// several months as formulas over the line's unit price and rate cells:
+// ROUND(n × price × rate, 2) where n is the month's share of the line's
+// quantity (a monthly seat: that month's seats). A line is split only
+// when every month's bill is exactly that, to the fen, and the months'
+// quantities add up to the line's; otherwise its bills stay the engine's
+// numbers. So a unit price changed on the vendor's sheet moves these
+// months too.
+func (b *reportBook) splitLines(r *pricing.Result) [][]monthPart {
+	out := make([][]monthPart, len(r.Monthly))
+	cells := b.lineProduct[r.Vendor]
+	for li, l := range r.Lines {
+		if li >= len(cells) || cells[li] == nil || !l.Priced() {
+			continue
+		}
+		pc := cells[li]
+		pr := pc.p.Mul(pc.r)
+		if !pr.IsPositive() {
+			continue
+		}
+		var parts []monthPart
+		months, sum, paid, ok := []int{}, decimal.Zero, 0, true
+		for m, v := range l.MonthlyCash() {
+			if v.IsZero() {
+				continue
+			}
+			paid++
+			n := v.DivRound(pr, 4)
+			if !n.IsPositive() || !n.Mul(pr).Round(2).Equal(v) {
+				ok = false
+				break
+			}
+			sum = sum.Add(n)
+			months = append(months, m)
+			parts = append(parts, monthPart{formula: fmt.Sprintf("ROUND(%s*%s*%s,2)", n.String(), pc.price, pc.rate), cash: v})
+		}
+		// Paid whole in one month: reportWholeLines refers to its amount.
+		if !ok || paid < 2 || !sum.Equal(l.Quantity) {
+			continue
+		}
+		for k, m := range months {
+			if m < len(out) {
+				out[m] = append(out[m], parts[k])
+			}
+		}
+	}
+	return out
 }
 
 // scheduleSheet is the buyer's action plan: every vendor's purchases in
@@ -990,6 +1064,8 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 	first := row
 	cells := make([]string, len(r.Lines))
 	b.lineCells[r.Vendor] = cells
+	products := make([]*productCells, len(r.Lines))
+	b.lineProduct[r.Vendor] = products
 	whole := map[int]bool{}
 	for _, lines := range reportWholeLines(r) {
 		for _, li := range lines {
@@ -1048,6 +1124,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 			b.number(sh, rvUnitPrice, row, price, -1, b.st.price)
 			b.number(sh, rvRate, row, rate, -1, b.st.decimal)
 			b.formula(sh, rvAmount, row, fmt.Sprintf("ROUND(%s*%s*%s,2)", b.cell(rvQuantity, row), b.cell(rvUnitPrice, row), b.cell(rvRate, row)), b.st.money)
+			products[i] = &productCells{price: reportSheetRef(sh) + "!" + b.absCell(rvUnitPrice, row), rate: reportSheetRef(sh) + "!" + b.absCell(rvRate, row), p: price, r: rate}
 		default:
 			// Not a product of the figures beside it (billed per day, per
 			// bill, by tier, prorated): the engine's amount, said so.
