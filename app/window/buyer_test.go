@@ -67,6 +67,9 @@ func readTexts(o fyne.CanvasObject) []string {
 		case *kit.Para:
 			add(x.Text)
 			return true
+		case *kit.CheckText:
+			add(x.Text)
+			return true
 		case *widget.Button:
 			add(x.Text)
 			return true

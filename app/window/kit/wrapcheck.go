@@ -23,7 +23,7 @@ func WrapCheck(c *widget.Check) fyne.CanvasObject {
 
 // CheckText is the wrapping text of a check box (WrapCheck).
 type CheckText struct {
-	widget.Label
+	Para  // Chinese breaks between characters
 	check *widget.Check
 }
 

@@ -34,7 +34,7 @@ func TestScheduleShownInTheWindow(t *testing.T) {
 	}
 	for lang, want := range map[string]string{
 		"zh": "2027-01-01 购买 10 坐席：人工坐席（3 年期），46,566.00 元，有效至 2029-12-31",
-		"en": "2027-01-01: buy Human seat (3-year term) × 10 seat, 46,566.00 元, until 2029-12-31",
+		"en": "2027-01-01: buy Human seat (3-year term) × 10 seat, ¥46,566.00, until 2029-12-31",
 	} {
 		w := test.NewWindow(nil)
 		p := New(kit.Lang(lang), pricing.MustCatalog(), w.Canvas(), a.Settings().Theme())

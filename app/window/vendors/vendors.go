@@ -63,7 +63,7 @@ type Card struct {
 	options  map[string]*widget.Check
 	Prices   map[string]*widget.Entry // item id → quote
 	Errs     map[string]*widget.Label // field path → message
-	Status   *widget.Label
+	Status   *kit.Para
 	// The quote rows: first the unpriced items this scenario needs (each
 	// with the need it serves) and the items quoted or asked for, then
 	// the rest folded away under other.
@@ -218,8 +218,7 @@ func (p *Panel) newCard(v *pricing.Vendor) *Card {
 			})
 		})
 	}
-	c.Status = widget.NewLabel("")
-	c.Status.Wrapping = fyne.TextWrapWord
+	c.Status = kit.NewPara("")
 	c.needBox = container.NewVBox()
 	c.otherBox = container.NewVBox()
 	c.other = widget.NewAccordion()
@@ -492,7 +491,7 @@ func (c *Card) build(l kit.Lang) fyne.CanvasObject {
 	// The vendor's name as a heading that wraps: a card's title never
 	// wraps, and "Aliyun Intelligent Contact Center" made the panel wider
 	// than 1280 px leaves it.
-	name := widget.NewRichText(&widget.TextSegment{Text: kit.NameIn(l, c.v.Name, c.v.NameEN), Style: widget.RichTextStyleSubHeading})
+	name := widget.NewRichText(&widget.TextSegment{Text: kit.NameIn(l, c.v.Name, c.v.NameEN), Style: widget.RichTextStyleHeading})
 	name.Wrapping = fyne.TextWrapWord
 	return widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{name}, items...)...))
 }
