@@ -15,10 +15,14 @@
 # the .exe (PATHEXT), so the subcommands print and return their exit code
 # there as on Linux (the pair devenv.com/devenv.exe works the same way).
 #
-# The build runs in a copy of the sources (build/windows/src): fyne writes
+# The build runs in a copy of the sources (build/windows/_src): fyne writes
 # fyne.syso and fyne_metadata_init.go into the folder it builds and bumps
 # Build in FyneApp.toml; the copy keeps the working tree clean and safe for
-# Linux builds and tests running at the same time. The first build takes
+# Linux builds and tests running at the same time. Its name starts with _
+# so that go's and staticcheck's ./... never walk into it: make test starts
+# this build beside go vet ./..., which failed with "pattern ./...: open
+# build/windows/src/scripts: no such file or directory" when it walked the
+# copy while it was being replaced. The first build takes
 # ~5 CPU-minutes (cgo compiles GLFW and go-gl for Windows); later ones
 # come from Go's build cache. Nothing is rebuilt when the outputs are newer
 # than every source (FORCE=1 rebuilds anyway).
@@ -70,8 +74,8 @@ if [[ -z ${FORCE:-} && -s $exe && -s $com && -s $zip && -s $setup ]]; then
 fi
 
 mkdir -p "$out"
-src=$out/src
-rm -rf "$src"
+src=$out/_src
+rm -rf "$src" "$out/src" # src: where it was before
 mkdir -p "$src"
 sources | while IFS= read -r -d '' f; do [[ -e $f ]] && printf '%s\0' "$f"; done |
 	tar --null -T - -cf - | tar -xf - -C "$src"
