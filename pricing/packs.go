@@ -758,7 +758,9 @@ func windowPlan(start scenarios.Date, months int, use []int64, kinds []packKind)
 				if len(set.idx) == 0 {
 					continue
 				}
-				c += set.solver.solve(need, scratch[:len(set.idx)])
+				// Saturating: a cost past int64 (huge quotes) is never
+				// the cheaper; the bill of the plan is computed checked.
+				c = satAdd(c, set.solver.solve(need, scratch[:len(set.idx)]))
 			}
 			if cost[m] < 0 || c < cost[m] {
 				cost[m], choice[m] = c, w
