@@ -546,7 +546,7 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 		}
 		calc += " = " + money(amount)
 		pc.buy(day, it, decimal.NewFromInt(b.qty), &amount, t.start.AddDays(b.end-1),
-			fmt.Sprintf("%d seats for %s: %s 元; for %s", b.qty, st.en(), calc, strings.Join(b.whom, "; ")),
+			fmt.Sprintf("%d seats for %s: %s CNY; for %s", b.qty, st.en(), calc, strings.Join(b.whom, "; ")),
 			fmt.Sprintf("%d 个坐席，%s期：%s 元；用于%s", b.qty, st.zh(), calc, strings.Join(b.whomZH, "；")))
 		ps := &pc.schedule[len(pc.schedule)-1]
 		ps.Label, ps.LabelEN, ps.Unit = it.Name+"（"+st.zh()+"期）", it.NameEN+" ("+st.adj()+" term)", "seat"

@@ -239,7 +239,7 @@ func TestAliyunTierCliffBuysMore(t *testing.T) {
 	// The purchase says the seats are more than needed, and why.
 	r := aliyun(t, 1, func(s *scenarios.Scenario) { s.Demand.PhoneAgents = 99 })
 	if len(r.Schedule) != 1 || r.Schedule[0].Quantity.String() != "100" ||
-		!strings.Contains(r.Schedule[0].Why, "100 × 1 × 159 = 15,900.00 元; for 100 seats held (needed, or bought up to a cheaper tier) 2027-01-01–2027-01-31") ||
+		!strings.Contains(r.Schedule[0].Why, "100 × 1 × 159 = 15,900.00 CNY; for 100 seats held (needed, or bought up to a cheaper tier) 2027-01-01–2027-01-31") ||
 		!strings.Contains(r.Schedule[0].WhyZH, "为更便宜的阶梯多买") {
 		t.Errorf("cliff purchase %+v", r.Schedule)
 	}

@@ -177,7 +177,9 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 	for _, r := range c.Vendors {
 		if len(r.Uncovered) > 0 {
 			text(2, row, reportVendorName(r, o))
-			b.long(sh, 3, 6, row, o.t("不提供：", "does not serve: ")+reportFields(r.Uncovered, o), 112)
+			// Words only on the boss's page (the summary's uncovered
+			// column keeps the ids).
+			b.long(sh, 3, 6, row, o.t("不提供：", "does not serve: ")+wording.FieldLabels(o.Lang, r.Uncovered), 112)
 			row++
 			gaps++
 		}

@@ -67,3 +67,24 @@ func TestReportNotesInTheReportsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The workbook's statuses name the needs in words ("不覆盖：在线客服坐席"),
+// not "在线客服坐席 (online_agents)": the ids have their own columns.
+func TestWorkbookStatusInWords(t *testing.T) {
+	s, c := compareFile(t, exampleScenario)
+	for _, lang := range []string{"zh", "en"} {
+		f := openReport(t, s, c, Options{Lang: lang})
+		if all := sheetText(t, f, sheetConclusion); strings.Contains(all, "online_agents") {
+			t.Errorf("%s: the conclusion names a field by its id:\n%s", lang, all)
+		}
+		// The summary's status column (its uncovered column keeps the ids).
+		for row := 3; row < 3+len(c.Vendors); row++ {
+			if st := cellText(t, f, sheetSummary, rsStatus, row); strings.Contains(st, "online_agents") {
+				t.Errorf("%s: summary status %q names a field by its id", lang, st)
+			}
+		}
+		if all := sheetText(t, f, sheetConclusion); lang == "zh" && !strings.Contains(all, "不覆盖：在线客服坐席") {
+			t.Errorf("zh conclusion lacks 不覆盖：在线客服坐席:\n%s", all)
+		}
+	}
+}

@@ -108,7 +108,7 @@ func reportYesNo(b bool, o Options) string {
 
 // reportStatus says in one phrase whether a vendor's total can be trusted.
 func reportStatus(r *pricing.Result, cheapest string, o Options) string {
-	return wording.Status(o.Lang, r, cheapest)
+	return wording.StatusWords(o.Lang, r, cheapest)
 }
 
 // reportLineNote is one interpretation text of r's breakdown lines and the
@@ -1506,7 +1506,8 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 		if len(r.Alternatives) > 0 {
 			word("runner_up", r.Alternatives[0].Plan, "")
 		}
-		word("status", reportStatus(r, wording.CheapestWhole(c), zh), reportStatus(r, wording.CheapestWhole(c), en))
+		// The CSV keeps the ids beside the words (a program reads it).
+		word("status", wording.Status("zh", r, wording.CheapestWhole(c)), wording.Status("en", r, wording.CheapestWhole(c)))
 	}
 	for _, r := range c.Vendors {
 		for i, a := range r.Alternatives {

@@ -156,15 +156,27 @@ func FieldRefs(lang string, fields []string) string {
 // is a lower bound", "complete, covers every requirement", or "serves none
 // of this scenario's requirements: …".
 func Status(lang string, r *pricing.Result, cheapest string) string {
+	return status(lang, r, cheapest, FieldRefs)
+}
+
+// StatusWords is Status naming the fields by their labels only, for
+// pages a person reads without the scenario file (the workbook: its ids
+// are in their own columns): "不覆盖：在线客服坐席", not "在线客服坐席
+// (online_agents)".
+func StatusWords(lang string, r *pricing.Result, cheapest string) string {
+	return status(lang, r, cheapest, FieldLabels)
+}
+
+func status(lang string, r *pricing.Result, cheapest string, fields func(string, []string) string) string {
 	if ServesNone(r) {
-		return Text(lang, "status.serves_none", FieldRefs(lang, r.Uncovered))
+		return Text(lang, "status.serves_none", fields(lang, r.Uncovered))
 	}
 	var parts []string
 	if r.Vendor == cheapest {
 		parts = append(parts, Text(lang, "status.cheapest"))
 	}
 	if !r.Covers {
-		parts = append(parts, Text(lang, "status.uncovered", FieldRefs(lang, r.Uncovered)))
+		parts = append(parts, Text(lang, "status.uncovered", fields(lang, r.Uncovered)))
 	}
 	if !r.Complete {
 		parts = append(parts, Text(lang, "status.unpriced", len(r.Unpriced), strings.Join(r.Unpriced, Text(lang, "list.sep"))))
