@@ -108,3 +108,14 @@ func TestParaWrapsChineseInAWindow(t *testing.T) {
 		t.Errorf("after SetText the para shows %q", got)
 	}
 }
+
+// BenchmarkBreakLines lays out 2,000 characters of Chinese with numbers
+// (the notes tab's size) for a 640 px pane, measuring as a Para does.
+func BenchmarkBreakLines(b *testing.B) {
+	test.NewTempApp(b)
+	text := strings.Repeat("※ 语音识别：每次请求不足 1 秒按 1 秒计（请求时长按指数分布估计），共 37,252.80 元。", 40)
+	measure := func(s string) float32 { return fyne.MeasureText(s, 14, fyne.TextStyle{}).Width }
+	for b.Loop() {
+		BreakLines(text, 640, measure)
+	}
+}
