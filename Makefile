@@ -61,7 +61,7 @@ SMOKE_SIZE ?= 1280x800
 help:
 	@echo "make run      install missing system packages, build, open the window"
 	@echo "make build    go build -o $(BIN) . (version $(VERSION) from FyneApp.toml)"
-	@echo "make test     deps, gofmt check, go vet, staticcheck, go test, make race, Xvfb smoke test, Windows build and test-windows"
+	@echo "make test     deps, gofmt check, go vet, Xvfb smoke test, staticcheck, go test, make race; Windows build and test-windows beside them"
 	@echo "make lint     staticcheck $(STATICCHECK_VERSION) (installed into build/bin)"
 	@echo "make race     go test -race on the packages with goroutines"
 	@echo "make smoke    only the Xvfb smoke test (SIZE=1920x1080 LANG=zh_CN.UTF-8 scripts/smoke.sh for others)"
@@ -83,21 +83,25 @@ build:
 run: deps build
 	./$(BIN)
 
-# The Windows cross-build (cold: ~5 CPU-minutes with scripts/cgocc) goes
-# on in the background, niced, while the Linux checks run; test-windows waits
-# for it. go test runs without its own vet pass (-vet=off): go vet ./... just
-# ran every analyzer on the same packages and their tests, a superset of the
-# ones go test would run again.
+# The Windows cross-build (cold: ~5 CPU-minutes with scripts/cgocc) starts
+# at once in the background, niced; test-windows follows it there as soon as
+# the Linux binary is built, so that its wine runs (much of it waiting on
+# wine and on the window, one core busy at most) fill what the Linux checks
+# leave idle instead of running alone at the end. go test runs without its
+# own vet pass (-vet=off): go vet ./... just ran every analyzer on the same
+# packages and their tests, a superset of the ones go test would run again.
 test: deps
 	@if command -v wine >/dev/null; then scripts/background.sh start windows $(MAKE) windows; fi
 	@$(MAKE) fmt-check
 	$(GO) vet ./...
+	@$(MAKE) build
+	@$(MAKE) smoke
+	@if command -v wine >/dev/null; then scripts/background.sh start test-windows \
+		bash -c 'scripts/background.sh wait windows && $(MAKE) test-windows'; fi
 	@$(MAKE) lint
 	KEFUCOST_LIBREOFFICE=1 $(GO) test -vet=off -count=1 -timeout $(TEST_TIMEOUT) ./...
 	@$(MAKE) race
-	@$(MAKE) build
-	@$(MAKE) smoke
-	@if command -v wine >/dev/null; then scripts/background.sh wait windows && $(MAKE) test-windows; \
+	@if command -v wine >/dev/null; then scripts/background.sh wait test-windows; \
 	else echo "test: wine is not installed: Windows build and test-windows skipped"; fi
 
 fmt-check:

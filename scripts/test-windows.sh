@@ -43,7 +43,8 @@
 # Environment: KEFUCOST_BIN (Linux build, default ./kefucost), WINDOW=0 skips
 # the window, KEEP=1 keeps build/test-windows/prefix (the wine prefix) and
 # the work folders after a pass, JOBS (wine runs at a time, default 4),
-# WINE_TIMEOUT (seconds a single run may take, default 300).
+# WINE_TIMEOUT (seconds a single run may take, default 300), WINDOW_WAIT
+# (seconds the window may take to show, default 180).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -446,7 +447,9 @@ window() {
 	t0=$(date +%s%N)
 	(cd "$work/windows" && exec env DISPLAY="$display" $wlang KEFUCOST_DB="window-$suffix.db" KEFUCOST_TRACE_START=1 wine "$exe" "$@") >"$log" 2>&1 &
 	win_pid=$!
-	for _ in $(seq 600); do # up to 60 s: wine starts slowly on a busy machine
+	# Up to WINDOW_WAIT s (default 180): wine starts slowly on a busy
+	# machine, and make test runs this niced beside go test and make race.
+	for _ in $(seq $((${WINDOW_WAIT:-180} * 10))); do
 		kill -0 "$win_pid" 2>/dev/null || break
 		win=$(DISPLAY=$display xdotool search --onlyvisible --name kefucost 2>/dev/null | head -n 1) || true
 		[[ -n $win ]] && break
@@ -454,11 +457,11 @@ window() {
 	done
 	checks=$((checks + 1))
 	if [[ -z $win ]]; then
-		fail "window ($suffix): no window named kefucost under wine within 60 s; log: $(tail -n 5 "$log")"
+		fail "window ($suffix): no window named kefucost under wine within ${WINDOW_WAIT:-180} s; log: $(tail -n 5 "$log")"
 	else
 		# Not moved or resized: without a window manager, wine then keeps
 		# drawing at the old size and the screenshot shows a clipped window.
-		for _ in $(seq 300); do
+		for _ in $(seq $((${WINDOW_WAIT:-180} * 5))); do
 			DISPLAY=$display import -window root "$shot" 2>/dev/null &&
 				colours=$(convert "$shot" -format '%k' info: 2>/dev/null || echo 0)
 			((colours > 20)) && break
