@@ -86,10 +86,20 @@ type jsonSide struct {
 
 type jsonDiffVend struct {
 	Vendor string `json:"vendor"`
-	// A and B are the totals (null: switched off on that side);
-	// complete_a/_b say whether every needed item is priced.
+	// A and B are the totals on each side, as compare --format json
+	// writes a vendor's total: a whole total only. They are null when
+	// the vendor is switched off on that side, serves none of its needs
+	// (no price, not 0) or lacks prices (unpriced is not 0): KnownA and
+	// KnownB then hold what the priced items sum to, a lower bound.
+	// StatusA and StatusB say which: "priced", "unpriced", "serves_none"
+	// or "off"; complete_a/_b whether every needed item is priced (null:
+	// off).
 	A         *string `json:"a"`
 	B         *string `json:"b"`
+	KnownA    *string `json:"known_a,omitempty"`
+	KnownB    *string `json:"known_b,omitempty"`
+	StatusA   string  `json:"status_a"`
+	StatusB   string  `json:"status_b"`
 	CompleteA *bool   `json:"complete_a"`
 	CompleteB *bool   `json:"complete_b"`
 	// Change is B − A and Percent its share of A (null when A is 0);
@@ -101,13 +111,18 @@ type jsonDiffVend struct {
 	Lines    []jsonDiffLine `json:"lines"`
 }
 
+// jsonDiffLine is a breakdown line that differs. A and B are its amounts:
+// null when the side has no such line or, with unpriced_a/_b, when its
+// price is unknown (never a word in place of an amount).
 type jsonDiffLine struct {
-	Item    string  `json:"item"`
-	Label   string  `json:"label"`
-	LabelEN string  `json:"label_en,omitempty"`
-	A       *string `json:"a"` // null: no such line, or "unpriced"
-	B       *string `json:"b"`
-	Change  *string `json:"change"` // null: a side lacks the price
+	Item      string  `json:"item"`
+	Label     string  `json:"label"`
+	LabelEN   string  `json:"label_en,omitempty"`
+	A         *string `json:"a"`
+	B         *string `json:"b"`
+	UnpricedA bool    `json:"unpriced_a,omitempty"`
+	UnpricedB bool    `json:"unpriced_b,omitempty"`
+	Change    *string `json:"change"` // null: a side lacks the price
 }
 
 type jsonDiffBest struct {
@@ -117,23 +132,34 @@ type jsonDiffBest struct {
 	Percent *string    `json:"percent"`
 }
 
-func fixedPtr(v *pricing.Result) *string {
-	if v == nil {
-		return nil
+// sideTotal is a vendor's total on a side as JSON (total, known part,
+// status): the rule of compare --format json (totalJSON), with no amount
+// for a vendor that serves none of the needs.
+func sideTotal(r *pricing.Result) (total, known *string, status string) {
+	switch {
+	case r == nil:
+		return nil, nil, "off"
+	case wording.ServesNone(r):
+		return nil, nil, "serves_none"
 	}
-	s := wording.Fixed(v.Total)
-	return &s
+	total, known = totalJSON(r.Total, r.Complete)
+	if !r.Complete {
+		return total, known, "unpriced"
+	}
+	return total, known, "priced"
 }
 
-func lineAmount(l *pricing.Line) *string {
-	if l == nil {
-		return nil
+// lineAmount is a line's amount on a side; unpriced when the side has
+// the line without a price.
+func lineAmount(l *pricing.Line) (amount *string, unpriced bool) {
+	switch {
+	case l == nil:
+		return nil, false
+	case l.Amount == nil:
+		return nil, true
 	}
-	s := "unpriced"
-	if l.Amount != nil {
-		s = wording.Fixed(*l.Amount)
-	}
-	return &s
+	s := wording.Fixed(*l.Amount)
+	return &s, false
 }
 
 // DiffJSON is the side-by-side for programs.
@@ -142,7 +168,9 @@ func DiffJSON(d *diff.Diff, a, b jsonSide) ([]byte, error) {
 	j := jsonDiff{Sides: []jsonSide{a, b}, NetOfVAT: d.B.ExcludesVAT, Vendors: []jsonDiffVend{}, Inputs: nonNil(d.Inputs),
 		Explanation: "every change is b − a; percent is of a"}
 	for _, v := range d.Vendors {
-		jv := jsonDiffVend{Vendor: v.ID, A: fixedPtr(v.A), B: fixedPtr(v.B), Lines: []jsonDiffLine{}}
+		jv := jsonDiffVend{Vendor: v.ID, Lines: []jsonDiffLine{}}
+		jv.A, jv.KnownA, jv.StatusA = sideTotal(v.A)
+		jv.B, jv.KnownB, jv.StatusB = sideTotal(v.B)
 		if v.A != nil {
 			jv.CompleteA = &v.A.Complete
 		}
@@ -160,7 +188,9 @@ func DiffJSON(d *diff.Diff, a, b jsonSide) ([]byte, error) {
 			jv.NoChange = map[diff.Why]string{diff.Off: "off", diff.Unpriced: "unpriced", diff.ServesNone: "serves_none"}[v.NoChange]
 		}
 		for _, l := range v.Lines {
-			jl := jsonDiffLine{Item: l.Item, Label: l.Label, LabelEN: l.LabelEN, A: lineAmount(l.A), B: lineAmount(l.B)}
+			jl := jsonDiffLine{Item: l.Item, Label: l.Label, LabelEN: l.LabelEN}
+			jl.A, jl.UnpricedA = lineAmount(l.A)
+			jl.B, jl.UnpricedB = lineAmount(l.B)
 			if l.Change != nil {
 				s := wording.Fixed(*l.Change)
 				jl.Change = &s

@@ -50,7 +50,10 @@ type jsonCombo struct {
 	// partly priced ones, which are not ranked.
 	Difference *string    `json:"difference,omitempty"`
 	Parts      []jsonPart `json:"parts"`
-	Monthly    []string   `json:"monthly"`
+	// Monthly is null for a partly priced combination, as its total:
+	// KnownMonthly holds each month's priced cash.
+	Monthly      []string `json:"monthly"`
+	KnownMonthly []string `json:"known_monthly,omitempty"`
 }
 
 type jsonPart struct {
@@ -88,9 +91,7 @@ func comboJSON(cb *pricing.Combination, best *pricing.Combination) jsonCombo {
 		jp.Total, jp.KnownTotal = totalJSON(p.Result.Total, p.Result.Complete)
 		j.Parts = append(j.Parts, jp)
 	}
-	for _, m := range cb.Monthly {
-		j.Monthly = append(j.Monthly, wording.Fixed(m))
-	}
+	j.Monthly, j.KnownMonthly = monthlyJSON(cb.Monthly, cb.Complete)
 	return j
 }
 
@@ -104,21 +105,26 @@ type jsonVendor struct {
 	Editions []jsonEdition `json:"editions"`
 	// Total is null when the vendor is incomplete (complete false, items
 	// unpriced): KnownTotal is then what the priced items sum to, a lower
-	// bound, never a total to rank.
-	Total        *string       `json:"total"`
-	KnownTotal   *string       `json:"known_total,omitempty"`
-	AfterHorizon string        `json:"after_horizon"`
-	Schedule     []jsonBuy     `json:"schedule"`
-	PresentValue *string       `json:"present_value,omitempty"`
-	Monthly      []string      `json:"monthly"`
-	Complete     bool          `json:"complete"`
-	Covers       bool          `json:"covers"`
-	Uncovered    []string      `json:"uncovered"`
-	Unpriced     []string      `json:"unpriced"`
-	Lines        []jsonLine    `json:"lines"`
-	Alternatives []jsonAlt     `json:"alternatives"`
-	Notes        []pricingNote `json:"notes"`
-	Hints        []string      `json:"hints"`
+	// bound, never a total to rank. The same for PresentValue
+	// (KnownPresentValue) and Monthly (KnownMonthly: each month's priced
+	// cash). A vendor that serves none of the needs (rank "none") has no
+	// amount at all: total and monthly null, never 0.
+	Total             *string       `json:"total"`
+	KnownTotal        *string       `json:"known_total,omitempty"`
+	AfterHorizon      string        `json:"after_horizon"`
+	Schedule          []jsonBuy     `json:"schedule"`
+	PresentValue      *string       `json:"present_value,omitempty"`
+	KnownPresentValue *string       `json:"known_present_value,omitempty"`
+	Monthly           []string      `json:"monthly"`
+	KnownMonthly      []string      `json:"known_monthly,omitempty"`
+	Complete          bool          `json:"complete"`
+	Covers            bool          `json:"covers"`
+	Uncovered         []string      `json:"uncovered"`
+	Unpriced          []string      `json:"unpriced"`
+	Lines             []jsonLine    `json:"lines"`
+	Alternatives      []jsonAlt     `json:"alternatives"`
+	Notes             []pricingNote `json:"notes"`
+	Hints             []string      `json:"hints"`
 	// Serves are the needed service groups the vendor serves whole; Rank
 	// its place in the ranking (cheapest, only_whole, whole, unpriced,
 	// partial, none); Extras the buyer's own lines in Total.
@@ -246,6 +252,14 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 			Lines: []jsonLine{}, Alternatives: []jsonAlt{},
 			Serves: nonNil(r.Serves), Rank: rankNames[wording.RankOf(c, r)], Extras: wording.Fixed(r.ExtrasTotal)}
 		v.Total, v.KnownTotal = totalJSON(r.Total, r.Complete)
+		v.Monthly, v.KnownMonthly = monthlyJSON(r.Monthly, r.Complete)
+		if r.PresentValue != nil {
+			v.PresentValue, v.KnownPresentValue = totalJSON(*r.PresentValue, r.Complete)
+		}
+		if wording.ServesNone(r) {
+			// Nothing to sell for the scenario: its 0 is no price.
+			v.Total, v.KnownTotal, v.Monthly, v.KnownMonthly, v.PresentValue, v.KnownPresentValue = nil, nil, nil, nil, nil, nil
+		}
 		for _, e := range r.EditionRefs {
 			je := jsonEdition{ID: e.ID, From: e.From.String(), Source: e.Source, SourceDate: e.SourceDate, Title: e.Title, TitleEN: e.TitleEN, URL: e.URL}
 			age := wording.AgeOf(e, c.Start)
@@ -254,13 +268,6 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 			}
 			je.CheckPrices = age.Stale
 			v.Editions = append(v.Editions, je)
-		}
-		if r.PresentValue != nil {
-			pv := wording.Fixed(*r.PresentValue)
-			v.PresentValue = &pv
-		}
-		for _, m := range r.Monthly {
-			v.Monthly = append(v.Monthly, wording.Fixed(m))
 		}
 		for _, l := range r.Lines {
 			jl := jsonLine{Item: l.Item, Label: l.Label, LabelEN: l.LabelEN, Quantity: l.Quantity.String(), Unit: l.Unit,
@@ -290,6 +297,9 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 		for _, a := range r.Alternatives {
 			ja := jsonAlt{Plan: a.Plan, PlanName: a.PlanName, Complete: a.Complete, Reason: a.Reason}
 			ja.Total, ja.KnownTotal = totalJSON(a.Total, a.Complete)
+			if wording.ServesNone(r) {
+				ja.Total, ja.KnownTotal = nil, nil // serves none under any plan: no price
+			}
 			v.Alternatives = append(v.Alternatives, ja)
 		}
 		j.Vendors = append(j.Vendors, v)
@@ -337,6 +347,20 @@ func totalJSON(d decimal.Decimal, complete bool) (total, known *string) {
 		return &s, nil
 	}
 	return nil, &s
+}
+
+// monthlyJSON is a monthly cash list as JSON, by totalJSON's rule: the
+// amounts when complete; when not, null and the priced cash of each month
+// as known (a month's cash would otherwise read as the whole month's).
+func monthlyJSON(ms []decimal.Decimal, complete bool) (monthly, known []string) {
+	out := make([]string, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, wording.Fixed(m))
+	}
+	if complete {
+		return out, nil
+	}
+	return nil, out
 }
 
 func nonNil(s []string) []string {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // The reviewers' reproduction through the command line: Tencent's minute
@@ -81,5 +83,97 @@ func TestPartialTotalNeverReadsAsWhole(t *testing.T) {
 	out, _, _ = runCLI(t, "compare", "--scenario", file, "--format", "csv")
 	if !strings.Contains(out, "huawei-cec,huawei-cec-mixed,TOTAL,华为云 云客服 CEC,,,,at least 43200.00,") {
 		t.Errorf("CSV: Huawei's TOTAL row is not worded as a lower bound")
+	}
+}
+
+// A month's cash of an incomplete vendor is a lower bound as its total
+// is: compare --format json gives monthly null and the priced cash as
+// known_monthly (summing to known_total), present_value likewise; a
+// vendor serving none of the needs has no total and no months (null,
+// never "0.00"); a partly priced combination's months are known_monthly.
+func TestIncompleteMonthlyCashNeverReadsAsWhole(t *testing.T) {
+	type vendor struct {
+		Vendor            string   `json:"vendor"`
+		Total             *string  `json:"total"`
+		KnownTotal        *string  `json:"known_total"`
+		Monthly           []string `json:"monthly"`
+		KnownMonthly      []string `json:"known_monthly"`
+		PresentValue      *string  `json:"present_value"`
+		KnownPresentValue *string  `json:"known_present_value"`
+		AfterHorizon      string   `json:"after_horizon"`
+		Complete          bool     `json:"complete"`
+		Rank              string   `json:"rank"`
+	}
+	type combo struct {
+		Total        *string  `json:"total"`
+		Monthly      []string `json:"monthly"`
+		KnownMonthly []string `json:"known_monthly"`
+	}
+	sum := func(ms []string) decimal.Decimal {
+		s := decimal.Zero
+		for _, m := range ms {
+			s = s.Add(decimal.RequireFromString(m))
+		}
+		return s
+	}
+	seen := map[string]bool{}
+	for _, file := range []string{"../../pricing/testdata/typical-contact-centre.kefucost.json", filepath.Join("testdata", "scenarios", "mixed-spec-example.kefucost.json")} {
+		// A discount rate, so that present values are there to check.
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(t.TempDir(), "pv.kefucost.json")
+		if err := os.WriteFile(f, []byte(strings.Replace(string(data), `"discount_rate": "0"`, `"discount_rate": "0.06"`, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var j struct {
+			Months       int      `json:"months"`
+			Vendors      []vendor `json:"vendors"`
+			Combinations []combo  `json:"combinations"`
+			PartlyPriced []combo  `json:"combinations_partly_priced"`
+		}
+		out, errOut, code := runCLI(t, "compare", "--scenario", f, "--format", "json")
+		if err := json.Unmarshal([]byte(out), &j); err != nil || code != ExitOK {
+			t.Fatalf("%s: exit %d %s: %v", file, code, errOut, err)
+		}
+		for _, v := range j.Vendors {
+			switch {
+			case v.Rank == "none":
+				seen["none"] = true
+				if v.Total != nil || v.KnownTotal != nil || v.Monthly != nil || v.KnownMonthly != nil || v.PresentValue != nil || v.KnownPresentValue != nil {
+					t.Errorf("%s serves none of the needs: total %v/%v, monthly %v/%v, pv %v/%v; want no amount", v.Vendor, v.Total, v.KnownTotal, v.Monthly, v.KnownMonthly, v.PresentValue, v.KnownPresentValue)
+				}
+			case !v.Complete:
+				seen["incomplete"] = true
+				if v.Monthly != nil || len(v.KnownMonthly) != j.Months || v.KnownTotal == nil || !sum(append(v.KnownMonthly, v.AfterHorizon)).Equal(decimal.RequireFromString(*v.KnownTotal)) {
+					t.Errorf("%s incomplete: monthly %v, known_monthly %d months; want monthly null and the priced cash summing to known_total %v", v.Vendor, v.Monthly, len(v.KnownMonthly), v.KnownTotal)
+				}
+				if v.PresentValue != nil || v.KnownPresentValue == nil {
+					t.Errorf("%s incomplete: present_value %v, known_present_value %v", v.Vendor, v.PresentValue, v.KnownPresentValue)
+				}
+			default:
+				seen["complete"] = true
+				if len(v.Monthly) != j.Months || v.KnownMonthly != nil || v.PresentValue == nil || v.KnownPresentValue != nil {
+					t.Errorf("%s complete: monthly %d months, known_monthly %v, pv %v/%v", v.Vendor, len(v.Monthly), v.KnownMonthly, v.PresentValue, v.KnownPresentValue)
+				}
+			}
+		}
+		for _, cb := range j.PartlyPriced {
+			seen["partly priced combination"] = true
+			if cb.Total != nil || cb.Monthly != nil || len(cb.KnownMonthly) != j.Months {
+				t.Errorf("partly priced combination: total %v, monthly %v, known_monthly %d months", cb.Total, cb.Monthly, len(cb.KnownMonthly))
+			}
+		}
+		for _, cb := range j.Combinations {
+			if cb.Total == nil || len(cb.Monthly) != j.Months || cb.KnownMonthly != nil {
+				t.Errorf("combination: total %v, monthly %d months, known_monthly %v", cb.Total, len(cb.Monthly), cb.KnownMonthly)
+			}
+		}
+	}
+	for _, k := range []string{"none", "incomplete", "complete", "partly priced combination"} {
+		if !seen[k] {
+			t.Errorf("no %s vendor in the inputs: the test checks nothing for it", k)
+		}
 	}
 }
