@@ -438,6 +438,15 @@ func CountLimit(name string) int64 {
 	return 0
 }
 
+// CountLeast is the smallest value a whole-number demand field may take:
+// 1 for messages_per_chat (a conversation is at least one request), else 0.
+func CountLeast(name string) int64 {
+	if name == "messages_per_chat" {
+		return 1
+	}
+	return 0
+}
+
 // Count returns a whole-number demand field by its file name.
 func (d *Demand) Count(name string) (int64, bool) {
 	for _, f := range changeCounts {

@@ -32,12 +32,7 @@ func (s *Scenario) Validate() FieldErrors {
 	add(intRange("months", int64(s.Months), 1, MaxMonths))
 	d := &s.Demand
 	for _, f := range changeCounts {
-		v := *f.value(d)
-		lo := int64(0)
-		if f.name == "messages_per_chat" {
-			lo = 1
-		}
-		add(intRange("demand."+f.name, v, lo, f.max))
+		add(intRange("demand."+f.name, *f.value(d), CountLeast(f.name), f.max))
 	}
 	if !d.AvgCallMinutes.IsPositive() || d.AvgCallMinutes.GreaterThan(maxCallLen) {
 		add(fieldErr("demand.avg_call_minutes", ErrRange, fmt.Sprintf("must be more than 0 and at most 600 minutes, not %s", d.AvgCallMinutes), "0", "600"))
@@ -63,11 +58,7 @@ func (s *Scenario) Validate() FieldErrors {
 		}
 		for _, f := range changeCounts {
 			if v := *f.get(&ch); v != nil {
-				lo := int64(0)
-				if f.name == "messages_per_chat" {
-					lo = 1
-				}
-				add(intRange(p+"."+f.name, *v, lo, f.max))
+				add(intRange(p+"."+f.name, *v, CountLeast(f.name), f.max))
 			}
 		}
 		for _, f := range changeDecimals {

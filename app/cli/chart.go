@@ -44,7 +44,7 @@ func runChart(env *Env, args []string) int {
 	height := fs.Int("height", chart.DefaultHeight, "height in pixels")
 	vendor := fs.String("vendor", "", "breakdown, tornado: the vendor id to show (default: breakdown the cheapest, else the first; tornado the cheapest way to cover everything)")
 	field := fs.String("field", "", "breakeven: the whole-number demand field to sweep (default "+breakevenDefField+")")
-	from := fs.Int64("from", 0, "breakeven: lowest value of the field")
+	from := fs.Int64("from", 0, "breakeven: lowest value of the field (default 0; 1 for messages_per_chat)")
 	to := fs.Int64("to", 0, fmt.Sprintf("breakeven: highest value of the field (default %d × the scenario's value)", breakevenDefMult))
 	dark := fs.Bool("dark", false, "dark background, as the window's dark theme")
 	growth := fs.String("growth-points", "5", "tornado: how far growth moves, in percentage points of its annual rate (5: 20 % a year → 15 % / 25 %)")
@@ -130,7 +130,7 @@ func runChart(env *Env, args []string) int {
 		var t *pricing.Tornado
 		t, err = pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: *vat == "excluded", GrowthPoints: points})
 		if err != nil {
-			return fail(env, name, err)
+			return fail(env, name, inFile(err, *file))
 		}
 		if *vendor != "" {
 			if _, verr := chart.BreakdownVendor(t.Base, *vendor); verr != nil {
@@ -139,23 +139,40 @@ func runChart(env *Env, args []string) int {
 		}
 		err = chart.RenderTornado(&b, format, t, o)
 	} else if k == chart.Breakeven {
+		// The sweep sets the field to each value: a value the field may
+		// not take is refused naming the flag that asked for it (typed, or
+		// by default), not demand.<field>, which the user never wrote.
 		cur, _ := s.Demand.Count(sweepField)
+		least, lim := scenarios.CountLeast(sweepField), scenarios.CountLimit(sweepField)
+		lo := *from
+		if !setFlags["from"] {
+			lo = least // 0; 1 request a chat for messages_per_chat
+		}
+		if lo < least {
+			return usageErr("%s", env.T("cli.chart.from_least", lo, wording.FieldRef(env.Lang(), sweepField), least))
+		}
 		hi := *to
 		if !setFlags["to"] {
 			hi = breakevenDefMult * cur
-			if hi <= *from {
+			if hi <= lo {
 				return fail(env, name, errors.New(env.T("cli.chart.no_range", sweepField, cur, *file)))
 			}
 		}
-		if *from < 0 || hi <= *from {
-			return usageErr("%s", env.T("cli.chart.bad_range", *from, hi))
+		if hi <= lo {
+			return usageErr("%s", env.T("cli.chart.bad_range", lo, hi))
 		}
-		err = chart.RenderBreakeven(&b, format, s, sweepField, pricing.SweepValues(*from, hi, breakevenPoints), o)
+		if hi > lim {
+			if setFlags["to"] {
+				return usageErr("%s", env.T("cli.chart.to_limit", hi, wording.FieldRef(env.Lang(), sweepField), wording.Quantity(decimal.NewFromInt(lim))))
+			}
+			return fail(env, name, errors.New(env.T("cli.chart.default_to_limit", breakevenDefMult, wording.FieldRef(env.Lang(), sweepField), cur, *file, hi, wording.Quantity(decimal.NewFromInt(lim)))))
+		}
+		err = chart.RenderBreakeven(&b, format, s, sweepField, pricing.SweepValues(lo, hi, breakevenPoints), o)
 	} else {
 		var c *pricing.Comparison
 		c, err = pricing.Compare(s)
 		if err != nil {
-			return fail(env, name, err)
+			return fail(env, name, inFile(err, *file))
 		}
 		if c, err = withVAT(c, *vat); err != nil {
 			return usageErr("%s", env.T("cli.err.vat", *vat))
@@ -168,7 +185,7 @@ func runChart(env *Env, args []string) int {
 		err = chart.Render(&b, format, c, k, o)
 	}
 	if err != nil {
-		return fail(env, name, err)
+		return fail(env, name, inFile(err, *file))
 	}
 	if err := writeOutput(*out, b.Bytes()); err != nil {
 		return fail(env, name, err)

@@ -263,7 +263,7 @@ func TestChartCLIErrors(t *testing.T) {
 		{[]string{"--scenario", sc, "--out", out, "--to", "9"}, ExitUsage, "--to is only for --kind breakeven"},
 		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--field", "phone_agents"}, ExitError, "--to: phone_agents is 0 in"},
 		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--from", "50", "--to", "10"}, ExitUsage, "--from/--to: the sweep needs 0 ≤ from < to, not 50..10"},
-		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--from", "-1", "--to", "10"}, ExitUsage, "--from/--to"},
+		{[]string{"--scenario", sc, "--out", out, "--kind", "breakeven", "--from", "-1", "--to", "10"}, ExitUsage, "--from -1: chats_per_day is at least 0"},
 		{[]string{"--scenario", sc, "--out", out, "--widht", "10"}, ExitUsage, "flag provided but not defined: -widht"},
 		{[]string{"--scenario", sc, "--out", out, "extra"}, ExitUsage, "unexpected argument \"extra\""},
 		{[]string{"--scenario", syntax, "--out", out}, ExitError, "syntax.kefucost.json:4:"},

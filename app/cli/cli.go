@@ -13,6 +13,7 @@ import (
 
 	"kefucost/app"
 	"kefucost/app/wording"
+	"kefucost/scenarios"
 )
 
 // Env is what a subcommand may touch: its streams and the environment, so
@@ -246,4 +247,21 @@ func fail(env *Env, name string, err error) int {
 	msg := strings.TrimSpace(wording.FileError(env.Lang(), err).Error())
 	fmt.Fprintf(env.Stderr, "kefucost %s: %s\n", name, msg)
 	return ExitError
+}
+
+// inFile names file in the engine's refusal of a scenario read from it
+// (an amount past 10^15 元, growth past a field's limit, calls too
+// short): the engine names the field only, and every refusal names the
+// file, the field and the problem.
+func inFile(err error, file string) error {
+	fe, ok := err.(*scenarios.FieldError)
+	if fes, many := err.(scenarios.FieldErrors); many && len(fes) > 0 {
+		fe, ok = fes[0], true // the first, as every message says
+	}
+	if !ok || file == "" || fe.File != "" {
+		return err
+	}
+	named := *fe
+	named.File = file
+	return &named
 }

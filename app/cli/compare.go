@@ -41,7 +41,7 @@ func runCompare(env *Env, args []string) int {
 	}
 	c, err := pricing.Compare(s)
 	if err != nil {
-		return fail(env, "compare", err)
+		return fail(env, "compare", inFile(err, *file))
 	}
 	c, _ = withVAT(c, *vat)
 	var out []byte

@@ -67,7 +67,7 @@ func runReport(env *Env, args []string) int {
 	}
 	c, err := pricing.Compare(s)
 	if err != nil {
-		return fail(env, name, err)
+		return fail(env, name, inFile(err, *file))
 	}
 	if c, err = withVAT(c, *vat); err != nil {
 		return usageErr("%s", env.T("cli.err.vat", *vat))

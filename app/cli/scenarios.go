@@ -673,7 +673,14 @@ func runScImport(env *Env, args []string) int {
 	}
 	cmp, err := pricing.Compare(s)
 	if err != nil {
-		return c.fail(err)
+		// Refused by the engine: named as the file's other errors are,
+		// and said to be not imported (the engine says "nothing was
+		// compared", which is compare's outcome, not import's).
+		label := file
+		if file == "-" {
+			label = env.T("cli.sc.stdin")
+		}
+		return fail(env, c.name, notImported(env, inFile(err, label)))
 	}
 	st, err := c.open(true)
 	if err != nil {
@@ -1186,4 +1193,19 @@ func scCompareWith(c *scCmd, name string, rev int, with string, withRev int, for
 	}
 	env.Stdout.Write(out)
 	return ExitOK
+}
+
+// notImported is the engine's refusal of a file being imported, worded
+// for import: the engine ends it "(nothing was compared)", true of
+// compare; here nothing was imported and the database is unchanged.
+func notImported(env *Env, err error) error {
+	msg := strings.TrimSpace(wording.FileError(env.Lang(), err).Error())
+	if m, ok := strings.CutSuffix(msg, env.T("cli.sc.refused.compared")); ok {
+		return errors.New(m + env.T("cli.sc.refused.imported"))
+	}
+	sep := " "
+	if env.Lang() != "en" {
+		sep = ""
+	}
+	return errors.New(msg + sep + env.T("cli.sc.refused.imported"))
 }

@@ -104,7 +104,11 @@ func FieldError(lang string, e *scenarios.FieldError) string {
 	}
 	key := "fielderr." + strings.TrimPrefix(e.Key, "err.")
 	tmpl, ok := Lookup(lang, key)
-	if !ok || CountVerbs(tmpl) != len(e.Args) {
+	args := e.Args
+	if e.Key == scenarios.ErrGrowthTooLarge {
+		args = growthArgs(lang, e)
+	}
+	if !ok || CountVerbs(tmpl) != len(args) {
 		// Some keys come with fewer arguments (a plan out of range names
 		// only the plan): the generic text of the key still helps.
 		if g, ok := Lookup(lang, key+".generic"); ok {
@@ -112,7 +116,24 @@ func FieldError(lang string, e *scenarios.FieldError) string {
 		}
 		return e.Msg
 	}
-	return fmt.Sprintf(tmpl, e.Args...)
+	return fmt.Sprintf(tmpl, args...)
+}
+
+// growthMsg is the engine's English refusal of a growth that takes a
+// field past its limit; its arguments name only the limit, the message
+// also the field that passes it and the month.
+var growthMsg = regexp.MustCompile(`^at this growth ([a-z_]+) passes (\S+) \(the most a scenario may state\) by (\S+):`)
+
+// growthArgs are the words of a growth refusal: the field that would pass
+// its limit (by its label), the limit and the month it would, read from
+// the engine's message (its arguments hold the limit alone); the
+// arguments as they are when the message does not say them.
+func growthArgs(lang string, e *scenarios.FieldError) []any {
+	m := growthMsg.FindStringSubmatch(e.Msg)
+	if m == nil || len(e.Args) != 1 {
+		return e.Args
+	}
+	return []any{FieldRef(lang, m[1]), e.Args[0], m[3]}
 }
 
 // FileError says what is wrong with a scenario file in lang's words: the
