@@ -191,6 +191,10 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 		for k, side := range []pricing.Side{sw.Low, sw.High} {
 			ts := tornadoSide{rankMoved: side.RankChanged}
 			switch {
+			case side.Unchanged && side.Clamped:
+				// Already at its limit: the move was held there, no
+				// rounding involved (recorded_share 1 + 20 % → 1).
+				ts.text = ctr(o, "受取值范围限制，不变", "held to the field's range: unchanged")
 			case side.Unchanged:
 				ts.text = ctr(o, "取整后不变", "unchanged after rounding")
 			case target != nil:
@@ -210,7 +214,7 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 			default:
 				ts.text = ctr(o, "无全覆盖方式", "no way covers everything")
 			}
-			if side.Clamped {
+			if side.Clamped && !side.Unchanged {
 				// Moved less than the share: held to what the field allows.
 				ts.text += ctr(o, "（受取值范围限制）", " (held to the field's range)")
 			}

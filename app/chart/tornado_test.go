@@ -139,3 +139,22 @@ func TestTornadoChartNarrow(t *testing.T) {
 		t.Errorf("narrow tornado: want the ★ without the way's name:\n%s", zh)
 	}
 }
+
+// A value already at its field's limit cannot move up: recorded_share 1
+// + 20 % is held at 1. The side says it was held to the field's range,
+// not "unchanged after rounding" (nothing was rounded).
+func TestTornadoValueAtLimitSaysHeldNotRounded(t *testing.T) {
+	s, _ := decodeScenario(t, `{"format": "kefucost.scenario", "version": 1, "name": "全部录音", "start": "2027-01-01", "months": 12,
+"demand": {"chats_per_day": 0, "online_agents": 0, "bots": 0, "phone_agents": 3, "phone_numbers": 1, "inbound_minutes_per_month": 10000, "recorded_share": "1"}}`)
+	for lang, want := range map[string]string{"zh": "受取值范围限制，不变", "en": "held to the field's range: unchanged"} {
+		texts := tornadoTexts(t, s, Options{Lang: lang})
+		if !strings.Contains(texts, want) {
+			t.Errorf("%s: the side held at recorded_share's limit does not say %q:\n%s", lang, want, texts)
+		}
+		for _, bad := range []string{"取整后不变（受取值范围限制）", "unchanged after rounding (held"} {
+			if strings.Contains(texts, bad) {
+				t.Errorf("%s: %q: the value was held at its limit, not rounded", lang, bad)
+			}
+		}
+	}
+}
