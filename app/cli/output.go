@@ -443,7 +443,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 		for _, m := range r.Monthly {
 			row = append(row, wording.Bounded("en", bound, wording.Fixed(m)))
 		}
-		row = append(row, wording.Badge("en", c, r)+"; "+wording.Status("en", r, wording.CheapestWhole(c)), "", "", "", "", "")
+		row = append(row, wording.Badge("en", c, r)+"; "+wording.Status("en", r), "", "", "", "", "")
 		if err := write(row); err != nil {
 			return nil, err
 		}
@@ -529,7 +529,7 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 		bound := wording.BoundOf(r)
 		total := wording.Figure(lang, r.Total, bound)
 		per := wording.Figure(lang, r.Total.Div(decimal.NewFromInt(int64(c.Months))), bound)
-		rows = append(rows, []string{r.Name, r.Plan, total, per, wording.Badge(lang, c, r), wording.Status(lang, r, wording.CheapestWhole(c))})
+		rows = append(rows, []string{r.Name, r.Plan, total, per, wording.Badge(lang, c, r), wording.Status(lang, r)})
 	}
 	b.WriteString(wording.Table(rows, map[int]bool{2: true, 3: true}))
 	if c.Cheapest == "" {

@@ -153,7 +153,7 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 		b.totalRef(sh, 3, row, r, i == 0)
 		b.formula(sh, 4, row, fmt.Sprintf("%s-%s", b.cell(3, row), b.absCell(3, first)), b.st.money)
 		b.formula(sh, 5, row, fmt.Sprintf("ROUND(%s/%d,2)", b.cell(3, row), c.Months), b.st.money)
-		b.wrapped(sh, 6, row, reportStatus(r, c.Cheapest, o), 60)
+		b.wrapped(sh, 6, row, reportStatus(r, o), 60)
 		row++
 	}
 	for _, r := range rest {
@@ -164,7 +164,7 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 		} else {
 			b.totalRef(sh, 3, row, r, false)
 		}
-		b.wrapped(sh, 6, row, reportStatus(r, c.Cheapest, o), 60)
+		b.wrapped(sh, 6, row, reportStatus(r, o), 60)
 		row++
 	}
 	b.long(sh, 2, 6, row, o.t("“至少 …”为下限：有未定价项目未计入；不完整或未覆盖全部需求的供应商不参与排名。",

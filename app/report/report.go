@@ -106,9 +106,17 @@ func reportYesNo(b bool, o Options) string {
 	return o.t("否", "no")
 }
 
-// reportStatus says in one phrase whether a vendor's total can be trusted.
-func reportStatus(r *pricing.Result, cheapest string, o Options) string {
-	return wording.StatusWords(o.Lang, r, cheapest)
+// reportLowerBound says, in the CSV's text and text_en, that an amount
+// is what the priced items sum to: unpriced lists what is not in it.
+func reportLowerBound(unpriced []string) (zh, en string) {
+	return "下限：未定价项目（" + strings.Join(unpriced, "、") + "）未计入",
+		"lower bound: unpriced items (" + strings.Join(unpriced, ", ") + ") not included"
+}
+
+// reportStatus says in one phrase whether a vendor's total can be trusted
+// (whether it is the cheapest is the rank's to say).
+func reportStatus(r *pricing.Result, o Options) string {
+	return wording.StatusWords(o.Lang, r)
 }
 
 // reportLineNote is one interpretation text of r's breakdown lines and the
@@ -721,7 +729,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 			}
 			b.wrapped(sh, rsRunnerUpNote, row, reportAltNote(a, o), 28)
 		}
-		b.wrapped(sh, rsStatus, row, reportStatus(r, wording.CheapestWhole(c), o), 60)
+		b.wrapped(sh, rsStatus, row, reportStatus(r, o), 60)
 		row++
 	}
 	row++
@@ -1056,7 +1064,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 	if len(r.Lines) == 0 {
 		msg := o.t("本方案无需购买任何项目", "nothing to buy for this scenario")
 		if reportServesNone(r) {
-			msg = reportStatus(r, "", o)
+			msg = reportStatus(r, o)
 		}
 		b.str(sh, rvLabel, row, msg)
 		row++
@@ -1192,7 +1200,8 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		b.str(sh, rvQuantity, row, v)
 		row++
 	}
-	kv(o.t("状态", "Status"), reportStatus(r, wording.CheapestWhole(c), o))
+	kv(o.t("排名", "Rank"), wording.Badge(o.Lang, c, r))
+	kv(o.t("状态", "Status"), reportStatus(r, o))
 	if !r.Complete {
 		kv(o.t("未定价", "Unpriced"), o.t(fmt.Sprintf("%s 没有已知价格，未计入总额，总额为下限；请向厂商询价，并在方案中输入报价",
 			strings.Join(reportItemNames(r, r.Unpriced, o), "、")),
@@ -1407,7 +1416,9 @@ func (b *reportBook) demandSheet(s *scenarios.Scenario) {
 //	             the priced items sum to, a lower bound, said so in text;
 //	             a vendor that serves none of the
 //	             requirements has no amount), and complete, covers,
-//	             uncovered, unpriced, cheapest, runner_up, status in text
+//	             uncovered, unpriced, cheapest, runner_up, rank (the
+//	             ranking's word: ★ cheapest, covers everything, …), status
+//	             in text
 //	alternative  every other plan evaluated: key = runner_up or other,
 //	             label = its name, amount = its total (none when the vendor
 //	             serves none of the requirements), text = why not chosen
@@ -1480,8 +1491,7 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 			}
 			if partial {
 				x.key = "known_" + key
-				x.text = "下限：未定价项目（" + strings.Join(r.Unpriced, "、") + "）未计入"
-				x.textEN = "lower bound: unpriced items (" + strings.Join(r.Unpriced, ", ") + ") not included"
+				x.text, x.textEN = reportLowerBound(r.Unpriced)
 			}
 			put(x)
 		}
@@ -1507,7 +1517,8 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 			word("runner_up", r.Alternatives[0].Plan, "")
 		}
 		// The CSV keeps the ids beside the words (a program reads it).
-		word("status", wording.Status("zh", r, wording.CheapestWhole(c)), wording.Status("en", r, wording.CheapestWhole(c)))
+		word("rank", wording.Badge("zh", c, r), wording.Badge("en", c, r))
+		word("status", wording.Status("zh", r), wording.Status("en", r))
 	}
 	for _, r := range c.Vendors {
 		for i, a := range r.Alternatives {

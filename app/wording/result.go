@@ -89,9 +89,10 @@ func Figure(lang string, d decimal.Decimal, b Bound) string {
 // The short phrases of a vendor's status, for badges and chart legends
 // (Status is the long one, for tables and reports).
 
-// Cheapest is "最便宜" / "cheapest": complete, covers every need, and
-// the lowest total.
-func Cheapest(lang string) string { return Text(lang, "status.cheapest") }
+// Cheapest is "★ 最便宜" / "★ cheapest": complete, covers every need,
+// and the cheapest way to cover everything (CheapestWhole). It is the
+// ranking's word (Badge), the one phrasing of it.
+func Cheapest(lang string) string { return Text(lang, "rank.cheapest") }
 
 // Incomplete says a total leaves out unpriced items (n of them; 0 when
 // not counted): "不完整：2 项未定价" / "incomplete: 2 unpriced".
@@ -152,29 +153,28 @@ func FieldRefs(lang string, fields []string) string {
 }
 
 // Status says in one phrase whether a vendor's total can be trusted:
-// "cheapest", "does not cover: …", "incomplete: 2 unpriced (…), the total
-// is a lower bound", "complete, covers every requirement", or "serves none
-// of this scenario's requirements: …".
-func Status(lang string, r *pricing.Result, cheapest string) string {
-	return status(lang, r, cheapest, FieldRefs)
+// "does not cover: …", "incomplete: 2 unpriced (…), the total is a lower
+// bound", "complete, covers every requirement", or "serves none of this
+// scenario's requirements: …". Whether it is the cheapest is the
+// ranking's to say (Badge), in its one phrasing: a status beside it that
+// said "cheapest" again said it twice, in two words.
+func Status(lang string, r *pricing.Result) string {
+	return status(lang, r, FieldRefs)
 }
 
 // StatusWords is Status naming the fields by their labels only, for
 // pages a person reads without the scenario file (the workbook: its ids
 // are in their own columns): "不覆盖：在线客服坐席", not "在线客服坐席
 // (online_agents)".
-func StatusWords(lang string, r *pricing.Result, cheapest string) string {
-	return status(lang, r, cheapest, FieldLabels)
+func StatusWords(lang string, r *pricing.Result) string {
+	return status(lang, r, FieldLabels)
 }
 
-func status(lang string, r *pricing.Result, cheapest string, fields func(string, []string) string) string {
+func status(lang string, r *pricing.Result, fields func(string, []string) string) string {
 	if ServesNone(r) {
 		return Text(lang, "status.serves_none", fields(lang, r.Uncovered))
 	}
 	var parts []string
-	if r.Vendor == cheapest {
-		parts = append(parts, Text(lang, "status.cheapest"))
-	}
 	if !r.Covers {
 		parts = append(parts, Text(lang, "status.uncovered", fields(lang, r.Uncovered)))
 	}

@@ -63,7 +63,9 @@ func TestStatusInOnePhrase(t *testing.T) {
 		r      pricing.Result
 		zh, en string
 	}{
-		{pricing.Result{Vendor: "a", Complete: true, Covers: true, Lines: line}, "最便宜", "cheapest"},
+		// The cheapest: its status is what any whole total's is; the rank
+		// says cheapest (Badge), once.
+		{pricing.Result{Vendor: "a", Complete: true, Covers: true, Lines: line}, "完整，覆盖全部需求", "complete, covers every requirement"},
 		{pricing.Result{Vendor: "b", Complete: true, Covers: true, Lines: line}, "完整，覆盖全部需求", "complete, covers every requirement"},
 		{pricing.Result{Vendor: "b", Lines: line, Covers: true, Unpriced: []string{"x.y", "z"}},
 			"不完整：2 项未定价（x.y、z），总额为下限", "incomplete: 2 unpriced (x.y, z), the total is a lower bound"},
@@ -73,10 +75,10 @@ func TestStatusInOnePhrase(t *testing.T) {
 			"不提供本方案所需的任何服务：每日机器人对话 (chats_per_day)", "serves none of this scenario's requirements: chats_per_day"},
 	}
 	for _, c := range cases {
-		if got := Status("zh", &c.r, "a"); got != c.zh {
+		if got := Status("zh", &c.r); got != c.zh {
 			t.Errorf("zh %q, want %q", got, c.zh)
 		}
-		if got := Status("en", &c.r, "a"); got != c.en {
+		if got := Status("en", &c.r); got != c.en {
 			t.Errorf("en %q, want %q", got, c.en)
 		}
 	}
@@ -86,8 +88,8 @@ func TestStatusInOnePhrase(t *testing.T) {
 // the window's cards and the charts show is exactly these.
 func TestShortStatusPhrases(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
-		{Cheapest("zh"), "最便宜"},
-		{Cheapest("en"), "cheapest"},
+		{Cheapest("zh"), "★ 最便宜"},
+		{Cheapest("en"), "★ cheapest"},
 		{Incomplete("zh", 2), "不完整：2 项未定价"},
 		{Incomplete("en", 2), "incomplete: 2 unpriced"},
 		{Incomplete("zh", 0), "不完整"},
