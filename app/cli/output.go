@@ -458,7 +458,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 		if i > 0 {
 			status = "more than the cheapest by " + wording.Gap("en", cb.Total, best.Total)
 		}
-		row := []string{"COMBINATION", fmt.Sprint(i + 1), comboGroups(cb), wording.CombinationText("zh", cb), "", "", "", wording.Fixed(cb.Total)}
+		row := []string{"COMBINATION", fmt.Sprint(i + 1), wording.CombinationIDs(cb), wording.CombinationText("zh", cb), "", "", "", wording.Fixed(cb.Total)}
 		for _, m := range cb.Monthly {
 			row = append(row, wording.Fixed(m))
 		}
@@ -469,7 +469,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 	}
 	for i := range c.PartlyPriced {
 		cb := &c.PartlyPriced[i]
-		row := []string{"COMBINATION_PARTLY_PRICED", "", comboGroups(cb), wording.CombinationText("zh", cb), "", "", "", "unpriced"}
+		row := []string{"COMBINATION_PARTLY_PRICED", "", wording.CombinationIDs(cb), wording.CombinationText("zh", cb), "", "", "", "unpriced"}
 		for range c.MonthStarts {
 			row = append(row, "")
 		}
@@ -716,17 +716,6 @@ func reasonIn(lang, vendor, reason string) string {
 func indent(s, prefix string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return prefix + strings.Join(lines, "\n"+prefix) + "\n"
-}
-
-// comboGroups writes a combination as "bot=chatopera online=tencent-qidian".
-func comboGroups(cb *pricing.Combination) string {
-	var parts []string
-	for _, g := range pricing.Groups {
-		if v := cb.VendorFor(g.ID); v != "" {
-			parts = append(parts, g.ID+"="+v)
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // comboTable is the answer and the combinations, cheapest first, with the

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"slices"
@@ -172,4 +174,111 @@ func TestReportCLIErrors(t *testing.T) {
 	if got, _ := os.ReadFile(old); code == 0 || string(got) != "old report" {
 		t.Errorf("exit %d; existing report now %q, want it untouched", code, got)
 	}
+}
+
+// The report's CSV lists the combinations of vendors as compare --format
+// csv does (it had none: the cheapest way to cover everything was in the
+// workbook and compare only): each ranked combination with its rank,
+// groups, total and monthly cash, those not ranked for lack of prices
+// with their priced part keyed known_total, and the groups no vendor can
+// take.
+func TestReportCSVHasTheCombinationsCompareHas(t *testing.T) {
+	// Every vendor but Chatopera off: no vendor takes the online agents.
+	data, err := os.ReadFile(specFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	only := strings.Replace(string(data), `"tencent-qidian": { "plan": "auto", "discount": "1" }`, `"tencent-qidian": { "enabled": false }`, 1)
+	only = strings.Replace(only, `"huawei-cec":     { "prices": { "seat.online.month": "150" } }`, `"huawei-cec": { "enabled": false }`, 1)
+	noWay := filepath.Join(t.TempDir(), "only.kefucost.json")
+	if err := os.WriteFile(noWay, []byte(only), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, file := range []string{specFile, "../../pricing/testdata/typical-contact-centre.kefucost.json", noWay} {
+		out, errOut, code := runCLI(t, "compare", "--scenario", file, "--format", "csv")
+		if code != ExitOK {
+			t.Fatalf("%s: compare exit %d: %s", file, code, errOut)
+		}
+		want := map[string]bool{} // what compare's CSV says of each combination, as report rows would
+		cmp := readCSV(t, []byte(out))
+		months := 0
+		for i, h := range cmp[0] {
+			if h == "status" {
+				months = i - 8
+			}
+		}
+		for _, r := range cmp[1:] {
+			switch r[0] {
+			case "COMBINATION":
+				seen["ranked"] = true
+				want["total|"+r[2]+"|"+r[1]+"|"+r[7]] = true
+				for m := 0; m < months; m++ {
+					want["monthly|"+r[2]+"|"+r[1]+"|"+cmp[0][8+m]+"|"+r[8+m]] = true
+				}
+			case "COMBINATION_PARTLY_PRICED":
+				seen["partly priced"] = true
+				priced := strings.TrimSuffix(strings.TrimPrefix(r[8+months], "not ranked: a part lacks prices; priced part "), " CNY")
+				want["known_total|"+r[2]+"||"+priced] = true
+			case "NO_COMBINATION":
+				seen["no combination"] = true
+				want["no_combination|"+r[2]] = true
+			}
+		}
+		path := filepath.Join(t.TempDir(), "r.csv")
+		if _, errOut, code := runCLI(t, "report", "--scenario", file, "--out", path); code != ExitOK {
+			t.Fatalf("%s: report exit %d: %s", file, code, errOut)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := readCSV(t, data)
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		got := map[string]bool{}
+		for _, r := range rows[1:] {
+			if r[col["section"]] != "combination" {
+				continue
+			}
+			g, rank, amount := r[col["affects"]], r[col["quantity"]], r[col["amount"]]
+			switch k := r[col["key"]]; k {
+			case "total", "known_total":
+				got[k+"|"+g+"|"+rank+"|"+amount] = true
+			case "monthly":
+				got["monthly|"+g+"|"+rank+"|"+r[col["date"]]+"|"+amount] = true
+			case "no_combination":
+				got["no_combination|"+g] = true
+			}
+		}
+		for k := range want {
+			if !got[k] {
+				t.Errorf("%s: the report's CSV lacks compare's %s", file, k)
+			}
+		}
+		for k := range got {
+			if !want[k] {
+				t.Errorf("%s: the report's CSV has %s, compare's does not", file, k)
+			}
+		}
+	}
+	for _, k := range []string{"ranked", "partly priced", "no combination"} {
+		if !seen[k] {
+			t.Errorf("no %s combination in the inputs: the test checks nothing for it", k)
+		}
+	}
+}
+
+// readCSV reads a CSV the program wrote (a byte-order mark first).
+func readCSV(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("CSV: %v (%d rows)", err, len(rows))
+	}
+	return rows
 }

@@ -1390,7 +1390,8 @@ func (b *reportBook) demandSheet(s *scenarios.Scenario) {
 //	date         a month (2027-01) or a day (2027-07-01)
 //	label        what key is, in Chinese
 //	label_en     the same in English
-//	quantity     a number: an input's value or a line's quantity
+//	quantity     a number: an input's value, a line's quantity or a
+//	             combination's rank
 //	unit         the quantity's unit
 //	unit_price   元 per unit, exact; "未定价 unpriced" when unknown
 //	amount       元, exact with 2 decimals; "未定价 unpriced" when unknown
@@ -1426,9 +1427,23 @@ func (b *reportBook) demandSheet(s *scenarios.Scenario) {
 //	             unit_price, amount, text = how computed (Chinese),
 //	             text_en = (English), source, source_date, assumption
 //	monthly      date = month, amount = cash paid that month, cumulative
-//	             (none for a vendor that serves none of the requirements);
+//	             (none for a vendor that serves none of the requirements;
+//	             key = known_cash when items are unpriced: the priced
+//	             cash, a lower bound, said so in text);
 //	             then key = after_horizon (when not 0): use within the
 //	             horizon paid after it, cumulative = the total
+//	combination  the combinations of vendors by service group, as
+//	             compare --format csv lists them: affects = which vendor
+//	             takes which group ("bot=chatopera online=tencent-qidian"),
+//	             quantity = its rank (1 = the cheapest way to cover
+//	             everything); key = total (label/label_en = the
+//	             combination in words, amount, text = its difference to
+//	             the cheapest), part (vendor, plan, label = its groups,
+//	             amount = its share), monthly (date, amount, cumulative);
+//	             not ranked for lack of prices: key = known_total and
+//	             part/known_part, no rank, the amount a lower bound; a
+//	             group no vendor can take: key = no_combination, affects =
+//	             the group, text = why
 //	assumption   every assumption, interpretation, quote, unpriced item,
 //	             uncovered requirement and hint: key = its id, affects,
 //	             label/label_en = its kind, text, text_en, source = the
@@ -1559,12 +1574,69 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 		}
 		cum := reportCumulative(r.Monthly)
 		for i, m := range r.Monthly {
-			put(row{section: "monthly", vendor: r.Vendor, plan: r.Plan, date: labels[i], amount: wording.Fixed(m), cumulative: wording.Fixed(cum[i])})
+			x := row{section: "monthly", vendor: r.Vendor, plan: r.Plan, date: labels[i], amount: wording.Fixed(m), cumulative: wording.Fixed(cum[i])}
+			if !r.Complete {
+				// A month's priced cash, a lower bound as the total is.
+				x.key = "known_cash"
+				x.text, x.textEN = reportLowerBound(r.Unpriced)
+			}
+			put(x)
 		}
 		if !r.AfterHorizon.IsZero() {
 			put(row{section: "monthly", vendor: r.Vendor, plan: r.Plan, key: "after_horizon", label: "期后支付", labelEN: "paid after the horizon",
 				amount: wording.Fixed(r.AfterHorizon), cumulative: wording.Fixed(r.Total)})
 		}
+	}
+	// The combinations of vendors, as compare --format csv and the
+	// workbook's 组合 sheet list them: each ranked one's total (quantity =
+	// its rank, affects = which vendor takes which group), its parts and
+	// its cash by month; then those not ranked for lack of prices (their
+	// priced part, a lower bound, keyed known_…), then the groups no
+	// vendor can take.
+	best := c.BestCombination()
+	comboParts := func(base row, cb *pricing.Combination) {
+		for _, p := range cb.Parts {
+			x := base
+			x.key, x.vendor, x.plan = "part", p.Vendor, p.Result.Plan
+			x.label, x.labelEN = wording.GroupNames("zh", p.Groups), wording.GroupNames("en", p.Groups)
+			x.amount = wording.Fixed(p.Result.Total)
+			if !p.Result.Complete {
+				x.key = "known_part"
+				x.text, x.textEN = reportLowerBound(p.Result.Unpriced)
+			}
+			put(x)
+		}
+	}
+	for i := range c.Combinations {
+		cb := &c.Combinations[i]
+		base := row{section: "combination", affects: wording.CombinationIDs(cb), quantity: strconv.Itoa(i + 1)}
+		x := base
+		x.key, x.label, x.labelEN, x.amount = "total", wording.CombinationText("zh", cb), wording.CombinationText("en", cb), wording.Fixed(cb.Total)
+		x.text, x.textEN = "最便宜的全覆盖方式", "cheapest way to cover everything"
+		if i > 0 {
+			x.text, x.textEN = "比最便宜的多 "+wording.Gap("zh", cb.Total, best.Total), "more than the cheapest by "+wording.Gap("en", cb.Total, best.Total)
+		}
+		put(x)
+		comboParts(base, cb)
+		cum := reportCumulative(cb.Monthly)
+		for m, cash := range cb.Monthly {
+			x := base
+			x.key, x.date, x.amount, x.cumulative = "monthly", labels[m], wording.Fixed(cash), wording.Fixed(cum[m])
+			put(x)
+		}
+	}
+	for i := range c.PartlyPriced {
+		cb := &c.PartlyPriced[i]
+		base := row{section: "combination", affects: wording.CombinationIDs(cb)}
+		x := base
+		x.key, x.label, x.labelEN, x.amount = "known_total", wording.CombinationText("zh", cb), wording.CombinationText("en", cb), wording.Fixed(cb.Total)
+		x.text, x.textEN = "不参与排名：部分项目未定价，金额只含已定价部分（下限）", "not ranked: a part lacks prices; the amount is what is priced (a lower bound)"
+		put(x)
+		comboParts(base, cb)
+	}
+	for _, g := range c.Gaps {
+		put(row{section: "combination", key: "no_combination", affects: g.Group, label: wording.GroupName("zh", g.Group), labelEN: wording.GroupName("en", g.Group),
+			text: wording.GapText("zh", g), textEN: wording.GapText("en", g)})
 	}
 	for _, n := range c.Assumptions {
 		put(row{section: "assumption", key: n.ID, affects: "every amount", label: "假设", labelEN: "assumption", text: n.Text, textEN: n.EN, source: n.Option})

@@ -574,6 +574,11 @@ func checkReportCSV(t *testing.T, data []byte, c *pricing.Comparison) {
 		case "monthly":
 			monthSum[v] = monthSum[v].Add(decimal.RequireFromString(get(r, "amount")))
 			lastCum[v] = get(r, "cumulative")
+			// A month's cash of an incomplete vendor is its priced part, a
+			// lower bound as its total is.
+			if k := get(r, "key"); k != "after_horizon" && (k == "known_cash") == complete[v] {
+				t.Errorf("%s %s: monthly key %q (complete %v): an incomplete vendor's month is known_cash", v, get(r, "date"), k, complete[v])
+			}
 		case "summary":
 			if k := get(r, "key"); k == "total" || k == "known_total" {
 				totals[v] = get(r, "amount")

@@ -49,6 +49,19 @@ func langKey(lang string) string {
 	return "zh"
 }
 
+// CombinationIDs writes which vendor takes which group of a combination
+// by their ids, for programs and spreadsheets (the CSVs): "bot=chatopera
+// online=tencent-qidian".
+func CombinationIDs(cb *pricing.Combination) string {
+	var parts []string
+	for _, g := range pricing.Groups {
+		if v := cb.VendorFor(g.ID); v != "" {
+			parts = append(parts, g.ID+"="+v)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
 // CombinationText names a combination's parts with their groups:
 // "Chatopera（机器人）+ 腾讯企点（在线客服、电话）".
 func CombinationText(lang string, cb *pricing.Combination) string {
