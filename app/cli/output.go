@@ -634,7 +634,7 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 			// one is a lower bound or unknown, never a plain amount.
 			status := wording.Figure(lang, a.Total, wording.PlanBound(r, a))
 			if !a.Complete || a.Reason != "" {
-				status += t("cli.table.reason", reasonIn(lang, r.Vendor, a.Reason))
+				status += t("cli.table.reason", wording.PlanReason(lang, r.Vendor, a.Reason))
 			}
 			planName := a.Plan
 			if zh && a.PlanName != "" {
@@ -693,24 +693,6 @@ func unitIn(lang, u string) string {
 		return u
 	}
 	return wording.UnitText(lang, u)
-}
-
-// reasonIn is why another plan's total is not comparable, in lang: the
-// engine writes "unpriced: ids" in English.
-func reasonIn(lang, vendor, reason string) string {
-	if lang == "en" {
-		return reason
-	}
-	if ids, ok := strings.CutPrefix(reason, "unpriced: "); ok {
-		return wording.Text(lang, "cli.reason.unpriced", wording.ItemNames(lang, vendor, strings.Split(ids, ", ")))
-	}
-	if reason == wording.Text("en", "cli.reason.no_pack") {
-		return wording.Text(lang, "cli.reason.no_pack")
-	}
-	if day, ok := strings.CutPrefix(reason, "no purchase plan found that serves every day (first day without quota: "); ok {
-		return wording.Text(lang, "cli.reason.no_plan", strings.TrimSuffix(day, ")"))
-	}
-	return reason
 }
 
 func indent(s, prefix string) string {

@@ -88,3 +88,44 @@ func TestWorkbookStatusInWords(t *testing.T) {
 		}
 	}
 }
+
+// Why another plan is not comparable is said in the report's language:
+// a Chinese workbook and the CSV's text column read "未定价：电话号码月租、
+// 通话分钟", not the engine's "unpriced: phone.number.month, phone.minute".
+func TestPlanReasonInTheReportsLanguage(t *testing.T) {
+	s, c := decodeScenario(t, scenarioJSON("phone", 1, `"phone_numbers": 2, "inbound_minutes_per_month": 30000`, ""))
+	reasons := 0
+	for _, r := range c.Vendors {
+		for _, a := range r.Alternatives {
+			if strings.HasPrefix(a.Reason, "unpriced: ") {
+				reasons++
+			}
+		}
+	}
+	if reasons == 0 {
+		t.Fatal("no other plan lacks prices: the test shows nothing")
+	}
+	f := openReport(t, s, c, Options{Lang: "zh"})
+	for _, sh := range append([]string{sheetSummary}, mapValues(reportVendorSheets(c, Options{Lang: "zh"}))...) {
+		if all := sheetText(t, f, sh); strings.Contains(all, "unpriced:") || !strings.Contains(all, "未定价：") && sh == sheetSummary {
+			t.Errorf("zh %s: a plan's reason in English, or none in Chinese:\n%s", sh, all)
+		}
+	}
+	data, err := CSV(s, c, Options{Lang: "zh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "alternative,") && strings.Contains(line, "unpriced:") && !strings.Contains(line, "未定价：") {
+			t.Errorf("CSV alternative without the Chinese reason: %s", line)
+		}
+	}
+}
+
+func mapValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}

@@ -727,7 +727,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 			} else {
 				b.money(sh, rsRunnerUpTotal, row, a.Total, !a.Complete, false)
 			}
-			b.wrapped(sh, rsRunnerUpNote, row, reportAltNote(a, o), 28)
+			b.wrapped(sh, rsRunnerUpNote, row, reportAltNote(r.Vendor, a, o), 28)
 		}
 		b.wrapped(sh, rsStatus, row, reportStatus(r, o), 60)
 		row++
@@ -775,7 +775,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 	}
 }
 
-func reportAltNote(a pricing.PlanTotal, o Options) string {
+func reportAltNote(vendor string, a pricing.PlanTotal, o Options) string {
 	var parts []string
 	if a.PlanName != "" {
 		parts = append(parts, a.PlanName)
@@ -784,7 +784,7 @@ func reportAltNote(a pricing.PlanTotal, o Options) string {
 		parts = append(parts, o.t("不完整（总额为下限）", "incomplete (the total is a lower bound)"))
 	}
 	if a.Reason != "" {
-		parts = append(parts, a.Reason)
+		parts = append(parts, wording.PlanReason(o.Lang, vendor, a.Reason))
 	}
 	return strings.Join(parts, o.t("；", "; "))
 }
@@ -1224,7 +1224,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		} else {
 			b.money(sh, rvAmount, row, a.Total, !a.Complete, false)
 		}
-		b.str(sh, rvFormula, row, reportAltNote(a, o))
+		b.str(sh, rvFormula, row, reportAltNote(r.Vendor, a, o))
 		b.str(sh, rvItem, row, a.Plan)
 		row++
 	}
@@ -1542,7 +1542,7 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 				key = "runner_up"
 			}
 			x := row{section: "alternative", vendor: r.Vendor, plan: a.Plan, key: key, label: a.PlanName, amount: wording.Fixed(a.Total),
-				text: reportAltNote(pricing.PlanTotal{Complete: a.Complete, Reason: a.Reason}, zh), textEN: reportAltNote(pricing.PlanTotal{Complete: a.Complete, Reason: a.Reason}, en)}
+				text: reportAltNote(r.Vendor, pricing.PlanTotal{Complete: a.Complete, Reason: a.Reason}, zh), textEN: reportAltNote(r.Vendor, pricing.PlanTotal{Complete: a.Complete, Reason: a.Reason}, en)}
 			if reportServesNone(r) {
 				x.amount = "" // serves none under any plan: no price
 			}

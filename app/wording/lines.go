@@ -88,3 +88,23 @@ func LineFormula(lang string, l *pricing.Line) string {
 	}
 	return LineArithmetic(lang, l) + sep + how
 }
+
+// PlanReason is why another plan's total is not comparable, in lang: the
+// engine writes it in English ("unpriced: phone.minute, …"); Chinese
+// names the items and says the rest in Chinese. A reason it does not know
+// is shown as the engine wrote it.
+func PlanReason(lang, vendor, reason string) string {
+	if lang == "en" {
+		return reason
+	}
+	if ids, ok := strings.CutPrefix(reason, "unpriced: "); ok {
+		return Text(lang, "cli.reason.unpriced", ItemNames(lang, vendor, strings.Split(ids, ", ")))
+	}
+	if reason == Text("en", "cli.reason.no_pack") {
+		return Text(lang, "cli.reason.no_pack")
+	}
+	if day, ok := strings.CutPrefix(reason, "no purchase plan found that serves every day (first day without quota: "); ok {
+		return Text(lang, "cli.reason.no_plan", strings.TrimSuffix(day, ")"))
+	}
+	return reason
+}
