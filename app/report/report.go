@@ -1422,7 +1422,10 @@ func (b *reportBook) demandSheet(s *scenarios.Scenario) {
 //	             in text
 //	alternative  every other plan evaluated: key = runner_up or other,
 //	             label = its name, amount = its total (none when the vendor
-//	             serves none of the requirements), text = why not chosen
+//	             serves none of the requirements; key = known_runner_up or
+//	             known_other when the plan lacks prices: what is priced, a
+//	             lower bound, as the summary's known_total), text = why not
+//	             chosen
 //	line         the breakdown: key = item id, label, quantity, unit,
 //	             unit_price, amount, text = how computed (Chinese),
 //	             text_en = (English), source, source_date, assumption
@@ -1545,6 +1548,8 @@ func CSV(s *scenarios.Scenario, c *pricing.Comparison, o Options) ([]byte, error
 				text: reportAltNote(r.Vendor, pricing.PlanTotal{Complete: a.Complete, Reason: a.Reason}, zh), textEN: reportAltNote(r.Vendor, pricing.PlanTotal{Complete: a.Complete, Reason: a.Reason}, en)}
 			if reportServesNone(r) {
 				x.amount = "" // serves none under any plan: no price
+			} else if !a.Complete {
+				x.key = "known_" + key // a lower bound (its text says so)
 			}
 			put(x)
 		}

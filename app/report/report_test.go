@@ -586,6 +586,12 @@ func checkReportCSV(t *testing.T, data []byte, c *pricing.Comparison) {
 					t.Errorf("%s: summary key %s (complete %v), text %q: an incomplete total is known_total, a lower bound", v, k, complete[v], get(r, "text_en"))
 				}
 			}
+		case "alternative":
+			// Another plan's total that lacks prices is keyed known_…, as
+			// the summary's: a lower bound, never a plain total.
+			if k := get(r, "key"); get(r, "amount") != "" && strings.HasPrefix(k, "known_") != strings.Contains(get(r, "text_en"), "lower bound") {
+				t.Errorf("%s alternative %s: key %q, text %q", v, get(r, "plan"), k, get(r, "text_en"))
+			}
 		case "assumption":
 			assumptions[v+"|"+get(r, "text")+get(r, "text_en")] = true
 		}
