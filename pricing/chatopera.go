@@ -497,10 +497,16 @@ func chatoperaGifts(pc *planCtx, use []int64) int64 {
 // bills when its remainder under a second counts as a whole second:
 // lengths exponential, 1 / (1 − e^(−1/L)) seconds on average.
 func asrSecondsPerRequest(meanLen decimal.Decimal) decimal.Decimal {
+	return BilledMinutesPerCall(effectiveASRLen(meanLen), scenarios.CallExponential)
+}
+
+// effectiveASRLen is the mean ASR request length used: the default when
+// none is given (0).
+func effectiveASRLen(meanLen decimal.Decimal) decimal.Decimal {
 	if !meanLen.IsPositive() {
-		meanLen = scenarios.DefaultASRSecondsPerRequest
+		return scenarios.DefaultASRSecondsPerRequest
 	}
-	return BilledMinutesPerCall(meanLen, scenarios.CallExponential)
+	return meanLen
 }
 
 // asrBilledSeconds is a day's ASR seconds as billed: sec / L requests of

@@ -235,22 +235,30 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 	buying:
 		for _, k := range seq {
 			kd := kinds[k]
-			for j := int64(0); j < want[k] && pos < total; j++ {
+			// The packs one at a time, as their quota runs out: all
+			// those bought on one day at once (c of them: until the
+			// day's use is served), so that the work follows the
+			// purchase days, not the number of packs (10¹¹ calls a day
+			// are 50,000 packs a day).
+			for j := int64(0); j < want[k] && pos < total; {
 				day := dayOf(pos)
 				limit := served(expires(day, kd.months))
 				if limit <= pos {
 					break buying
 				}
-				cost = satAdd(cost, kd.cost)
-				pos = min(pos+kd.quota, limit)
+				c := min((min(served(day+1), limit)-pos+kd.quota-1)/kd.quota, want[k]-j)
+				c = max(c, 1)
+				j += c
+				cost = satAdd(cost, satMul(c, kd.cost))
+				pos = min(pos+c*kd.quota, limit)
 				end := sort.Search(n, func(d int) bool { return cum[d+1] >= pos })
 				if last := len(plan) - 1; last >= 0 && plan[last].day == day {
-					plan[last].counts[k]++
+					plan[last].counts[k] += c
 					plan[last].endDay, plan[last].expired = end, pos == limit
 					continue
 				}
 				counts := make([]int64, len(kinds))
-				counts[k] = 1
+				counts[k] = c
 				plan = append(plan, packBuy{day: day, counts: counts, endDay: end, expired: pos == limit})
 			}
 		}

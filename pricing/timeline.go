@@ -252,7 +252,62 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 			t.err = callsTooShort(d.AvgCallMinutes, t.minuteFactor)
 		}
 	}
+	if t.err == nil {
+		t.err = asrTooShort(s, t.segs)
+	}
 	return t
+}
+
+// maxBilledASRSeconds is the most ASR seconds a day billed after
+// per-request rounding (§7.2: a remainder under a second counts as a
+// whole second): 10¹², about 170 times the most a scenario may state
+// (10⁸ minutes a day). Requests of 10⁻⁹ s bill 10⁹ times their length:
+// past it, the day's billed seconds leave int64 and the pack search
+// (resource packs of 5,000 calls) has nothing a buyer could buy.
+var maxBilledASRSeconds = decimal.New(1, 12)
+
+// maxASRSecondsAtWhole is the most ASR seconds a day surely within
+// maxBilledASRSeconds when requests last a whole number of seconds (at
+// least 1: each bills less than one second more than its length).
+const maxASRSecondsAtWhole = 500_000_000_000
+
+// asrTooShort is the error for ASR requests so short that per-request
+// rounding bills more than maxBilledASRSeconds on some day, naming the
+// field that sets that length (the demand or a dated change); nil when
+// every day stays within it.
+func asrTooShort(s *scenarios.Scenario, segs []segment) *scenarios.FieldError {
+	var last decimal.Decimal
+	most := int64(-1) // the most ASR seconds a day within the limit at last
+	for i := range segs {
+		l := &segs[i].l
+		if l.asrSec == 0 || l.asrLen.Exponent() >= 0 && l.asrSec <= maxASRSecondsAtWhole {
+			// Requests of a whole second or more bill at most twice
+			// their length: within the limit (no decimal work).
+			continue
+		}
+		if most < 0 || !l.asrLen.Equal(last) {
+			last = l.asrLen
+			per := asrSecondsPerRequest(last)
+			// sec × per / L ≤ limit ⇔ sec ≤ limit × L / per.
+			most = maxBilledASRSeconds.Mul(effectiveASRLen(last)).Div(per).Floor().IntPart()
+		}
+		if l.asrSec <= most {
+			continue
+		}
+		field := "demand.asr_seconds_per_request"
+		if !s.Demand.ASRSecondsPerRequest.Equal(last) {
+			for j := range s.Changes {
+				if v := s.Changes[j].ASRSecondsPerRequest; v != nil && v.Equal(last) {
+					field = fmt.Sprintf("changes[%d].asr_seconds_per_request", j)
+					break
+				}
+			}
+		}
+		return &scenarios.FieldError{Field: field, Key: scenarios.ErrASRTooShort, Args: []any{last.String(), group(maxBilledASRSeconds.IntPart())},
+			Msg: fmt.Sprintf("ASR requests of %s seconds on average are billed %s times their length (each request rounded up to a whole second): more than %s seconds a day, beyond what kefucost computes (nothing was compared)",
+				last, asrSecondsPerRequest(last).DivRound(effectiveASRLen(last), 2), group(maxBilledASRSeconds.IntPart()))}
+	}
+	return nil
 }
 
 // maxBilledMinutes is the most minutes a month billed after per-call

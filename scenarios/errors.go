@@ -69,6 +69,7 @@ const (
 	ErrAmountTooLarge = "err.amount_too_large" // more than %v 元
 	ErrGrowthTooLarge = "err.growth_too_large" // grows past %v
 	ErrCallsTooShort  = "err.calls_too_short"  // calls of %v minutes bill too many minutes
+	ErrASRTooShort    = "err.asr_too_short"    // ASR requests of %v seconds bill more than %v seconds a day
 )
 
 func fieldErr(field, key, msg string, args ...any) *FieldError {
