@@ -18,18 +18,22 @@ import (
 // amounts go beyond MaxAmount is refused with one error naming the quote
 // (or the vendor, or the demand field) responsible: never a wrong total.
 
-// MaxAmount is the most any vendor's total (or line, or month) may be:
-// 10¹⁵ 元, a thousand times the yearly turnover of the largest companies.
-// Below it every sum the comparison forms (a vendor's lines, its months,
-// the buyer's own lines, combinations of vendors, VAT) stays inside int64
-// fen with room to spare.
-var MaxAmount = decimal.New(1, 15)
+// maxYuan is the most any vendor's total (or line, or month) may be, in
+// 元: 10¹⁵, a thousand times the yearly turnover of the largest
+// companies. Below it every sum the comparison forms (a vendor's lines,
+// its months, the buyer's own lines, combinations of vendors, VAT) stays
+// inside int64 fen with room to spare. It is the one place the limit is
+// written: MaxAmount, maxFen and the messages follow from it.
+const maxYuan int64 = 1_000_000_000_000_000
 
-// maxFen is MaxAmount in fen.
-const maxFen int64 = 100_000_000_000_000_000
+// MaxAmount is maxYuan as an amount.
+var MaxAmount = decimal.NewFromInt(maxYuan)
 
-// maxAmountText is MaxAmount as people read it.
-const maxAmountText = "1,000,000,000,000,000"
+// maxFen is maxYuan in fen.
+const maxFen = maxYuan * 100
+
+// maxAmountText is maxYuan as people read it ("1,000,000,000,000,000").
+var maxAmountText = group(maxYuan)
 
 // tooLarge is the panic of a checked operation that would leave int64 fen
 // (or an amount past MaxAmount): compare recovers it per vendor and turns
@@ -134,7 +138,7 @@ func amountError(v *Vendor, vs scenarios.VendorSettings, o tooLarge) *scenarios.
 	default:
 		e.Field = "vendors." + v.ID
 	}
-	e.Msg = fmt.Sprintf("%s would be more than %s 元, beyond what kefucost computes exactly: check the quoted prices and the demand (nothing was compared)", what, maxAmountText)
+	e.Msg = fmt.Sprintf("%s would be more than %s CNY, beyond what kefucost computes exactly: check the quoted prices and the demand (nothing was compared)", what, maxAmountText)
 	return e
 }
 

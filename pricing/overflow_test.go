@@ -127,8 +127,8 @@ func TestHugeQuoteNeverWrapsToNegative(t *testing.T) {
 	}
 	fe := oneFieldError(t, err)
 	if fe.Field != `vendors.tencent-qidian.prices["phone.minute"]` || fe.Key != scenarios.ErrAmountTooLarge ||
-		!strings.Contains(fe.Msg, "phone.minute") || !strings.Contains(fe.Msg, "1,000,000,000,000,000 元") {
-		t.Errorf("error %+v: want the Tencent minute quote named, over 1,000,000,000,000,000 元", fe)
+		!strings.Contains(fe.Msg, "phone.minute") || !strings.Contains(fe.Msg, "1,000,000,000,000,000 CNY") {
+		t.Errorf("error %+v: want the Tencent minute quote named, over 1,000,000,000,000,000 CNY", fe)
 	}
 	// The same through WithoutVAT's and the combinations' sums: nothing
 	// gets that far (one error, from Compare).
@@ -328,5 +328,49 @@ func checkTotals(t *testing.T, n int, c *Comparison) {
 		if r.Total.IsNegative() || !sum.Equal(r.Total) || !months.Add(r.AfterHorizon).Equal(r.Total) || r.Total.GreaterThan(MaxAmount) {
 			t.Errorf("run %d: %s total %s, lines %s, months %s + after %s", n, r.Vendor, r.Total, sum, months, r.AfterHorizon)
 		}
+	}
+}
+
+// The vendor's total is held to MaxAmount as its lines are (review B12:
+// the check on the sum could be removed with no test failing). Tencent's
+// basic plan pinned, online and phone users quoted at 10⁹ 元 a year:
+// 600,000 of each are 600,000,000,000,000 元 a line, within the limit,
+// 1,200,000,000,000,000 元 together, past it: refused, naming the larger
+// line's quote (the first of equals).
+func TestVendorTotalPastMaxAmountIsRefused(t *testing.T) {
+	s := scenario(12, func(s *scenarios.Scenario) {
+		s.Demand.OnlineAgents, s.Demand.PhoneAgents = 600_000, 600_000
+		s.Vendors = map[string]scenarios.VendorSettings{scenarios.Tencent: {Plan: "tencent-qidian-basic", Prices: map[string]decimal.Decimal{
+			"online.basic.year": d("1000000000"), "phone.standard.year": d("1000000000")}}}
+	})
+	c, err := Compare(s)
+	if err == nil {
+		t.Fatalf("compared: Tencent %s; want the total past %s refused", vendor(t, c, scenarios.Tencent).Total, maxAmountText)
+	}
+	fe := oneFieldError(t, err)
+	if fe.Key != scenarios.ErrAmountTooLarge || !strings.HasPrefix(fe.Field, `vendors.tencent-qidian.prices["`) || !strings.Contains(fe.Msg, "1,000,000,000,000,000 CNY") {
+		t.Errorf("error %+v: want a Tencent quote named, over 1,000,000,000,000,000 CNY", fe)
+	}
+	// One line fewer: 600,000,000,000,000 + the minimum robot-free rest.
+	s.Demand.PhoneAgents = 0
+	c, err = Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := vendor(t, c, scenarios.Tencent); !r.Total.Equal(d("600000000000000")) {
+		t.Errorf("Tencent %s, want 600,000,000,000,000.00", r.Total)
+	}
+}
+
+// The limit is written once (maxYuan): the amount, the fen and the words
+// follow from it, and the English refusal says CNY, as the rest of the
+// English output, never 元.
+func TestMaxAmountWrittenOnce(t *testing.T) {
+	if !MaxAmount.Equal(d("1000000000000000")) || maxFen != 100*maxYuan || !fromFen(maxFen).Equal(MaxAmount) || maxAmountText != "1,000,000,000,000,000" {
+		t.Errorf("MaxAmount %s, maxFen %d, text %q: not the same limit", MaxAmount, maxFen, maxAmountText)
+	}
+	_, err := Compare(hugeQuote())
+	if fe := oneFieldError(t, err); strings.Contains(fe.Msg, "元") {
+		t.Errorf("English refusal %q says 元", fe.Msg)
 	}
 }

@@ -324,7 +324,7 @@ func growthTooLarge(field string, lim int64, when scenarios.Date) *scenarios.Fie
 // callsTooShort is the error for calls so short that per-call rounding
 // bills more than maxBilledMinutes a month.
 func callsTooShort(avg, factor decimal.Decimal) *scenarios.FieldError {
-	return &scenarios.FieldError{Field: "demand.avg_call_minutes", Key: scenarios.ErrCallsTooShort, Args: []any{avg.String()},
+	return &scenarios.FieldError{Field: "demand.avg_call_minutes", Key: scenarios.ErrCallsTooShort, Args: []any{avg.String(), group(maxBilledMinutes.IntPart())},
 		Msg: fmt.Sprintf("calls of %s minutes on average are billed %s times their length (each call rounded up to a whole minute): more than %s minutes a month, beyond what kefucost computes (nothing was compared)", avg, factor.Round(2), group(maxBilledMinutes.IntPart()))}
 }
 

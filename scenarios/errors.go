@@ -68,7 +68,7 @@ const (
 	// Pricing: an amount the inputs lead to is past pricing.MaxAmount.
 	ErrAmountTooLarge = "err.amount_too_large" // more than %v 元
 	ErrGrowthTooLarge = "err.growth_too_large" // grows past %v
-	ErrCallsTooShort  = "err.calls_too_short"  // calls of %v minutes bill too many minutes
+	ErrCallsTooShort  = "err.calls_too_short"  // calls of %v minutes bill more than %v minutes a month
 	ErrASRTooShort    = "err.asr_too_short"    // ASR requests of %v seconds bill more than %v seconds a day
 )
 

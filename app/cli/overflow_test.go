@@ -23,7 +23,7 @@ func TestHugeQuoteIsRefusedNotRankedCheapest(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"en": `vendors.tencent-qidian.prices["phone.minute"]: at this quote, Tencent Qidian's amount for Call minutes (phone.minute) would be more than 1,000,000,000,000,000 元`,
+		"en": `vendors.tencent-qidian.prices["phone.minute"]: at this quote, Tencent Qidian's amount for Call minutes (phone.minute) would be more than 1,000,000,000,000,000 CNY`,
 		"zh": "腾讯企点客服 通话分钟 报价：按此计算的金额将超过 1,000,000,000,000,000 元，超出 kefucost 能精确计算的范围",
 	}
 	for _, lang := range []string{"en", "zh"} {
