@@ -301,3 +301,22 @@ func TestRefusedDayDrawsThePackExpiringFirst(t *testing.T) {
 		}
 	}
 }
+
+// Whole-month windows (windowPlan, the fallback) add costs saturating,
+// never wrapping (commit 934cd43, review B11). Two kinds: S, 1 call for
+// 0.0001 元, valid 1 month; L, 1 call for 10⁹ 元 (10¹³ in 0.0001 元),
+// valid 2 months. 922,337 calls on 2027-01-01, 3·10¹² on 2027-03-01.
+// Month by month S serves everything: 3,000,000,922,337 (0.0001 元). A
+// window of January and February can only take L: 922,337 × 10¹³, with
+// March's 3·10¹² after it past int64; wrapped, that sum was negative
+// and taken as the cheaper.
+func TestWindowPlanCostsSaturateNeverWrap(t *testing.T) {
+	start := scenarios.NewDate(2027, 1, 1)
+	use := make([]int64, start.DaysUntil(start.AddMonths(3)))
+	use[0], use[59] = 922_337, 3_000_000_000_000
+	kinds := []packKind{{cost: 1, quota: 1, months: 1}, {cost: 10_000_000_000_000, quota: 1, months: 2}}
+	buys, cost := windowPlan(start, 3, use, kinds)
+	if cost != 3_000_000_922_337 || len(buys) != 2 || buys[0].counts[0] != 922_337 || buys[1].day != 59 || buys[1].counts[0] != 3_000_000_000_000 {
+		t.Fatalf("cost %d, buys %+v: want S bought on days 0 and 59 for 3,000,000,922,337", cost, buys)
+	}
+}
