@@ -3,6 +3,7 @@ package pricing
 import (
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -381,6 +382,22 @@ func (v *Vendor) ItemIDs() []string {
 		for _, it := range e.Items {
 			if !seen[it.ID] {
 				seen[it.ID] = true
+				out = append(out, it.ID)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// PackIDs are the ids of the vendor's packs (items holding a quota, in
+// any edition), sorted: what a scenario may list as a gift
+// (vendors.<id>.gifts).
+func (v *Vendor) PackIDs() []string {
+	var out []string
+	for _, e := range v.Editions {
+		for _, it := range e.Items {
+			if it.Quota > 0 && !slices.Contains(out, it.ID) {
 				out = append(out, it.ID)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -461,13 +462,20 @@ func chatoperaGifts(pc *planCtx, use []int64) int64 {
 		left     int64
 	}
 	var gifts []*gift
+	var other []scenarios.Gift
 	for _, g := range pc.vs.Gifts {
 		it := pc.ed.Item(g.Item)
-		if it == nil || it.Quota == 0 {
-			continue // Validate names an unknown gift item
+		if it == nil || it.Quota == 0 || it.ValidityMonths == 0 {
+			// A pack of another edition (Validate refuses an item that
+			// is no pack of the vendor's): said, never dropped silently.
+			other = append(other, g)
+			continue
 		}
 		from, to := t.dayIndex(g.Date), t.dayIndex(g.Date.AddMonths(it.ValidityMonths))
 		gifts = append(gifts, &gift{from: max(from, 0), to: min(to, len(use)), left: it.Quota})
+	}
+	if len(other) > 0 {
+		giftsNotApplied(pc, other, fmt.Sprintf("价格版本 %s 没有这种资源包", pc.ed.ID), fmt.Sprintf("the price edition %s has no such pack", pc.ed.ID))
 	}
 	if len(gifts) == 0 {
 		return 0
@@ -491,6 +499,31 @@ func chatoperaGifts(pc *planCtx, use []int64) int64 {
 	pc.note(Note{ID: "chatopera.gifts", Text: fmt.Sprintf("赠送资源包先于购买的资源包扣除，共抵扣 %s 次。", group(served)),
 		EN: fmt.Sprintf("Gift packs are drawn before bought ones: they serve %s calls.", group(served))})
 	return served
+}
+
+// giftsNotApplied notes on the plan that gifts the buyer listed
+// (vendors.<id>.gifts) are not drawn, and why (whyZH, why; "": the plan
+// does not bill usage from resource packs): a buyer who typed a gift is
+// told it changed nothing (pricing-rules §7.2 draws gifts from
+// Chatopera's resource packs only).
+func giftsNotApplied(pc *planCtx, gifts []scenarios.Gift, whyZH, why string) {
+	if why == "" {
+		if pc.v.ID == scenarios.Chatopera {
+			whyZH = fmt.Sprintf("方案“%s”不从资源包扣除用量", pc.plan.Name)
+			why = fmt.Sprintf("the plan %s does not draw usage from resource packs", pc.plan.NameEN)
+		} else {
+			whyZH = fmt.Sprintf("kefucost 只从 Chatopera 的资源包扣除赠送额度，%s的用量全部按购买计价", pc.v.Name)
+			why = fmt.Sprintf("kefucost draws gifts only from Chatopera's resource packs; %s's use is priced as bought", pc.v.NameEN)
+		}
+	}
+	var list, listZH []string
+	for _, g := range gifts {
+		list = append(list, fmt.Sprintf("%s on %s", g.Item, g.Date))
+		listZH = append(listZH, fmt.Sprintf("%s（%s）", g.Item, g.Date))
+	}
+	pc.note(Note{ID: "gifts-not-applied",
+		Text: fmt.Sprintf("赠送的资源包 %s 未计入：%s。", strings.Join(listZH, "、"), whyZH),
+		EN:   fmt.Sprintf("Gift packs not applied (%s): %s.", strings.Join(list, ", "), why)})
 }
 
 // asrSecondsPerRequest is what one ASR request of mean length L seconds

@@ -168,6 +168,21 @@ func Validate(s *scenarios.Scenario) scenarios.FieldErrors {
 					Msg: fmt.Sprintf("unknown item %q for %s (see: kefucost plans --vendor %s)", item, id, id)})
 			}
 		}
+		packs := v.PackIDs()
+		for i, g := range vs.Gifts {
+			if g.Item == "" || contains(packs, g.Item) {
+				continue // a missing item is the scenario's error
+			}
+			f := fmt.Sprintf("%s.gifts[%d].item", p, i)
+			msg := fmt.Sprintf("unknown pack %q for %s (its packs: %s)", g.Item, id, strings.Join(packs, ", "))
+			switch {
+			case len(packs) == 0:
+				msg = fmt.Sprintf("%s sells no packs, so %q cannot be a gift received from it", id, g.Item)
+			case contains(known, g.Item):
+				msg = fmt.Sprintf("%q is not a pack of %s (its packs: %s)", g.Item, id, strings.Join(packs, ", "))
+			}
+			errs = append(errs, &scenarios.FieldError{Field: f, Key: scenarios.ErrUnknownID, Args: []any{g.Item}, Msg: msg})
+		}
 		for _, o := range sortedKeys(vs.Options) {
 			if v.Option(o) == nil {
 				errs = append(errs, &scenarios.FieldError{Field: p + ".options[\"" + o + "\"]", Key: scenarios.ErrUnknownID, Args: []any{o},
@@ -700,6 +715,9 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 		aliyunPlan(pc)
 	default:
 		panic("catalog plan kind " + p.Kind + " has no billing model")
+	}
+	if p.Kind != "chatopera-packs" && len(vs.Gifts) > 0 {
+		giftsNotApplied(pc, vs.Gifts, "", "")
 	}
 	r := &Result{Vendor: v.ID, Name: v.Name, NameEN: v.NameEN, Plan: p.ID, PlanName: p.Name,
 		Editions:    []string{pc.ed.ID},
