@@ -615,12 +615,27 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 	plans := v.PlansFor(t.s.PriceDate, vs.Options)
 	pinned := vs.PlanOrAuto() != "auto"
 	var results []*Result
+	// overs are the plans whose amounts went past MaxAmount (tooLarge):
+	// such a plan costs more than any plan within it, so it is left out
+	// as a candidate while a whole plan is chosen (B4: a dearer
+	// alternative refused the whole comparison); it is refused when it
+	// could have been the choice (pinned, or the plan chosen instead is
+	// not whole).
+	var overs []tooLarge
+	var overPlans []*Plan
 	cache, memo := map[string]*sharedPart{}, map[string]any{}
 	for _, p := range plans {
 		if p.PinnedOnly && p.ID != vs.Plan {
 			continue
 		}
-		r := evaluatePlan(t, v, p, vs, cache, memo)
+		r, over := evaluatePlanWithin(t, v, p, vs, cache, memo)
+		if r == nil {
+			if pinned && p.ID == vs.Plan {
+				panic(*over)
+			}
+			overs, overPlans = append(overs, *over), append(overPlans, p)
+			continue
+		}
 		r.Auto = !pinned
 		results = append(results, r)
 	}
@@ -646,6 +661,11 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 		}
 		return results[i].Total.LessThan(results[j].Total)
 	})
+	if len(overs) > 0 && (len(results) == 0 || !pinned && rank(results[0]) != 0) {
+		// Every plan is too large, or one that is might have been the
+		// only whole one.
+		panic(overs[0])
+	}
 	chosen := results[0]
 	if pinned {
 		for _, r := range results {
@@ -663,6 +683,11 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 			pt.Reason = "unpriced: " + strings.Join(r.Unpriced, ", ")
 		}
 		chosen.Alternatives = append(chosen.Alternatives, pt)
+	}
+	for _, p := range overPlans {
+		chosen.Notes = append(chosen.Notes, Note{ID: "plan-too-large." + p.ID,
+			Text: fmt.Sprintf("方案 %s 的金额将超过 %s 元，超出 kefucost 能精确计算的范围：未计算，不作为候选（所选方案更便宜）。", p.Name, maxAmountText),
+			EN:   fmt.Sprintf("Plan %s was left out: its amounts would be more than %s CNY, beyond what kefucost computes exactly (the plan chosen costs less).", p.NameEN, maxAmountText)})
 	}
 	if detail {
 		finishResult(chosen)
@@ -693,6 +718,21 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 		chosen.PresentValue = &pv
 	}
 	return chosen
+}
+
+// evaluatePlanWithin is evaluatePlan, or, when the plan's amounts go past
+// MaxAmount, nil and what went past it.
+func evaluatePlanWithin(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, cache map[string]*sharedPart, memo map[string]any) (r *Result, over *tooLarge) {
+	defer func() {
+		if x := recover(); x != nil {
+			o, ok := x.(tooLarge)
+			if !ok {
+				panic(x)
+			}
+			r, over = nil, &o
+		}
+	}()
+	return evaluatePlan(t, v, p, vs, cache, memo), nil
 }
 
 func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, cache map[string]*sharedPart, memo map[string]any) *Result {

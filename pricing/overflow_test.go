@@ -374,3 +374,45 @@ func TestMaxAmountWrittenOnce(t *testing.T) {
 		t.Errorf("English refusal %q says 元", fe.Msg)
 	}
 }
+
+// A plan not chosen whose amounts pass MaxAmount is left out as a
+// candidate, not the whole comparison (review B4). Tencent's pro online
+// users quoted at 10⁹ 元 a year, 1,000,000 users for two years: 2·10¹⁵ 元
+// for the pro plans; the basic plan costs 1,000,000 × 999 × 2 =
+// 1,998,000,000.00 and is chosen, with a note on the plans left out.
+// Pinned, the pro plan is refused naming the quote.
+func TestDearerPlanPastMaxAmountIsLeftOut(t *testing.T) {
+	s := scenario(24, func(s *scenarios.Scenario) {
+		s.Demand.OnlineAgents = 1_000_000
+		s.Vendors = map[string]scenarios.VendorSettings{scenarios.Tencent: {Prices: map[string]decimal.Decimal{"online.pro.year": d("1000000000")}}}
+	})
+	c, err := Compare(s)
+	if err != nil {
+		t.Fatalf("refused whole: %v", err)
+	}
+	r := vendor(t, c, scenarios.Tencent)
+	if r.Plan != "tencent-qidian-basic" || !r.Total.Equal(d("1998000000")) || !r.Complete {
+		t.Errorf("Tencent %s %s (complete %v), want tencent-qidian-basic 1,998,000,000.00", r.Plan, r.Total, r.Complete)
+	}
+	noted := false
+	for _, n := range r.Notes {
+		if n.ID == "plan-too-large.tencent-qidian-pro" && strings.Contains(n.EN, "1,000,000,000,000,000 CNY") && strings.Contains(n.Text, "1,000,000,000,000,000 元") {
+			noted = true
+		}
+	}
+	if !noted {
+		t.Errorf("notes %+v: want the pro plan said to be left out", r.Notes)
+	}
+	for _, a := range r.Alternatives {
+		if a.Plan == "tencent-qidian-pro" {
+			t.Errorf("alternative %+v: a plan not computed has no total to show", a)
+		}
+	}
+	vs := s.Vendors[scenarios.Tencent]
+	vs.Plan = "tencent-qidian-pro"
+	s.Vendors[scenarios.Tencent] = vs
+	_, err = Compare(s)
+	if fe := oneFieldError(t, err); fe.Field != `vendors.tencent-qidian.prices["online.pro.year"]` || fe.Key != scenarios.ErrAmountTooLarge {
+		t.Errorf("pinned: %+v, want the pro quote named", fe)
+	}
+}
