@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -17,6 +18,12 @@ type SweepPoint struct {
 	Vendors []SweepTotal
 	// Cheapest as in Comparison: complete, covering, lowest.
 	Cheapest string
+	// Refused, when set, says why this point could not be computed: the
+	// comparison at this value is refused (an amount past MaxAmount, a
+	// volume grown past its field's limit, a value past the field's
+	// range), with the field error Compare gives, for the front ends to
+	// word. Vendors is then empty; the other points are kept.
+	Refused *scenarios.FieldError
 }
 
 // SweepTotal is one vendor's total at a sweep point.
@@ -45,14 +52,26 @@ func SweepVAT(s *scenarios.Scenario, field string, values []int64, netOfVAT bool
 	if _, ok := s.Demand.Count(field); !ok {
 		return nil, fmt.Errorf("cannot sweep %q: not a whole-number demand field (%v)", field, scenarios.CountFieldNames())
 	}
+	out := make([]SweepPoint, len(values))
+	errs := make([]error, len(values))
 	scs := make([]*scenarios.Scenario, len(values))
+	first := -1 // the first point that is a valid scenario
 	for i, v := range values {
 		c := *s // the sweep changes only Demand, a value
 		c.Demand.SetCount(field, v)
-		if errs := Validate(&c); len(errs) > 0 {
-			return nil, fmt.Errorf("%s = %d: %w", field, v, errs)
+		if fes := Validate(&c); len(fes) > 0 {
+			// A value past the field's range: that point's, not the
+			// chart's.
+			errs[i] = fmt.Errorf("%s = %d: %w", field, v, fes)
+			continue
+		}
+		if first < 0 {
+			first = i
 		}
 		scs[i] = &c
+	}
+	if first < 0 {
+		return nil, errs[0]
 	}
 	// A vendor that does not serve the swept field never bills it: price it
 	// once; only whether it covers the scenario changes with the value.
@@ -79,7 +98,7 @@ func SweepVAT(s *scenarios.Scenario, field string, values []int64, netOfVAT bool
 		for _, v := range cat.Vendors {
 			rest[v.ID] = !depends[v.ID]
 		}
-		base, err := compare(scs[0], netOfVAT, rest)
+		base, err := compare(scs[first], netOfVAT, rest)
 		if err != nil {
 			return nil, err
 		}
@@ -90,8 +109,6 @@ func SweepVAT(s *scenarios.Scenario, field string, values []int64, netOfVAT bool
 			fixed[r.Vendor] = r
 		}
 	}
-	out := make([]SweepPoint, len(values))
-	errs := make([]error, len(values))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -119,16 +136,34 @@ func SweepVAT(s *scenarios.Scenario, field string, values []int64, netOfVAT bool
 		}()
 	}
 	for i := range values {
-		next <- i
+		if scs[i] != nil {
+			next <- i
+		}
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
+	// A point past a limit is that point's, not the chart's: it is
+	// marked, the others kept; with none left there is no chart.
+	var firstErr error
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		var fes scenarios.FieldErrors
+		if !errors.As(err, &fes) || len(fes) == 0 {
 			return nil, err
 		}
+		out[i] = SweepPoint{Value: values[i], Refused: fes[0]}
+		if firstErr == nil {
+			firstErr = err
+		}
 	}
-	return out, nil
+	for _, p := range out {
+		if p.Refused == nil {
+			return out, nil
+		}
+	}
+	return nil, firstErr
 }
 
 // SweepValues spreads n whole values evenly from lo to hi (both included).

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"runtime"
@@ -104,6 +105,13 @@ type Side struct {
 	// order or set of the complete vendors that cover everything, is not
 	// the base's.
 	RankChanged bool
+	// Refused, when set, says why this side could not be computed: the
+	// comparison of the moved scenario is refused (an amount past
+	// MaxAmount, a volume grown past its field's limit, calls too short),
+	// with the field error Compare gives, for the front ends to word.
+	// Vendors and Answer are then empty and the side changes no ranking;
+	// the other sides are kept.
+	Refused *scenarios.FieldError
 }
 
 // SideTotal is one vendor's total on a side and its change.
@@ -282,7 +290,13 @@ func ComputeTornado(s *scenarios.Scenario, opts TornadoOptions) (*Tornado, error
 			if i == 0 {
 				return nil, err
 			}
-			return nil, fmt.Errorf("tornado: comparing with %s moved: %w", jobs[i].input, err)
+			// A side past a limit is that side's, not the chart's: it
+			// is marked, the others kept.
+			var fes scenarios.FieldErrors
+			if !errors.As(err, &fes) || len(fes) == 0 {
+				return nil, fmt.Errorf("tornado: comparing with %s moved: %w", jobs[i].input, err)
+			}
+			jobs[i].refused = fes[0]
 		}
 	}
 	out.Base = jobs[0].c
@@ -416,17 +430,23 @@ func (pc *partCache) put(set groupSet, rs *scenarios.Scenario, m map[string]*Res
 	pc.sets[set] = cachedParts{s: rs, results: m}
 }
 
-// tornadoJob is one scenario to compare and its comparison.
+// tornadoJob is one scenario to compare and its comparison (or why it
+// is refused).
 type tornadoJob struct {
-	s     *scenarios.Scenario
-	input string
-	c     *Comparison
+	s       *scenarios.Scenario
+	input   string
+	c       *Comparison
+	refused *scenarios.FieldError
 }
 
 // fillSide compares one side with the base (j nil: unchanged, the base).
 func fillSide(side *Side, base *Comparison, baseKey string, j *tornadoJob) {
 	c := base
 	if j != nil {
+		if j.refused != nil {
+			side.Refused = j.refused
+			return
+		}
 		c = j.c
 	}
 	for _, r := range c.Vendors {

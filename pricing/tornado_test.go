@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -477,18 +476,105 @@ func TestTornadoLargeShareCoverageEqualsCompare(t *testing.T) {
 	}
 }
 
-// A side whose amounts would pass MaxAmount fails the tornado with the
-// field error naming the quote (translated where shown: wording.FileError),
-// not an English sentence: 8·10⁹ minutes a month × 12 × 10,000 元 is
-// 960,000,000,000,000 元; 20 % more minutes pass 10¹⁵.
-func TestTornadoSideTooLargeNamesTheQuote(t *testing.T) {
+// A side whose amounts would pass MaxAmount is that side's, not the
+// chart's (review B3): the side is marked Refused with the field error
+// naming the quote (translated where shown: wording.FileError), every
+// other side and input is kept and computed. 8·10⁹ minutes a month × 12 ×
+// 10,000 元 is 960,000,000,000,000 元; 20 % more minutes pass 10¹⁵, and so
+// do calls of 0.8 or 1.2 minutes (each billed as 1 or 2 whole minutes:
+// 1.25 and 1.67 times the minutes).
+func TestTornadoSideTooLargeIsMarkedTheRestKept(t *testing.T) {
 	s := hugeQuote()
 	s.Demand.InboundMinutesPerMonth = 8_000_000_000
 	s.Demand.AvgCallMinutes, s.Demand.CallLength = decimal.NewFromInt(1), scenarios.CallFixed
 	s.Vendors[scenarios.Tencent].Prices["phone.minute"] = decimal.NewFromInt(10_000)
-	_, err := ComputeTornado(s, TornadoOptions{})
-	var fes scenarios.FieldErrors
-	if !errors.As(err, &fes) || len(fes) != 1 || fes[0].Field != `vendors.tencent-qidian.prices["phone.minute"]` || fes[0].Key != scenarios.ErrAmountTooLarge {
-		t.Errorf("tornado error %v: want the minute quote's field error", err)
+	tr, err := ComputeTornado(s, TornadoOptions{})
+	if err != nil {
+		t.Fatalf("tornado refused whole: %v", err)
+	}
+	refused, computed := 0, 0
+	for _, sw := range tr.Swings {
+		for k, side := range []Side{sw.Low, sw.High} {
+			switch {
+			case side.Refused != nil:
+				refused++
+				if (sw.Input != "inbound_minutes_per_month" || k != 1) && sw.Input != "avg_call_minutes" {
+					t.Errorf("%s side %d refused: %v", sw.Input, k, side.Refused)
+				}
+				if fe := side.Refused; fe.Field != `vendors.tencent-qidian.prices["phone.minute"]` || fe.Key != scenarios.ErrAmountTooLarge {
+					t.Errorf("refused side: %+v, want the minute quote's field error", fe)
+				}
+				if len(side.Vendors) != 0 || side.Answer != nil || side.RankChanged {
+					t.Errorf("refused side carries totals: %+v", side)
+				}
+			case !side.Unchanged:
+				computed++
+				if side.Vendor(scenarios.Tencent) == nil {
+					t.Errorf("%s side %d: no Tencent total", sw.Input, k)
+				}
+			}
+		}
+	}
+	if refused != 3 || computed == 0 {
+		t.Errorf("%d sides refused, %d computed: want the three sides past the limit refused, the rest computed", refused, computed)
+	}
+	// The low side of the same input is an ordinary comparison.
+	for _, sw := range tr.Swings {
+		if sw.Input == "inbound_minutes_per_month" {
+			c := *s
+			c.Demand.InboundMinutesPerMonth = 6_400_000_000
+			want, err := Compare(&c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sw.Low.Vendor(scenarios.Tencent); got == nil || !got.Total.Equal(vendor(t, want, scenarios.Tencent).Total) {
+				t.Errorf("low side %+v, Compare %s", got, vendor(t, want, scenarios.Tencent).Total)
+			}
+		}
+	}
+}
+
+// A break-even point past a limit is that point's (review B3b): marked
+// Refused with the field error, the other points computed as Compare
+// computes them; only when no point is left is the sweep refused.
+func TestSweepPointTooLargeIsMarkedTheRestKept(t *testing.T) {
+	s := hugeQuote()
+	s.Demand.AvgCallMinutes, s.Demand.CallLength = decimal.NewFromInt(1), scenarios.CallFixed
+	s.Vendors[scenarios.Tencent].Prices["phone.minute"] = decimal.NewFromInt(10_000)
+	// 12 months × 10,000 元: past 8,333,333,333 minutes a month the
+	// minutes alone pass 10¹⁵ 元.
+	values := []int64{1_000_000, 5_000_000_000, 9_000_000_000}
+	pts, err := Sweep(s, "inbound_minutes_per_month", values)
+	if err != nil {
+		t.Fatalf("sweep refused whole: %v", err)
+	}
+	for i, p := range pts {
+		if p.Value != values[i] {
+			t.Errorf("point %d: value %d, want %d", i, p.Value, values[i])
+		}
+		if i == 2 {
+			if p.Refused == nil || p.Refused.Field != `vendors.tencent-qidian.prices["phone.minute"]` || p.Refused.Key != scenarios.ErrAmountTooLarge || len(p.Vendors) != 0 {
+				t.Errorf("point past the limit: %+v, want it refused naming the minute quote", p)
+			}
+			continue
+		}
+		c := *s
+		c.Demand.InboundMinutesPerMonth = p.Value
+		want, err := Compare(&c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *SweepTotal
+		for j := range p.Vendors {
+			if p.Vendors[j].Vendor == scenarios.Tencent {
+				got = &p.Vendors[j]
+			}
+		}
+		if p.Refused != nil || got == nil || !got.Total.Equal(vendor(t, want, scenarios.Tencent).Total) {
+			t.Errorf("point %d: %+v, Compare %s", p.Value, p, vendor(t, want, scenarios.Tencent).Total)
+		}
+	}
+	if _, err := Sweep(s, "inbound_minutes_per_month", values[2:]); err == nil {
+		t.Errorf("a sweep with every point past the limit: no error")
 	}
 }

@@ -151,3 +151,49 @@ func TestCumulativeChartCaptionSaysTheLeads(t *testing.T) {
 		}
 	}
 }
+
+// hugeMinuteQuote: Tencent's minute quoted at 10,000 元, fixed 1-minute
+// calls, 12 months: past 8,333,333,333 inbound minutes a month the
+// minutes alone pass 10¹⁵ 元 and the engine refuses them.
+func hugeMinuteQuote() *scenarios.Scenario {
+	s := scenarios.New("huge", scenarios.NewDate(2027, 1, 1))
+	s.Months = 12
+	s.Demand = scenarios.DefaultDemand()
+	s.Demand.ChatsPerDay, s.Demand.OnlineAgents, s.Demand.Bots = 0, 0, 0
+	s.Demand.PhoneAgents, s.Demand.InboundMinutesPerMonth = 1000, 8_000_000_000
+	s.Demand.AvgCallMinutes, s.Demand.CallLength = decimal.NewFromInt(1), scenarios.CallFixed
+	s.Vendors = map[string]scenarios.VendorSettings{scenarios.Tencent: {Prices: map[string]decimal.Decimal{
+		"phone.minute": decimal.NewFromInt(10_000), "phone.number.month": decimal.NewFromInt(30)}}}
+	return s
+}
+
+// A break-even point or a tornado side the engine refuses (past 10¹⁵ 元)
+// is left out and said with its reason; the rest of the chart is drawn
+// (review B3/B3b: the whole chart was refused).
+func TestChartsKeepTheRestWhenOnePointIsRefused(t *testing.T) {
+	s := hugeMinuteQuote()
+	for _, lang := range []string{"zh", "en"} {
+		o := Options{Lang: lang}
+		texts := strings.Join(breakevenTexts(t, s, "inbound_minutes_per_month", []int64{0, 5_000_000_000, 9_000_000_000, 10_000_000_000}, o), "\n")
+		want := map[string]string{"zh": "无法计算（未画出）的取值：9,000,000,000、10,000,000,000。原因：腾讯企点客服 通话分钟 报价：",
+			"en": "Not computable (not drawn) at 9,000,000,000, 10,000,000,000. Why: at this quote, Tencent Qidian's amount"}[lang]
+		if !strings.Contains(strings.ReplaceAll(texts, "\n", ""), want) {
+			t.Errorf("%s break-even texts:\n%s\nwant %q", lang, texts, want)
+		}
+		tr, err := pricing.ComputeTornado(s, pricing.TornadoOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := RenderTornado(&b, "svg", tr, o); err != nil {
+			t.Fatal(err)
+		}
+		tt := strings.Join(svgTexts(t, b.Bytes()), "\n")
+		for _, w := range map[string][]string{"zh": {"无法计算 ‡", "‡ 无法计算：腾讯企点客服 通话分钟 报价", "−1,689,600,000.00"},
+			"en": {"not computable ‡", "‡ Not computable: at this quote, Tencent Qidian's amount", "−1,689,600,000.00"}}[lang] {
+			if !strings.Contains(tt, w) {
+				t.Errorf("%s tornado texts:\n%s\nwant %q", lang, tt, w)
+			}
+		}
+	}
+}

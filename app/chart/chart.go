@@ -1630,6 +1630,23 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 			names[v.ID] = ctr(o, v.Name, v.NameEN)
 		}
 	}
+	// The x axis spans every value swept; the lines join the points
+	// computed. A point the engine refused (past a limit) is left out of
+	// the lines and named in a note with the reason.
+	lo, hi := 0.0, 0.0
+	if len(points) > 0 {
+		lo, hi = float64(points[0].Value), float64(points[len(points)-1].Value)
+	}
+	var refused []pricing.SweepPoint
+	var computed []pricing.SweepPoint
+	for _, p := range points {
+		if p.Refused != nil {
+			refused = append(refused, p)
+		} else {
+			computed = append(computed, p)
+		}
+	}
+	points = computed
 	// Vendors in the order of the first point (all points have the same).
 	var ids []string
 	if len(points) > 0 {
@@ -1695,8 +1712,20 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 	}
 	cross := wholeCrossings(ss)
 	f.notes = chartNotes(o, anyDashed, false, len(cross) > 0)
+	if len(refused) > 0 {
+		var vals []string
+		for _, p := range refused {
+			vals = append(vals, wording.GroupDigits(strconv.FormatInt(p.Value, 10)))
+		}
+		at, atEN := strings.Join(vals, "、"), strings.Join(vals, ", ")
+		if n := len(vals); n > 3 {
+			at = fmt.Sprintf("%s … %s（共 %d 个）", vals[0], vals[n-1], n)
+			atEN = fmt.Sprintf("%s … %s (%d values)", vals[0], vals[n-1], n)
+		}
+		f.notes = append(f.notes, ctr(o, "无法计算（未画出）的取值："+at+"。原因：", "Not computable (not drawn) at "+atEN+". Why: ")+
+			refusalText(o, refused[0].Refused))
+	}
 	f.layout(ylo, yhi)
-	lo, hi := xs[0], xs[len(xs)-1]
 	if hi <= lo {
 		lo, hi = lo-1, hi+1
 	}

@@ -14,6 +14,7 @@ import (
 
 	"kefucost/app/wording"
 	"kefucost/pricing"
+	"kefucost/scenarios"
 )
 
 // The tornado (issue 11 point 6): what each demand input, moved down and
@@ -174,6 +175,7 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	var rows []tornadoRow
 	var growth *pricing.Swing
 	anyPartial, anyStar := false, false
+	var refused *scenarios.FieldError // the first side not computed
 	for _, sw := range t.Swings {
 		r := tornadoRow{label: fieldLabel(sw.Input, o) + "  " + TornadoInput(o.Lang, sw.Input, sw.Base) + " → " +
 			TornadoInput(o.Lang, sw.Input, sw.Low.Value) + " / " + TornadoInput(o.Lang, sw.Input, sw.High.Value)}
@@ -191,6 +193,13 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 		for k, side := range []pricing.Side{sw.Low, sw.High} {
 			ts := tornadoSide{rankMoved: side.RankChanged}
 			switch {
+			case side.Refused != nil:
+				// Past a limit: this side is not computed, the rest
+				// of the chart is (the reason is in the notes).
+				ts.text = ctr(o, "无法计算 ‡", "not computable ‡")
+				if refused == nil {
+					refused = side.Refused
+				}
 			case side.Unchanged && side.Clamped:
 				// Already at its limit: the move was held there, no
 				// rounding involved (recorded_share 1 + 20 % → 1).
@@ -264,6 +273,9 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	if anyPartial {
 		notes = append(notes, ctr(o, "浅色虚框 = 部分金额（不完整或不覆盖全部需求），不能与全覆盖的金额比较",
 			"pale dashed = partial total (unpriced items or not covering every need); not comparable with whole ones"))
+	}
+	if refused != nil {
+		notes = append(notes, cv.fit(ctr(o, "‡ 无法计算：", "‡ Not computable: ")+refusalText(o, refused), ss, W-2*pad))
 	}
 	notes = append(notes, ctr(o, "每项需求连同它的计划变更一起变动；整数四舍五入（不低于 0），比例不超过 100%；其他需求不变",
 		"Each need moves with its dated changes; whole numbers rounded half up (never below 0), shares at most 100 %; every other need unchanged"))
@@ -413,6 +425,16 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 		}
 	}
 	return nil
+}
+
+// refusalText says why the engine refused a side or point, in the
+// chart's language: in Chinese the field and the problem; in English the
+// engine's message, which names what it is about.
+func refusalText(o Options, fe *scenarios.FieldError) string {
+	if o.en() {
+		return wording.FieldError("en", fe)
+	}
+	return wording.FileError(o.Lang, scenarios.FieldErrors{fe}).Error()
 }
 
 // sameWay: the two combinations give the same groups to the same vendors.
