@@ -5,7 +5,6 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -250,8 +249,7 @@ func TestHintsBilingual(t *testing.T) {
 // the decimal sum agree on random cash, rates and horizons, up to the
 // largest amounts the integer path takes (then it steps aside).
 func TestPresentValueExactSum(t *testing.T) {
-	seed := time.Now().UnixNano()
-	t.Logf("seed %d", seed)
+	seed := randomSeed(t)
 	rng := rand.New(rand.NewSource(seed))
 	decimalSum := func(monthly, factors []decimal.Decimal) decimal.Decimal {
 		pv := zero

@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/rand"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -22,8 +21,7 @@ func randomPrice(rng *rand.Rand) decimal.Decimal {
 // round_half_up(n × price / d) at the places asked, exactly as decimal
 // computes it, or it steps aside (ok false): never a wrapped number.
 func TestRatioAtIsDecimalHalfUp(t *testing.T) {
-	seed := time.Now().UnixNano()
-	t.Logf("seed %d", seed)
+	seed := randomSeed(t)
 	rng := rand.New(rand.NewSource(seed))
 	exact := 0
 	for i := 0; i < 20000; i++ {
@@ -50,8 +48,7 @@ func TestRatioAtIsDecimalHalfUp(t *testing.T) {
 // length, to 8 places, then up to a whole second, the same whether the
 // integer path or decimal computes it.
 func TestASRBilledSecondsRoundsUpTheDay(t *testing.T) {
-	seed := time.Now().UnixNano()
-	t.Logf("seed %d", seed)
+	seed := randomSeed(t)
 	rng := rand.New(rand.NewSource(seed))
 	for i := 0; i < 5000; i++ {
 		meanLen := decimal.New(1+rng.Int63n(600), -int32(rng.Intn(3)))
@@ -72,8 +69,7 @@ func TestASRBilledSecondsRoundsUpTheDay(t *testing.T) {
 // minute, to whole minutes). The integer paths agree with decimal on
 // random months (seed printed).
 func TestMonthMinutesProratedByDays(t *testing.T) {
-	seed := time.Now().UnixNano()
-	t.Logf("seed %d", seed)
+	seed := randomSeed(t)
 	rng := rand.New(rand.NewSource(seed))
 	for i := 0; i < 3000; i++ {
 		days := 28 + rng.Intn(4)

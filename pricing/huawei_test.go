@@ -305,8 +305,12 @@ func TestHuaweiRobotOutboundShare(t *testing.T) {
 // a unit on demand the day before starts a cycle only on the 1st, is
 // priced exactly; the search's schedule must be valid and cost the least.
 func TestHuaweiSearchMatchesExhaustive(t *testing.T) {
-	for _, seed := range []uint64{1, 2, 3} {
-		t.Logf("seed %d", seed)
+	seeds := []uint64{1, 2, 3}
+	if s, ok := envSeed(t); ok {
+		seeds = []uint64{uint64(s)}
+	}
+	for _, seed := range seeds {
+		t.Logf("seed %d (replay: KEFUCOST_SEED=%d go test -run '^%s$' ./pricing)", seed, seed, t.Name())
 		rng := rand.New(rand.NewPCG(seed, 7))
 		for i := 0; i < 100; i++ {
 			huaweiExhaustiveCase(t, rng, fmt.Sprintf("seed %d case %d", seed, i))

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"testing"
+	"time"
 
 	"kefucost/scenarios"
 )
@@ -154,16 +155,38 @@ func TestPackPlanMatchesExhaustiveSearch(t *testing.T) {
 // testSeed is the random seed of a randomized test: fixed, so that a failure
 // repeats, or KEFUCOST_SEED to try others; it is always printed.
 func testSeed(t *testing.T, fixed int64) int64 {
+	t.Helper()
 	seed := fixed
-	if v := os.Getenv("KEFUCOST_SEED"); v != "" {
-		s, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			t.Fatalf("KEFUCOST_SEED=%q: %v", v, err)
-		}
+	if s, ok := envSeed(t); ok {
 		seed = s
 	}
-	t.Logf("random seed %d (set KEFUCOST_SEED to change)", seed)
+	t.Logf("random seed %d (replay or change: KEFUCOST_SEED=%d go test -run '^%s$' ./pricing)", seed, seed, t.Name())
 	return seed
+}
+
+// randomSeed is a new seed each run (the time), or KEFUCOST_SEED when
+// set: printed, so that a failing run can be replayed.
+func randomSeed(t *testing.T) int64 {
+	t.Helper()
+	seed := time.Now().UnixNano()
+	if s, ok := envSeed(t); ok {
+		seed = s
+	}
+	t.Logf("random seed %d (replay: KEFUCOST_SEED=%d go test -run '^%s$' ./pricing)", seed, seed, t.Name())
+	return seed
+}
+
+// envSeed is KEFUCOST_SEED, when set.
+func envSeed(t *testing.T) (int64, bool) {
+	v := os.Getenv("KEFUCOST_SEED")
+	if v == "" {
+		return 0, false
+	}
+	s, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		t.Fatalf("KEFUCOST_SEED=%q: %v", v, err)
+	}
+	return s, true
 }
 
 // A short pack bought in a busy month, while a long pack still holds
