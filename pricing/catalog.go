@@ -390,6 +390,17 @@ func (v *Vendor) ItemIDs() []string {
 	return out
 }
 
+// anyItem is the vendor's item with id in the latest edition that has
+// it, or nil.
+func (v *Vendor) anyItem(id string) *Item {
+	for i := len(v.Editions) - 1; i >= 0; i-- {
+		if it := v.Editions[i].Item(id); it != nil {
+			return it
+		}
+	}
+	return nil
+}
+
 // PackIDs are the ids of the vendor's packs (items holding a quota, in
 // any edition), sorted: what a scenario may list as a gift
 // (vendors.<id>.gifts).

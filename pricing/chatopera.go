@@ -518,11 +518,15 @@ func giftsNotApplied(pc *planCtx, gifts []scenarios.Gift, whyZH, why string) {
 	}
 	var list, listZH []string
 	for _, g := range gifts {
-		list = append(list, fmt.Sprintf("%s on %s", g.Item, g.Date))
-		listZH = append(listZH, fmt.Sprintf("%s（%s）", g.Item, g.Date))
+		name, nameEN := g.Item, g.Item
+		if it := pc.v.anyItem(g.Item); it != nil {
+			name, nameEN = it.Name, it.NameEN+" ("+g.Item+")"
+		}
+		list = append(list, fmt.Sprintf("%s on %s", nameEN, g.Date))
+		listZH = append(listZH, fmt.Sprintf("%s（%s）", name, g.Date))
 	}
 	pc.note(Note{ID: "gifts-not-applied",
-		Text: fmt.Sprintf("赠送的资源包 %s 未计入：%s。", strings.Join(listZH, "、"), whyZH),
+		Text: fmt.Sprintf("赠送的%s未计入：%s。", strings.Join(listZH, "、"), whyZH),
 		EN:   fmt.Sprintf("Gift packs not applied (%s): %s.", strings.Join(list, ", "), why)})
 }
 

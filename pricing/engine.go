@@ -173,15 +173,17 @@ func Validate(s *scenarios.Scenario) scenarios.FieldErrors {
 			if g.Item == "" || contains(packs, g.Item) {
 				continue // a missing item is the scenario's error
 			}
-			f := fmt.Sprintf("%s.gifts[%d].item", p, i)
-			msg := fmt.Sprintf("unknown pack %q for %s (its packs: %s)", g.Item, id, strings.Join(packs, ", "))
+			e := &scenarios.FieldError{Field: fmt.Sprintf("%s.gifts[%d].item", p, i), Key: scenarios.ErrUnknownID, Args: []any{g.Item},
+				Msg: fmt.Sprintf("unknown pack %q for %s (its packs: %s)", g.Item, id, strings.Join(packs, ", "))}
 			switch {
 			case len(packs) == 0:
-				msg = fmt.Sprintf("%s sells no packs, so %q cannot be a gift received from it", id, g.Item)
+				e.Key, e.Args = scenarios.ErrNoPacks, []any{g.Item}
+				e.Msg = fmt.Sprintf("%s sells no packs, so %q cannot be a gift received from it", id, g.Item)
 			case contains(known, g.Item):
-				msg = fmt.Sprintf("%q is not a pack of %s (its packs: %s)", g.Item, id, strings.Join(packs, ", "))
+				e.Key, e.Args = scenarios.ErrChoice, []any{strings.Join(packs, ", ")}
+				e.Msg = fmt.Sprintf("%q is not a pack of %s (its packs: %s)", g.Item, id, strings.Join(packs, ", "))
 			}
-			errs = append(errs, &scenarios.FieldError{Field: f, Key: scenarios.ErrUnknownID, Args: []any{g.Item}, Msg: msg})
+			errs = append(errs, e)
 		}
 		for _, o := range sortedKeys(vs.Options) {
 			if v.Option(o) == nil {

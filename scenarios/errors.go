@@ -58,6 +58,7 @@ const (
 	ErrType        = "err.type"       // wrong JSON type
 	ErrUnknownID   = "err.unknown_id" // not in the catalog
 	ErrNotPositive = "err.positive"   // must be more than 0
+	ErrNoPacks     = "err.no_packs"   // the vendor sells no packs: %v cannot be a gift
 	// Limits (limits.go): the file, a name, a list, a number's text.
 	ErrFileTooLarge = "err.file_too_large" // file over %v
 	ErrTooLong      = "err.too_long"       // %v characters, at most %v
