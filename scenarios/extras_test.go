@@ -128,6 +128,9 @@ func TestExtrasValidationNamesEachField(t *testing.T) {
 		if !strings.Contains(err.Error(), c.field) {
 			t.Errorf("message %q does not name %s", err, c.field)
 		}
+		if strings.Contains(fe.Msg, "元") {
+			t.Errorf("English message %q says 元: the English output says CNY", fe.Msg)
+		}
 	}
 	// Every problem of a line at once: name, amount, when and date.
 	src := `{"format": "kefucost.scenario", "version": 1, "start": "2027-01-01", "months": 12, "vendors": {"aliyun-icc": {"extras": [{"amount": "-5", "when": "weekly", "date": "2030-01-01"}]}}}`

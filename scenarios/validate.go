@@ -142,11 +142,11 @@ func (s *Scenario) checkExtra(p string, x Extra) []*FieldError {
 	case x.Amount.IsZero():
 		// A line left without its amount decodes as 0: saved like that, the
 		// buyer's cost would be lost for good.
-		add(fieldErr(p+".amount", ErrNotPositive, "must be more than 0 元: enter the amount (a line of 0 元 changes nothing; delete it)"))
+		add(fieldErr(p+".amount", ErrNotPositive, "must be more than 0 CNY: enter the amount (a line of 0 CNY changes nothing; delete it)"))
 	case x.Amount.GreaterThan(MaxExtraAmount):
-		add(fieldErr(p+".amount", ErrTooLarge, fmt.Sprintf("must be at most %s 元, not %s", group(MaxExtraAmount.IntPart()), x.Amount), group(MaxExtraAmount.IntPart())))
+		add(fieldErr(p+".amount", ErrTooLarge, fmt.Sprintf("must be at most %s CNY, not %s", group(MaxExtraAmount.IntPart()), x.Amount), group(MaxExtraAmount.IntPart())))
 	case !x.Amount.Equal(x.Amount.Round(2)):
-		add(fieldErr(p+".amount", ErrCents, fmt.Sprintf("is an amount in 元 with at most 2 decimal places (fen), not %s", x.Amount)))
+		add(fieldErr(p+".amount", ErrCents, fmt.Sprintf("is an amount in CNY with at most 2 decimal places (fen), not %s", x.Amount)))
 	}
 	switch x.When {
 	case ExtraOnce, ExtraMonthly:
