@@ -687,9 +687,15 @@ func evaluateVendor(t *timeline, v *Vendor, vs scenarios.VendorSettings, detail 
 		chosen.Alternatives = append(chosen.Alternatives, pt)
 	}
 	for _, p := range overPlans {
+		// The plan chosen costs less when its total is whole (it is
+		// within the limit); a pinned plan may lack prices.
+		less, lessZH := " (the plan chosen costs less)", "（所选方案更便宜）"
+		if !chosen.Complete {
+			less, lessZH = "", ""
+		}
 		chosen.Notes = append(chosen.Notes, Note{ID: "plan-too-large." + p.ID,
-			Text: fmt.Sprintf("方案 %s 的金额将超过 %s 元，超出 kefucost 能精确计算的范围：未计算，不作为候选（所选方案更便宜）。", p.Name, maxAmountText),
-			EN:   fmt.Sprintf("Plan %s was left out: its amounts would be more than %s CNY, beyond what kefucost computes exactly (the plan chosen costs less).", p.NameEN, maxAmountText)})
+			Text: fmt.Sprintf("方案 %s 的金额将超过 %s 元，超出 kefucost 能精确计算的范围：未计算，不作为候选%s。", p.Name, maxAmountText, lessZH),
+			EN:   fmt.Sprintf("Plan %s was left out: its amounts would be more than %s CNY, beyond what kefucost computes exactly%s.", p.NameEN, maxAmountText, less)})
 	}
 	if detail {
 		finishResult(chosen)
