@@ -2,6 +2,8 @@ package chart
 
 import (
 	"bytes"
+	"encoding/xml"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -195,5 +197,57 @@ func TestChartsKeepTheRestWhenOnePointIsRefused(t *testing.T) {
 				t.Errorf("%s tornado texts:\n%s\nwant %q", lang, tt, w)
 			}
 		}
+	}
+}
+
+// Words beside the zero line of a tornado (unchanged, not computable) fit
+// in the chart even when every bar falls: room was kept on the right
+// only for rises, and "取整后不变" / "无法计算 ‡" ran off the edge.
+func TestTornadoWordsFitWhenEveryBarFalls(t *testing.T) {
+	s := scenarios.New("falls", scenarios.NewDate(2027, 1, 1))
+	s.Months = 120
+	s.Demand = scenarios.DefaultDemand()
+	s.Demand.OnlineAgents = 0
+	s.Demand.ChatsPerDay, s.Demand.Bots = 1_000_000, 1
+	s.Demand.GrowthPerMonth = decimal.RequireFromString("0.038") // +20 % passes 10⁸ chats a day
+	tr, err := pricing.ComputeTornado(s, pricing.TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Lang: "zh"}
+	var b bytes.Buffer
+	if err := RenderTornado(&b, "svg", tr, o); err != nil {
+		t.Fatal(err)
+	}
+	cv, err := newCanvas("svg", o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := xml.NewDecoder(bytes.NewReader(b.Bytes()))
+	var x float64
+	seen := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			for _, a := range tk.Attr {
+				if a.Name.Local == "x" {
+					x, _ = strconv.ParseFloat(a.Value, 64)
+				}
+			}
+		case xml.CharData:
+			if w := string(tk); w == "取整后不变" || w == "无法计算 ‡" {
+				seen++
+				if end := x + cv.textWidth(w, cv.base*0.9); end > float64(cv.w) {
+					t.Errorf("%q from x %.0f to %.0f: past the chart's width %d", w, x, end, cv.w)
+				}
+			}
+		}
+	}
+	if seen < 3 {
+		t.Errorf("%d words beside the zero line, want the growth and chats sides not computable and the bots unchanged", seen)
 	}
 }

@@ -339,6 +339,9 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	widths := func() (neg, pos float64) {
 		for _, r := range rows {
 			for _, s := range []tornadoSide{r.low, r.high} {
+				if s.text == "" {
+					continue
+				}
 				w := cv.textWidth(s.text, ss) + ss
 				if s.delta < 0 {
 					neg = math.Max(neg, w)
@@ -369,7 +372,9 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	if lo < 0 {
 		plotL += neg
 	}
-	if hi > 0 {
+	if pos > 0 {
+		// Room on the right for texts there: rises, and words with no
+		// bar (unchanged, not computable) beside the zero line.
 		plotR -= pos
 	}
 	if plotR-plotL < W*0.1 {
