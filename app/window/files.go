@@ -190,17 +190,27 @@ func (u *ui) onExportChart(format string) {
 	u.saveFile(safeFileName(u.cur.Name)+"-"+string(kind)+"."+format, []string{"." + format}, data)
 }
 
-// chartFile renders the export of one chart kind at print size.
+// chartFile renders the export of one chart kind at print size, for the
+// scenario as typed: like the report (report.go), it prices it again
+// rather than take the results on screen, which follow typing after a
+// short pause.
 func (u *ui) chartFile(format string, kind chart.Kind) ([]byte, error) {
 	if u.result == nil || u.stale {
 		return nil, errors.New(u.lang.T("export.stale"))
+	}
+	c, err := pricing.Compare(u.cur.Clone())
+	if err != nil {
+		return nil, err
+	}
+	if u.netOfVAT {
+		c = c.WithoutVAT()
 	}
 	var buf bytes.Buffer
 	o := chart.Options{Lang: string(u.lang)}
 	if r := u.results.Selected(); r != nil {
 		o.Vendor = r.Vendor
 	}
-	if err := chart.Render(&buf, format, u.result, kind, o); err != nil {
+	if err := chart.Render(&buf, format, c, kind, o); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -18,16 +18,22 @@ import (
 // same save dialog and "saved" message as the chart. The workbook takes a
 // few hundred milliseconds (it draws the chart and prices switched
 // interpretations again), so it is built and written off the UI
-// goroutine, from a copy of the scenario and its comparison, and the
-// window keeps taking typing meanwhile.
+// goroutine, from a copy of the scenario, and the window keeps taking
+// typing meanwhile.
+//
+// The export prices its copy of the scenario itself (a millisecond)
+// instead of taking the comparison on screen: right after an edit that
+// comparison is still the one before it (results follow typing after a
+// short pause), and a workbook whose 需求 sheet said 45 agents priced 40.
 
 // reportExport is what the export goroutine needs, copied on the UI
 // goroutine.
 type reportExport struct {
 	format string
 	s      *scenarios.Scenario
-	c      *pricing.Comparison
-	lang   string
+	// netOfVAT: the results' switch 不含税 was on.
+	netOfVAT bool
+	lang     string
 }
 
 // onExportReport asks where to save the report of the comparison shown.
@@ -35,10 +41,16 @@ func (u *ui) onExportReport(format string) {
 	if !u.canExport() {
 		return
 	}
-	job := reportExport{format: format, s: u.cur.Clone(), c: u.result, lang: string(u.lang)}
+	job := u.reportJob(format)
 	u.pickSavePath(safeFileName(u.cur.Name)+"-report."+format, []string{"." + format}, func(path string) {
 		u.writeReport(job, path)
 	})
+}
+
+// reportJob is what the export of the scenario on screen needs, as the
+// window has it now.
+func (u *ui) reportJob(format string) reportExport {
+	return reportExport{format: format, s: u.cur.Clone(), netOfVAT: u.netOfVAT, lang: string(u.lang)}
 }
 
 // pickSavePath shows the save dialog and calls then with the chosen path
@@ -91,12 +103,19 @@ func (u *ui) writeReport(job reportExport, path string) {
 }
 
 func buildReport(job reportExport) ([]byte, error) {
+	c, err := pricing.Compare(job.s)
+	if err != nil {
+		return nil, err
+	}
+	if job.netOfVAT {
+		c = c.WithoutVAT()
+	}
 	o := report.Options{Lang: job.lang, Generated: time.Now()}
 	if job.format == "csv" {
-		return report.CSV(job.s, job.c, o)
+		return report.CSV(job.s, c, o)
 	}
 	var b bytes.Buffer
-	if err := report.XLSX(&b, job.s, job.c, o); err != nil {
+	if err := report.XLSX(&b, job.s, c, o); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

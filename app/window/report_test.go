@@ -123,13 +123,68 @@ func TestVATSwitch(t *testing.T) {
 		if got := u.results.VATWords.Text; got != wording.VATWords(lang, net) {
 			t.Errorf("%s: words %q, want %q", lang, got, wording.VATWords(lang, net))
 		}
-		data, err := buildReport(reportExport{format: "csv", s: u.cur.Clone(), c: u.result, lang: lang})
+		data, err := buildReport(u.reportJob("csv"))
 		if err != nil || !strings.Contains(string(data), "金额不含税") {
 			t.Errorf("%s: the exported report does not say net of VAT (%v)", lang, err)
 		}
 		u.results.VAT.SetChecked(false)
 		if got := u.results.Totals["tencent-qidian"].Text; u.netOfVAT || !strings.Contains(got, total(want, "tencent-qidian")) {
 			t.Errorf("%s: switched back, Tencent card %q, want %s", lang, got, total(want, "tencent-qidian"))
+		}
+	}
+}
+
+// A report exported right after an edit, before the results have followed
+// the typing, is of the scenario as typed: its amounts are the engine's
+// for the new value, never the comparison still on screen from before
+// (the trial's workbook said 45 agents on 需求 and priced 40).
+func TestExportReportRightAfterAnEditPricesTheNewValue(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		f := newUIFixture(t, lang)
+		u := f.u
+		before := f.expected()
+		dir := t.TempDir()
+		u.savePathHook = func(name string, then func(string)) { then(filepath.Join(dir, name)) }
+		loop := make(chan func(), 16)
+		u.do = func(fn func()) { loop <- fn }
+		saved := make(chan string, 1)
+		u.onExported = func(p string) { saved <- p }
+
+		// Results follow typing through the live worker from here on; its
+		// result reaches the window only when this test runs the UI loop.
+		u.sync = false
+		typeInto(f.field("demand.online_agents").Entry, "7")
+		after := f.expected()
+		if wording.Answer(lang, before) == wording.Answer(lang, after) {
+			t.Fatalf("%s: 7 online agents should change the answer (%q)", lang, wording.Answer(lang, after))
+		}
+		if u.result == nil || wording.Answer(lang, u.result) != wording.Answer(lang, before) {
+			t.Fatalf("%s: the results on screen should still be those before the edit", lang)
+		}
+		u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
+		var path string
+		deadline := time.After(30 * time.Second)
+		for path == "" {
+			select {
+			case fn := <-loop:
+				fn()
+			case path = <-saved:
+			case <-deadline:
+				t.Fatalf("%s: the report was never saved", lang)
+			}
+		}
+		x, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := x.GetRows(x.GetSheetList()[0])
+		x.Close()
+		var all strings.Builder
+		for _, r := range rows {
+			all.WriteString(strings.Join(r, " ") + "\n")
+		}
+		if !strings.Contains(all.String(), wording.Answer(lang, after)) {
+			t.Errorf("%s: the report's answer is not the engine's for 7 agents %q:\n%s", lang, wording.Answer(lang, after), all.String())
 		}
 	}
 }
