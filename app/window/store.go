@@ -429,7 +429,14 @@ func (u *ui) onNew() {
 
 // saveDraft keeps the unsaved editor state in the store.
 func (u *ui) saveDraft() {
-	if u.store == nil || !u.dirty() || u.isPristineNew() {
+	if u.store == nil {
+		return
+	}
+	if !u.dirty() || u.isPristineNew() {
+		// Edits undone back to what is saved (or to the untouched sample):
+		// a draft written on the way is an older state, and offered at
+		// the next start it would bring back what the buyer had undone.
+		u.clearDraft()
 		return
 	}
 	u.live.writeDraft(draftOp{name: u.savedName, s: u.cur.Clone()})
