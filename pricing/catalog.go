@@ -81,7 +81,12 @@ type Item struct {
 	Discounts       []TermDiscount `toml:"discounts"`
 	Source          string         `toml:"source"`
 	SourceDate      string         `toml:"source_date"`
-	Notes           string         `toml:"notes"`
+	// An item priced from another document than its edition names that
+	// document's public page as the edition does (title, title_en, url).
+	SourceTitle   string `toml:"source_title"`
+	SourceTitleEN string `toml:"source_title_en"`
+	SourceURL     string `toml:"source_url"`
+	Notes         string `toml:"notes"`
 	// Interpretation, when set, says which reading of an ambiguous document
 	// the price or rule rests on; lines using the item are marked.
 	Interpretation string `toml:"interpretation"`
@@ -224,6 +229,9 @@ func parseVendor(data []byte, file string) (*Vendor, error) {
 			e.byID[it.ID] = it
 			if it.Source == "" {
 				it.Source, it.SourceDate = e.Source, e.SourceDate
+			}
+			if it.Source != e.Source && (it.SourceDate == "" || it.SourceTitle == "" || it.SourceTitleEN == "" || !strings.HasPrefix(it.SourceURL, "https://")) {
+				return nil, bad("item %s of edition %s has its own source: it needs source_date, source_title, source_title_en and an https source_url (the public page of its price)", it.ID, e.ID)
 			}
 			if it.Name == "" || it.NameEN == "" || it.Unit == "" {
 				return nil, bad("item %s needs name, name_en and unit", it.ID)

@@ -770,6 +770,7 @@ func evaluatePlan(t *timeline, v *Vendor, p *Plan, vs scenarios.VendorSettings, 
 	r := &Result{Vendor: v.ID, Name: v.Name, NameEN: v.NameEN, Plan: p.ID, PlanName: p.Name,
 		Editions:    []string{pc.ed.ID},
 		EditionRefs: []EditionRef{{ID: pc.ed.ID, From: pc.ed.From, Source: pc.ed.Source, SourceDate: pc.ed.SourceDate, Title: pc.ed.Title, TitleEN: pc.ed.TitleEN, URL: pc.ed.URL}}, Lines: pc.b.lines, Notes: pc.notes, Hints: hintTexts(pc.hints, true), HintsZH: hintTexts(pc.hints, false), outage: pc.outage, pc: pc}
+	r.OtherSources = otherSources(pc.ed, pc.b.lines)
 	var total, after int64
 	var largest *fenAcc
 	seen := map[string]bool{}
@@ -1087,6 +1088,24 @@ func hintTexts(hs []Note, en bool) []string {
 		if en {
 			out[i] = h.EN
 		}
+	}
+	return out
+}
+
+// otherSources lists, once each and in the order first used, the documents
+// other than the edition that priced the lines (a buyer's quote or own line
+// is no document of the vendor's).
+func otherSources(ed *Edition, lines []*Line) []EditionRef {
+	var out []EditionRef
+	for _, l := range lines {
+		if l.Buyer || l.Overridden || l.Source == ed.Source {
+			continue
+		}
+		it := ed.byID[l.Item]
+		if it == nil || it.Source != l.Source || slices.ContainsFunc(out, func(e EditionRef) bool { return e.Source == l.Source }) {
+			continue
+		}
+		out = append(out, EditionRef{ID: ed.ID, From: ed.From, Source: it.Source, SourceDate: it.SourceDate, Title: it.SourceTitle, TitleEN: it.SourceTitleEN, URL: it.SourceURL})
 	}
 	return out
 }

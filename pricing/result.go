@@ -114,6 +114,10 @@ type Result struct {
 	// EditionRefs describe the editions used: their dates show the prices'
 	// age.
 	EditionRefs []EditionRef
+	// OtherSources name the documents, other than the editions, that
+	// priced lines of this result (Huawei's numbers and calls, from its
+	// FAQ), with their dates: their age counts as much as the edition's.
+	OtherSources []EditionRef
 	// ExtrasTotal is the part of Total that is the buyer's own lines.
 	ExtrasTotal decimal.Decimal
 	// Serves lists the scenario's service groups (Groups ids) the vendor

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/png"
+	"slices"
 	"sort"
 	"strings"
 
@@ -198,7 +199,7 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 
 	head(o.t("价格日期与来源", "Price dates and sources"))
 	for _, r := range c.Vendors {
-		for _, e := range r.EditionRefs {
+		for _, e := range slices.Concat(r.EditionRefs, r.OtherSources) {
 			a := wording.AgeOf(e, c.Start)
 			text(2, row, reportVendorName(r, o))
 			text(3, row, wording.EditionDate(o.Lang, e))

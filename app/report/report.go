@@ -1263,7 +1263,7 @@ func reportLineSource(r *pricing.Result, l *pricing.Line, o Options) (string, st
 	if l.Buyer || l.Overridden {
 		return src, ""
 	}
-	for _, e := range r.EditionRefs {
+	for _, e := range slices.Concat(r.EditionRefs, r.OtherSources) {
 		if e.Source == l.Source {
 			return src, reportEditionDate(e, o)
 		}

@@ -2,6 +2,7 @@ package wording
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"kefucost/pricing"
@@ -70,6 +71,25 @@ func PriceAgeNote(lang string, r *pricing.Result, start scenarios.Date) string {
 		}
 		parts = append(parts, s)
 	}
+	// A document other than the edition priced some lines (Huawei's
+	// numbers and calls): its age is said too, with its page.
+	for _, e := range r.OtherSources {
+		a := AgeOf(e, start)
+		title := e.Title
+		if lang == "en" {
+			title = e.TitleEN
+		}
+		switch {
+		case lang == "en" && a.Date.IsZero():
+			parts = append(parts, fmt.Sprintf("prices from %s undated: check current prices %s", title, e.URL))
+		case a.Date.IsZero():
+			parts = append(parts, fmt.Sprintf("%s的价格未注明日期：请核实最新价格 %s", title, e.URL))
+		case lang == "en" && a.Stale:
+			parts = append(parts, fmt.Sprintf("prices from %s of %s (%d months old at the start): check current prices %s", title, a.Date, a.Months, e.URL))
+		case a.Stale:
+			parts = append(parts, fmt.Sprintf("%s的价格 %s（开始时已 %d 个月）：请核实最新价格 %s", title, a.Date, a.Months, e.URL))
+		}
+	}
 	if lang == "en" {
 		return strings.Join(parts, "; ")
 	}
@@ -79,7 +99,7 @@ func PriceAgeNote(lang string, r *pricing.Result, start scenarios.Date) string {
 // AnyStale reports whether any vendor's prices should be checked.
 func AnyStale(c *pricing.Comparison) bool {
 	for _, r := range c.Vendors {
-		for _, e := range r.EditionRefs {
+		for _, e := range slices.Concat(r.EditionRefs, r.OtherSources) {
 			if AgeOf(e, c.Start).Stale {
 				return true
 			}

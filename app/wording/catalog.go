@@ -2,6 +2,7 @@ package wording
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -137,7 +138,7 @@ func SourceOf(lang string, r *pricing.Result, l *pricing.Line) (title, url strin
 	case l.Overridden:
 		return Text(lang, "source.quote"), ""
 	}
-	for _, e := range r.EditionRefs {
+	for _, e := range slices.Concat(r.EditionRefs, r.OtherSources) {
 		if e.Source == l.Source && e.URL != "" {
 			title := e.Title
 			if lang == "en" && e.TitleEN != "" {
@@ -158,7 +159,7 @@ var (
 )
 
 // SourceDate is a source's date in lang ("undated (supplied 2026)" →
-// "未注明日期（2026 年提供）").
+// "未注明日期，2026 年提供"): it is often written in brackets already.
 func SourceDate(lang, d string) string {
 	if d == "scenario" {
 		return "" // the title says it: your quote (entered in the scenario)
@@ -168,9 +169,9 @@ func SourceDate(lang, d string) string {
 	}
 	switch {
 	case undatedSupplied.MatchString(d):
-		return undatedSupplied.ReplaceAllString(d, "未注明日期（$1 年提供）")
+		return undatedSupplied.ReplaceAllString(d, "未注明日期，$1 年提供")
 	case undatedBefore.MatchString(d):
-		return undatedBefore.ReplaceAllString(d, "未注明日期（早于 $1）")
+		return undatedBefore.ReplaceAllString(d, "未注明日期，早于 $1")
 	case d == "as published":
 		return "按发布时"
 	}

@@ -92,7 +92,7 @@ func TestSourcesByTitle(t *testing.T) {
 			}
 		}
 	}
-	if got := SourceDate("zh", "undated (supplied 2026)"); got != "未注明日期（2026 年提供）" {
+	if got := SourceDate("zh", "undated (supplied 2026)"); got != "未注明日期，2026 年提供" {
 		t.Errorf("undated: %q", got)
 	}
 	if got := SourceTitle("zh", "your quote (scenario price override)"); got != "您的报价（方案中填写）" {

@@ -577,6 +577,12 @@ func (v *CardView) showAge(l kit.Lang, c *pricing.Comparison, r *pricing.Result)
 			link = e.URL
 		}
 	}
+	// Lines priced from another document (Huawei's FAQ): its age too.
+	for _, e := range r.OtherSources {
+		if link == "" && wording.AgeOf(e, c.Start).Stale {
+			link = e.URL
+		}
+	}
 	v.Age.SetText(age)
 	if link == "" {
 		v.Check.Hide()
