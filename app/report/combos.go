@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -16,11 +17,26 @@ const sheetCombinations = "组合 Combinations"
 // combinationsSheet writes the answer (the cheapest way to cover
 // everything, or why there is none), the combinations cheapest first with
 // the difference to the cheapest, each part of each with its share, and
-// those not ranked because a part lacks prices.
+// those not ranked because a part lacks prices. A combination's total is
+// the SUM of its parts' amount cells, ranks and differences are formulas
+// over the totals; a part that is the vendor's own result (it takes every
+// group) refers to the vendor sheet's total, so it follows an edited
+// price; a part priced on its groups' needs alone is the engine's amount,
+// said to be as computed (the engine prices it; no breakdown of it is in
+// the workbook).
 func (b *reportBook) combinationsSheet(c *pricing.Comparison) {
 	o, sh := b.o, sheetCombinations
-	b.str(sh, 1, 1, wording.Answer(o.Lang, c))
+	answer := wording.Answer(o.Lang, c)
+	if c.BestCombination() != nil {
+		answer += o.t("（", " (") + reportAsComputed(o) + o.t("）", ")")
+	}
+	b.str(sh, 1, 1, answer)
 	b.style(sh, 1, 1, 1, 1, b.st.title)
+	if b.staleRef != "" && len(c.Combinations) > 0 {
+		b.formula(sh, 1, 2, fmt.Sprintf(`IF(%s="","",%s)`, b.staleRef, reportExcelString(o.t(
+			"注意：单价已改。下表中引用供应商表合计的部分、各组合总额、排名与差额已随之重算；只按部分服务计价的部分仍按生成时的价格，组合的选择请在 kefucost 中重新计算。",
+			"Note: a unit price was changed. Parts that refer to a vendor sheet's total, the combinations' totals, ranks and differences follow; parts priced on some groups alone are as computed: recompute the combinations in kefucost."))), b.st.alert)
+	}
 	heads := []string{o.t("排名", "Rank")}
 	widths := []float64{8}
 	for _, g := range c.Groups {
@@ -32,48 +48,60 @@ func (b *reportBook) combinationsSheet(c *pricing.Comparison) {
 	widths = append(widths, 16, 16, 12, 10, 60)
 	b.header(sh, 3, heads, widths)
 	b.freeze(sh, 3, 0)
-	row := 4
-	best := c.BestCombination()
+	// Rows: the combinations from 4, a blank row, the parts' header, the
+	// parts (each combination's together, in its order).
+	n := len(c.Combinations)
+	partRow := 4 + max(n, 1) + 2
+	first, last := 4, 3+n
+	col := 1 + len(c.Groups)
+	totals := fmt.Sprintf("%s:%s", b.absCell(col+1, first), b.absCell(col+1, last))
+	row, pr := 4, partRow
 	for i := range c.Combinations {
 		cb := &c.Combinations[i]
-		col := 1
-		b.number(sh, col, row, decimal.NewFromInt(int64(i+1)), -1, b.st.count)
-		for _, g := range c.Groups {
-			col++
-			b.str(sh, col, row, wording.ShortVendorName(o.Lang, cb.VendorFor(g)))
+		b.formula(sh, 1, row, fmt.Sprintf("RANK(%s,%s,1)+COUNTIF(%s:%s,%s)-1", b.cell(col+1, row), totals, b.absCell(col+1, first), b.cell(col+1, row), b.cell(col+1, row)), b.st.count)
+		for j, g := range c.Groups {
+			b.str(sh, 2+j, row, wording.ShortVendorName(o.Lang, cb.VendorFor(g)))
 		}
-		b.money(sh, col+1, row, cb.Total, false, i == 0)
-		diff := cb.Total.Sub(best.Total)
-		b.money(sh, col+2, row, diff, false, false)
-		if best.Total.IsPositive() {
-			b.number(sh, col+3, row, diff.Mul(decimal.NewFromInt(100)).DivRound(best.Total, 1), 1, b.st.decimal)
-		}
+		b.formula(sh, col+1, row, fmt.Sprintf("SUM(%s:%s)", b.cell(5, pr), b.cell(5, pr+len(cb.Parts)-1)), b.st.money)
+		b.formula(sh, col+2, row, fmt.Sprintf("%s-MIN(%s)", b.cell(col+1, row), totals), b.st.money)
+		b.formula(sh, col+3, row, fmt.Sprintf(`IF(MIN(%s)>0,ROUND(%s/MIN(%s)*100,1),"")`, totals, b.cell(col+2, row), totals), b.st.decimal)
 		b.number(sh, col+4, row, decimal.NewFromInt(int64(len(cb.Parts))), -1, b.st.count)
 		b.wrapped(sh, col+5, row, wording.CombinationText(o.Lang, cb), 60)
 		row++
+		pr += len(cb.Parts)
 	}
-	if len(c.Combinations) == 0 {
+	if n == 0 {
 		b.str(sh, 1, row, o.t("没有完整定价、覆盖全部需求的厂商组合。", "No combination of vendors covers everything at known prices."))
 		row++
 	}
 	// Each part: the vendor priced on its groups' needs alone.
 	row++
 	b.header(sh, row, []string{o.t("排名", "Rank"), o.t("厂商", "Vendor"), o.t("承担的服务", "Groups"), o.t("方案", "Plan"),
-		o.t("金额（元）", "Amount (CNY)"), o.t("其中自己录入的费用（元）", "Of which your own lines (CNY)"), o.t("占比 %", "Share %"), o.t("说明", "Note")}, nil)
+		o.t("金额（元）", "Amount (CNY)"), o.t("其中自己录入的费用（元）", "Of which your own lines (CNY)"), o.t("占比 %", "Share %"), o.t("说明", "Note"),
+		o.t("方案编号", "Plan id")}, nil)
 	row++
+	own := map[*pricing.Result]bool{}
+	for _, r := range c.Vendors {
+		own[r] = true
+	}
 	for i := range c.Combinations {
 		cb := &c.Combinations[i]
+		totalCell := b.absCell(col+1, 4+i)
 		for _, p := range cb.Parts {
-			b.number(sh, 1, row, decimal.NewFromInt(int64(i+1)), -1, b.st.count)
+			b.formula(sh, 1, row, b.absCell(1, 4+i), b.st.count) // its combination's rank
 			b.str(sh, 2, row, wording.ShortVendorName(o.Lang, p.Vendor))
 			b.str(sh, 3, row, wording.GroupNames(o.Lang, p.Groups))
-			b.str(sh, 4, row, p.Result.Plan)
-			b.money(sh, 5, row, p.Result.Total, false, false)
-			b.money(sh, 6, row, p.Result.ExtrasTotal, false, false)
-			if cb.Total.IsPositive() {
-				b.number(sh, 7, row, p.Result.Total.Mul(decimal.NewFromInt(100)).DivRound(cb.Total, 1), 1, b.st.decimal)
+			b.str(sh, 4, row, wording.PlanName(o.Lang, p.Vendor, p.Result.Plan))
+			if ref, ok := b.totals[p.Vendor]; ok && own[p.Result] {
+				b.formula(sh, 5, row, ref, b.st.money)
+				b.wrapped(sh, 8, row, o.t("承担全部服务：引用该厂商表的合计，随单价变化", "takes every group: refers to the vendor sheet's total, follows an edited price"), 40)
+			} else {
+				b.money(sh, 5, row, p.Result.Total, false, false)
+				b.wrapped(sh, 8, row, o.t("只按其承担的服务的需求计价；", "priced on these groups' needs alone; ")+reportAsComputed(o), 40)
 			}
-			b.wrapped(sh, 8, row, o.t("只按其承担的服务的需求计价", "priced on these groups' needs alone"), 40)
+			b.money(sh, 6, row, p.Result.ExtrasTotal, false, false)
+			b.formula(sh, 7, row, fmt.Sprintf(`IF(%s>0,ROUND(%s/%s*100,1),"")`, totalCell, b.cell(5, row), totalCell), b.st.decimal)
+			b.str(sh, 9, row, p.Result.Plan)
 			row++
 		}
 	}
@@ -84,19 +112,17 @@ func (b *reportBook) combinationsSheet(c *pricing.Comparison) {
 		row++
 		for i := range c.PartlyPriced {
 			cb := &c.PartlyPriced[i]
-			col := 1
-			for _, g := range c.Groups {
-				col++
-				b.str(sh, col, row, wording.ShortVendorName(o.Lang, cb.VendorFor(g)))
+			for j, g := range c.Groups {
+				b.str(sh, 2+j, row, wording.ShortVendorName(o.Lang, cb.VendorFor(g)))
 			}
 			b.money(sh, col+1, row, cb.Total, true, false)
 			var unpriced []string
 			for _, p := range cb.Parts {
-				for _, u := range p.Result.Unpriced {
-					unpriced = append(unpriced, fmt.Sprintf("%s %s", p.Vendor, u))
+				if len(p.Result.Unpriced) > 0 {
+					unpriced = append(unpriced, wording.ShortVendorName(o.Lang, p.Vendor)+o.t("：", ": ")+joinList(o.Lang, reportItemLabels(p.Result, p.Result.Unpriced, o)))
 				}
 			}
-			b.wrapped(sh, col+5, row, wording.CombinationText(o.Lang, cb)+o.t("；未定价：", "; unpriced: ")+joinList(o.Lang, unpriced), 60)
+			b.wrapped(sh, col+5, row, wording.CombinationText(o.Lang, cb)+o.t("；未定价：", "; unpriced: ")+strings.Join(unpriced, o.t("；", "; ")), 60)
 			row++
 		}
 		for _, g := range c.Gaps {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/png"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -75,27 +76,137 @@ func reportRanked(c *pricing.Comparison) (ranked, rest []*pricing.Result) {
 	return ranked, rest
 }
 
-// conclusionSheet is the page for the boss, on one printed page: the
+// Conclusion page columns: rank, vendor (with its plan), total, more than
+// the cheapest, per month, status; their widths (characters) add up to
+// reportConclusionWidth, the width of an A4 portrait page at about 75 %.
+var reportConclusionCols = []float64{8, 28, 16, 16, 14, 50}
+
+const reportConclusionWidth = 132
+
+// reportVendorPlan names a vendor with its plan, as the conclusion's
+// ranking lists it (and its answer sentence repeats it).
+func reportVendorPlan(r *pricing.Result, o Options) string {
+	if r.Plan == "" || reportServesNone(r) {
+		return reportVendorName(r, o)
+	}
+	plan := wording.PlanName(o.Lang, r.Vendor, r.Plan)
+	return reportVendorName(r, o) + o.t("（方案 "+plan+"）", " (plan "+plan+")")
+}
+
+// reportAnswer is the answer sentence as the engine's totals give it: what
+// the conclusion's answer formula computes in an unedited workbook.
+func reportAnswer(c *pricing.Comparison, o Options) string {
+	ranked, _ := reportRanked(c)
+	if len(ranked) == 0 {
+		return reportNoAnswer(o)
+	}
+	r := ranked[0]
+	s := o.t(fmt.Sprintf("最便宜的完整供应商：%s，%d 个月共 %s 元。", reportVendorPlan(r, o), c.Months, wording.Money(r.Total)),
+		fmt.Sprintf("Cheapest complete vendor: %s, %s CNY over %d months.", reportVendorPlan(r, o), wording.Money(r.Total), c.Months))
+	if len(ranked) > 1 {
+		gap := ranked[1].Total.Sub(r.Total)
+		s += o.t(fmt.Sprintf("比第二名 %s 便宜 %s 元。", reportVendorPlan(ranked[1], o), wording.Money(gap)),
+			fmt.Sprintf(" %s CNY less than the second, %s.", wording.Money(gap), reportVendorPlan(ranked[1], o)))
+	}
+	return s
+}
+
+func reportNoAnswer(o Options) string {
+	return o.t("没有供应商既完整（全部有价格）又覆盖全部需求：无法给出最便宜的单一供应商；见下方缺口。",
+		"No vendor is both complete (every item priced) and covers every requirement: there is no cheapest single vendor; see the gaps below.")
+}
+
+// reportExcelString quotes s as a string in a formula.
+func reportExcelString(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// reportMoneyText is a formula's amount as text, as wording.Money writes it.
+func reportMoneyText(x string) string { return `TEXT(` + x + `,"#,##0.00")` }
+
+// answerFormula is reportAnswer as a formula over the ranking's rank (R),
+// vendor (V) and total (T) ranges: the vendor ranked 1 and its total, the
+// second and the difference, so that the sentence follows an edited unit
+// price (and names another vendor when the order changes).
+func (b *reportBook) answerFormula(c *pricing.Comparison, n int, rk, vn, tt string) string {
+	o := b.o
+	at := func(col string, rank int) string { return fmt.Sprintf("INDEX(%s,MATCH(%d,%s,0))", col, rank, rk) }
+	q := reportExcelString
+	var f string
+	if o.en() {
+		f = q("Cheapest complete vendor: ") + "&" + at(vn, 1) + "&" + q(", ") + "&" + reportMoneyText(at(tt, 1)) + "&" + q(fmt.Sprintf(" CNY over %d months.", c.Months))
+		if n > 1 {
+			f += "&" + q(" ") + "&" + reportMoneyText(at(tt, 2)+"-"+at(tt, 1)) + "&" + q(" CNY less than the second, ") + "&" + at(vn, 2) + "&" + q(".")
+		}
+		return f
+	}
+	f = q("最便宜的完整供应商：") + "&" + at(vn, 1) + "&" + q(fmt.Sprintf("，%d 个月共 ", c.Months)) + "&" + reportMoneyText(at(tt, 1)) + "&" + q(" 元。")
+	if n > 1 {
+		f += "&" + q("比第二名 ") + "&" + at(vn, 2) + "&" + q(" 便宜 ") + "&" + reportMoneyText(at(tt, 2)+"-"+at(tt, 1)) + "&" + q(" 元。")
+	}
+	return f
+}
+
+// reportStaleWords is what the check cell says once a total no longer is
+// the engine's: what follows the edit and what does not.
+func reportStaleWords(o Options) string {
+	return o.t("注意：单价已改，总额已变。总额、名次、“比最便宜多”和上面的最便宜供应商已按修改后的单价重算；组合（最便宜的全覆盖方式）、现值和购买计划中按计费规则计算的金额仍按生成时的价格，请在 kefucost 中重新计算。",
+		"Note: a unit price was changed and a total moved. Totals, ranks, “more than the cheapest” and the cheapest vendor above follow the edit; combinations (the cheapest way to cover everything), present values and rule-computed schedule amounts are as computed when the report was made: recompute in kefucost.")
+}
+
+// reportAsComputed says beside a number that it does not follow an edit.
+func reportAsComputed(o Options) string {
+	return o.t("按生成时的价格计算；修改单价后不随之重算", "as computed when the report was made; does not follow an edited price")
+}
+
+// staleFormula is true (as a formula) once any vendor's total cell no
+// longer holds the engine's total.
+func (b *reportBook) staleFormula(c *pricing.Comparison) string {
+	var terms []string
+	for _, r := range c.Vendors {
+		if ref, ok := b.totals[r.Vendor]; ok {
+			terms = append(terms, fmt.Sprintf("ABS(%s-%s)>0.004", ref, r.Total.StringFixed(2)))
+		}
+	}
+	if len(terms) == 0 {
+		return "FALSE"
+	}
+	return "OR(" + strings.Join(terms, ",") + ")"
+}
+
+// conclusionSheet is the page for the boss, on one printed A4 page: the
 // answer, the ranking with the gaps between, what each vendor lacks, the
 // price dates, the interpretations that move the answer, and the
-// cumulative chart.
+// cumulative chart under them. The answer, ranks and differences are
+// formulas over the totals (which refer to the breakdowns); what only the
+// engine can choose (the combination) says it is as computed, and a
+// check cell says when a total no longer is the engine's.
 func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Comparison) {
 	o, sh := b.o, sheetConclusion
-	landscape := "landscape"
-	one := 1
-	b.fail(b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &one}))
+	portrait, a4, one := "portrait", 9, 1
+	b.fail(b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &one}))
+	margin, edge, center := 0.4, 0.2, true
+	b.fail(b.f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge, Horizontally: &center}))
 	fit := true
 	b.fail(b.f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	for col, w := range []float64{10, 26, 18, 20, 16, 60} {
+	for col, w := range reportConclusionCols {
 		name, _ := excelize.ColumnNumberToName(col + 1)
 		b.fail(b.f.SetColWidth(sh, name, name, w))
+	}
+	const full = reportConclusionWidth
+	from := func(col int) float64 { // the width of columns col..6
+		w := 0.0
+		for _, x := range reportConclusionCols[col-1:] {
+			w += x
+		}
+		return w
 	}
 	name := c.Scenario
 	if name == "" {
 		name = o.t("（未命名方案）", "(unnamed scenario)")
 	}
 	row := 1
-	b.str(sh, 1, row, name+o.t(" — 客服云成本对比结论", " — customer-service cloud: conclusion"))
+	b.long(sh, 1, 6, row, name+o.t(" — 客服云成本对比结论", " — customer-service cloud: conclusion"), full*12/11)
 	b.style(sh, 1, row, 1, row, b.st.title)
 	b.fail(b.f.SetRowHeight(sh, row, 24))
 	row++
@@ -103,7 +214,7 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 	if g := reportGenerated(o.Generated); g != "" {
 		line += o.t("；生成于 ", "; made ") + g
 	}
-	b.str(sh, 1, row, line)
+	b.long(sh, 1, 6, row, line, full)
 	row += 2
 
 	ranked, rest := reportRanked(c)
@@ -118,58 +229,70 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 		b.style(sh, col, row, col, row, b.st.wrap)
 	}
 	head(o.t("结论", "Answer"))
-	answer := o.t("没有供应商既完整（全部有价格）又覆盖全部需求：无法给出最便宜的单一供应商；见下方缺口。",
-		"No vendor is both complete (every item priced) and covers every requirement: there is no cheapest single vendor; see the gaps below.")
-	if len(ranked) > 0 {
-		r := ranked[0]
-		answer = o.t(fmt.Sprintf("最便宜的完整供应商：%s（方案 %s），%d 个月共 %s 元。", reportVendorName(r, o), r.PlanName, c.Months, wording.Money(r.Total)),
-			fmt.Sprintf("Cheapest complete vendor: %s (plan %s), %s CNY over %d months.", reportVendorName(r, o), r.Plan, wording.Money(r.Total), c.Months))
-		if len(ranked) > 1 {
-			gap := ranked[1].Total.Sub(r.Total)
-			answer += o.t(fmt.Sprintf("比第二名 %s 便宜 %s 元。", reportVendorName(ranked[1], o), wording.Money(gap)),
-				fmt.Sprintf(" %s CNY less than the second, %s.", wording.Money(gap), reportVendorName(ranked[1], o)))
-		}
-	}
-	b.long(sh, 1, 6, row, answer, 148)
-	b.style(sh, 1, row, 1, row, b.st.bold)
+	answerRow := row // written once the ranking's rows are known
+	b.fail(b.f.MergeCell(sh, b.cell(1, row), b.cell(6, row)))
+	b.lines[sh] = mapWith(b.lines[sh], row, reportLinesOf(reportAnswer(c, o), full))
 	row++
-	// The cheapest combination of vendors, one per service group.
-	b.long(sh, 1, 6, row, reportCombination(c, o), 148)
+	// The cheapest combination of vendors, one per service group: the
+	// engine's choice, said to be as computed.
+	combo := reportCombination(c, o)
+	if c.BestCombination() != nil {
+		combo += o.t("（", " (") + reportAsComputed(o) + o.t("）", ")")
+	}
+	b.long(sh, 1, 6, row, combo, full)
 	row++
 	// Who has paid least so far, month by month (as under the chart).
 	if l := wording.LeadsText(o.Lang, c); l != "" {
-		b.long(sh, 1, 6, row, l, 148)
+		b.long(sh, 1, 6, row, l+o.t("（", " (")+reportAsComputed(o)+o.t("）", ")"), full)
 		row++
 	}
-	row++
+	// The check cell: empty while every total is the engine's.
+	b.staleRef = reportSheetRef(sh) + "!" + b.absCell(1, row)
+	b.fail(b.f.MergeCell(sh, b.cell(1, row), b.cell(6, row)))
+	b.formula(sh, 1, row, fmt.Sprintf("IF(%s,%s,\"\")", b.staleFormula(c), reportExcelString(reportStaleWords(o))), b.st.alert)
+	b.lines[sh] = mapWith(b.lines[sh], row, reportLinesOf(reportStaleWords(o), full))
+	row += 2
 
 	head(o.t("排名", "Ranking"))
-	b.header(sh, row, []string{o.t("名次", "Rank"), o.t("供应商", "Vendor"), o.t("总额（元）", "Total (CNY)"),
+	b.header(sh, row, []string{o.t("名次", "Rank"), o.t("供应商（方案）", "Vendor (plan)"), o.t("总额（元）", "Total (CNY)"),
 		o.t("比最便宜多（元）", "More than the cheapest"), o.t("月均（元）", "Per month (CNY)"), o.t("状态", "Status")}, nil)
 	row++
-	first := row
-	for i, r := range ranked {
-		b.number(sh, 1, row, decimal.NewFromInt(int64(i+1)), -1, b.st.count)
-		text(2, row, reportVendorName(r, o))
-		b.totalRef(sh, 3, row, r, i == 0)
-		b.formula(sh, 4, row, fmt.Sprintf("%s-%s", b.cell(3, row), b.absCell(3, first)), b.st.money)
+	first, last := row, row+len(ranked)-1
+	rk := fmt.Sprintf("%s:%s", b.absCell(1, first), b.absCell(1, last))
+	vn := fmt.Sprintf("%s:%s", b.absCell(2, first), b.absCell(2, last))
+	tt := fmt.Sprintf("%s:%s", b.absCell(3, first), b.absCell(3, last))
+	for _, r := range ranked {
+		// Ranked by the totals as they stand (ties in listing order, as
+		// the engine breaks them); only complete totals are in the range.
+		b.formula(sh, 1, row, fmt.Sprintf("RANK(%s,%s,1)+COUNTIF(%s:%s,%s)-1", b.cell(3, row), tt, b.absCell(3, first), b.cell(3, row), b.cell(3, row)), b.st.count)
+		b.wrapped(sh, 2, row, reportVendorPlan(r, o), reportConclusionCols[1])
+		b.totalRef(sh, 3, row, r, false)
+		b.formula(sh, 4, row, fmt.Sprintf("%s-MIN(%s)", b.cell(3, row), tt), b.st.money)
 		b.formula(sh, 5, row, fmt.Sprintf("ROUND(%s/%d,2)", b.cell(3, row), c.Months), b.st.money)
-		b.wrapped(sh, 6, row, reportStatus(r, o), 60)
+		b.wrapped(sh, 6, row, reportStatus(r, o), reportConclusionCols[5])
+		b.rankRef[r.Vendor] = reportSheetRef(sh) + "!" + b.absCell(1, row)
 		row++
+	}
+	if len(ranked) > 0 {
+		b.formula(sh, 1, answerRow, b.answerFormula(c, len(ranked), rk, vn, tt), b.st.boldWrap)
+		b.winnerRef = fmt.Sprintf("INDEX(%s!%s,MATCH(1,%s!%s,0))", reportSheetRef(sh), vn, reportSheetRef(sh), rk)
+	} else {
+		b.str(sh, 1, answerRow, reportNoAnswer(o))
+		b.style(sh, 1, answerRow, 1, answerRow, b.st.boldWrap)
 	}
 	for _, r := range rest {
 		text(1, row, o.t("不排名", "unranked"))
-		text(2, row, reportVendorName(r, o))
+		b.wrapped(sh, 2, row, reportVendorPlan(r, o), reportConclusionCols[1])
 		if reportServesNone(r) {
 			b.str(sh, 3, row, o.na())
 		} else {
 			b.totalRef(sh, 3, row, r, false)
 		}
-		b.wrapped(sh, 6, row, reportStatus(r, o), 60)
+		b.wrapped(sh, 6, row, reportStatus(r, o), reportConclusionCols[5])
 		row++
 	}
-	b.long(sh, 2, 6, row, o.t("“至少 …”为下限：有未定价项目未计入；不完整或未覆盖全部需求的供应商不参与排名。",
-		"“at least …” is a lower bound: unpriced items are not in it; a vendor that is incomplete or does not cover everything is not ranked."), 138)
+	b.long(sh, 2, 6, row, o.t("“至少 …”为下限：有未定价项目未计入；不完整或未覆盖全部需求的供应商不参与排名。名次与差额按表中总额计算，修改单价后随之变化。",
+		"“at least …” is a lower bound: unpriced items are not in it; a vendor that is incomplete or does not cover everything is not ranked. Ranks and differences are computed from the totals shown and follow an edited price."), from(2))
 	b.style(sh, 2, row, 2, row, b.st.note)
 	row += 2
 
@@ -177,22 +300,20 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 	gaps := 0
 	for _, r := range c.Vendors {
 		if len(r.Uncovered) > 0 {
-			text(2, row, reportVendorName(r, o))
-			// Words only on the boss's page (the summary's uncovered
-			// column keeps the ids).
-			b.long(sh, 3, 6, row, o.t("不提供：", "does not serve: ")+wording.FieldLabels(o.Lang, r.Uncovered), 112)
+			b.wrapped(sh, 2, row, reportVendorName(r, o), reportConclusionCols[1])
+			b.long(sh, 3, 6, row, o.t("不提供：", "does not serve: ")+wording.FieldLabels(o.Lang, r.Uncovered), from(3))
 			row++
 			gaps++
 		}
 		if len(r.Unpriced) > 0 {
-			text(2, row, reportVendorName(r, o))
-			b.long(sh, 3, 6, row, o.t("没有已知价格（请询价）：", "no known price (ask for a quote): ")+strings.Join(reportItemNames(r, r.Unpriced, o), o.t("、", ", ")), 112)
+			b.wrapped(sh, 2, row, reportVendorName(r, o), reportConclusionCols[1])
+			b.long(sh, 3, 6, row, o.t("没有已知价格（请询价）：", "no known price (ask for a quote): ")+strings.Join(reportItemLabels(r, r.Unpriced, o), o.t("、", ", ")), from(3))
 			row++
 			gaps++
 		}
 	}
 	if gaps == 0 {
-		b.long(sh, 2, 6, row, o.t("无：每个供应商都覆盖全部需求，且所有项目都有价格。", "None: every vendor covers every requirement and every item has a price."), 138)
+		b.long(sh, 2, 6, row, o.t("无：每个供应商都覆盖全部需求，且所有项目都有价格。", "None: every vendor covers every requirement and every item has a price."), from(2))
 		row++
 	}
 	row++
@@ -201,48 +322,75 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 	for _, r := range c.Vendors {
 		for _, e := range slices.Concat(r.EditionRefs, r.OtherSources) {
 			a := wording.AgeOf(e, c.Start)
-			text(2, row, reportVendorName(r, o))
+			b.wrapped(sh, 2, row, reportVendorName(r, o), reportConclusionCols[1])
 			text(3, row, wording.EditionDate(o.Lang, e))
 			if a.Stale {
 				b.str(sh, 4, row, o.t("请核实最新价格", "check current prices"))
-				b.style(sh, 4, row, 4, row, b.st.bold)
+				b.style(sh, 4, row, 4, row, b.st.boldWrap)
 			}
-			b.long(sh, 5, 6, row, reportEditionSource(e, o), 76)
+			b.long(sh, 5, 6, row, reportEditionSource(e, o), from(5))
 			row++
 		}
 	}
 	b.long(sh, 2, 6, row, o.t(fmt.Sprintf("价格在方案开始时已超过 %d 个月或未注明日期的，请到厂商页面核实最新价格。", wording.StaleAfterMonths),
-		fmt.Sprintf("Prices more than %d months old at the start, or undated: check the vendor's page for current prices.", wording.StaleAfterMonths)), 138)
+		fmt.Sprintf("Prices more than %d months old at the start, or undated: check the vendor's page for current prices.", wording.StaleAfterMonths)), from(2))
 	b.style(sh, 2, row, 2, row, b.st.note)
 	row += 2
 
 	head(o.t("影响结论的解释与假设", "Interpretations and assumptions that affect the answer"))
 	for _, m := range reportMovers(s, c, o) {
-		text(2, row, m.vendor)
-		b.long(sh, 3, 6, row, m.text, 112)
+		b.wrapped(sh, 2, row, m.vendor, reportConclusionCols[1])
+		b.long(sh, 3, 6, row, m.text, from(3))
 		if m.moves {
 			b.str(sh, 1, row, o.t("★ 改变结论", "★ changes it"))
-			b.style(sh, 1, row, 1, row, b.st.bold)
+			b.style(sh, 1, row, 1, row, b.st.boldWrap)
+			b.lines[sh] = mapWith(b.lines[sh], row, 2)
 		}
 		row++
 	}
 	row++
 
-	// The cumulative chart, beside nothing, below the text.
+	// The cumulative chart below the text, as wide as it.
 	png, err := reportChartPNG(c, o)
 	if err != nil {
 		b.str(sh, 1, row, o.t("（累计成本图无法绘制：", "(cumulative chart could not be drawn: ")+err.Error()+o.t("）", ")"))
 		return
 	}
-	b.str(sh, 1, row, o.t("累计现金支出（元）", "Cumulative cash paid (CNY)"))
+	b.str(sh, 1, row, o.t("累计现金支出（元，", "Cumulative cash paid (CNY, ")+reportAsComputed(o)+o.t("）", ")"))
 	b.style(sh, 1, row, 1, row, b.st.bold)
 	row++
+	scale := reportChartScale()
 	b.fail(b.f.AddPictureFromBytes(sh, b.cell(1, row), &excelize.Picture{Extension: ".png", File: png,
-		Format: &excelize.GraphicOptions{AltText: o.t("累计成本图", "cumulative cost chart"), ScaleX: 0.75, ScaleY: 0.75, LockAspectRatio: true}}))
+		Format: &excelize.GraphicOptions{AltText: o.t("累计成本图", "cumulative cost chart"), ScaleX: scale, ScaleY: scale, LockAspectRatio: true}}))
 }
 
-// Size of the chart in the workbook, in pixels (shown at 75 %).
-const reportChartWidth, reportChartHeight = 1200, 560
+// reportChartScale fits the chart picture to the conclusion's columns
+// (a column of width w is about 7w + 5 pixels).
+func reportChartScale() float64 {
+	px := 0.0
+	for _, w := range reportConclusionCols {
+		px += 7*w + 5
+	}
+	return math.Floor(px/reportChartWidth*100) / 100
+}
+
+// reportLinesOf is how many lines bold text s takes in a width (bold is
+// about a tenth wider).
+func reportLinesOf(s string, width float64) int {
+	return max(1, int(math.Ceil(float64(wording.DisplayWidth(s))*1.1/(width-1))))
+}
+
+func mapWith(m map[int]int, row, n int) map[int]int {
+	if m == nil {
+		m = map[int]int{}
+	}
+	m[row] = max(m[row], n)
+	return m
+}
+
+// Size of the chart in the workbook, in pixels (shown as wide as the
+// conclusion's columns: reportChartScale).
+const reportChartWidth, reportChartHeight = 1200, 500
 
 func reportChartPNG(c *pricing.Comparison, o Options) ([]byte, error) {
 	img, err := chart.Image(c, chart.Cumulative, chart.Options{Width: reportChartWidth, Height: reportChartHeight, Lang: o.Lang})

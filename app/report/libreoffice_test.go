@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
 )
@@ -48,6 +50,8 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 		price  decimal.Decimal
 		month  int
 		delta  decimal.Decimal
+		// overtake: the edit makes the cheapest vendor the dearer.
+		overtake bool
 	}
 	var books []book
 	for _, tc := range []struct{ name, file, lang string }{
@@ -63,6 +67,12 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 			c = c.WithoutVAT() // net of VAT: the sheets add up to the net totals
 		}
 		books = append(books, book{name: tc.name, s: s, c: c, o: Options{Lang: tc.lang, Generated: reportTime}})
+	}
+	// The trial's what-if: a phone centre Aliyun serves cheapest, Huawei
+	// second.
+	for _, lang := range []string{"zh", "en"} {
+		s, c := phoneScenario(t)
+		books = append(books, book{name: "phone-" + lang, s: s, c: c, o: Options{Lang: lang, Generated: reportTime}})
 	}
 	var files []string
 	for _, bk := range books {
@@ -141,6 +151,38 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 	}
 	edit(1, "bench-edited")
 	edit(5, "bench-net-edited")
+	// The phone centre with the cheapest vendor's line priced so that it
+	// becomes the dearer: the answer, ranks and differences follow.
+	overtake := func(src int, name string) {
+		t.Helper()
+		edited := books[src]
+		edited.name, edited.edited, edited.overtake = name, true, true
+		sh, line, price, delta := priceToOvertake(t, edited.c, edited.o)
+		ranked, _ := reportRanked(edited.c)
+		edited.vendor, edited.line, edited.price, edited.delta = ranked[0].Vendor, line, price, delta
+		edited.month = -1
+		for m, lines := range reportWholeLines(ranked[0]) {
+			if slices.Contains(lines, line) {
+				edited.month = m
+			}
+		}
+		f, err := excelize.OpenFile(files[src])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellFloat(sh, cellName(rvUnitPrice, 3+line), price.InexactFloat64(), -1, 64); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name+".xlsx")
+		if err := f.SaveAs(p); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		files = append(files, p)
+		books = append(books, edited)
+	}
+	overtake(6, "phone-zh-overtaken")
+	overtake(7, "phone-en-overtaken")
 
 	out := filepath.Join(dir, "out")
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
@@ -213,7 +255,7 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 			}
 			found := false
 			for _, row := range sheet(sheetConclusion) {
-				if len(row) > 2 && row[1] == reportVendorName(r, bk.o) && row[2] != "" {
+				if len(row) > 2 && row[1] == reportVendorPlan(r, bk.o) && row[2] != "" {
 					if got := money("conclusion", row[2]); !got.Equal(want) {
 						t.Errorf("%s %s: conclusion total %s, want %s", bk.name, r.Vendor, got, want)
 					}
@@ -228,7 +270,7 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 			// row) sums the months; the yearly sheet's total row too. In the
 			// edited copy, the edited line's month moved with its price.
 			ms := sheet(sheetMonthly)
-			if bk.edited && r.Vendor == bk.vendor {
+			if bk.edited && r.Vendor == bk.vendor && bk.month >= 0 {
 				want := r.Monthly[bk.month].Add(bk.delta)
 				if got := money("edited month", ms[1+bk.month][1+j]); !got.Equal(want) {
 					t.Errorf("%s %s: month %d shows %s after the price change, want %s + %s = %s", bk.name, r.Vendor, bk.month+1, got, r.Monthly[bk.month], bk.delta, want)
@@ -254,11 +296,94 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 		if checked == 0 {
 			t.Errorf("%s: nothing checked", bk.name)
 		}
+		checkConclusionComputed(t, bk.name, sheet(sheetConclusion), bk.c, bk.o, engine, bk.edited)
+		// Bought on the first day: the schedule's first-day amounts, those
+		// paying one breakdown line refer to it (the edited line moves it).
+		ys := sheet(sheetYearly)
+		for j, r := range bk.c.Vendors {
+			if reportServesNone(r) {
+				continue
+			}
+			want, lines := decimal.Zero, reportScheduleLines(r)
+			for pi, p := range r.Schedule {
+				if p.Date.Equal(bk.c.Start) && p.Amount != nil {
+					want = want.Add(*p.Amount)
+					if bk.edited && r.Vendor == bk.vendor && lines[pi] == bk.line {
+						want = want.Add(bk.delta)
+					}
+				}
+			}
+			for _, row := range ys {
+				if strings.HasPrefix(row[0], bk.o.t("首日购买", "Bought on the first day")) {
+					if got := money("first day", row[1+j]); !got.Equal(want) {
+						t.Errorf("%s %s: bought on the first day %s, want %s", bk.name, r.Vendor, got, want)
+					}
+				}
+			}
+		}
 		if bk.edited {
 			t.Logf("%s: %s line %d unit price → %s moved the total by %s", bk.name, bk.vendor, bk.line+1, bk.price, bk.delta)
 		}
 	}
+	if !strings.Contains(strings.Join(files, " "), "overtaken") {
+		t.Fatal("the overtaken copy was not converted")
+	}
 	if !strings.Contains(strings.Join(files, " "), "edited") {
 		t.Fatal("the edited copy was not converted")
+	}
+}
+
+// checkConclusionComputed checks the conclusion as LibreOffice computed
+// it: unedited, the answer is the engine's sentence and the check cell is
+// empty; the ranked rows' ranks and "more than the cheapest" follow the
+// totals (engine: each vendor's expected total), so after an edit that
+// changes the order the answer names the new cheapest, ranks follow the
+// totals, no difference is negative, and the check cell warns.
+func checkConclusionComputed(t *testing.T, name string, rows [][]string, c *pricing.Comparison, o Options, engine map[string]decimal.Decimal, edited bool) {
+	t.Helper()
+	ranked, _ := reportRanked(c)
+	if len(ranked) == 0 {
+		return
+	}
+	order := slices.Clone(ranked)
+	slices.SortStableFunc(order, func(a, b *pricing.Result) int { return engine[a.Vendor].Cmp(engine[b.Vendor]) })
+	answer := ""
+	for _, row := range rows {
+		if strings.HasPrefix(row[0], o.t("最便宜的完整供应商：", "Cheapest complete vendor: ")) {
+			answer = row[0]
+		}
+	}
+	if answer == "" {
+		t.Errorf("%s: LibreOffice computed no answer", name)
+		return
+	}
+	if !edited && answer != reportAnswer(c, o) {
+		t.Errorf("%s: LibreOffice computes the answer\n%q, the engine says\n%q", name, answer, reportAnswer(c, o))
+	}
+	if want := o.t("最便宜的完整供应商："+reportVendorPlan(order[0], o), "Cheapest complete vendor: "+reportVendorPlan(order[0], o)); !strings.HasPrefix(answer, want) {
+		t.Errorf("%s: answer %q, want it to start %q", name, answer, want)
+	}
+	if !strings.Contains(answer, wording.Money(engine[order[0].Vendor])) {
+		t.Errorf("%s: answer %q lacks the cheapest total %s", name, answer, wording.Money(engine[order[0].Vendor]))
+	}
+	warned := false
+	for _, row := range rows {
+		warned = warned || row[0] == reportStaleWords(o)
+	}
+	if warned != edited {
+		t.Errorf("%s: the check cell warns %v, want %v", name, warned, edited)
+	}
+	for _, row := range rows {
+		for k, r := range order {
+			if len(row) > 3 && row[1] == reportVendorPlan(r, o) && row[0] != o.t("不排名", "unranked") {
+				if row[0] != strconv.Itoa(k+1) {
+					t.Errorf("%s %s: rank %q, want %d", name, r.Vendor, row[0], k+1)
+				}
+				d, err := decimal.NewFromString(row[3])
+				if err != nil || !d.Round(2).Equal(engine[r.Vendor].Sub(engine[order[0].Vendor])) {
+					t.Errorf("%s %s: more than the cheapest %q, want %s", name, r.Vendor, row[3], engine[r.Vendor].Sub(engine[order[0].Vendor]))
+				}
+			}
+		}
 	}
 }

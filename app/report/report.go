@@ -301,6 +301,7 @@ type reportStyles struct {
 	title, header, section, wrap, bold                 int
 	money, moneyLower, moneyBold, moneyLowerBold, note int
 	price, count, decimal, top                         int
+	boldWrap, alert                                    int
 }
 
 // reportBook writes one workbook; the first error sticks and stops the rest.
@@ -327,6 +328,18 @@ type reportBook struct {
 	// paid over several months is split into months by quantity with them
 	// (splitLine).
 	lineProduct map[string][]*productCells
+	// staleRef is the conclusion's check cell: empty while every total
+	// cell holds the engine's total, a warning once an edit moved one.
+	staleRef string
+	// rankRef holds, per ranked vendor id, its rank cell on the
+	// conclusion (a formula over the totals); winnerRef is a formula
+	// naming the vendor ranked 1 ("" when none is ranked).
+	rankRef   map[string]string
+	winnerRef string
+	// late are formulas over the conclusion's cells for sheets written
+	// before it (ranking words, the single cheapest vendor), written once
+	// it exists.
+	late []func()
 }
 
 // productCells are a breakdown line's unit price and rate cells.
@@ -506,7 +519,7 @@ func (b *reportBook) finishRows() {
 }
 
 func newReportBook(o Options) (*reportBook, error) {
-	b := &reportBook{f: excelize.NewFile(), o: o, lines: map[string]map[int]int{}, totals: map[string]string{}, monthCol: map[string]int{}, lineCells: map[string][]string{}, lineProduct: map[string][]*productCells{}}
+	b := &reportBook{f: excelize.NewFile(), o: o, lines: map[string]map[int]int{}, totals: map[string]string{}, monthCol: map[string]int{}, lineCells: map[string][]string{}, lineProduct: map[string][]*productCells{}, rankRef: map[string]string{}}
 	custom := func(s excelize.Style, format string) int {
 		if format != "" {
 			s.CustomNumFmt = &format
@@ -536,6 +549,8 @@ func newReportBook(o Options) (*reportBook, error) {
 		price:          custom(excelize.Style{Alignment: top}, xlFmtPrice),
 		count:          custom(excelize.Style{Alignment: top}, xlFmtCount),
 		decimal:        custom(excelize.Style{Alignment: top}, xlFmtDecimal),
+		boldWrap:       custom(excelize.Style{Font: bold, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}, ""),
+		alert:          custom(excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}, ""),
 	}
 	return b, b.err
 }
@@ -573,6 +588,9 @@ func XLSX(w io.Writer, s *scenarios.Scenario, c *pricing.Comparison, o Options) 
 	b.yearlySheet(c)
 	b.summarySheet(c)
 	b.conclusionSheet(s, c)
+	for _, f := range b.late {
+		f()
+	}
 	b.scheduleSheet(c)
 	b.combinationsSheet(c)
 	b.assumptionsSheet(c)
@@ -668,6 +686,8 @@ const (
 	rsRunnerUpTotal
 	rsRunnerUpNote
 	rsStatus
+	rsUncoveredIDs
+	rsUnpricedIDs
 )
 
 func (b *reportBook) summarySheet(c *pricing.Comparison) {
@@ -680,11 +700,11 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 	b.style(sh, 1, 1, 1, 1, b.st.title)
 	b.fail(b.f.SetRowHeight(sh, 1, 24))
 	b.header(sh, 2, []string{b.o.t("供应商", "Vendor"), b.o.t("方案", "Plan"), b.o.t("方案名称", "Plan name"), b.o.t("选择", "Chosen"),
-		b.o.t("总额（元）", "Total (CNY)"), b.o.t("月均（元）", "Per month (CNY)"), b.o.t("现值（元）", "Present value (CNY)"),
+		b.o.t("总额（元）", "Total (CNY)"), b.o.t("月均（元）", "Per month (CNY)"), b.o.t("现值（元；按生成时的价格，改单价不重算）", "Present value (CNY; as computed, does not follow an edit)"),
 		b.o.t("完整", "Complete"), b.o.t("覆盖全部需求", "Covers all"), b.o.t("未覆盖", "Uncovered"), b.o.t("未定价", "Unpriced"),
 		b.o.t("排名", "Rank"), b.o.t("次优方案", "Runner-up plan"), b.o.t("次优总额（元）", "Runner-up total (CNY)"), b.o.t("次优说明", "Runner-up note"),
-		b.o.t("状态", "Status")},
-		[]float64{24, 26, 28, 12, 18, 16, 18, 10, 12, 36, 24, 12, 26, 18, 28, 60})
+		b.o.t("状态", "Status"), b.o.t("未覆盖（字段编号）", "Uncovered (field ids)"), b.o.t("未定价（项目编号）", "Unpriced (item ids)")},
+		[]float64{24, 26, 28, 12, 18, 16, 18, 10, 12, 36, 24, 12, 26, 18, 28, 60, 30, 30})
 	b.freeze(sh, 2, 1)
 	row := 3
 	for _, r := range c.Vendors {
@@ -712,10 +732,13 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 		}
 		b.str(sh, rsComplete, row, reportYesNo(r.Complete, o))
 		b.str(sh, rsCovers, row, reportYesNo(r.Covers, o))
-		b.wrapped(sh, rsUncovered, row, reportFields(r.Uncovered, o), 36)
-		b.wrapped(sh, rsUnpriced, row, strings.Join(r.Unpriced, ", "), 24)
+		// Words where a person reads, the ids in their own columns.
+		b.wrapped(sh, rsUncovered, row, wording.FieldLabels(o.Lang, r.Uncovered), 36)
+		b.wrapped(sh, rsUnpriced, row, strings.Join(reportItemLabels(r, r.Unpriced, o), o.t("、", ", ")), 24)
+		b.wrapped(sh, rsUncoveredIDs, row, strings.Join(r.Uncovered, ", "), 30)
+		b.wrapped(sh, rsUnpricedIDs, row, strings.Join(r.Unpriced, ", "), 30)
 		// The ranking word (★ only for the cheapest way to cover everything).
-		b.str(sh, rsCheapest, row, wording.Badge(o.Lang, c, r))
+		b.badge(sh, rsCheapest, row, c, r)
 		if r.Vendor == wording.CheapestWhole(c) {
 			b.style(sh, rsCheapest, row, rsCheapest, row, b.st.bold)
 		}
@@ -751,7 +774,22 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 		}
 	}
 	kv(b.o.t("最便宜的全覆盖方式", "Cheapest way to cover everything"), wording.Answer(o.Lang, c))
-	kv(b.o.t("单一厂商", "Single vendor"), cheapest)
+	if ranked, _ := reportRanked(c); len(ranked) > 0 {
+		// The vendor ranked 1 by the totals as they stand.
+		singleRow := row
+		b.str(sh, 1, row, b.o.t("单一厂商", "Single vendor"))
+		b.style(sh, 1, row, 1, row, b.st.bold)
+		row++
+		b.late = append(b.late, func() {
+			if b.winnerRef != "" {
+				b.formula(sh, 2, singleRow, b.winnerRef, b.st.top)
+			} else {
+				b.str(sh, 2, singleRow, cheapest)
+			}
+		})
+	} else {
+		kv(b.o.t("单一厂商", "Single vendor"), cheapest)
+	}
 	if g := reportGenerated(o.Generated); g != "" {
 		kv(b.o.t("生成时间", "Generated"), g)
 	}
@@ -773,6 +811,29 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 		b.str(sh, 2, row, o.t(n[0], n[1]))
 		row++
 	}
+}
+
+// badge writes a vendor's ranking word. A ranked vendor's word is a
+// formula: the word while every total is the engine's, its rank by the
+// totals as they stand once an edit moved one (the words "cheapest way to
+// cover everything" rest on the combinations, which only the engine
+// computes).
+func (b *reportBook) badge(sh string, col, row int, c *pricing.Comparison, r *pricing.Result) {
+	word := wording.Badge(b.o.Lang, c, r)
+	if !wording.RankOf(c, r).Ranked() {
+		b.str(sh, col, row, word)
+		return
+	}
+	b.late = append(b.late, func() {
+		ref, ok := b.rankRef[r.Vendor]
+		if !ok || b.staleRef == "" {
+			b.str(sh, col, row, word)
+			return
+		}
+		o := b.o
+		b.fail(b.f.SetCellFormula(sh, b.cell(col, row), fmt.Sprintf(`IF(%s="",%s,%s&%s&%s)`, b.staleRef, reportExcelString(word),
+			reportExcelString(o.t("第 ", "rank ")), ref, reportExcelString(o.t(" 名（按修改后的总额；组合请在 kefucost 中重新计算）", " (by the edited totals; recompute combinations in kefucost)")))))
+	})
 }
 
 func reportAltNote(vendor string, a pricing.PlanTotal, o Options) string {
@@ -973,16 +1034,24 @@ func (b *reportBook) scheduleSheet(c *pricing.Comparison) {
 		[]float64{22, 12, 36, 10, 12, 14, 12, 48, 22})
 	b.freeze(sh, 1, 0)
 	row := 2
+	live, fixed := 0, 0
 	for _, r := range c.Vendors {
-		for _, p := range r.Schedule {
+		refs := b.scheduleLineRefs(r)
+		for pi, p := range r.Schedule {
 			b.str(sh, 1, row, reportVendorName(r, o))
 			b.str(sh, 2, row, p.Date.String())
 			b.str(sh, 3, row, o.t(p.Label, p.LabelEN))
 			b.number(sh, 4, row, p.Quantity, -1, b.st.count)
 			b.str(sh, 5, row, wording.UnitText(o.Lang, p.Unit))
-			if p.Amount != nil {
+			switch {
+			case p.Amount != nil && refs[pi] != "":
+				// The breakdown line it pays, in one bill: its amount cell.
+				b.formula(sh, 6, row, refs[pi], b.st.money)
+				live++
+			case p.Amount != nil:
 				b.money(sh, 6, row, *p.Amount, false, false)
-			} else {
+				fixed++
+			default:
 				b.str(sh, 6, row, o.t("未定价", "unpriced"))
 			}
 			b.str(sh, 7, row, p.Until.String())
@@ -999,7 +1068,61 @@ func (b *reportBook) scheduleSheet(c *pricing.Comparison) {
 	}
 	if row == 2 {
 		b.str(sh, 1, row, o.t("本方案无需预先购买的项目（全部按用量结算）。", "Nothing to buy ahead for this scenario (all billed by use)."))
+		return
 	}
+	if fixed > 0 {
+		row++
+		b.long(sh, 1, 8, row, o.t(fmt.Sprintf("金额：一次付清一个明细行的购买（%d 笔）引用供应商表中该行的金额单元格，修改单价后随之变化；其余 %d 笔（分批或按计费规则拆分的购买）是计费引擎计算的数值，%s。", live, fixed, reportAsComputed(o)),
+			fmt.Sprintf("Amounts: a purchase that pays one breakdown line in one bill (%d) refers to that line's amount cell on the vendor's sheet and follows an edited price; the other %d (split or rule-computed purchases) are the pricing engine's amounts, %s.", live, fixed, reportAsComputed(o))), 160)
+		b.style(sh, 1, row, 1, row, b.st.note)
+	}
+}
+
+// scheduleLineRefs gives, for each purchase of r's schedule, the amount
+// cell of the breakdown line it pays whole ("" when none; see
+// reportScheduleLines).
+func (b *reportBook) scheduleLineRefs(r *pricing.Result) []string {
+	out := make([]string, len(r.Schedule))
+	cells := b.lineCells[r.Vendor]
+	for pi, li := range reportScheduleLines(r) {
+		if li >= 0 && li < len(cells) {
+			out[pi] = cells[li]
+		}
+	}
+	return out
+}
+
+// reportScheduleLines gives, for each purchase of r's schedule, the
+// breakdown line it pays whole, or -1: a purchase is that line's when it
+// is the only purchase of the line's item, the line the only one of that
+// item, priced, paid whole in one month, and their amounts are equal.
+func reportScheduleLines(r *pricing.Result) []int {
+	out := make([]int, len(r.Schedule))
+	whole := map[int]bool{}
+	for _, lines := range reportWholeLines(r) {
+		for _, li := range lines {
+			whole[li] = true
+		}
+	}
+	purchases, lines, at := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, p := range r.Schedule {
+		purchases[p.Item]++
+	}
+	for li, l := range r.Lines {
+		lines[l.Item]++
+		at[l.Item] = li
+	}
+	for pi, p := range r.Schedule {
+		out[pi] = -1
+		li, ok := at[p.Item]
+		if !ok || p.Amount == nil || purchases[p.Item] != 1 || lines[p.Item] != 1 || !whole[li] {
+			continue
+		}
+		if l := r.Lines[li]; l.Priced() && l.Amount.Equal(*p.Amount) {
+			out[pi] = li
+		}
+	}
+	return out
 }
 
 // reportMonthlySuffix marks a vendor's monthly columns that are not a full price.
@@ -1039,8 +1162,8 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 	if !r.Auto {
 		how = o.t("指定", "pinned")
 	}
-	title := o.t(fmt.Sprintf("%s — 方案 %s（%s），%s；%s", r.Name, r.PlanName, r.Plan, how, reportEditionWords(r, c, o)),
-		fmt.Sprintf("%s — plan %s, %s; %s", r.NameEN, r.Plan, how, reportEditionWords(r, c, o)))
+	title := o.t(fmt.Sprintf("%s — 方案 %s，%s；%s", r.Name, r.PlanName, how, reportEditionWords(r, c, o)),
+		fmt.Sprintf("%s — plan %s, %s; %s", r.NameEN, wording.PlanName("en", r.Vendor, r.Plan), how, reportEditionWords(r, c, o)))
 	b.str(sh, 1, 1, title)
 	b.style(sh, 1, 1, 1, 1, b.st.title)
 	b.fail(b.f.SetRowHeight(sh, 1, 24))
@@ -1188,6 +1311,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 	if r.PresentValue != nil {
 		b.str(sh, rvLabel, row, o.t("现值", "Present value"))
 		b.money(sh, rvAmount, row, *r.PresentValue, !r.Complete, false)
+		b.str(sh, rvFormula, row, o.t("按年贴现率折算的逐月现金之和；", "the monthly cash discounted at the yearly rate; ")+reportAsComputed(o))
 		row++
 	}
 	row++
@@ -1200,17 +1324,21 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		b.str(sh, rvQuantity, row, v)
 		row++
 	}
-	kv(o.t("排名", "Rank"), wording.Badge(o.Lang, c, r))
+	b.str(sh, rvLabel, row, o.t("排名", "Rank"))
+	b.style(sh, rvLabel, row, rvLabel, row, b.st.bold)
+	b.badge(sh, rvQuantity, row, c, r)
+	row++
 	kv(o.t("状态", "Status"), reportStatus(r, o))
 	if !r.Complete {
 		kv(o.t("未定价", "Unpriced"), o.t(fmt.Sprintf("%s 没有已知价格，未计入总额，总额为下限；请向厂商询价，并在方案中输入报价",
-			strings.Join(reportItemNames(r, r.Unpriced, o), "、")),
+			strings.Join(reportItemLabels(r, r.Unpriced, o), "、")),
 			fmt.Sprintf("no known price for %s, not in the total, which is a lower bound; ask the vendor and enter the quote in the scenario",
-				strings.Join(reportItemNames(r, r.Unpriced, o), ", "))))
+				strings.Join(reportItemLabels(r, r.Unpriced, o), ", "))))
 	}
 	if !r.Covers {
-		kv(o.t("未覆盖", "Uncovered"), reportFields(r.Uncovered, o)+o.t("：不能作为整个方案的候选", ": not a candidate for the whole scenario"))
+		kv(o.t("未覆盖", "Uncovered"), wording.FieldLabels(o.Lang, r.Uncovered)+o.t("：不能作为整个方案的候选", ": not a candidate for the whole scenario"))
 	}
+	kv(o.t("方案编号", "Plan id"), r.Plan)
 	for i, a := range r.Alternatives {
 		label := o.t("其他方案", "Other plan")
 		if i == 0 {
@@ -1248,6 +1376,23 @@ func reportItemNames(r *pricing.Result, ids []string, o Options) []string {
 		for _, l := range r.Lines {
 			if l.Item == id {
 				name = o.t(l.Label, l.LabelEN) + " [" + id + "]"
+				break
+			}
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// reportItemLabels names catalog items by their label in the report's
+// language only (for sentences; the ids are in the sheets' id columns).
+func reportItemLabels(r *pricing.Result, ids []string, o Options) []string {
+	var out []string
+	for _, id := range ids {
+		name := wording.ItemName(o.Lang, r.Vendor, id)
+		for _, l := range r.Lines {
+			if l.Item == id {
+				name = o.t(l.Label, l.LabelEN)
 				break
 			}
 		}
@@ -1295,13 +1440,17 @@ func (b *reportBook) assumptionsSheet(c *pricing.Comparison) {
 		put(o.t("全部供应商", "every vendor"), o.t("所有金额", "every amount"), o.t("假设", "assumption"), n.ID, n.Text, n.EN, n.Option)
 	}
 	for _, a := range reportCaveatList(c, o) {
-		put(a.vendor, a.affects, a.kind, a.id, a.zh, a.en, a.option)
+		put(a.vendor, a.words, a.kind, a.ids, a.zh, a.en, a.option)
 	}
 }
 
 // reportCaveat is one thing a reader must know about a vendor's result.
+// affects and id are ids (the CSV's columns, for a program); words says
+// what it affects in the report's language and ids lists every id (the
+// workbook's columns, for a person and for the one who needs the ids).
 type reportCaveat struct {
 	vendorID, vendor, affects, kind, id, zh, en, option string
+	words, ids                                          string
 }
 
 // reportCaveatList lists, per vendor: its notes (interpretations and
@@ -1313,8 +1462,16 @@ func reportCaveatList(c *pricing.Comparison, o Options) []reportCaveat {
 	for _, r := range c.Vendors {
 		v := reportVendorName(r, o)
 		plan := o.t("方案 ", "plan ") + r.Plan
+		planWords := o.t("方案 ", "plan ") + r.PlanName
+		if r.PlanName == "" {
+			planWords = plan
+		}
+		add := func(x reportCaveat, words, ids string) {
+			x.vendorID, x.vendor, x.words, x.ids = r.Vendor, v, words, ids
+			out = append(out, x)
+		}
 		for _, n := range r.Notes {
-			out = append(out, reportCaveat{r.Vendor, v, plan, o.t("假设", "assumption"), n.ID, n.Text, n.EN, reportOptionPath(r.Vendor, n.Option)})
+			add(reportCaveat{affects: plan, kind: o.t("假设", "assumption"), id: n.ID, zh: n.Text, en: n.EN, option: reportOptionPath(r.Vendor, n.Option)}, planWords, n.ID)
 		}
 		for _, ln := range reportLineNotes(r) {
 			// A line's note holds both languages: each in its column (the
@@ -1323,27 +1480,34 @@ func reportCaveatList(c *pricing.Comparison, o Options) []reportCaveat {
 			if zh == "" && en == "" {
 				zh = ln.text
 			}
-			out = append(out, reportCaveat{r.Vendor, v, strings.Join(ln.items, ", "), o.t("解释", "interpretation"), ln.items[0], zh, en, ""})
+			add(reportCaveat{affects: strings.Join(ln.items, ", "), kind: o.t("解释", "interpretation"), id: ln.items[0], zh: zh, en: en},
+				strings.Join(reportItemLabels(r, ln.items, o), o.t("、", ", ")), strings.Join(ln.items, ", "))
 		}
 		for _, l := range r.Lines {
 			if l.Overridden {
-				out = append(out, reportCaveat{r.Vendor, v, l.Item, o.t("您的报价", "your quote"), l.Item,
-					"单价 " + l.UnitPrice.String() + " 为您在方案中输入的报价（不再打折）",
-					"unit price " + l.UnitPrice.String() + " is your quote from the scenario (not discounted again)", "vendors." + r.Vendor + ".prices." + l.Item})
+				add(reportCaveat{affects: l.Item, kind: o.t("您的报价", "your quote"), id: l.Item,
+					zh:     "单价 " + l.UnitPrice.String() + " 为您在方案中输入的报价（不再打折）",
+					en:     "unit price " + l.UnitPrice.String() + " is your quote from the scenario (not discounted again)",
+					option: "vendors." + r.Vendor + ".prices." + l.Item}, o.t(l.Label, l.LabelEN), l.Item)
 			}
 		}
-		for _, id := range r.Unpriced {
-			out = append(out, reportCaveat{r.Vendor, v, id, o.t("未定价", "unpriced"), id,
-				"没有已知价格：未计入总额，总额为下限；请输入报价",
-				"no known price: not in the total, which is a lower bound; enter your quote", "vendors." + r.Vendor + ".prices." + id})
+		for i, id := range r.Unpriced {
+			add(reportCaveat{affects: id, kind: o.t("未定价", "unpriced"), id: id,
+				zh:     "没有已知价格：未计入总额，总额为下限；请输入报价",
+				en:     "no known price: not in the total, which is a lower bound; enter your quote",
+				option: "vendors." + r.Vendor + ".prices." + id}, reportItemLabels(r, r.Unpriced, o)[i], id)
 		}
 		for _, f := range r.Uncovered {
 			zh, en := reportLabel(f)
-			out = append(out, reportCaveat{r.Vendor, v, f, o.t("未覆盖", "uncovered"), f,
-				"不提供：" + zh + "（该供应商不能作为整个方案的候选）", "does not serve " + en + " (not a candidate for the whole scenario)", ""})
+			add(reportCaveat{affects: f, kind: o.t("未覆盖", "uncovered"), id: f,
+				zh: "不提供：" + zh + "（该供应商不能作为整个方案的候选）", en: "does not serve " + en + " (not a candidate for the whole scenario)"}, o.t(zh, en), f)
 		}
-		for _, h := range r.Hints {
-			out = append(out, reportCaveat{r.Vendor, v, plan, o.t("提示", "hint"), "", "", h, ""})
+		for i, h := range r.Hints {
+			zh := ""
+			if i < len(r.HintsZH) {
+				zh = r.HintsZH[i]
+			}
+			add(reportCaveat{affects: plan, kind: o.t("提示", "hint"), zh: zh, en: h}, planWords, "")
 		}
 	}
 	return out

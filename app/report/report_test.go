@@ -43,6 +43,16 @@ func cellName(col, row int) string {
 	return n
 }
 
+// calcText is a cell's value as excelize computes its formula.
+func calcText(t *testing.T, f *excelize.File, sheet string, col, row int) string {
+	t.Helper()
+	v, err := f.CalcCellValue(sheet, cellName(col, row))
+	if err != nil {
+		t.Fatalf("%s!%s: %v", sheet, cellName(col, row), err)
+	}
+	return v
+}
+
 func cellText(t *testing.T, f *excelize.File, sheet string, col, row int) string {
 	t.Helper()
 	v, err := f.GetCellValue(sheet, cellName(col, row), excelize.Options{RawCellValue: true})
@@ -187,8 +197,12 @@ func TestReportXLSXTotals(t *testing.T) {
 				if got := cellText(t, f, sh, rsPlan, row); got != r.Plan {
 					t.Errorf("%s plan %q, want %s", r.Vendor, got, r.Plan)
 				}
-				if got, want := cellText(t, f, sh, rsUncovered, row), reportFields(r.Uncovered, o); got != want {
+				// Words where a person reads; the ids in their own column.
+				if got, want := cellText(t, f, sh, rsUncovered, row), wording.FieldLabels(o.Lang, r.Uncovered); got != want {
 					t.Errorf("%s uncovered %q, want %q", r.Vendor, got, want)
+				}
+				if got, want := cellText(t, f, sh, rsUncoveredIDs, row), strings.Join(r.Uncovered, ", "); got != want {
+					t.Errorf("%s uncovered ids %q, want %q", r.Vendor, got, want)
 				}
 				if len(r.Alternatives) > 0 && reportServesNone(r) {
 					if v := cellText(t, f, sh, rsRunnerUpTotal, row); v != "不适用" {
@@ -361,10 +375,11 @@ func checkAssumptionsSheet(t *testing.T, f *excelize.File, c *pricing.Comparison
 	if err != nil {
 		t.Fatal(err)
 	}
+	// affects: the words (column 2) or the ids (column 4) name it.
 	has := func(vendor, affects, zh string) bool {
 		for _, r := range rows {
 			r = append(r, make([]string, 7)...)
-			if r[0] == vendor && strings.Contains(r[1], affects) && r[4] == zh {
+			if r[0] == vendor && (strings.Contains(r[1], affects) || strings.Contains(r[3], affects)) && r[4] == zh {
 				return true
 			}
 		}
@@ -377,7 +392,7 @@ func checkAssumptionsSheet(t *testing.T, f *excelize.File, c *pricing.Comparison
 	}
 	for _, r := range c.Vendors {
 		for _, n := range r.Notes {
-			if !has(r.Name, r.Plan, n.Text) {
+			if !has(r.Name, r.PlanName, n.Text) {
 				t.Errorf("assumptions lack %s's note %s", r.Vendor, n.ID)
 			}
 		}
@@ -442,8 +457,11 @@ func TestReportUnpriced(t *testing.T) {
 		t.Errorf("incomplete total format %q, want a lower bound 至少 …", fm)
 	}
 	row := findRow(t, f, sheetSummary, rsVendor, 3, hw.Name)
-	if got := cellText(t, f, sheetSummary, rsUnpriced, row); got != strings.Join(hw.Unpriced, ", ") {
-		t.Errorf("summary unpriced %q, want %v", got, hw.Unpriced)
+	if got := cellText(t, f, sheetSummary, rsUnpricedIDs, row); got != strings.Join(hw.Unpriced, ", ") {
+		t.Errorf("summary unpriced ids %q, want %v", got, hw.Unpriced)
+	}
+	if got := cellText(t, f, sheetSummary, rsUnpriced, row); got != "基础型座席（包月）" || strings.Contains(got, ".") {
+		t.Errorf("summary unpriced %q, want the item's name", got)
 	}
 	if got := cellText(t, f, sheetSummary, rsComplete, row); got != "否" {
 		t.Errorf("summary complete %q, want 否", got)
@@ -707,9 +725,12 @@ func TestWorkbookConclusion(t *testing.T) {
 		if got := f.GetSheetList()[0]; got != sheetConclusion {
 			t.Errorf("%s: first sheet %q, want %s", o.Lang, got, sheetConclusion)
 		}
+		answer, _ := conclusionRows(t, f)
+		if got := calcText(t, f, sheetConclusion, 1, answer); !strings.HasPrefix(got, o.t("最便宜的完整供应商：腾讯企点客服", "Cheapest complete vendor: Tencent Qidian")) {
+			t.Errorf("%s: the answer computes to %q", o.Lang, got)
+		}
 		all := sheetText(t, f, sheetConclusion)
-		want := []string{o.t("最便宜的完整供应商：腾讯企点客服", "Cheapest complete vendor: Tencent Qidian"),
-			wording.Answer(o.Lang, c),
+		want := []string{wording.Answer(o.Lang, c),
 			o.t("不提供：", "does not serve: "), o.t("请核实最新价格", "check current prices"), "2021-12-20",
 			"https://help.aliyun.com/zh/aiccs/", "https://qidian.qq.com/", "https://support.huaweicloud.com/price-cec/cec_03_0003.html"}
 		for _, w := range want {
@@ -908,21 +929,44 @@ func TestReportCombinationsSheet(t *testing.T) {
 	s, c := compareFile(t, exampleScenario)
 	f := openReport(t, s, c, Options{Generated: reportTime})
 	sh := sheetCombinations
-	if got := cellText(t, f, sh, 1, 1); got != "最便宜的全覆盖方式：Chatopera（机器人） + 腾讯企点（在线客服） = 52,777.20 元" {
+	if got := cellText(t, f, sh, 1, 1); got != "最便宜的全覆盖方式：Chatopera（机器人） + 腾讯企点（在线客服） = 52,777.20 元（按生成时的价格计算；修改单价后不随之重算）" {
 		t.Errorf("answer %q", got)
+	}
+	// Ranks, totals, differences and shares are formulas (excelize
+	// computes them here, LibreOffice in TestWorkbookRecalculatedByLibreOffice).
+	for _, cell := range [][2]int{{1, 4}, {1, 5}, {4, 4}, {4, 5}, {5, 5}, {6, 5}} {
+		if fm, _ := f.GetCellFormula(sh, cellName(cell[0], cell[1])); fm == "" {
+			t.Errorf("%s is no formula", cellName(cell[0], cell[1]))
+		}
+	}
+	if calcText(t, f, sh, 1, 4) != "1" || calcText(t, f, sh, 1, 5) != "2" {
+		t.Errorf("ranks %q %q, want 1 2", calcText(t, f, sh, 1, 4), calcText(t, f, sh, 1, 5))
 	}
 	// Rank, bot, online, total, difference, %, vendors, combination.
 	if cellText(t, f, sh, 2, 4) != "Chatopera" || cellText(t, f, sh, 3, 4) != "腾讯企点" || cellMoney(t, f, sh, 4, 4).StringFixed(2) != "52777.20" {
 		t.Errorf("first row: %q %q %q", cellText(t, f, sh, 2, 4), cellText(t, f, sh, 3, 4), cellText(t, f, sh, 4, 4))
 	}
-	if cellMoney(t, f, sh, 4, 5).StringFixed(2) != "68177.20" || cellMoney(t, f, sh, 5, 5).StringFixed(2) != "15400.00" || cellText(t, f, sh, 6, 5) != "29.2" {
-		t.Errorf("second row: %q %q %q", cellText(t, f, sh, 4, 5), cellText(t, f, sh, 5, 5), cellText(t, f, sh, 6, 5))
+	if cellMoney(t, f, sh, 4, 5).StringFixed(2) != "68177.20" || cellMoney(t, f, sh, 5, 5).StringFixed(2) != "15400.00" || calcText(t, f, sh, 6, 5) != "29.2" {
+		t.Errorf("second row: %s %s %q", cellMoney(t, f, sh, 4, 5), cellMoney(t, f, sh, 5, 5), calcText(t, f, sh, 6, 5))
 	}
-	if got := cellText(t, f, sheetSummary, rsCheapest, findRow(t, f, sheetSummary, rsVendor, 3, "腾讯企点客服")); got != "唯一全覆盖" {
+	// Tencent alone takes every group: its part is the Tencent sheet's
+	// total cell; the parts priced on some groups alone are numbers, said
+	// to be as computed. Plan names where a person reads, ids beside.
+	tencentAlone := findRow(t, f, sh, 3, 7, "机器人、在线客服")
+	if fm, _ := f.GetCellFormula(sh, cellName(5, tencentAlone)); !strings.Contains(fm, reportVendorSheets(c, Options{})["tencent-qidian"]) {
+		t.Errorf("Tencent's whole part %q does not refer to its sheet's total", fm)
+	}
+	if got := cellText(t, f, sh, 4, tencentAlone); strings.Contains(got, "tencent-") || cellText(t, f, sh, 9, tencentAlone) != "tencent-qidian-basic" {
+		t.Errorf("part plan %q, id %q: want the plan's name, the id in its own column", got, cellText(t, f, sh, 9, tencentAlone))
+	}
+	if chatopera := findRow(t, f, sh, 2, 10, "Chatopera"); calcText(t, f, sh, 7, chatopera) != "56.8" { // 30,000 / 52,777.20
+		t.Errorf("Chatopera's share %q, want 56.8", calcText(t, f, sh, 7, chatopera))
+	}
+	if got := calcText(t, f, sheetSummary, rsCheapest, findRow(t, f, sheetSummary, rsVendor, 3, "腾讯企点客服")); got != "唯一全覆盖" {
 		t.Errorf("Tencent's rank %q", got)
 	}
 	all := sheetText(t, f, sh)
-	for _, want := range []string{"只按其承担的服务的需求计价", "在线客服", "56.8"} { // 30,000 / 52,777.20 = 56.8 %
+	for _, want := range []string{"只按其承担的服务的需求计价；按生成时的价格计算", "在线客服"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("sheet lacks %q:\n%s", want, all)
 		}

@@ -159,18 +159,33 @@ func FieldRefs(lang string, fields []string) string {
 // ranking's to say (Badge), in its one phrasing: a status beside it that
 // said "cheapest" again said it twice, in two words.
 func Status(lang string, r *pricing.Result) string {
-	return status(lang, r, FieldRefs)
+	return status(lang, r, FieldRefs, func(string, *pricing.Result) []string { return r.Unpriced })
 }
 
 // StatusWords is Status naming the fields by their labels only, for
 // pages a person reads without the scenario file (the workbook: its ids
 // are in their own columns): "不覆盖：在线客服坐席", not "在线客服坐席
-// (online_agents)".
+// (online_agents)"; "2 项未定价（电话号码月租、通话分钟）", not their item ids.
 func StatusWords(lang string, r *pricing.Result) string {
-	return status(lang, r, FieldLabels)
+	return status(lang, r, FieldLabels, unpricedNames)
 }
 
-func status(lang string, r *pricing.Result, fields func(string, []string) string) string {
+// unpricedNames names r's unpriced items by their labels in lang.
+func unpricedNames(lang string, r *pricing.Result) []string {
+	out := make([]string, len(r.Unpriced))
+	for i, id := range r.Unpriced {
+		out[i] = ItemName(lang, r.Vendor, id)
+		for _, l := range r.Lines {
+			if l.Item == id {
+				out[i] = pick(lang, l.Label, l.LabelEN)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func status(lang string, r *pricing.Result, fields func(string, []string) string, items func(string, *pricing.Result) []string) string {
 	if ServesNone(r) {
 		return Text(lang, "status.serves_none", fields(lang, r.Uncovered))
 	}
@@ -179,7 +194,7 @@ func status(lang string, r *pricing.Result, fields func(string, []string) string
 		parts = append(parts, Text(lang, "status.uncovered", fields(lang, r.Uncovered)))
 	}
 	if !r.Complete {
-		parts = append(parts, Text(lang, "status.unpriced", len(r.Unpriced), strings.Join(r.Unpriced, Text(lang, "list.sep"))))
+		parts = append(parts, Text(lang, "status.unpriced", len(r.Unpriced), strings.Join(items(lang, r), Text(lang, "list.sep"))))
 	}
 	if len(parts) == 0 {
 		return Text(lang, "status.complete")
