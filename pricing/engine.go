@@ -1063,8 +1063,8 @@ func sharedNotes(t *timeline) []Note {
 	}
 	if !d.GrowthPerMonth.IsZero() {
 		out = append(out, Note{ID: "growth",
-			Text: fmt.Sprintf("业务量每月复合增长 %s，取整到整数；变更日期设置的新值从该月起重新增长。", d.GrowthPerMonth),
-			EN:   fmt.Sprintf("Volumes grow %s a month, compounded and rounded to whole units; a dated change restarts growth from its new value.", d.GrowthPerMonth)})
+			Text: fmt.Sprintf("业务量每月复合增长 %s%%，取整到整数；变更日期设置的新值从该月起重新增长。", d.GrowthPerMonth.Mul(decimal.NewFromInt(100))),
+			EN:   fmt.Sprintf("Volumes grow %s%% a month, compounded and rounded to whole units; a dated change restarts growth from its new value.", d.GrowthPerMonth.Mul(decimal.NewFromInt(100)))})
 	}
 	for _, c := range t.s.Changes {
 		if c.Date.Day() != 1 {

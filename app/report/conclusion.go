@@ -284,7 +284,7 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 		text(1, row, o.t("不排名", "unranked"))
 		b.wrapped(sh, 2, row, reportVendorPlan(r, o), reportConclusionCols[1])
 		if reportServesNone(r) {
-			b.str(sh, 3, row, o.na())
+			text(3, row, o.na())
 		} else {
 			b.totalRef(sh, 3, row, r, false)
 		}
