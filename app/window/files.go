@@ -257,10 +257,8 @@ func (u *ui) onAbout() {
 	if u.store != nil {
 		fmt.Fprintf(&b, "\n%s %s\n", l.T("about.db"), u.store.Path())
 	}
-	lic := widget.NewLabel(assets.LicensesText(string(l)))
-	lic.Wrapping = fyne.TextWrapWord
-	info := widget.NewLabel(b.String())
-	info.Wrapping = fyne.TextWrapWord
+	lic := kit.NewPara(assets.LicensesText(string(l)))
+	info := kit.NewPara(b.String())
 	body := container.NewVScroll(container.NewVBox(info, widget.NewSeparator(), lic))
 	d := dialog.NewCustom(l.T("menu.about"), l.T("action.close"), body, u.win)
 	d.Resize(fyne.NewSize(700, 520))

@@ -806,8 +806,7 @@ func (u *ui) pristine() *scenarios.Scenario {
 // error dialog capitalises the first letter, which changes file names),
 // in the window's language (a file's problems and the disk's).
 func (u *ui) showError(err error) {
-	msg := widget.NewLabel(u.lang.FileError(err).Error())
-	msg.Wrapping = fyne.TextWrapWord
+	msg := kit.NewPara(u.lang.FileError(err).Error()) // Chinese breaks between characters
 	d := dialog.NewCustom(u.lang.T("error.title"), u.lang.T("action.close"), msg, u.win)
 	d.Resize(fyne.NewSize(560, 200))
 	d.Show()

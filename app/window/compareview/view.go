@@ -6,6 +6,7 @@ package compareview
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kefucost/app/diff"
@@ -24,7 +25,7 @@ type View struct {
 	// A, B, difference.
 	Lines map[string][][]*widget.Label
 	// Inputs are the inputs that differ, one label each.
-	Inputs []*widget.Label
+	Inputs []*kit.Para
 }
 
 // New lays out d in language l; nameA and nameB say what A and B are
@@ -100,10 +101,8 @@ func New(l kit.Lang, d *diff.Diff, nameA, nameB string) *View {
 	return v
 }
 
-func wrapped(s string) *widget.Label {
-	lb := widget.NewLabel(s)
-	lb.Wrapping = fyne.TextWrapWord
-	return lb
+func wrapped(s string) *kit.Para {
+	return kit.NewPara(s) // Chinese breaks between characters
 }
 
 func section(title string) fyne.CanvasObject {
@@ -128,10 +127,9 @@ func add(g *fyne.Container, row []*widget.Label) {
 	}
 }
 
-func wrappedSmall(s string) *widget.Label {
-	lb := kit.Small(s)
-	lb.Truncation = fyne.TextTruncateOff // a reason may be long: wrap it
-	lb.Wrapping = fyne.TextWrapWord
+func wrappedSmall(s string) *kit.Para {
+	lb := kit.NewPara(s) // a reason may be long: wrap it
+	lb.SizeName = theme.SizeNameCaptionText
 	return lb
 }
 

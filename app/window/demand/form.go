@@ -64,9 +64,9 @@ var groups = []struct {
 type Form struct {
 	Content fyne.CanvasObject
 	Name    *widget.Entry
-	NameErr *widget.Label
+	NameErr *kit.Para
 	Fields  map[string]*Field
-	general *widget.Label
+	general *kit.Para
 	Changes *Changes
 	lang    kit.Lang
 
@@ -390,7 +390,7 @@ type ChangeRow struct {
 	Date  *widget.Entry
 	Sel   *widget.Select
 	Value *widget.Entry
-	Err   *widget.Label
+	Err   *kit.Para
 }
 
 // ChangeFields are the fields a change can set, in form order.

@@ -84,17 +84,18 @@ func IndexOf(list []string, s string) int {
 	return -1
 }
 
-// ErrorLabel is a hidden red label for a field's message.
-func ErrorLabel() *widget.Label {
-	l := widget.NewLabel("")
+// ErrorLabel is a hidden red label for a field's message, or the form's
+// message no field shows: a Para, so a Chinese message breaks between
+// characters, not only at its spaces ("…按 1 / 秒计费", "超出 / kefucost").
+func ErrorLabel() *Para {
+	l := NewPara("")
 	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
 	return l
 }
 
 // SetErrorLabel shows msg, or hides the label when msg is "".
-func SetErrorLabel(l *widget.Label, msg string) {
+func SetErrorLabel(l *Para, msg string) {
 	if msg == "" {
 		if l.Visible() {
 			l.SetText("")

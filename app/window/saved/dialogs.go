@@ -53,8 +53,7 @@ func ShowHistory(win fyne.Window, l kit.Lang, name string, revs []store.Revision
 	var d dialog.Dialog
 	rows := container.NewVBox()
 	for i, r := range revs {
-		lb := widget.NewLabel(fmt.Sprintf("#%d  %s  %s", r.Number, r.Time.Local().Format("2006-01-02 15:04:05"), l.Summary(r.Summary)))
-		lb.Wrapping = fyne.TextWrapWord
+		lb := kit.NewPara(fmt.Sprintf("#%d  %s  %s", r.Number, r.Time.Local().Format("2006-01-02 15:04:05"), l.Summary(r.Summary)))
 		rev := r.Number
 		act := func(f func(int)) func() {
 			return func() {

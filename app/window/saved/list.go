@@ -25,8 +25,8 @@ type List struct {
 	List    *widget.List
 	Infos   []store.Info
 	UndoBar *fyne.Container
-	UndoMsg *widget.Label
-	Problem *widget.Label
+	UndoMsg *kit.Para
+	Problem *kit.Para
 	// selecting suppresses OnSelected while the list follows the editor.
 	selecting bool
 	lang      kit.Lang
@@ -69,8 +69,7 @@ func NewList(l kit.Lang, lastDeleted string, noStore bool, problem string) *List
 		},
 	)
 	p.List.OnSelected = p.onSelected
-	p.UndoMsg = widget.NewLabel("")
-	p.UndoMsg.Wrapping = fyne.TextWrapWord
+	p.UndoMsg = kit.NewPara("")
 	undo := widget.NewButtonWithIcon(l.T("action.undo"), theme.ContentUndoIcon(), func() { p.OnUndo() })
 	p.UndoBar = container.NewVBox(p.UndoMsg, undo)
 	p.UndoBar.Hide()
@@ -78,8 +77,7 @@ func NewList(l kit.Lang, lastDeleted string, noStore bool, problem string) *List
 		p.UndoMsg.SetText(l.T("delete.done", lastDeleted))
 		p.UndoBar.Show()
 	}
-	p.Problem = widget.NewLabel("")
-	p.Problem.Wrapping = fyne.TextWrapWord
+	p.Problem = kit.NewPara("")
 	p.Problem.Importance = widget.WarningImportance
 	p.Problem.Hide()
 	if noStore {

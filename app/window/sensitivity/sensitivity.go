@@ -85,7 +85,7 @@ type Panel struct {
 	// range typed is not one.
 	Field        *widget.Select
 	From, To     *widget.Entry
-	RangeMsg     *widget.Label
+	RangeMsg     *kit.Para
 	BreakevenImg *canvas.Image
 	BreakevenMsg *widget.Label
 

@@ -62,7 +62,7 @@ type Card struct {
 	Discount *widget.Entry
 	options  map[string]*widget.Check
 	Prices   map[string]*widget.Entry // item id → quote
-	Errs     map[string]*widget.Label // field path → message
+	Errs     map[string]*kit.Para     // field path → message
 	Status   *kit.Para
 	// The quote rows: first the unpriced items this scenario needs (each
 	// with the need it serves) and the items quoted or asked for, then
@@ -141,7 +141,7 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas) *Panel {
 
 func (p *Panel) newCard(v *pricing.Vendor) *Card {
 	l := p.lang
-	c := &Card{v: v, options: map[string]*widget.Check{}, Prices: map[string]*widget.Entry{}, Errs: map[string]*widget.Label{}}
+	c := &Card{v: v, options: map[string]*widget.Check{}, Prices: map[string]*widget.Entry{}, Errs: map[string]*kit.Para{}}
 	base := "vendors." + v.ID
 	c.Include = widget.NewCheck(l.T("vendors.include"), func(on bool) {
 		if p.Loading() {
@@ -546,8 +546,7 @@ func (p *Panel) EnsurePriceRow(c *Card, id string) {
 	// wraps, and the longest names ("Smart IVR (+ASR), half-year
 	// (channel·half-year)") made the panel, so the results beside it, too
 	// wide for the results' tabs at 1280 px.
-	name := widget.NewLabel(itemLabel(l, c.v, id))
-	name.Wrapping = fyne.TextWrapWord
+	name := kit.NewPara(itemLabel(l, c.v, id))
 	row := container.NewVBox(name, serves, container.NewBorder(nil, nil, nil, unit, e), errL)
 	c.rows[id] = row
 	c.otherBox.Add(row)
