@@ -147,11 +147,64 @@ func (b *reportBook) answerFormula(c *pricing.Comparison, n int, rk, vn, tt stri
 	return f
 }
 
+// reportComboAnswer is the cheapest combination's sentence as the
+// engine gives it: what the conclusion's formula computes unedited, with
+// the note when a part is the engine's number (live: every part refers
+// to the vendor sheets).
+func reportComboAnswer(c *pricing.Comparison, o Options, live bool) string {
+	s := reportCombination(c, o)
+	if !live {
+		s += o.t("（只按部分服务计价的组合部分：", " (parts priced on some groups alone: ") + reportAsComputed(o) + o.t("）", ")")
+	}
+	return s
+}
+
+// combosLive says whether every part of every listed combination refers
+// to the vendor sheets' cells alone.
+func (b *reportBook) combosLive(c *pricing.Comparison) bool {
+	vendors := map[string]*pricing.Result{}
+	own := map[*pricing.Result]bool{}
+	for _, r := range c.Vendors {
+		vendors[r.Vendor], own[r] = r, true
+	}
+	for i := range c.Combinations {
+		for _, p := range c.Combinations[i].Parts {
+			if _, _, all := b.partAmount(p, vendors[p.Vendor], own[p.Result]); !all {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// comboAnswerFormula is reportComboAnswer as a formula over the
+// combinations sheet: the combination ranked 1 there and its total (the
+// sheet's layout: combinations from row 4, rank in column A, total after
+// the groups, the combination in words 4 columns further).
+func (b *reportBook) comboAnswerFormula(c *pricing.Comparison, live bool) string {
+	o := b.o
+	col := 1 + len(c.Groups)
+	first, last := 4, 3+len(c.Combinations)
+	ref := func(k int) string {
+		return fmt.Sprintf("%s!%s:%s", reportSheetRef(sheetCombinations), b.absCell(k, first), b.absCell(k, last))
+	}
+	at := func(k int) string { return fmt.Sprintf("INDEX(%s,MATCH(1,%s,0))", ref(k), ref(1)) }
+	tpl := wording.Text(o.Lang, "combo.answer", "\x00", "\x01")
+	before, rest, _ := strings.Cut(tpl, "\x00")
+	mid, after, _ := strings.Cut(rest, "\x01")
+	q := reportExcelString
+	f := q(before) + "&" + at(col+5) + "&" + q(mid) + "&" + reportMoneyText(at(col+1)) + "&" + q(after)
+	if !live {
+		f += "&" + q(o.t("（只按部分服务计价的组合部分：", " (parts priced on some groups alone: ")+reportAsComputed(o)+o.t("）", ")"))
+	}
+	return f
+}
+
 // reportStaleWords is what the check cell says once a total no longer is
 // the engine's: what follows the edit and what does not.
 func reportStaleWords(o Options) string {
-	return o.t("注意：单价已改，总额已变。总额、名次、“比最便宜多”和上面的最便宜供应商已按修改后的单价重算；组合（最便宜的全覆盖方式）、现值和购买计划中按计费规则计算的金额仍按生成时的价格，请在 kefucost 中重新计算。",
-		"Note: a unit price was changed and a total moved. Totals, ranks, “more than the cheapest” and the cheapest vendor above follow the edit; combinations (the cheapest way to cover everything), present values and rule-computed schedule amounts are as computed when the report was made: recompute in kefucost.")
+	return o.t("注意：单价已改，总额已变。总额、名次、“比最便宜多”、最便宜的供应商和引用明细的组合金额已按修改后的单价重算；方案与组合的选择、现值和按计费规则计算的金额仍按生成时的价格，请在 kefucost 中重新计算。",
+		"Note: a unit price was changed and a total moved. Totals, ranks, “more than the cheapest”, the cheapest vendor and combination amounts that refer to the breakdowns follow the edit; the choice of plans and combinations, present values and rule-computed amounts are as computed when the report was made: recompute in kefucost.")
 }
 
 // reportAsComputed says beside a number that it does not follow an edit.
@@ -235,11 +288,17 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 	row++
 	// The cheapest combination of vendors, one per service group: the
 	// engine's choice, said to be as computed.
-	combo := reportCombination(c, o)
-	if c.BestCombination() != nil {
-		combo += o.t("（", " (") + reportAsComputed(o) + o.t("）", ")")
+	if len(c.Combinations) > 0 {
+		// The combination ranked 1 on the combinations sheet, whose totals
+		// are sums of parts that refer to the vendor sheets (where a part
+		// is priced on some groups alone, as computed: said so).
+		live := b.combosLive(c)
+		b.fail(b.f.MergeCell(sh, b.cell(1, row), b.cell(6, row)))
+		b.lines[sh] = mapWith(b.lines[sh], row, reportLinesOf(reportComboAnswer(c, o, live), full))
+		b.formula(sh, 1, row, b.comboAnswerFormula(c, live), b.st.wrap)
+	} else {
+		b.long(sh, 1, 6, row, reportCombination(c, o), full)
 	}
-	b.long(sh, 1, 6, row, combo, full)
 	row++
 	// Who has paid least so far, month by month (as under the chart).
 	if l := wording.LeadsText(o.Lang, c); l != "" {

@@ -297,6 +297,24 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 			t.Errorf("%s: nothing checked", bk.name)
 		}
 		checkConclusionComputed(t, bk.name, sheet(sheetConclusion), bk.c, bk.o, engine, bk.edited)
+		// Unedited, the combinations' totals (sums of parts that refer to
+		// the vendor sheets) are the engine's and the conclusion's
+		// cheapest combination is its sentence.
+		if !bk.edited && len(bk.c.Combinations) > 0 {
+			cs := sheet(sheetCombinations)
+			for i := range bk.c.Combinations {
+				if got := money("combination", cs[3+i][1+len(bk.c.Groups)]); !got.Equal(bk.c.Combinations[i].Total) {
+					t.Errorf("%s: combination %d total %s, want %s", bk.name, i+1, got, bk.c.Combinations[i].Total)
+				}
+			}
+			found := false
+			for _, row := range sheet(sheetConclusion) {
+				found = found || strings.HasPrefix(row[0], wording.Answer(bk.o.Lang, bk.c))
+			}
+			if !found {
+				t.Errorf("%s: the conclusion's combination does not compute to %q", bk.name, wording.Answer(bk.o.Lang, bk.c))
+			}
+		}
 		// Bought on the first day: the schedule's first-day amounts, those
 		// paying one breakdown line refer to it (the edited line moves it).
 		ys := sheet(sheetYearly)

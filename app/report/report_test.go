@@ -730,7 +730,20 @@ func TestWorkbookConclusion(t *testing.T) {
 			t.Errorf("%s: the answer computes to %q", o.Lang, got)
 		}
 		all := sheetText(t, f, sheetConclusion)
-		want := []string{wording.Answer(o.Lang, c),
+		// The cheapest combination: a formula over the combinations sheet.
+		comboFound := false
+		for row := 1; row < answer+5; row++ {
+			if fm, _ := f.GetCellFormula(sheetConclusion, cellName(1, row)); strings.Contains(fm, sheetCombinations) {
+				comboFound = true
+				if got := calcText(t, f, sheetConclusion, 1, row); got != wording.Answer(o.Lang, c) {
+					t.Errorf("%s: the combination computes to %q, want %q", o.Lang, got, wording.Answer(o.Lang, c))
+				}
+			}
+		}
+		if !comboFound {
+			t.Errorf("%s: no combination formula under the answer", o.Lang)
+		}
+		want := []string{
 			o.t("不提供：", "does not serve: "), o.t("请核实最新价格", "check current prices"), "2021-12-20",
 			"https://help.aliyun.com/zh/aiccs/", "https://qidian.qq.com/", "https://support.huaweicloud.com/price-cec/cec_03_0003.html"}
 		for _, w := range want {
@@ -929,7 +942,7 @@ func TestReportCombinationsSheet(t *testing.T) {
 	s, c := compareFile(t, exampleScenario)
 	f := openReport(t, s, c, Options{Generated: reportTime})
 	sh := sheetCombinations
-	if got := cellText(t, f, sh, 1, 1); got != "最便宜的全覆盖方式：Chatopera（机器人） + 腾讯企点（在线客服） = 52,777.20 元（按生成时的价格计算；修改单价后不随之重算）" {
+	if got := calcText(t, f, sh, 1, 1); got != "最便宜的全覆盖方式：Chatopera（机器人） + 腾讯企点（在线客服） = 52,777.20 元" {
 		t.Errorf("answer %q", got)
 	}
 	// Ranks, totals, differences and shares are formulas (excelize
@@ -966,7 +979,12 @@ func TestReportCombinationsSheet(t *testing.T) {
 		t.Errorf("Tencent's rank %q", got)
 	}
 	all := sheetText(t, f, sh)
-	for _, want := range []string{"只按其承担的服务的需求计价；按生成时的价格计算", "在线客服"} {
+	// Chatopera's bot part: every line is one of Chatopera's sheet, so
+	// the part refers to their amount cells.
+	if fm, _ := f.GetCellFormula(sh, cellName(5, findRow(t, f, sh, 2, 10, "Chatopera"))); !strings.Contains(fm, "Chatopera") {
+		t.Errorf("Chatopera's part %q does not refer to its sheet", fm)
+	}
+	for _, want := range []string{"每一行都是该厂商表中的明细行", "在线客服"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("sheet lacks %q:\n%s", want, all)
 		}
