@@ -300,6 +300,28 @@ func TestWorkbookRecalculatedByLibreOffice(t *testing.T) {
 		// Unedited, the combinations' totals (sums of parts that refer to
 		// the vendor sheets) are the engine's and the conclusion's
 		// cheapest combination is its sentence.
+		if bk.overtake {
+			// The edited vendor alone as a combination (its own result)
+			// moved with its sheet; its ranking word gives its new rank.
+			cs := sheet(sheetCombinations)
+			for i, cb := range bk.c.Combinations {
+				if len(cb.Parts) == 1 && cb.Parts[0].Vendor == bk.vendor {
+					if got, want := money("combination", cs[3+i][1+len(bk.c.Groups)]), cb.Total.Add(bk.delta); !got.Equal(want) {
+						t.Errorf("%s: combination %d (%s alone) total %s after the edit, want %s", bk.name, i+1, bk.vendor, got, want)
+					}
+				}
+			}
+			vs := sheet(reportVendorSheets(bk.c, bk.o)[bk.vendor])
+			word := ""
+			for _, row := range vs {
+				if row[rvLabel-1] == bk.o.t("排名", "Rank") {
+					word = row[rvQuantity-1]
+				}
+			}
+			if !strings.HasPrefix(word, bk.o.t("第 2 名", "rank 2")) {
+				t.Errorf("%s: %s's ranking word after the edit %q, want rank 2", bk.name, bk.vendor, word)
+			}
+		}
 		if !bk.edited && len(bk.c.Combinations) > 0 {
 			cs := sheet(sheetCombinations)
 			for i := range bk.c.Combinations {
