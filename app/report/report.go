@@ -688,6 +688,7 @@ const (
 	rsStatus
 	rsUncoveredIDs
 	rsUnpricedIDs
+	rsRunnerUpID
 )
 
 func (b *reportBook) summarySheet(c *pricing.Comparison) {
@@ -703,8 +704,8 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 		b.o.t("总额（元）", "Total (CNY)"), b.o.t("月均（元）", "Per month (CNY)"), b.o.t("现值（元；按生成时的价格，改单价不重算）", "Present value (CNY; as computed, does not follow an edit)"),
 		b.o.t("完整", "Complete"), b.o.t("覆盖全部需求", "Covers all"), b.o.t("未覆盖", "Uncovered"), b.o.t("未定价", "Unpriced"),
 		b.o.t("排名", "Rank"), b.o.t("次优方案", "Runner-up plan"), b.o.t("次优总额（元）", "Runner-up total (CNY)"), b.o.t("次优说明", "Runner-up note"),
-		b.o.t("状态", "Status"), b.o.t("未覆盖（字段编号）", "Uncovered (field ids)"), b.o.t("未定价（项目编号）", "Unpriced (item ids)")},
-		[]float64{24, 26, 28, 12, 18, 16, 18, 10, 12, 36, 24, 12, 26, 18, 28, 60, 30, 30})
+		b.o.t("状态", "Status"), b.o.t("未覆盖（字段编号）", "Uncovered (field ids)"), b.o.t("未定价（项目编号）", "Unpriced (item ids)"), b.o.t("次优方案编号", "Runner-up plan id")},
+		[]float64{24, 26, 28, 12, 18, 16, 18, 10, 12, 36, 24, 12, 26, 18, 28, 60, 30, 30, 24})
 	b.freeze(sh, 2, 1)
 	row := 3
 	for _, r := range c.Vendors {
@@ -744,13 +745,14 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 		}
 		if len(r.Alternatives) > 0 {
 			a := r.Alternatives[0]
-			b.str(sh, rsRunnerUp, row, a.Plan)
+			b.str(sh, rsRunnerUp, row, wording.PlanName(o.Lang, r.Vendor, a.Plan))
+			b.str(sh, rsRunnerUpID, row, a.Plan)
 			if reportServesNone(r) {
 				b.str(sh, rsRunnerUpTotal, row, o.na())
 			} else {
 				b.money(sh, rsRunnerUpTotal, row, a.Total, !a.Complete, false)
 			}
-			b.wrapped(sh, rsRunnerUpNote, row, reportAltNote(r.Vendor, a, o), 28)
+			b.wrapped(sh, rsRunnerUpNote, row, reportAltNote(r.Vendor, pricing.PlanTotal{Complete: a.Complete, Reason: a.Reason}, o), 28) // its name is beside
 		}
 		b.wrapped(sh, rsStatus, row, reportStatus(r, o), 60)
 		row++

@@ -210,7 +210,7 @@ func TestReportXLSXTotals(t *testing.T) {
 					}
 				} else if len(r.Alternatives) > 0 {
 					a := r.Alternatives[0]
-					if cellText(t, f, sh, rsRunnerUp, row) != a.Plan || !cellMoney(t, f, sh, rsRunnerUpTotal, row).Equal(a.Total) {
+					if cellText(t, f, sh, rsRunnerUp, row) != wording.PlanName(o.Lang, r.Vendor, a.Plan) || cellText(t, f, sh, rsRunnerUpID, row) != a.Plan || !cellMoney(t, f, sh, rsRunnerUpTotal, row).Equal(a.Total) {
 						t.Errorf("%s runner-up %q %q, want %s %s", r.Vendor, cellText(t, f, sh, rsRunnerUp, row),
 							cellText(t, f, sh, rsRunnerUpTotal, row), a.Plan, wording.Fixed(a.Total))
 					}
