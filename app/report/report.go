@@ -700,7 +700,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 	b.str(sh, 1, 1, name+o.t(" — 客服云成本对比，", " — customer-service cloud cost comparison, ")+reportHorizon(c, o)+o.t("，人民币元", ", CNY"))
 	b.style(sh, 1, 1, 1, 1, b.st.title)
 	b.fail(b.f.SetRowHeight(sh, 1, 24))
-	b.header(sh, 2, []string{b.o.t("供应商", "Vendor"), b.o.t("方案", "Plan"), b.o.t("方案名称", "Plan name"), b.o.t("选择", "Chosen"),
+	b.header(sh, 2, []string{b.o.t("供应商", "Vendor"), b.o.t("方案编号", "Plan id"), b.o.t("方案名称", "Plan name"), b.o.t("选择", "Chosen"),
 		b.o.t("总额（元）", "Total (CNY)"), b.o.t("月均（元）", "Per month (CNY)"), b.o.t("现值（元；按生成时的价格，改单价不重算）", "Present value (CNY; as computed, does not follow an edit)"),
 		b.o.t("完整", "Complete"), b.o.t("覆盖全部需求", "Covers all"), b.o.t("未覆盖", "Uncovered"), b.o.t("未定价", "Unpriced"),
 		b.o.t("排名", "Rank"), b.o.t("次优方案", "Runner-up plan"), b.o.t("次优总额（元）", "Runner-up total (CNY)"), b.o.t("次优说明", "Runner-up note"),
