@@ -295,7 +295,9 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 		live := b.combosLive(c)
 		b.fail(b.f.MergeCell(sh, b.cell(1, row), b.cell(6, row)))
 		b.lines[sh] = mapWith(b.lines[sh], row, reportLinesOf(reportComboAnswer(c, o, live), full))
-		b.formula(sh, 1, row, b.comboAnswerFormula(c, live), b.st.wrap)
+		// Bold as the single vendor's answer above: the cheapest way is
+		// often the combination, and the boss's eye goes to the bold.
+		b.formula(sh, 1, row, b.comboAnswerFormula(c, live), b.st.boldWrap)
 	} else {
 		b.long(sh, 1, 6, row, reportCombination(c, o), full)
 	}

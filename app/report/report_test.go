@@ -738,6 +738,14 @@ func TestWorkbookConclusion(t *testing.T) {
 				if got := calcText(t, f, sheetConclusion, 1, row); got != wording.Answer(o.Lang, c) {
 					t.Errorf("%s: the combination computes to %q, want %q", o.Lang, got, wording.Answer(o.Lang, c))
 				}
+				// As bold as the single vendor's answer: here the combination
+				// is the cheaper way (52,777.20 against 68,177.20).
+				for _, r := range []int{answer, row} {
+					id, _ := f.GetCellStyle(sheetConclusion, cellName(1, r))
+					if st, err := f.GetStyle(id); err != nil || st.Font == nil || !st.Font.Bold {
+						t.Errorf("%s: answer row %d is not bold", o.Lang, r)
+					}
+				}
 			}
 		}
 		if !comboFound {
