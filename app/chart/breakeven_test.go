@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"encoding/xml"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -249,5 +250,63 @@ func TestTornadoWordsFitWhenEveryBarFalls(t *testing.T) {
 	}
 	if seen < 3 {
 		t.Errorf("%d words beside the zero line, want the growth and chats sides not computable and the bots unchanged", seen)
+	}
+}
+
+// The break-even's x tick labels stay inside the chart and apart: swept to
+// 10,000,000,000 the last one ("10,000,000,000", centred on the right
+// end of the axis) ran past the right edge and was cut.
+func TestBreakevenTickLabelsFitTheWidth(t *testing.T) {
+	s, _ := compareFile(t, exampleScenario)
+	values := pricing.SweepValues(0, 10_000_000_000, 21)
+	number := regexp.MustCompile(`^[0-9][0-9,.]*$`)
+	size := regexp.MustCompile(`font-size:([0-9.]+)px`)
+	for _, o := range []Options{{}, {Lang: "en"}, {Width: 900, Height: 400}, {Lang: "en", Width: 700, Height: 400}} {
+		var b bytes.Buffer
+		if err := RenderBreakeven(&b, "svg", s, "chats_per_day", values, o); err != nil {
+			t.Fatal(err)
+		}
+		cv, err := newCanvas("svg", o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := xml.NewDecoder(bytes.NewReader(b.Bytes()))
+		var x, fs, prevEnd float64
+		var last string
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				break
+			}
+			switch tk := tok.(type) {
+			case xml.StartElement:
+				for _, a := range tk.Attr {
+					switch a.Name.Local {
+					case "x":
+						x, _ = strconv.ParseFloat(a.Value, 64)
+					case "style":
+						if m := size.FindStringSubmatch(a.Value); m != nil {
+							fs, _ = strconv.ParseFloat(m[1], 64)
+						}
+					}
+				}
+			case xml.CharData:
+				w := string(tk)
+				if !number.MatchString(w) {
+					continue
+				}
+				last = w
+				if x < prevEnd {
+					t.Errorf("%+v: label %q at x %.0f overlaps the one before (ends at %.0f)", o, w, x, prevEnd)
+				}
+				prevEnd = x + cv.textWidth(w, fs)
+				if end := x + cv.textWidth(w, fs); x < 0 || end > float64(cv.w) {
+					t.Errorf("%+v: label %q from x %.0f to %.0f: outside the chart's width %d", o, w, x, end, cv.w)
+				}
+			}
+		}
+		if last != "10,000,000,000" {
+			t.Errorf("%+v: the last tick label is %q, want 10,000,000,000", o, last)
+		}
 	}
 }

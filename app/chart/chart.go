@@ -1060,7 +1060,11 @@ func (f *chartFrame) drawFrame(xticks []float64, xlabels []string) {
 	for i, t := range xticks {
 		xx := f.X(t)
 		cv.line(xx, f.bottom, xx, f.bottom+tl, cv.th.axis, lw, nil)
-		cv.text(xlabels[i], xx, f.bottom+tl+bs*1.15, bs, cv.th.text, alignCenter)
+		// A label centred on a tick at the edge keeps inside the image
+		// ("10,000,000,000" under the last tick was cut at the right).
+		half := cv.textWidth(xlabels[i], bs) / 2
+		lx := math.Max(pad+half, math.Min(W-pad-half, xx))
+		cv.text(xlabels[i], lx, f.bottom+tl+bs*1.15, bs, cv.th.text, alignCenter)
 	}
 	if f.xName != "" {
 		cv.text(cv.fit(f.xName, bs, f.right-f.left), (f.left+f.right)/2, f.bottom+tl+bs*2.8, bs, cv.th.subtle, alignCenter)
@@ -1730,7 +1734,11 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 		lo, hi = lo-1, hi+1
 	}
 	// The x axis spans exactly the swept values; round ticks inside it.
-	nice, xstep := niceTicks(lo, hi, max(2, min(10, int((f.right-f.left)/(cv.base*7)))))
+	// As many ticks as the widest label leaves room for (a label at
+	// 10,000,000,000 is twice the width of one at 10,000).
+	_, bs, _ := f.sizes()
+	labelW := math.Max(cv.base*7, cv.textWidth(groupFloat(math.Max(math.Abs(lo), math.Abs(hi)), 0), bs)+cv.base*2)
+	nice, xstep := niceTicks(lo, hi, max(2, min(10, int((f.right-f.left)/labelW))))
 	f.xmin, f.xmax = lo, hi
 	var xt []float64
 	for _, t := range nice {
