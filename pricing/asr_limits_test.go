@@ -35,9 +35,10 @@ func compareWithin(t *testing.T, s *scenarios.Scenario, limit time.Duration) (*C
 // 10⁹ times their length. 16 minutes a day are 960 s = 9.6·10¹¹ requests,
 // 9.6·10¹¹ calls a day, 480,000 packs of 2,000,000 calls (10,000 元, the
 // cheapest a call) each of the 1,096 days of 2027-01-01 … 2029-12-31:
-// 526,080,000 packs, 5,260,800,000,000.00 元, bought a year's worth at a
-// time (they are valid 12 months). The computation is in closed form,
-// whatever the volume (review B5).
+// 526,080,000 packs, 5,260,800,000,000.00 元, bought on the day they are
+// needed (§7.2): each day's 480,000 packs that day, not a year's worth on
+// the first (same total, cash paid earlier; review R23). The computation
+// follows the purchase days, whatever the volume (review B5).
 func TestChatoperaTinyASRRequestsPricedInClosedForm(t *testing.T) {
 	s := scenario(36, func(s *scenarios.Scenario) {
 		s.Demand.ASRMinutesPerDay = 16
@@ -58,8 +59,8 @@ func TestChatoperaTinyASRRequestsPricedInClosedForm(t *testing.T) {
 		}
 		packs += p.Quantity.IntPart()
 	}
-	if packs != 526_080_000 || len(r.Schedule) != 3 {
-		t.Errorf("%d packs in %d purchases, want 526,080,000 in 3 (one a year)", packs, len(r.Schedule))
+	if packs != 526_080_000 || len(r.Schedule) != 1096 {
+		t.Errorf("%d packs in %d purchases, want 526,080,000 in 1,096 (each day's that day)", packs, len(r.Schedule))
 	}
 }
 

@@ -164,6 +164,35 @@ func TestChatoperaPacksBoughtWhenNeeded(t *testing.T) {
 	assertServesEveryDay(t, 300, ch.Schedule, scenarios.NewDate(2027, 1, 1), 365)
 }
 
+// TestChatoperaPacksOnATieBoughtWhenNeeded guards §7.2 "resource packs are
+// bought on the day they are needed" where two plans cost the same: 2,700
+// calls a day for 2027 (985,500 calls) take ten 1,000 元 packs or one
+// 10,000 元 pack, 10,000.00 either way. The plan shown buys one 1,000 元
+// pack on 2027-01-01 and the next on the day the one before runs out
+// (call 100,001 falls on day 37: 2027-02-07), not ten on 01-01: same
+// total, but cash paid as the quota is needed (reviewer R23, scen D07).
+func TestChatoperaPacksOnATieBoughtWhenNeeded(t *testing.T) {
+	c, err := Compare(scenario(12, func(s *scenarios.Scenario) { s.Demand.ChatsPerDay = 2700 }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := vendor(t, c, scenarios.Chatopera)
+	if ch.Total.StringFixed(2) != "10000.00" {
+		t.Fatalf("total %s, want 10000.00", ch.Total)
+	}
+	start := scenarios.NewDate(2027, 1, 1)
+	if len(ch.Schedule) != 10 {
+		t.Fatalf("%d purchases, want ten of one pack each: %+v", len(ch.Schedule), ch.Schedule)
+	}
+	for i, p := range ch.Schedule {
+		want := start.AddDays(i * 100000 / 2700)
+		if p.Item != "pack.1000" || p.Quantity.IntPart() != 1 || !p.Date.Equal(want) {
+			t.Errorf("purchase %d: %s × %s on %s, want pack.1000 × 1 on %s", i+1, p.Item, p.Quantity, p.Date, want)
+		}
+	}
+	assertServesEveryDay(t, 2700, ch.Schedule, start, 365)
+}
+
 // assertServesEveryDay replays a schedule of packs day by day in the
 // vendor's order (the pack expiring first) with perDay calls a day: no day
 // may be refused, and no balance may go negative.

@@ -196,25 +196,46 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 	}
 	ub := int64(math.MaxInt64 / 2)
 	var ubBuys []packBuy
-	for k, kd := range kinds {
-		var pos, cost int64
-		var plan []packBuy
-		for pos < total && cost < ub {
-			day := sort.Search(n, func(d int) bool { return cum[d+1] > pos })
+	var ubCost int64 // what ubBuys costs (the search may lower ub below it)
+	// One kind alone, one pack at a time, bought when the quota held runs
+	// out (§7.2): all those bought on one day at once, until the day's use
+	// is served. Buying the packs of the whole validity at once costs no
+	// less and pays earlier. The plan is written out only when its cost
+	// makes it a candidate.
+	single := func(k int, plan *[]packBuy) (pos, cost int64) {
+		kd := kinds[k]
+		for pos < total && cost <= ub {
+			day := dayOf(pos)
 			limit := served(expires(day, kd.months))
 			if limit <= pos {
-				cost = ub // expires the day it is bought: this kind alone cannot serve
-				break
+				return pos, ub // expires the day it is bought: this kind alone cannot serve
 			}
-			c := (limit - pos + kd.quota - 1) / kd.quota
+			c := max((min(served(day+1), limit)-pos+kd.quota-1)/kd.quota, 1)
 			cost = satAdd(cost, satMul(c, kd.cost))
 			pos = min(pos+c*kd.quota, limit)
-			counts := make([]int64, len(kinds))
-			counts[k] = c
-			plan = append(plan, packBuy{day: day, counts: counts, endDay: sort.Search(n, func(d int) bool { return cum[d+1] >= pos }), expired: pos == limit})
+			if plan != nil {
+				counts := make([]int64, len(kinds))
+				counts[k] = c
+				*plan = append(*plan, packBuy{day: day, counts: counts, endDay: sort.Search(n, func(d int) bool { return cum[d+1] >= pos }), expired: pos == limit})
+			}
 		}
-		if cost < ub {
-			ub, ubBuys = cost, plan
+		return pos, cost
+	}
+	singleCost := make([]int64, len(kinds))
+	for k := range kinds {
+		singleCost[k] = -1
+		if pos, cost := single(k, nil); pos >= total && cost <= ub {
+			ub, singleCost[k] = cost, cost
+		}
+	}
+	for k := range kinds {
+		if singleCost[k] != ub {
+			continue // dearer, or does not serve
+		}
+		var plan []packBuy
+		single(k, &plan)
+		if ubBuys == nil || paysLater(plan, ubBuys, kinds) {
+			ubBuys, ubCost = plan, ub
 		}
 	}
 	// The cheapest cover of all use, each kind counted at what it could
@@ -263,7 +284,7 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 			}
 		}
 		if pos >= total && cost < ub && refusedDay(start, use, kinds, plan) < 0 {
-			ub, ubBuys = cost, plan
+			ub, ubBuys, ubCost = cost, plan, cost
 		}
 	}
 	if ubBuys != nil && ub <= lb(0) {
@@ -445,6 +466,9 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 				buys = append(buys, spell(&nodes[i])...)
 			}
 			sort.SliceStable(buys, func(i, j int) bool { return buys[i].day < buys[j].day })
+			if ubBuys != nil && ubCost == nd.cost && paysLater(ubBuys, buys, kinds) {
+				return ubBuys, ubCost, true, provenBySearch // as cheap, and paid later
+			}
 			return buys, nd.cost, true, provenBySearch
 		}
 		if budget > 0 && mixes > budget {
@@ -565,12 +589,51 @@ func packSearch(start scenarios.Date, use []int64, kinds []packKind, budget int)
 			buys = append(buys, spell(&nodes[i])...)
 		}
 		sort.SliceStable(buys, func(i, j int) bool { return buys[i].day < buys[j].day })
-		return buys, nodes[bestNode].cost, true, unproven
+		if !(ubBuys != nil && ubCost == nodes[bestNode].cost && paysLater(ubBuys, buys, kinds)) {
+			return buys, nodes[bestNode].cost, true, unproven
+		}
 	}
 	if ubBuys == nil {
 		return nil, 0, false, provenBySearch
 	}
-	return ubBuys, ub, true, unproven
+	return ubBuys, ubCost, true, unproven
+}
+
+// paysLater says whether plan a, of the same total as plan b, pays later
+// (§7.2: packs are bought on the day they are needed): by the first day
+// on which the two have paid different sums, a has paid less. A plan that
+// buys a year's packs on its first day is not chosen over one that buys
+// them as their quota is needed for the same money. Both list their
+// purchases by day; b nil: a pays later.
+func paysLater(a, b []packBuy, kinds []packKind) bool {
+	if b == nil {
+		return a != nil
+	}
+	var paidA, paidB int64
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		day := math.MaxInt
+		if i < len(a) {
+			day = a[i].day
+		}
+		if j < len(b) {
+			day = min(day, b[j].day)
+		}
+		for ; i < len(a) && a[i].day == day; i++ {
+			for k, c := range a[i].counts {
+				paidA = satAdd(paidA, satMul(c, kinds[k].cost))
+			}
+		}
+		for ; j < len(b) && b[j].day == day; j++ {
+			for k, c := range b[j].counts {
+				paidB = satAdd(paidB, satMul(c, kinds[k].cost))
+			}
+		}
+		if paidA != paidB {
+			return paidA < paidB
+		}
+	}
+	return false
 }
 
 type posItem struct {
