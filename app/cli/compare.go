@@ -49,7 +49,7 @@ func runCompare(env *Env, args []string) int {
 	case "json":
 		out, err = ComparisonJSON(c)
 	case "csv":
-		out, err = ComparisonCSV(c)
+		out, err = ComparisonCSV(c, env.Lang())
 	default:
 		out = []byte(ComparisonTable(c, env.Lang()))
 	}

@@ -7,9 +7,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"kefucost/app"
 	"kefucost/app/wording"
@@ -91,12 +94,17 @@ func TestCompareSpeaksTheLocalesLanguage(t *testing.T) {
 		if en != en2 || en != en3 || zh2 != out || !strings.Contains(en, "Vendor") {
 			t.Errorf("%s: --lang does not choose the language", name)
 		}
-		for _, format := range []string{"json", "csv"} {
-			a, _, _ := runCLIEnv(t, zh, "compare", "--scenario", sc, "--format", format)
-			b, _, _ := runCLIEnv(t, nil, "compare", "--scenario", sc, "--format", format)
-			if a != b || a == "" {
-				t.Errorf("%s --format %s differs under a Chinese locale", name, format)
-			}
+		// JSON carries both languages; the CSV's formula and purchase
+		// reasons are in the language chosen (its columns are the same).
+		a, _, _ := runCLIEnv(t, zh, "compare", "--scenario", sc, "--format", "json")
+		b, _, _ := runCLIEnv(t, nil, "compare", "--scenario", sc, "--format", "json")
+		if a != b || a == "" {
+			t.Errorf("%s --format json differs under a Chinese locale", name)
+		}
+		a, _, _ = runCLIEnv(t, zh, "compare", "--scenario", sc, "--format", "csv")
+		b, _, _ = runCLIEnv(t, map[string]string{"LANG": "C"}, "compare", "--scenario", sc, "--format", "csv", "--lang", "zh")
+		if a != b || a == "" {
+			t.Errorf("%s --format csv under a Chinese locale is not --lang zh's", name)
 		}
 	}
 	plans, _, _ := runCLIEnv(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "plans", "--vendor", "tencent-qidian")
@@ -224,7 +232,7 @@ func TestComparisonCSVTotalsSayWhatTheyAre(t *testing.T) {
 	if !wording.ServesNone(resultOf(t, c, "aliyun-icc")) || wording.BoundOf(c.Vendors[1]) != wording.AtLeast {
 		t.Fatalf("test scenario: want Aliyun serving none and %s a lower bound", c.Vendors[1].Vendor)
 	}
-	data, err := ComparisonCSV(c)
+	data, err := ComparisonCSV(c, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -369,6 +377,62 @@ func TestSourcesByTitleAndAddress(t *testing.T) {
 			if !strings.Contains(text, want) {
 				t.Errorf("%v: no source with the address %s", args, want)
 			}
+		}
+	}
+}
+
+// A CSV formula cell never states a false product: a line billed by a rule
+// (Aliyun's minute tiers, Tencent's prorated seats) says how it was
+// computed, as the table and JSON do, not "18000 minute × 0.22 = 3959.93"
+// (reviewer R17). In Chinese the formula and a purchase's reason are
+// Chinese.
+func TestComparisonCSVFormulaIsNoFalseProduct(t *testing.T) {
+	s, err := scenarios.ReadFile(specFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := pricing.Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	product := regexp.MustCompile(`^([0-9.,]+) [^×=]*× ([0-9.,]+) = ([0-9.,]+)$`)
+	num := func(s string) decimal.Decimal { return decimal.RequireFromString(strings.ReplaceAll(s, ",", "")) }
+	latin := regexp.MustCompile(`[A-Za-z]{3,}`)
+	for _, lang := range []string{"en", "zh"} {
+		data, err := ComparisonCSV(c, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[strings.TrimPrefix(h, "\ufeff")] = i
+		}
+		rule, products, purchases := 0, 0, 0
+		for _, row := range rows[1:] {
+			f := row[col["formula"]]
+			if m := product.FindStringSubmatch(strings.SplitN(strings.ReplaceAll(f, "；", ";"), ";", 2)[0]); m != nil {
+				products++
+				a, b, want := num(m[1]), num(m[2]), num(m[3])
+				if !a.Mul(b).Equal(want) {
+					t.Errorf("%s: formula %q: %s × %s is %s", lang, f, m[1], m[2], a.Mul(b).StringFixed(2))
+				}
+			}
+			if strings.Contains(f, "not a plain product") || strings.Contains(f, "不是简单乘积") {
+				rule++
+			}
+			if strings.HasPrefix(row[col["item"]], "PURCHASE ") {
+				purchases++ // its reason is in the formula column
+			}
+			if w := latin.FindString(strings.NewReplacer("Chatopera", "", "UTC", "").Replace(f)); lang == "zh" && w != "" {
+				t.Errorf("zh: %q has the English word %q", f, w)
+			}
+		}
+		if rule == 0 || products == 0 || purchases == 0 {
+			t.Errorf("%s: %d lines by rule, %d plain products, %d purchases: the test scenario no longer has what this test is about", lang, rule, products, purchases)
 		}
 	}
 }

@@ -372,8 +372,10 @@ func nonNil(s []string) []string {
 
 // ComparisonCSV renders one row per breakdown line with its monthly cash,
 // and a TOTAL row per vendor, for spreadsheets (report.CSVWriter: no cell
-// is taken as a formula).
-func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
+// is taken as a formula). The formula and a purchase's reason are in lang,
+// the formula as the table and JSON give it (wording.Formula): a line that
+// is not a plain product says so, never a false "a × b = c".
+func ComparisonCSV(c *pricing.Comparison, lang string) ([]byte, error) {
 	var b bytes.Buffer
 	w := report.NewCSVWriter(&b)
 	head := []string{"vendor", "plan", "item", "label", "quantity", "unit", "unit_price", "amount"}
@@ -402,7 +404,7 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 					row = append(row, wording.Fixed(monthly[i]))
 				}
 			}
-			row = append(row, "", wording.YesNo(l.Assumption), l.Note, l.Formula, wording.SourceName("en", r, l), l.SourceDate)
+			row = append(row, "", wording.YesNo(l.Assumption), l.Note, wording.Formula(lang, l), wording.SourceName("en", r, l), l.SourceDate)
 			if err := write(row); err != nil {
 				return nil, err
 			}
@@ -420,7 +422,11 @@ func ComparisonCSV(c *pricing.Comparison) ([]byte, error) {
 			for range c.MonthStarts {
 				row = append(row, "")
 			}
-			row = append(row, "purchase", "", fmt.Sprintf("%s CNY, covers until %s", amount, p.Until), p.Why, "", "")
+			why := p.Why
+			if lang != "en" && p.WhyZH != "" {
+				why = p.WhyZH
+			}
+			row = append(row, "purchase", "", fmt.Sprintf("%s CNY, covers until %s", amount, p.Until), why, "", "")
 			if err := write(row); err != nil {
 				return nil, err
 			}

@@ -230,7 +230,7 @@ func TestComparisonCSVKeepsFormulaStartsText(t *testing.T) {
 		r.Name = c + "vendor"
 		l := r.Lines[0]
 		l.Label, l.Note, l.Formula, l.Source = c+injection, c+"note", c+"1+1", c+"source"
-		data, err := ComparisonCSV(cmp)
+		data, err := ComparisonCSV(cmp, "en")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -418,7 +418,7 @@ func FuzzCSVWritersMakeNoFormula(f *testing.F) {
 		l.Label, l.Note = text, text
 		r.Lines = append([]*pricing.Line{&l}, r.Lines[1:]...)
 		c.Vendors = append([]*pricing.Result{&r}, c.Vendors[1:]...)
-		data, err := ComparisonCSV(c)
+		data, err := ComparisonCSV(c, "en")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1117,7 +1117,7 @@ func runScCompare(env *Env, args []string) int {
 	case "json":
 		out, err = ComparisonJSON(cmp)
 	case "csv":
-		out, err = ComparisonCSV(cmp)
+		out, err = ComparisonCSV(cmp, env.Lang())
 	default:
 		out = []byte(ComparisonTable(cmp, env.Lang()))
 	}
