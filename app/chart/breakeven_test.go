@@ -308,5 +308,20 @@ func TestBreakevenTickLabelsFitTheWidth(t *testing.T) {
 		if last != "10,000,000,000" {
 			t.Errorf("%+v: the last tick label is %q, want 10,000,000,000", o, last)
 		}
+
+	}
+}
+
+// The reason a swept value was refused is in the chart's language: with
+// Lang "" (Chinese, the default) it was the engine's English ("每日机器人
+// 对话：must be from 0 to 100,000,000, not 500000000").
+func TestBreakevenRefusalReasonInChinese(t *testing.T) {
+	s, _ := compareFile(t, exampleScenario)
+	values := pricing.SweepValues(0, 10_000_000_000, 21)
+	for _, lang := range []string{"", "zh"} {
+		all := strings.Join(breakevenTexts(t, s, "chats_per_day", values, Options{Lang: lang}), "\n")
+		if strings.Contains(all, "must be") || !strings.Contains(all, "原因：每日机器人对话：") {
+			t.Errorf("Lang %q: the reason for the refused values is not in Chinese:\n%s", lang, all)
+		}
 	}
 }

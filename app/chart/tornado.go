@@ -439,7 +439,9 @@ func refusalText(o Options, fe *scenarios.FieldError) string {
 	if o.en() {
 		return wording.FieldError("en", fe)
 	}
-	return wording.FileError(o.Lang, scenarios.FieldErrors{fe}).Error()
+	// "zh", not o.Lang: Lang "" is Chinese here, and wording's catalog
+	// has no "" (the reason came out in the engine's English).
+	return wording.FileError("zh", scenarios.FieldErrors{fe}).Error()
 }
 
 // sameWay: the two combinations give the same groups to the same vendors.
