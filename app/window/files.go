@@ -147,14 +147,16 @@ func safeFileName(name string) string {
 }
 
 // canExport says why nothing can be exported yet (no result, or one that
-// is not the scenario on screen), for the chart and the report alike.
-func (u *ui) canExport() bool {
+// is not the scenario on screen), for the chart and the report alike,
+// naming what was asked for: stale is the message key of its refusal
+// ("export.stale.chart", "export.stale.report").
+func (u *ui) canExport(stale string) bool {
 	if u.result == nil {
 		u.showInfo(u.lang.T("export.title"), u.lang.T("export.nothing"))
 		return false
 	}
 	if u.stale {
-		u.showInfo(u.lang.T("export.title"), u.lang.T("export.stale"))
+		u.showInfo(u.lang.T("export.title"), u.lang.T(stale))
 		return false
 	}
 	return true
@@ -163,7 +165,7 @@ func (u *ui) canExport() bool {
 // onExportChart writes the chart on screen (cumulative, monthly, or the
 // selected vendor's breakdown) at print size.
 func (u *ui) onExportChart(format string) {
-	if !u.canExport() {
+	if !u.canExport("export.stale.chart") {
 		return
 	}
 	// The what-if tabs export what they show (sense.go).
@@ -196,7 +198,7 @@ func (u *ui) onExportChart(format string) {
 // short pause.
 func (u *ui) chartFile(format string, kind chart.Kind) ([]byte, error) {
 	if u.result == nil || u.stale {
-		return nil, errors.New(u.lang.T("export.stale"))
+		return nil, errors.New(u.lang.T("export.stale.chart"))
 	}
 	c, err := pricing.Compare(u.cur.Clone())
 	if err != nil {

@@ -38,7 +38,7 @@ type reportExport struct {
 
 // onExportReport asks where to save the report of the comparison shown.
 func (u *ui) onExportReport(format string) {
-	if !u.canExport() {
+	if !u.canExport("export.stale.report") {
 		return
 	}
 	job := u.reportJob(format)

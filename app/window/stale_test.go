@@ -1,8 +1,11 @@
 package window
 
 import (
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"kefucost/app/chart"
@@ -116,6 +119,35 @@ func TestOpeningInvalidScenarioClearsVendorStatus(t *testing.T) {
 	for id, c := range u.vendors.Cards {
 		if c.Status.Text != "" {
 			t.Errorf("%s card says %q about a scenario that has no results", id, c.Status.Text)
+		}
+	}
+}
+
+// With a field red, an export is refused naming what was asked for: the
+// report (Ctrl+E) as the report, the chart as the chart (the report's
+// refusal used to say "导出图表").
+func TestExportRefusalNamesTheReportOrTheChart(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		f := newUIFixture(t, lang)
+		u := f.u
+		test.Type(f.field("months").Entry, "x")
+		if !u.stale || u.result == nil {
+			t.Fatalf("%s: precondition: results shown and out of date (stale %v)", lang, u.stale)
+		}
+		u.savePathHook = func(name string, then func(string)) {
+			t.Errorf("%s: %s offered for saving while out of date", lang, name)
+		}
+		u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
+		msg := labelsText(u.win.Canvas().Overlays().Top())
+		words := map[string][2]string{"zh": {"报告", "图表"}, "en": {"the report", "chart"}}[lang]
+		report, chartWord := words[0], words[1]
+		if !strings.Contains(msg, u.lang.T("export.stale.report")) || !strings.Contains(msg, report) || strings.Contains(msg, chartWord) {
+			t.Errorf("%s: Ctrl+E (report) refused with %q", lang, msg)
+		}
+		u.onExportChart("png")
+		msg = labelsText(u.win.Canvas().Overlays().Top())
+		if !strings.Contains(msg, u.lang.T("export.stale.chart")) || !strings.Contains(msg, chartWord) {
+			t.Errorf("%s: chart export refused with %q", lang, msg)
 		}
 	}
 }
