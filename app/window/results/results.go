@@ -42,6 +42,8 @@ type Panel struct {
 	Cards     *fyne.Container
 	CardViews map[string]*CardView
 	noneLabel *widget.Label
+	// cardsTheme holds the cards in compactTheme.
+	cardsTheme *container.ThemeOverride
 	// Totals are the amounts on the cards by vendor id (tests read them).
 	Totals map[string]*widget.Label
 	// Order is the vendors' order on the cards.
@@ -192,7 +194,8 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	p.VATWords = kit.NewPara("")
 	p.VATWords.SizeName = theme.SizeNameCaptionText
 	top := container.NewVBox(p.StaleBar, p.pricesBar, container.NewBorder(nil, nil, p.VAT, nil, p.VATWords), p.Answer, p.Runners)
-	split := container.NewVSplit(container.NewVScroll(container.NewThemeOverride(p.Cards, compactTheme{th})), p.Tabs)
+	p.cardsTheme = container.NewThemeOverride(p.Cards, compactTheme{th})
+	split := container.NewVSplit(container.NewVScroll(p.cardsTheme), p.Tabs)
 	split.Offset = 0.42
 	p.Content = container.NewBorder(top, nil, nil, nil, split)
 	return p
@@ -404,7 +407,15 @@ func (p *Panel) showCards(c *pricing.Comparison) {
 	}
 	if !sameObjects(p.Cards.Objects, objs) {
 		p.Cards.Objects = objs
-		p.Cards.Refresh()
+		// Cards new to the container take its theme (compactTheme's
+		// padding and muted colour) only when the override is
+		// refreshed, and their texts keep the colours they were drawn
+		// in until they are drawn again: a new card's greyed total was
+		// #E3E3E3, the app theme's.
+		p.cardsTheme.Refresh()
+		for _, id := range p.Order {
+			p.CardViews[id].restyle()
+		}
 	}
 }
 
@@ -461,6 +472,13 @@ func NewCardView() *CardView {
 	v.Check.Hide()
 	v.card = widget.NewCard("", "", container.NewVBox(v.name, v.Total, v.Rank, v.Gap, v.plan, v.Sub, v.Age, v.Check, v.UncoveredBadge, v.UnpricedBadge))
 	return v
+}
+
+// restyle draws the card's texts again in the theme they are under now.
+func (v *CardView) restyle() {
+	for _, lb := range []*widget.Label{v.name, v.Total, v.plan, v.Sub, v.Rank, v.Gap, v.UncoveredBadge, v.UnpricedBadge, v.Age} {
+		lb.Refresh()
+	}
 }
 
 func setShown(lb interface {
@@ -610,7 +628,26 @@ func (t compactTheme) current() fyne.Theme {
 }
 
 func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameDisabled {
+		return mutedText(t.current(), v)
+	}
 	return t.current().Color(n, v)
+}
+
+// mutedText is the colour of the cards' greyed words (a partial total,
+// "仅覆盖：机器人": widget.LowImportance draws them in the theme's
+// "disabled" colour, #E3E3E3 on white in the light theme, 1.3:1):
+// grey, apart from the text, and readable, at least 4.5:1 on the
+// background in both variants (#737373 on white 4.7:1, #8C8C8C on
+// #171718 5.3:1). The cards hold no widget that is ever disabled. The
+// variant is the background's (the app's theme may force light or dark
+// whatever v says).
+func mutedText(th fyne.Theme, v fyne.ThemeVariant) color.Color {
+	r, g, b, _ := th.Color(theme.ColorNameBackground, v).RGBA()
+	if r+g+b > 3*0x8000 { // a light background
+		return color.NRGBA{R: 0x73, G: 0x73, B: 0x73, A: 0xff}
+	}
+	return color.NRGBA{R: 0x8c, G: 0x8c, B: 0x8c, A: 0xff}
 }
 
 func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
