@@ -859,12 +859,24 @@ func crossings(series [][]decimal.Decimal) []chartCrossing {
 
 // ---------------------------------------------------------------- layout
 
+// notDrawn is the legend's word for a vendor with no known amount: "不画线"
+// on a line chart, "不画柱" on a bar chart.
+func notDrawn(o Options, lines bool) string {
+	if lines {
+		return ctr(o, "不画线", "no line")
+	}
+	return ctr(o, "不画柱", "no bars")
+}
+
 // chartSeries is one vendor's line or bars.
 type chartSeries struct {
 	id     string
 	label  string
 	color  drawing.Color
 	dashed bool
+	// none: no known amount (unknown or not applicable): in the legend
+	// only, never drawn as a line or bars at 0.
+	none bool
 	// thick: the cheapest combination's line, drawn over the others.
 	thick bool
 	ys    []float64
@@ -883,6 +895,8 @@ type chartLegendItem struct {
 	bar    bool
 	// more: a wrapped label's next line (no swatch of its own).
 	more bool
+	// none: a series not drawn (no known amount): no swatch.
+	none bool
 }
 
 // chartFrame is the common layout: title, subtitle, y-axis title, plot box,
@@ -1075,8 +1089,9 @@ func (f *chartFrame) drawFrame(xticks []float64, xlabels []string) {
 		cy := f.legendY + float64(ri)*bs*1.7 + bs*0.85
 		for _, p := range row {
 			sw := bs * 2.2
-			if p.item.more {
-				// the next line of a wrapped label
+			if p.item.more || p.item.none {
+				// the next line of a wrapped label, or a series not
+				// drawn: no swatch (its label says why)
 			} else if p.item.bar {
 				fill := p.item.color
 				if p.item.dashed {
@@ -1128,13 +1143,21 @@ func comparisonSeries(c *pricing.Comparison, cumulative bool, o Options) []chart
 	for _, r := range c.Vendors {
 		s := chartSeries{id: r.Vendor, color: VendorColor(r.Vendor), dashed: !r.Complete || !r.Covers}
 		s.label = wording.VendorName(r, o.Lang)
-		if cumulative {
-			s.label += " · " + wording.Amount(o.Lang, r.Total, wording.BoundOf(r))
+		bound := wording.BoundOf(r)
+		// Unpriced is not 0, uncovered is not free: a vendor with no
+		// known amount (nothing needed priced, or serving none of the
+		// needs) gets no line or bars, only its legend entry saying so.
+		s.none = bound == wording.Unknown || bound == wording.NotApplicable
+		if cumulative || s.none {
+			s.label += " · " + wording.Amount(o.Lang, r.Total, bound)
 		}
 		if r.Vendor == wording.CheapestWhole(c) {
 			s.label += ctr(o, "（"+wording.Cheapest(o.Lang)+"）", " ("+wording.Cheapest(o.Lang)+")")
 		}
 		s.label += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
+		if s.none {
+			s.label += " · " + notDrawn(o, cumulative)
+		}
 		run := decimal.Zero
 		for _, m := range r.Monthly {
 			v := m
@@ -1267,8 +1290,14 @@ func drawTimeChart(cv *chartCanvas, c *pricing.Comparison, cumulative bool, o Op
 	f.subtitle = horizonText(c, o)
 	anyDashed := false
 	ylo, yhi := 0.0, 0.0
-	for _, s := range ss {
-		f.legend = append(f.legend, chartLegendItem{label: s.label, color: s.color, dashed: s.dashed, bar: !cumulative})
+	all := ss
+	ss = nil
+	for _, s := range all {
+		f.legend = append(f.legend, chartLegendItem{label: s.label, color: s.color, dashed: s.dashed, bar: !cumulative, none: s.none})
+		if s.none {
+			continue
+		}
+		ss = append(ss, s)
 		anyDashed = anyDashed || s.dashed
 		for _, v := range s.ys {
 			ylo, yhi = math.Min(ylo, v), math.Max(yhi, v)
@@ -1305,12 +1334,20 @@ func drawTimeChart(cv *chartCanvas, c *pricing.Comparison, cumulative bool, o Op
 	}
 	f.drawFrame(xt, xl)
 
-	if len(ss) == 0 {
+	if len(all) == 0 {
 		cv.message([]string{ctr(o, "没有启用的供应商", "No vendor is enabled")}, f.left, f.top, f.right, f.bottom)
+		return
+	}
+	if len(ss) == 0 {
+		cv.message([]string{ctr(o, "没有已知金额可画：每个供应商都没有已知价格或不适用", "No known amount to draw: every vendor is unpriced or not applicable"),
+			ctr(o, "（未定价不是 0 元）", "(unpriced is not 0)")}, f.left, f.top, f.right, f.bottom)
 		return
 	}
 	if yhi == 0 && ylo == 0 {
 		msg := ctr(o, "所有供应商在此期间的支出都是 0 元", "Every vendor's cash is 0 over the whole horizon")
+		if len(ss) < len(all) {
+			msg = ctr(o, "有已知金额的供应商在此期间的支出都是 0 元", "Every vendor with a known amount pays 0 over the whole horizon")
+		}
 		cv.message([]string{msg, ctr(o, "（没有需要购买的项目）", "(nothing to buy for this scenario)")}, f.left, f.top, f.right, f.bottom)
 		return
 	}
@@ -1346,14 +1383,6 @@ func drawLines(cv *chartCanvas, f *chartFrame, ss []chartSeries, xs []float64) {
 	}
 	for _, i := range order {
 		s := ss[i]
-		if len(s.ys) == 1 {
-			cv.dot(f.X(x(0)), f.Y(s.ys[0]), 4*cv.scale, s.color, s.color, 1)
-			continue
-		}
-		pts := make([][2]float64, len(s.ys))
-		for j, v := range s.ys {
-			pts[j] = [2]float64{f.X(x(j)), f.Y(v)}
-		}
 		var dash []float64
 		if s.dashed {
 			dash = cv.dash()
@@ -1362,7 +1391,25 @@ func drawLines(cv *chartCanvas, f *chartFrame, ss []chartSeries, xs []float64) {
 		if s.thick {
 			w = lw * 1.6
 		}
-		cv.polyline(pts, s.color, w, dash)
+		// A point with no known amount (NaN) is a gap: the line stops
+		// and starts again; a point alone between gaps is a dot.
+		var pts [][2]float64
+		flush := func() {
+			if len(pts) == 1 {
+				cv.dot(pts[0][0], pts[0][1], 4*cv.scale, s.color, s.color, 1)
+			} else {
+				cv.polyline(pts, s.color, w, dash)
+			}
+			pts = nil
+		}
+		for j, v := range s.ys {
+			if math.IsNaN(v) {
+				flush()
+				continue
+			}
+			pts = append(pts, [2]float64{f.X(x(j)), f.Y(v)})
+		}
+		flush()
 	}
 }
 
@@ -1550,7 +1597,12 @@ func drawBreakdown(cv *chartCanvas, c *pricing.Comparison, o Options) error {
 		ny += ss * 1.5
 	}
 	if len(rows) == 0 {
-		cv.message([]string{ctr(o, "这个场景在此方案下没有需要购买的项目（合计 0 元）", "Nothing to buy from this vendor for this scenario (total 0)")}, pad, top, W-pad, bottom)
+		msg := ctr(o, "这个场景在此方案下没有需要购买的项目（合计 0 元）", "Nothing to buy from this vendor for this scenario (total 0)")
+		if wording.BoundOf(r) == wording.NotApplicable {
+			// Serving none of the needs is no price of 0.
+			msg = ctr(o, "不适用：这家供应商不提供本方案所需的任何服务，没有可画的费用", "Not applicable: this vendor serves none of this scenario's needs; no cost to draw")
+		}
+		cv.message([]string{msg}, pad, top, W-pad, bottom)
 		return nil
 	}
 
@@ -1670,14 +1722,23 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 			sr.label = id
 		}
 		complete, covers := true, true
+		known := 0
 		for _, p := range points {
 			for _, v := range p.Vendors {
 				if v.Vendor == id {
 					sr.partialAt = append(sr.partialAt, !v.Complete || !v.Covers)
 					sr.exact = append(sr.exact, v.Total)
 					f := v.Total.InexactFloat64()
+					if v.Total.IsZero() && (!v.Complete || !v.Covers) {
+						// No known amount at this value (nothing
+						// needed priced, or serving none of the
+						// needs): a gap in the line, not a 0.
+						f = math.NaN()
+					} else {
+						known++
+						ylo, yhi = math.Min(ylo, f), math.Max(yhi, f)
+					}
 					sr.ys = append(sr.ys, f)
-					ylo, yhi = math.Min(ylo, f), math.Max(yhi, f)
 					complete = complete && v.Complete
 					covers = covers && v.Covers
 				}
@@ -1687,11 +1748,17 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 			continue
 		}
 		sr.dashed = !complete || !covers
+		sr.none = known == 0 && len(points) > 0
 		if !complete {
 			sr.label += ctr(o, "（"+wording.Incomplete(o.Lang, 0)+"）", " ("+wording.Incomplete(o.Lang, 0)+")")
 		}
 		if !covers {
 			sr.label += ctr(o, "（"+wording.NotCovering(o.Lang, nil)+"）", " ("+wording.NotCovering(o.Lang, nil)+")")
+		}
+		if sr.none {
+			sr.label += " · " + ctr(o, "没有已知金额", "no known amount") + " · " + notDrawn(o, true)
+		} else if known < len(points) {
+			sr.label += " · " + ctr(o, "无已知金额处断开", "gaps: no known amount")
 		}
 		ss = append(ss, sr)
 	}
@@ -1710,9 +1777,14 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 	// Words only in Chinese; English keeps the id --field takes.
 	f.xName = ctr(o, fl, fl+" ("+field+")")
 	anyDashed := false
-	for _, sr := range ss {
-		anyDashed = anyDashed || sr.dashed
-		f.legend = append(f.legend, chartLegendItem{label: sr.label, color: sr.color, dashed: sr.dashed})
+	all := ss
+	ss = nil
+	for _, sr := range all {
+		f.legend = append(f.legend, chartLegendItem{label: sr.label, color: sr.color, dashed: sr.dashed, none: sr.none})
+		if !sr.none {
+			ss = append(ss, sr)
+			anyDashed = anyDashed || sr.dashed
+		}
 	}
 	cross := wholeCrossings(ss)
 	f.notes = chartNotes(o, anyDashed, false, len(cross) > 0)
@@ -1754,7 +1826,7 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 		xl = append(xl, groupFloat(t, decimalsFor(xstep)))
 	}
 	f.drawFrame(xt, xl)
-	if len(ss) == 0 {
+	if len(all) == 0 {
 		cv.message([]string{ctr(o, "没有启用的供应商", "No vendor is enabled")}, f.left, f.top, f.right, f.bottom)
 		return
 	}
@@ -1764,8 +1836,17 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 		_, _, small := f.sizes()
 		cv.text(ctr(o, "当前 ", "now ")+wording.GroupDigits(strconv.FormatInt(current, 10)), X+4*cv.scale, f.top+small, small, cv.th.subtle, alignLeft)
 	}
+	if len(ss) == 0 {
+		cv.message([]string{ctr(o, "没有已知金额可画：每个供应商都没有已知价格或不适用", "No known amount to draw: every vendor is unpriced or not applicable"),
+			ctr(o, "（未定价不是 0 元）", "(unpriced is not 0)")}, f.left, f.top, f.right, f.bottom)
+		return
+	}
 	if yhi == 0 && ylo == 0 {
-		cv.message([]string{ctr(o, "所有供应商在这些取值下的总成本都是 0 元", "Every vendor's total is 0 at these values")}, f.left, f.top, f.right, f.bottom)
+		msg := ctr(o, "所有供应商在这些取值下的总成本都是 0 元", "Every vendor's total is 0 at these values")
+		if len(ss) < len(all) {
+			msg = ctr(o, "有已知金额的供应商在这些取值下的总成本都是 0 元", "Every vendor with a known amount totals 0 at these values")
+		}
+		cv.message([]string{msg}, f.left, f.top, f.right, f.bottom)
 		return
 	}
 	drawLines(cv, f, ss, xs)

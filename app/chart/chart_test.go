@@ -807,3 +807,68 @@ func TestRenderCombinationChart(t *testing.T) {
 		t.Errorf("no-combination chart:\n%s", all)
 	}
 }
+
+// Unpriced is not 0 and uncovered is not free: a vendor with no known
+// amount (Huawei: nothing needed priced, 未知; Aliyun: serves none of the
+// needs, 不适用) gets no line, no bars and no swatch in any chart, only
+// its legend entry saying so ("· 不画线"); a lower bound (Tencent, 至少)
+// keeps its dashed line. Colours are the vendors' (VendorColor).
+func TestVendorWithNoKnownAmountHasNoSeries(t *testing.T) {
+	s, c := decodeScenario(t, scenarioJSON("unpriced", 12, `"chats_per_day": 3000, "online_agents": 5, "bots": 1`,
+		`"tencent-qidian": {"plan": "tencent-qidian-pro-robot"}`))
+	bounds := map[string]wording.Bound{}
+	for _, r := range c.Vendors {
+		bounds[r.Vendor] = wording.BoundOf(r)
+	}
+	if bounds[scenarios.Huawei] != wording.Unknown || bounds[scenarios.Aliyun] != wording.NotApplicable || bounds[scenarios.Tencent] != wording.AtLeast {
+		t.Fatalf("test scenario: want Huawei unknown, Aliyun not applicable, Tencent at least; got %v", bounds)
+	}
+	// The colour as the SVG writer spells it in a stroke or a fill.
+	rgba := func(id string) string {
+		col := VendorColor(id)
+		return fmt.Sprintf("(%d,%d,%d,", col.R, col.G, col.B)
+	}
+	for _, lang := range []string{"zh", "en"} {
+		for _, kind := range []Kind{Cumulative, Monthly, Breakeven} {
+			var b bytes.Buffer
+			var err error
+			if kind == Breakeven {
+				err = RenderBreakeven(&b, "svg", s, "chats_per_day", pricing.SweepValues(1000, 5000, 5), Options{Lang: lang})
+			} else {
+				err = Render(&b, "svg", c, kind, Options{Lang: lang})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			svg := b.String()
+			for _, id := range []string{scenarios.Huawei, scenarios.Aliyun} {
+				if strings.Contains(svg, rgba(id)) {
+					t.Errorf("%s %s: %s (%v) is drawn in its colour %s: a line or bars at 0 for a vendor with no known amount", lang, kind, id, bounds[id], rgba(id))
+				}
+			}
+			if !strings.Contains(svg, rgba(scenarios.Tencent)) || !strings.Contains(svg, "stroke-dasharray") {
+				t.Errorf("%s %s: Tencent's lower bound is not drawn dashed", lang, kind)
+			}
+			all := strings.Join(svgTexts(t, b.Bytes()), "\n")
+			word := notDrawn(Options{Lang: lang}, kind != Monthly)
+			for _, id := range []string{scenarios.Huawei, scenarios.Aliyun} {
+				name := wording.VendorNameByID(lang, id)
+				if !regexp.MustCompile(regexp.QuoteMeta(name) + `[^\n]*· ` + regexp.QuoteMeta(word)).MatchString(all) {
+					t.Errorf("%s %s: legend does not keep %s with %q: %q", lang, kind, name, word, all)
+				}
+			}
+			if kind == Cumulative && !strings.Contains(all, wording.Amount(lang, resultOf(c, scenarios.Tencent).Total, wording.AtLeast)) {
+				t.Errorf("%s: Tencent's line is not labelled as a lower bound: %q", lang, all)
+			}
+		}
+	}
+}
+
+func resultOf(c *pricing.Comparison, id string) *pricing.Result {
+	for _, r := range c.Vendors {
+		if r.Vendor == id {
+			return r
+		}
+	}
+	return nil
+}

@@ -170,6 +170,14 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	// The horizon, net of VAT or not, and the prices' age.
 	cv.text(cv.fit(horizonText(c, o), ss, W-2*pad), W/2, y, ss, cv.th.subtle, alignCenter)
 	y += ss * 1.8
+	if target != nil {
+		if b := wording.BoundOf(target); b == wording.Unknown || b == wording.NotApplicable {
+			// No known amount: a change of it is no amount either.
+			cv.message([]string{wording.VendorName(target, o.Lang) + ctr(o, "：", ": ") + wording.Amount(o.Lang, target.Total, b) +
+				ctr(o, "，没有已知金额，也就没有可画的变化", " — no known amount, so no change to draw")}, pad, y, W-pad, H-pad)
+			return nil
+		}
+	}
 
 	// Rows, largest change first.
 	var rows []tornadoRow

@@ -2,10 +2,12 @@ package chart
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
 
+	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
 )
@@ -154,6 +156,33 @@ func TestTornadoValueAtLimitSaysHeldNotRounded(t *testing.T) {
 		for _, bad := range []string{"取整后不变（受取值范围限制）", "unchanged after rounding (held"} {
 			if strings.Contains(texts, bad) {
 				t.Errorf("%s: %q: the value was held at its limit, not rounded", lang, bad)
+			}
+		}
+	}
+}
+
+// A vendor whose total is unknown (nothing needed priced) or not
+// applicable has no change to show: no bars, and the chart says why.
+func TestTornadoOfVendorWithNoKnownAmountHasNoBars(t *testing.T) {
+	s, c := decodeScenario(t, scenarioJSON("unpriced", 12, `"chats_per_day": 3000, "online_agents": 5, "bots": 1`, ""))
+	for _, id := range []string{scenarios.Huawei, scenarios.Aliyun} {
+		r := resultOf(c, id)
+		if b := wording.BoundOf(r); b != wording.Unknown && b != wording.NotApplicable {
+			t.Fatalf("test scenario: %s should have no known amount (%v)", id, b)
+		}
+		for _, lang := range []string{"zh", "en"} {
+			var buf bytes.Buffer
+			if err := renderTornado(t, &buf, "svg", s, Options{Lang: lang, Vendor: id}); err != nil {
+				t.Fatal(err)
+			}
+			svg := buf.String()
+			for _, col := range []string{fmt.Sprintf("(%d,%d,%d,", tornadoLow.R, tornadoLow.G, tornadoLow.B), fmt.Sprintf("(%d,%d,%d,", tornadoHigh.R, tornadoHigh.G, tornadoHigh.B)} {
+				if strings.Contains(svg, col) {
+					t.Errorf("%s %s: bars drawn for a vendor with no known amount", lang, id)
+				}
+			}
+			if all := strings.Join(svgTexts(t, buf.Bytes()), "\n"); !strings.Contains(all, ctr(Options{Lang: lang}, "没有已知金额", "no known amount")) {
+				t.Errorf("%s %s: the chart does not say why it has no bars: %q", lang, id, all)
 			}
 		}
 	}
