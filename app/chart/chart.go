@@ -94,6 +94,10 @@ type Options struct {
 	// paid least so far (wording.LeadsText): the window shows it as text
 	// under its live chart. Exports and the report keep it.
 	NoLeads bool
+	// TextScale, when above 0, sizes text and strokes (1: 12 px body
+	// text) instead of the size: a chart drawn taller than its area to
+	// scroll keeps the text size of one that fits (TornadoFit).
+	TextScale float64
 }
 
 // Size is the chart's size in pixels, or why it cannot be drawn that size.
@@ -335,6 +339,9 @@ func newCanvas(format string, o Options) (*chartCanvas, error) {
 	}
 	cv.r.SetFont(f)
 	cv.scale = math.Max(0.75, math.Min(3, math.Min(float64(w)/900, float64(h)/400)))
+	if o.TextScale > 0 {
+		cv.scale = math.Max(0.5, math.Min(3, o.TextScale))
+	}
 	cv.base = 12 * cv.scale
 	if cv.svg {
 		cv.rect(0, 0, float64(w), float64(h), cv.th.bg) // never transparent

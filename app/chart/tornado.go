@@ -36,7 +36,7 @@ func RenderTornado(w io.Writer, format string, t *pricing.Tornado, o Options) er
 	if err != nil {
 		return err
 	}
-	if err := drawTornado(cv, t, o); err != nil {
+	if err := drawTornado(cv, t, o, nil); err != nil {
 		return err
 	}
 	return cv.save(w)
@@ -48,10 +48,31 @@ func TornadoImage(t *pricing.Tornado, o Options) (*image.RGBA, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := drawTornado(cv, t, o); err != nil {
+	if err := drawTornado(cv, t, o, nil); err != nil {
 		return nil, err
 	}
 	return cv.image()
+}
+
+// TornadoFit is o made tall enough for every input of t to have a row
+// of its own, at the text size o's own size gives (TextScale): a window
+// whose chart area is short (1280×800) shows the chart taller than its
+// area and scrolls it, instead of lumping all inputs but two into "15
+// more". The height never shrinks below o's, nor grows past the largest
+// chart drawn.
+func TornadoFit(t *pricing.Tornado, o Options) (Options, error) {
+	cv, err := newCanvas("png", o)
+	if err != nil {
+		return o, err
+	}
+	o.TextScale = cv.scale
+	var need float64
+	if err := drawTornado(cv, t, o, &need); err != nil {
+		return o, err
+	}
+	_, h, _ := o.Size()
+	o.Height = max(h, min(maxSide, int(math.Ceil(need))))
+	return o, nil
 }
 
 // tornadoSide is one bar: the change on one side, as drawn.
@@ -125,7 +146,9 @@ func signedMoney(d decimal.Decimal) string {
 	return wording.Money(d)
 }
 
-func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
+// drawTornado draws t on cv; with measure set it draws nothing and sets
+// *measure to the height in pixels that gives every row room (TornadoFit).
+func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options, measure *float64) error {
 	if t == nil || t.Base == nil {
 		return errors.New("tornado: nothing computed")
 	}
@@ -162,17 +185,28 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 	if c.Scenario != "" {
 		title += " — " + c.Scenario
 	}
+	// Title, whose total, the horizon (net of VAT or not, the prices'
+	// age): each wraps rather than ending in "…" in a narrow chart.
 	y := pad + ts
-	cv.text(cv.fit(title, ts, W-2*pad), W/2, y, ts, cv.th.text, alignCenter)
-	y += ss * 1.7
-	cv.text(cv.fit(who, ss, W-2*pad), W/2, y, ss, cv.th.subtle, alignCenter)
-	y += ss * 1.5
-	// The horizon, net of VAT or not, and the prices' age.
-	cv.text(cv.fit(horizonText(c, o), ss, W-2*pad), W/2, y, ss, cv.th.subtle, alignCenter)
+	for i, l := range cv.wrap(title, ts, W-2*pad, 2) {
+		if i > 0 {
+			y += ts * 1.25
+		}
+		cv.text(l, W/2, y, ts, cv.th.text, alignCenter)
+	}
+	y += ss * 0.2
+	for _, l := range append(cv.wrap(who, ss, W-2*pad, maxWrapLines), cv.wrap(horizonText(c, o), ss, W-2*pad, maxWrapLines)...) {
+		y += ss * 1.5
+		cv.text(l, W/2, y, ss, cv.th.subtle, alignCenter)
+	}
 	y += ss * 1.8
 	if target != nil {
 		if b := wording.BoundOf(target); b == wording.Unknown || b == wording.NotApplicable {
 			// No known amount: a change of it is no amount either.
+			if measure != nil {
+				*measure = H
+				return nil
+			}
 			cv.message([]string{wording.VendorName(target, o.Lang) + ctr(o, "：", ": ") + wording.Amount(o.Lang, target.Total, b) +
 				ctr(o, "，没有已知金额，也就没有可画的变化", " — no known amount, so no change to draw")}, pad, y, W-pad, H-pad)
 			return nil
@@ -283,7 +317,7 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 			"pale dashed = partial total (unpriced items or not covering every need); not comparable with whole ones"))
 	}
 	if refused != nil {
-		notes = append(notes, cv.fit(ctr(o, "‡ 无法计算：", "‡ Not computable: ")+refusalText(o, refused), ss, W-2*pad))
+		notes = append(notes, ctr(o, "‡ 无法计算：", "‡ Not computable: ")+refusalText(o, refused))
 	}
 	notes = append(notes, ctr(o, "每项需求连同它的计划变更一起变动；整数四舍五入（不低于 0），比例不超过 100%；其他需求不变",
 		"Each need moves with its dated changes; whole numbers rounded half up (never below 0), shares at most 100 %; every other need unchanged"))
@@ -299,16 +333,15 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 		for _, l := range t.LeftOut {
 			names = append(names, fieldLabel(l.Input, o))
 		}
-		notes = append(notes, cv.fit(ctr(o, "未列出（为 0 或不适用）：", "Not shown (0 or not used): ")+strings.Join(names, ctr(o, "、", ", ")), ss, W-2*pad))
+		notes = append(notes, ctr(o, "未列出（为 0 或不适用）：", "Not shown (0 or not used): ")+strings.Join(names, ctr(o, "、", ", ")))
 	}
 	f := &chartFrame{cv: cv, o: o, legend: key}
 	legendRows := f.layoutLegend(pad, W-pad, bs)
-	bottom := H - pad - float64(len(notes))*ss*1.5
-	ny := bottom + ss*1.1
+	var noteLines []string
 	for _, n := range notes {
-		cv.text(cv.fit(n, ss, W-2*pad), W/2, ny, ss, cv.th.subtle, alignCenter)
-		ny += ss * 1.5
+		noteLines = append(noteLines, cv.wrap(n, ss, W-2*pad, maxWrapLines)...)
 	}
+	bottom := H - pad - float64(len(noteLines))*ss*1.5
 	for _, row := range legendRows {
 		for _, p := range row {
 			sw := bs * 2.2
@@ -318,6 +351,17 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options) error {
 		y += bs * 1.7
 	}
 	top := y
+	if measure != nil {
+		// Room for every row at the least height a row is given
+		// below (1.5 × the text), the rule that lumps rows when short.
+		*measure = top + float64(max(1, len(rows)))*bs*1.5 + bs*0.5 + (H - bottom) + 1
+		return nil
+	}
+	ny := bottom + ss*1.1
+	for _, n := range noteLines {
+		cv.text(n, W/2, ny, ss, cv.th.subtle, alignCenter)
+		ny += ss * 1.5
+	}
 	if len(rows) == 0 {
 		cv.message([]string{ctr(o, "没有可变动的需求（都为 0）", "No need to vary (all are 0)")}, pad, top, W-pad, bottom)
 		return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -157,6 +158,57 @@ func TestTornadoValueAtLimitSaysHeldNotRounded(t *testing.T) {
 			if strings.Contains(texts, bad) {
 				t.Errorf("%s: %q: the value was held at its limit, not rounded", lang, bad)
 			}
+		}
+	}
+}
+
+// In a short chart (the window's area at 1280×800, about 670×230 px)
+// TornadoFit makes the tornado tall enough for every input of the busy
+// scenario to have its own row at the area's text size: no "其他 15 项".
+// Drawn at the short size itself, inputs are lumped (the chart the window
+// showed before it scrolled).
+func TestTornadoFitGivesEveryInputARow(t *testing.T) {
+	s, _ := compareFile(t, "../../pricing/testdata/bench-36m.kefucost.json")
+	tr, err := pricing.ComputeTornado(s, pricing.TornadoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := func(o Options) string {
+		var b bytes.Buffer
+		if err := RenderTornado(&b, "svg", tr, o); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(svgTexts(t, b.Bytes()), "\n")
+	}
+	for _, lang := range []string{"zh", "en"} {
+		short := Options{Width: 670, Height: 230, Lang: lang}
+		lumped := regexp.MustCompile(`其他 \d+ 项|\d+ more \(smaller changes\)`)
+		if all := texts(short); !lumped.MatchString(all) {
+			t.Errorf("%s: precondition: at 670×230 the inputs should be lumped: %q", lang, all)
+		}
+		o, err := TornadoFit(tr, short)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.Height <= short.Height || o.Width != short.Width || o.TextScale != 0.75 {
+			t.Errorf("%s: fit %d×%d text scale %v, want taller than 230, 670 wide, the short chart's text scale 0.75", lang, o.Width, o.Height, o.TextScale)
+		}
+		all := texts(o)
+		if lumped.MatchString(all) {
+			t.Errorf("%s: at %d×%d inputs are still lumped: %q", lang, o.Width, o.Height, all)
+		}
+		for _, sw := range tr.Swings {
+			if label := fieldLabel(sw.Input, o); sw.Input != pricing.GrowthField && !strings.Contains(all, label+"  ") {
+				t.Errorf("%s: input %s (%s) has no row: %q", lang, sw.Input, label, all)
+			}
+		}
+		// The title wraps, never "…" (English was cut at 1280).
+		if strings.Contains(all, "…") {
+			t.Errorf("%s: a text is cut: %q", lang, all)
+		}
+		// A chart that fits stays as it is.
+		if big, _ := TornadoFit(tr, Options{Lang: lang}); big.Height != DefaultHeight {
+			t.Errorf("%s: a 1600×900 tornado fitted to height %d", lang, big.Height)
 		}
 	}
 }

@@ -286,3 +286,36 @@ func TestSensitivityBreakevenFollowsVAT(t *testing.T) {
 		t.Errorf("message under the break-even: %q", u.sense.BreakevenMsg.Text)
 	}
 }
+
+// At 1280×800 the tornado's area is short: the busy scenario's tornado is
+// drawn as tall as its 17 inputs need, at the area's width, and the area
+// scrolls (the chart lumped all inputs but two into "其他 15 项" while the
+// inputs that matter, each about ±50,000, were hidden).
+func TestTornadoScrollsToShowEveryInput(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		f := newChartsFixture(t, lang)
+		u := f.u
+		u.loadScenario(uiBenchScenario(t), "", nil)
+		u.results.Tabs.SelectIndex(tabIndex(t, u, u.lang.T("tab.sensitivity")))
+		size := u.win.Canvas().Size()
+		u.win.Resize(size.SubtractWidthHeight(1, 0)) // the test canvas lays out on resize
+		u.win.Resize(size)
+		u.updateSensitivity()
+		img, area := u.sense.TornadoImg.Image, u.sense.TornadoScroll.Size()
+		if img == nil {
+			t.Fatalf("%s: no tornado (message %q)", lang, u.sense.TornadoMsg.Text)
+		}
+		sc := u.win.Canvas().Scale()
+		w, h := img.Bounds().Dx(), img.Bounds().Dy()
+		if float32(h) <= area.Height*sc || w != int(area.Width*sc) {
+			t.Errorf("%s: tornado %d×%d px in an area of %v: want the area's width and taller than it", lang, w, h, area)
+		}
+		if got := u.sense.TornadoImg.MinSize().Height; got*sc < float32(h)-1 {
+			t.Errorf("%s: the tornado's min height %v is less than drawn (%d px): it would be shrunk, not scrolled", lang, got, h)
+		}
+		o, err := chart.TornadoFit(u.sense.Current(), chart.Options{Width: w, Height: int(area.Height * sc), Lang: lang})
+		if err != nil || o.Height != h {
+			t.Errorf("%s: drawn %d px tall, TornadoFit says %d (%v)", lang, h, o.Height, err)
+		}
+	}
+}

@@ -80,6 +80,9 @@ type Panel struct {
 	Growth     *widget.Select
 	TornadoImg *canvas.Image
 	TornadoMsg *widget.Label
+	// TornadoScroll holds the tornado: drawn taller than its area when
+	// the inputs need the room (chart.TornadoFit), it scrolls.
+	TornadoScroll *container.Scroll
 
 	// Field, From and To are the break-even sweep; RangeMsg says why a
 	// range typed is not one.
@@ -159,7 +162,8 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 	whose := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.whose")), nil, p.Whose),
 		container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.growth")), nil, p.Growth))
-	p.Tornado = container.NewBorder(whose, p.TornadoMsg, nil, nil, p.TornadoImg)
+	p.TornadoScroll = container.NewVScroll(p.TornadoImg)
+	p.Tornado = container.NewBorder(whose, p.TornadoMsg, nil, nil, p.TornadoScroll)
 	p.around[TornadoView] = []fyne.CanvasObject{whose, p.TornadoMsg}
 
 	p.BreakevenImg, p.BreakevenMsg = img(), msg()
@@ -265,8 +269,22 @@ func (p *Panel) options(view int, vendor string) chart.Options {
 	for _, o := range p.around[view] {
 		rows += o.MinSize().Height + theme.Padding()
 	}
-	h := max(chart.MinHeight, p.in.Height-int(rows*scale))
-	return chart.Options{Width: p.in.Width, Height: h, Lang: string(p.lang), Dark: p.in.Dark, Vendor: vendor, NetOfVAT: p.in.NetOfVAT}
+	w, h := p.in.Width, max(chart.MinHeight, p.in.Height-int(rows*scale))
+	if a := p.TornadoScroll.Size(); view == TornadoView && a.Width >= chart.MinWidth && a.Height >= chart.MinHeight {
+		// The tornado's area as laid out, when it is.
+		w, h = int(a.Width*scale), int(a.Height*scale)
+	}
+	return chart.Options{Width: w, Height: h, Lang: string(p.lang), Dark: p.in.Dark, Vendor: vendor, NetOfVAT: p.in.NetOfVAT}
+}
+
+// drawTornado draws t as tall as its inputs need at the text size of the
+// tornado's area (chart.TornadoFit): the area scrolls.
+func drawTornado(t *pricing.Tornado, o chart.Options) (*image.RGBA, error) {
+	o, err := chart.TornadoFit(t, o)
+	if err != nil {
+		return nil, err
+	}
+	return chart.TornadoImage(t, o)
 }
 
 // computeTornado prices every input down and up, then draws.
@@ -278,7 +296,7 @@ func (p *Panel) computeTornado() {
 		t, err := pricing.ComputeTornado(s, pricing.TornadoOptions{NetOfVAT: net, GrowthPoints: points})
 		var img *image.RGBA
 		if err == nil {
-			img, err = chart.TornadoImage(t, o)
+			img, err = drawTornado(t, o)
 		}
 		p.ui(func() {
 			if gen != p.gen[TornadoView] {
@@ -300,7 +318,7 @@ func (p *Panel) redrawTornado() {
 	p.tornGen = p.gen[TornadoView]
 	gen, t, o := p.gen[TornadoView], p.tornado, p.options(TornadoView, p.whose())
 	p.workers[TornadoView].submit(p.run, func() {
-		img, err := chart.TornadoImage(t, o)
+		img, err := drawTornado(t, o)
 		p.ui(func() {
 			if gen == p.gen[TornadoView] {
 				p.shown(TornadoView, p.TornadoImg, p.TornadoMsg, img, err)
@@ -405,6 +423,14 @@ func (p *Panel) shown(view int, img *canvas.Image, msg *widget.Label, drawn *ima
 		msg.SetText("")
 		if drawn != nil {
 			img.Image = drawn
+			if view == TornadoView {
+				// As tall as drawn: taller than the area, it scrolls.
+				scale := p.in.Scale
+				if scale <= 0 {
+					scale = 1
+				}
+				img.SetMinSize(fyne.NewSize(320, float32(drawn.Bounds().Dy())/scale))
+			}
 		}
 	}
 	img.Refresh()
