@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"strings"
+	"unicode"
 )
 
 // The texts people read live in translations/<lang>.json (flat key → text,
@@ -58,9 +60,82 @@ func Text(lang, key string, args ...any) string {
 		return key
 	}
 	if len(args) > 0 {
+		if lang == "zh" {
+			return spacedSprintf(s, args...)
+		}
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// Chinese text puts a space between a Chinese character and a Latin
+// letter or digit ("从 %s 起", "不覆盖：%s 等另 %d 项"), and the catalog's
+// templates do so around a value that is a number or a date. A value
+// that may start or end either way — a vendor's name is 腾讯企点 or
+// Chatopera — is written bare beside Chinese ("起初%s最低"); spacedSprintf
+// adds the space where the value written there needs it: "起初
+// Chatopera（机器人）最低", "起初腾讯企点最低".
+
+// Marks around each formatted value (Unicode private use: in no text).
+const (
+	argOpen  = '\uE000'
+	argClose = '\uE001'
+)
+
+// marked formats its value as the verb asks, between argOpen and argClose.
+type marked struct{ v any }
+
+func (m marked) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, "%c"+fmt.FormatString(f, verb)+"%c", argOpen, m.v, argClose)
+}
+
+// spacedSprintf is fmt.Sprintf with a space added where a value meets the
+// template's Chinese with a Latin letter or digit (or the other way
+// round), and nowhere else.
+func spacedSprintf(format string, args ...any) string {
+	wrapped := make([]any, len(args))
+	for i, a := range args {
+		wrapped[i] = marked{a}
+	}
+	return spaceMixed(fmt.Sprintf(format, wrapped...))
+}
+
+// spaceMixed removes the value marks of spacedSprintf's output, with a
+// space where a mark stood between Chinese and a Latin letter or digit.
+func spaceMixed(s string) string {
+	if !strings.ContainsAny(s, string([]rune{argOpen, argClose})) {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	var prev rune // the last rune written
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != argOpen && r != argClose {
+			b.WriteRune(r)
+			prev = r
+			continue
+		}
+		next := rune(0) // the next rune that is not a mark
+		for j := i + 1; j < len(rs); j++ {
+			if rs[j] != argOpen && rs[j] != argClose {
+				next = rs[j]
+				break
+			}
+		}
+		if (isHan(prev) && isLatin(next)) || (isLatin(prev) && isHan(next)) {
+			b.WriteByte(' ')
+			prev = ' '
+		}
+	}
+	return b.String()
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// isLatin: an ASCII letter or digit.
+func isLatin(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // Lookup is the text for key in lang as written, without fallback.
