@@ -1833,8 +1833,19 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 		xl = append(xl, groupFloat(t, decimalsFor(xstep)))
 	}
 	f.drawFrame(xt, xl)
+	// One value computed (or none) is nothing to compare: never "every
+	// vendor costs 0" because the one point drawn is at 0 (reviewer R18).
+	if len(points) == 0 {
+		cv.message([]string{ctr(o, "没有一个取值可以计算：无从比较", "No value could be computed: nothing to compare")}, f.left, f.top, f.right, f.bottom)
+		return
+	}
 	if len(all) == 0 {
 		cv.message([]string{ctr(o, "没有启用的供应商", "No vendor is enabled")}, f.left, f.top, f.right, f.bottom)
+		return
+	}
+	if len(points) == 1 {
+		v := wording.GroupDigits(strconv.FormatInt(points[0].Value, 10))
+		cv.message([]string{ctr(o, "只算出了 "+v+" 这一个取值：无从比较", "Only one value could be computed ("+v+"): nothing to compare")}, f.left, f.top, f.right, f.bottom)
 		return
 	}
 	if float64(current) >= f.xmin && float64(current) <= f.xmax {

@@ -872,3 +872,22 @@ func resultOf(c *pricing.Comparison, id string) *pricing.Result {
 	}
 	return nil
 }
+
+// A break-even where only one value could be computed (growth 95 % a
+// month: every value but 0 is past the engine's limit) says so and that
+// there is nothing to compare, never that every vendor costs 0 at these
+// values (reviewer R18: the one point drawn was 0, read as "free").
+func TestBreakevenWithOneComputedValueSaysNothingToCompare(t *testing.T) {
+	s, _ := decodeScenario(t, scenarioJSON("one point", 12, `"chats_per_day": 60000, "growth_per_month": "0.95"`, ""))
+	for _, lang := range []string{"zh", "en"} {
+		var b bytes.Buffer
+		if err := RenderBreakeven(&b, "svg", s, "chats_per_day", []int64{0, 100000000}, Options{Width: 900, Height: 400, Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		texts := strings.Join(svgTexts(t, b.Bytes()), "\n")
+		want := map[string]string{"zh": "只算出了 0 这一个取值：无从比较", "en": "Only one value could be computed (0): nothing to compare"}[lang]
+		if !strings.Contains(texts, want) || strings.Contains(texts, "都是 0 元") || strings.Contains(texts, "total is 0") {
+			t.Errorf("%s: want %q, not \"all cost 0\": %q", lang, want, texts)
+		}
+	}
+}
