@@ -81,3 +81,31 @@ func TestAdditionsRanges(t *testing.T) {
 		t.Errorf("gift without date: %v", err)
 	}
 }
+
+// A gift pack received on or after the horizon's end serves none of it: it
+// is refused naming the field, as a change or extra dated there is
+// (reviewer R4, G06: it was accepted, "they serve 0 calls"). One received
+// before the start may still serve (valid from its day) and is accepted.
+func TestGiftReceivedAfterTheHorizonIsRefused(t *testing.T) {
+	for _, c := range []struct {
+		date string
+		ok   bool
+	}{{"2030-01-01", false}, {"2028-01-01", false}, {"2027-12-31", true}, {"2026-06-01", true}} {
+		src := `{"format": "kefucost.scenario", "version": 1, "start": "2027-01-01", "months": 12,
+"vendors": {"chatopera": {"gifts": [{"item": "pack.1000", "date": "` + c.date + `"}]}}}`
+		_, err := Decode([]byte(src), "x")
+		if c.ok {
+			if err != nil {
+				t.Errorf("gift on %s: %v, want accepted", c.date, err)
+			}
+			continue
+		}
+		fe, _ := err.(*FieldError)
+		if fes, ok := err.(FieldErrors); ok {
+			fe = fes.For("vendors.chatopera.gifts[0].date")
+		}
+		if fe == nil || fe.Field != "vendors.chatopera.gifts[0].date" || fe.Key != ErrOutside || !strings.Contains(err.Error(), c.date+" is outside the horizon 2027-01-01 to 2027-12-31") {
+			t.Errorf("gift on %s: err = %v, want %s on vendors.chatopera.gifts[0].date", c.date, err, ErrOutside)
+		}
+	}
+}

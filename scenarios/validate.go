@@ -89,8 +89,14 @@ func (s *Scenario) Validate() FieldErrors {
 			if g.Item == "" {
 				add(fieldErr(gp+".item", ErrRequired, "is missing: the catalog id of the pack received, like \"pack.1000\""))
 			}
-			if g.Date.IsZero() {
+			// A pack received before the start may still serve (valid from
+			// its day); one received on or after the end serves none of the
+			// horizon: refused as a change or extra dated there is.
+			switch end := s.End(); {
+			case g.Date.IsZero():
 				add(fieldErr(gp+".date", ErrRequired, "is missing: the day the pack was received"))
+			case !s.Start.IsZero() && s.Months >= 1 && s.Months <= MaxMonths && !g.Date.Before(end):
+				add(fieldErr(gp+".date", ErrOutside, fmt.Sprintf("%s is outside the horizon %s to %s (after its end: the pack would serve none of it)", g.Date, s.Start, end.AddDays(-1)), g.Date.String(), s.Start.String(), end.AddDays(-1).String()))
 			}
 		}
 		if len(v.Extras) > MaxExtras {
