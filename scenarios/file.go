@@ -31,7 +31,7 @@ func Decode(data []byte, file string) (*Scenario, error) {
 	if len(data) > MaxFileSize {
 		return nil, errFileTooLarge(file)
 	}
-	d := &decoder{file: file, data: data, at: map[string]int64{}}
+	d := &decoder{file: file, data: data, at: map[string]int64{}, written: map[string]written{}}
 	s := d.scenario()
 	if d.err != nil {
 		return nil, d.err
@@ -39,6 +39,9 @@ func Decode(data []byte, file string) (*Scenario, error) {
 	if errs := s.Validate(); len(errs) > 0 {
 		for _, e := range errs {
 			e.File = file
+			if w, ok := d.written[e.Field]; ok {
+				e.Msg = strings.Replace(e.Msg, "not "+w.read, "not "+w.text, 1)
+			}
 			if off, ok := d.at[e.Field]; ok {
 				e.Line, e.Col = lineCol(data, off)
 			}
@@ -48,11 +51,16 @@ func Decode(data []byte, file string) (*Scenario, error) {
 	return s, nil
 }
 
+type written struct{ read, text string }
+
 type decoder struct {
 	file string
 	data []byte
 	err  *FieldError
 	at   map[string]int64 // field path → offset of its value
+	// written: whole numbers past int64, read as the nearest int64, by
+	// field path: validation's messages name them as written.
+	written map[string]written
 	// saved: bytes this program's store wrote (DecodeSaved), not a file
 	// from others, so the limits of limits.go do not apply.
 	saved bool
@@ -183,8 +191,20 @@ func (d *decoder) whole(n *node, path string) int64 {
 	v, err := strconv.ParseInt(strings.TrimSpace(text), 10, 64)
 	if err != nil {
 		// 3.0 and 1e3 are whole numbers written another way.
-		if dv, derr := decimal.NewFromString(strings.TrimSpace(text)); derr == nil && dv.IsInteger() && dv.Abs().LessThan(decimal.NewFromInt(math.MaxInt64)) {
-			return dv.IntPart()
+		if dv, derr := decimal.NewFromString(strings.TrimSpace(text)); derr == nil && dv.IsInteger() {
+			if dv.Abs().LessThan(decimal.NewFromInt(math.MaxInt64)) {
+				return dv.IntPart()
+			}
+			// A whole number past int64: the largest (or least) there is,
+			// so that validation says the field's range, naming the number
+			// as written (reviewer R19: "must be a whole number" of
+			// 9223372036854775808).
+			v := int64(math.MaxInt64)
+			if dv.IsNegative() {
+				v = math.MinInt64
+			}
+			d.written[path] = written{strconv.FormatInt(v, 10), strings.TrimSpace(text)}
+			return v
 		}
 		d.fail(n.off, path, ErrWhole, fmt.Sprintf("must be a whole number, not %s", quoteShort(text)))
 		return 0

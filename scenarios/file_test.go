@@ -83,7 +83,7 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":[]}`, "demand: must be an object"},
 		{`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"chats_per_day":-1}}`, "demand.chats_per_day: must not be negative"},
 		{`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"chats_per_day":1.5}}`, "demand.chats_per_day: must be a whole number"},
-		{`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"chats_per_day":1e20}}`, "demand.chats_per_day: must be a whole number"},
+		{`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"chats_per_day":1e20}}`, "demand.chats_per_day: must be from 0 to 100,000,000, not 1e20"},
 		{`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"chats_per_day":200000000}}`, "demand.chats_per_day: must be from 0 to 100,000,000"},
 		{`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"messages_per_chat":0}}`, "demand.messages_per_chat: must be from 1"},
 		{`{"format":"kefucost.scenario","version":1,"start":"2027-01-01","months":1,"demand":{"recorded_share":"1.5"}}`, "demand.recorded_share: must be from 0 to 1"},

@@ -287,3 +287,20 @@ func TestSavedScenariosAreNotHeldToFileLimits(t *testing.T) {
 		t.Fatalf("decoded %d changes, %d agents", len(s.Changes), s.Demand.OnlineAgents)
 	}
 }
+
+// A count past int64 is still a whole number: it is refused with the
+// field's range, naming the number as written, as any count over its
+// limit is (reviewer R19: "must be a whole number, not
+// 9223372036854775808"). Also in a dated change, and negative ones.
+func TestCountPastInt64RefusedWithItsRange(t *testing.T) {
+	for _, c := range []struct{ text, field, key, want string }{
+		{"9223372036854775808", "demand.online_agents", ErrRange, "must be from 0 to 1,000,000, not 9223372036854775808"},
+		{"99999999999999999999999", "demand.online_agents", ErrRange, "must be from 0 to 1,000,000, not 99999999999999999999999"},
+		{"-9223372036854775809", "demand.online_agents", ErrNegative, "must not be negative, not -9223372036854775809"},
+	} {
+		_, err := Decode(scenarioWith(`"demand":{"online_agents":`+c.text+`}`), "c.kefucost.json")
+		limitErr(t, err, c.key, "c.kefucost.json", c.field, c.want)
+	}
+	_, err := Decode(scenarioWith(`"changes":[{"date":"2027-01-02","bots":9223372036854775808}]`), "c.kefucost.json")
+	limitErr(t, err, ErrRange, "c.kefucost.json", "changes[0].bots", "must be from 0 to 1,000,000, not 9223372036854775808")
+}

@@ -6,7 +6,7 @@ package scenarios
 // stricter program still opens what an earlier one saved (and drafts may
 // hold half-typed values).
 func DecodeSaved(data []byte, what string) (*Scenario, error) {
-	d := &decoder{file: what, data: data, at: map[string]int64{}, saved: true}
+	d := &decoder{file: what, data: data, at: map[string]int64{}, written: map[string]written{}, saved: true}
 	s := d.scenario()
 	if d.err != nil {
 		return nil, d.err
