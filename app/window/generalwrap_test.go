@@ -94,4 +94,9 @@ func TestGeneralMessageWrapsChinese(t *testing.T) {
 	if strings.Join(got, "") == "" || !strings.Contains(strings.Join(got, ""), "kefucost") {
 		t.Errorf("the message lost words: %q", got)
 	}
+	// The field's name and its message are joined as Chinese is written
+	// (it read "每次语音识别请求时长: 平均…").
+	if !strings.HasPrefix(text, "每次语音识别请求时长：平均") {
+		t.Errorf("the general line reads %q, want 每次语音识别请求时长：平均…", text)
+	}
 }

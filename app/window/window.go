@@ -608,11 +608,15 @@ func (u *ui) recompute() {
 // shows go to the form's general message line.
 func (u *ui) showErrors(errs scenarios.FieldErrors) {
 	var general []string
+	colon := "：" // as wording.FileError writes a field's message in Chinese
+	if u.lang.EN() {
+		colon = ": "
+	}
 	shown := u.form.ShowErrors(errs, u.parseErrs)
 	shown2 := u.vendors.ShowErrors(errs, u.parseErrs)
 	for _, e := range errs {
 		if !shown[e] && !shown2[e] {
-			general = append(general, u.lang.FieldName(e.Field)+": "+u.lang.FieldError(e))
+			general = append(general, u.lang.FieldName(e.Field)+colon+u.lang.FieldError(e))
 		}
 	}
 	u.form.SetGeneral(general)
