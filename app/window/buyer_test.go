@@ -543,17 +543,21 @@ func breakdownFits(t *testing.T, u *ui, th fyne.Theme) {
 	size := th.Size(theme.SizeNameText)
 	pad := 2 * th.Size(theme.SizeNameInnerPadding)
 	bold := fyne.TextStyle{Bold: true}
-	titles := []string{"breakdown.item", "breakdown.amount", "breakdown.quantity", "breakdown.unit_price"}
+	titles := results.Columns()
 	// fits reports why text does not fit column c in a row h px tall.
 	fits := func(text string, c int, h float32, style fyne.TextStyle) string {
 		w := u.results.ColumnWidth(c)
-		if c == 1 {
+		if c == results.AmountColumn {
 			if need := fyne.MeasureText(text, size, style).Width + pad; need > w {
 				return fmt.Sprintf("%q needs %.0f px, the column is %.0f px", text, need, w)
 			}
 			return ""
 		}
-		for _, word := range strings.Fields(text) {
+		words := strings.Fields(text)
+		if c == 0 {
+			words = results.WrapUnits(text) // an item's name wraps as Chinese does
+		}
+		for _, word := range words {
 			if need := fyne.MeasureText(word, size, style).Width + pad; need > w {
 				return fmt.Sprintf("%q in %q needs %.0f px, the column is %.0f px", word, text, need, w)
 			}
@@ -583,17 +587,14 @@ func breakdownFits(t *testing.T, u *ui, th fyne.Theme) {
 				t.Errorf("%s: title: %s", r.Vendor, why)
 			}
 		}
-		for i, ln := range r.Lines {
-			texts := []string{kit.NameIn(u.lang, ln.Label, ln.LabelEN), u.lang.T("unpriced"), wording.Quantity(ln.Quantity) + " " + u.lang.UnitText(ln.Unit), u.lang.T("unpriced")}
-			if ln.Amount != nil {
-				texts[1] = wording.Money(*ln.Amount)
-			}
-			if ln.UnitPrice != nil {
-				texts[3] = wording.Price(*ln.UnitPrice)
-			}
-			for c, text := range texts {
-				if why := fits(text, c, u.results.RowHeight(i), fyne.TextStyle{}); why != "" {
-					t.Errorf("%s line %d: %s", r.Vendor, i, why)
+		// Every line and the total under them.
+		if n := u.results.Rows(); n != len(r.Lines)+1 {
+			t.Errorf("%s: %d rows for %d lines and the total", r.Vendor, n, len(r.Lines))
+		}
+		for i := range u.results.Rows() {
+			for c := range titles {
+				if why := fits(u.results.CellText(i, c), c, u.results.RowHeight(i), u.results.RowStyle(i)); why != "" {
+					t.Errorf("%s row %d: %s", r.Vendor, i, why)
 				}
 			}
 		}

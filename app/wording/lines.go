@@ -46,18 +46,35 @@ func LineArithmetic(lang string, l *pricing.Line) string {
 		}
 		return qty + " at " + Price(*l.UnitPrice) + ", amount " + Money(*l.Amount) + " (billed by the vendor's rule, not a plain product)"
 	}
-	var b strings.Builder
-	b.WriteString(qty)
-	if l.ListPrice != nil {
-		b.WriteString(" × " + Price(*l.ListPrice))
-		for _, r := range l.Rates {
-			b.WriteString(" × " + r.Value.String())
-		}
-	} else {
-		b.WriteString(" × " + Price(*l.UnitPrice))
+	s := qty + " × " + Price(*LinePrice(l))
+	if f := LineFactors(l); f != "" {
+		s += " " + f
 	}
-	b.WriteString(" = " + Money(*l.Amount))
-	return b.String()
+	return s + " = " + Money(*l.Amount)
+}
+
+// LinePrice is the price a line's quantity is multiplied by before its
+// rates: the published (list) price, or the buyer's quote when no rate
+// applies; nil when unpriced. It differs from the unit price the rates
+// make (Line.UnitPrice: 199 × 0.65 = 129.35) when a discount applies.
+func LinePrice(l *pricing.Line) *decimal.Decimal {
+	if l.ListPrice != nil {
+		return l.ListPrice
+	}
+	return l.UnitPrice
+}
+
+// LineFactors are the rates that multiply a line's LinePrice, as they
+// are written in its arithmetic: "× 0.9 × 0.65"; "" when none applies.
+func LineFactors(l *pricing.Line) string {
+	if l.ListPrice == nil {
+		return ""
+	}
+	var parts []string
+	for _, r := range l.Rates {
+		parts = append(parts, "× "+r.Value.String())
+	}
+	return strings.Join(parts, " ")
 }
 
 // LineRates names a line's rates: "商务折扣 0.9，3 年期折扣 0.65".

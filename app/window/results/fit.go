@@ -2,6 +2,7 @@ package results
 
 import (
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -25,8 +26,23 @@ import (
 // scrolls sideways rather than wrap a name one character a line.
 const minItemWidth = 120
 
-// breakdownCols are the breakdown's column titles.
-var breakdownCols = []string{"breakdown.item", "breakdown.amount", "breakdown.quantity", "breakdown.unit_price"}
+// breakdownCols are the breakdown's column titles. A line adds up on
+// sight, left to right: quantity × unit price (as published, or the
+// buyer's quote) × discounts = amount; the effective unit price is the
+// amount ÷ the quantity (issue 11 point 4). A line billed by the vendor's
+// rule (per day, per bill, by tier, prorated) says so where the
+// discounts are; selecting it shows the rule.
+var breakdownCols = []string{"breakdown.item", "breakdown.quantity", "breakdown.unit_price", "breakdown.factors", "breakdown.effective", "breakdown.amount"}
+
+// The breakdown's columns by what they hold.
+const (
+	colItem = iota
+	colQuantity
+	colPrice
+	colFactors
+	colEffective
+	colAmount
+)
 
 // fitLayout lays the table out at the size it is given and fits the
 // columns to that width.
@@ -42,18 +58,63 @@ func (f fitLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // cellWrapping: the amount never wraps; the others wrap at spaces.
 func cellWrapping(col int) fyne.TextWrap {
-	if col == 1 {
+	if col == colAmount {
 		return fyne.TextWrapOff
 	}
 	return fyne.TextWrapWord
 }
 
+// Columns are the breakdown's column titles (translation keys), in order
+// (tests).
+func Columns() []string { return append([]string(nil), breakdownCols...) }
+
+// AmountColumn is the index of the amount column, the one never wrapped.
+const AmountColumn = colAmount
+
+// Rows is the number of the breakdown's rows, the total included (tests).
+func (p *Panel) Rows() int { return p.rowCount() }
+
+// CellText is what the breakdown's cell (row, col) shows (tests).
+func (p *Panel) CellText(row, col int) string { return p.cellText(row, col) }
+
+// RowStyle is the style of the breakdown's row (tests).
+func (p *Panel) RowStyle(row int) fyne.TextStyle { return p.rowStyle(row) }
+
+// rowCount is the number of rows: the lines, then the total row when a
+// vendor is shown.
+func (p *Panel) rowCount() int {
+	if p.shownResult == nil {
+		return len(p.lines)
+	}
+	return len(p.lines) + 1
+}
+
+// isTotalRow: row is the total under the lines.
+func (p *Panel) isTotalRow(row int) bool { return p.shownResult != nil && row == len(p.lines) }
+
+// rowStyle is the style of row's texts: the total is bold.
+func (p *Panel) rowStyle(row int) fyne.TextStyle {
+	return fyne.TextStyle{Bold: p.isTotalRow(row)}
+}
+
 // cellText is what cell (row, col) shows.
 func (p *Panel) cellText(row, col int) string {
-	ln := p.lines[row]
 	l := p.lang
+	if p.isTotalRow(row) {
+		// The vendor's total, worded as the cards word it: a total
+		// leaving out unpriced items is "at least", or unknown.
+		r := p.shownResult
+		switch col {
+		case colItem:
+			return l.T("breakdown.total")
+		case colAmount:
+			return wording.Figure(string(l), r.Total, wording.BoundOf(r))
+		}
+		return ""
+	}
+	ln := p.lines[row]
 	switch col {
-	case 0:
+	case colItem:
 		name := kit.NameIn(l, ln.Label, ln.LabelEN)
 		if ln.Assumption {
 			name += " ※"
@@ -62,20 +123,68 @@ func (p *Panel) cellText(row, col int) string {
 			name += " ✎"
 		}
 		return name
-	case 1:
+	case colQuantity:
+		return wording.Quantity(ln.Quantity) + " " + l.UnitText(ln.Unit)
+	case colPrice:
+		if price := wording.LinePrice(ln); price != nil {
+			return wording.Price(*price)
+		}
+		return l.T("unpriced")
+	case colFactors:
+		f := wording.LineFactors(ln)
+		if ln.Amount != nil && !ln.Product {
+			// Not quantity × price × discounts: the vendor's rule.
+			if f != "" {
+				f += l.T("breakdown.factors_sep")
+			}
+			f += l.T("breakdown.by_rule")
+		}
+		return f
+	case colEffective:
+		if e := ln.EffectiveUnitPrice(); e != nil {
+			return wording.Price(*e)
+		}
+		return ""
+	case colAmount:
 		if ln.Amount == nil {
 			return l.T("unpriced")
 		}
 		return wording.Money(*ln.Amount)
-	case 2:
-		return wording.Quantity(ln.Quantity) + " " + l.UnitText(ln.Unit)
-	case 3:
-		if ln.UnitPrice == nil {
-			return l.T("unpriced")
-		}
-		return wording.Price(*ln.UnitPrice)
 	}
 	return ""
+}
+
+// WrapUnits are the pieces a line break may fall between in an item's
+// name: words at spaces, and in Chinese between any two characters
+// ("人工坐席（3 年期）" wraps as Chinese text does, not only at the space);
+// a run of Latin letters and digits stays whole ("10,000"). An item
+// column as narrow as its widest unit shows every name whole, on more
+// lines.
+func WrapUnits(text string) []string {
+	var out []string
+	for _, word := range strings.Fields(text) {
+		run := ""
+		for _, r := range word {
+			if unicode.Is(unicode.Han, r) || isCJKPunct(r) {
+				if run != "" {
+					out = append(out, run)
+					run = ""
+				}
+				out = append(out, string(r))
+				continue
+			}
+			run += string(r)
+		}
+		if run != "" {
+			out = append(out, run)
+		}
+	}
+	return out
+}
+
+// isCJKPunct: full-width punctuation (（）、，：) sits with the characters.
+func isCJKPunct(r rune) bool {
+	return (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }
 
 // fitKey is what the columns were last fitted for.
@@ -83,6 +192,7 @@ type fitKey struct {
 	width float32
 	first *pricing.Line
 	n     int
+	total *pricing.Result
 }
 
 // fitColumns sets the column widths for a table width, and each row's
@@ -95,7 +205,7 @@ func (p *Panel) fitColumns(width float32) {
 	if len(p.lines) > 0 {
 		first = p.lines[0]
 	}
-	key := fitKey{width, first, len(p.lines)}
+	key := fitKey{width, first, len(p.lines), p.shownResult}
 	if key == p.fitted {
 		return
 	}
@@ -110,18 +220,20 @@ func (p *Panel) fitColumns(width float32) {
 	// word) of column c, title included.
 	widest := func(c int, words bool) float32 {
 		texts := []string{p.lang.T(breakdownCols[c])}
-		for r := range p.lines {
+		styles := []fyne.TextStyle{bold}
+		for r := range p.rowCount() {
 			texts = append(texts, p.cellText(r, c))
+			styles = append(styles, p.rowStyle(r))
 		}
 		w := float32(0)
 		for i, t := range texts {
-			style := fyne.TextStyle{}
-			if i == 0 {
-				style = bold
-			}
+			style := styles[i]
 			parts := []string{t}
 			if words && cellWrapping(c) == fyne.TextWrapWord {
 				parts = strings.Fields(t)
+				if c == colItem {
+					parts = WrapUnits(t)
+				}
 			}
 			for _, part := range parts {
 				w = max(w, fyne.MeasureText(part, size, style).Width)
@@ -129,7 +241,9 @@ func (p *Panel) fitColumns(width float32) {
 		}
 		return w + pad
 	}
-	avail := width - th.Size(theme.SizeNameScrollBarSmall) - 2 - float32(len(breakdownCols)-1)*sep
+	// The last column, the amount, keeps clear of the vertical scroll bar
+	// as it widens under the pointer.
+	avail := width - th.Size(theme.SizeNameScrollBar) - 2 - float32(len(breakdownCols)-1)*sep
 	widths := make([]float32, len(breakdownCols))
 	for _, words := range []bool{false, true} {
 		rest := avail
@@ -164,10 +278,10 @@ func (p *Panel) fitColumns(width float32) {
 		p.headHeight = head
 		p.Table.SetRowHeight(-1, head)
 	}
-	heights := make([]float32, len(p.lines))
-	for r := range p.lines {
+	heights := make([]float32, p.rowCount())
+	for r := range heights {
 		for c := range breakdownCols {
-			heights[r] = max(heights[r], wrapped(p.cellText(r, c), c, fyne.TextStyle{}))
+			heights[r] = max(heights[r], wrapped(p.cellText(r, c), c, p.rowStyle(r)))
 		}
 	}
 	for r, h := range heights {

@@ -65,14 +65,21 @@ type Panel struct {
 	breakdownDirty bool
 	vendorIDs      []string
 	lines          []*pricing.Line
-	Table          *widget.Table
-	detail         *kit.Para
-	colWidths      []float32
-	rowHeights     []float32
-	tableWidth     float32 // the width the columns were fitted to
-	headHeight     float32
-	fitted         fitKey
-	measure        *widget.Label // measures an item's wrapped height
+	// shownResult is the vendor whose lines the table shows (its total
+	// is the last row); nil: none.
+	shownResult *pricing.Result
+	// PriceAge and CheckPrices say the shown vendor's price date above
+	// its lines, as its card says it.
+	PriceAge    *widget.Label
+	CheckPrices *widget.Hyperlink
+	Table       *widget.Table
+	detail      *kit.Para
+	colWidths   []float32
+	rowHeights  []float32
+	tableWidth  float32 // the width the columns were fitted to
+	headHeight  float32
+	fitted      fitKey
+	measure     *widget.Label // measures an item's wrapped height
 	// tableVendor and tableRows are what the table last showed.
 	tableVendor string
 	tableRows   int
@@ -167,7 +174,12 @@ func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas, th fyne.Theme) *P
 	p.Table.OnSelected = p.onLineSelected
 	detail := container.NewVSplit(container.New(fitLayout{p}, p.Table), container.NewVScroll(p.detail))
 	detail.Offset = 0.68
-	breakdown := container.NewBorder(p.VendorSel, nil, nil, nil, detail)
+	p.PriceAge = kit.Small("")
+	p.PriceAge.Truncation = fyne.TextTruncateOff // a date is never cut
+	p.CheckPrices = widget.NewHyperlink("", nil)
+	p.CheckPrices.Hide()
+	bdTop := container.NewBorder(nil, nil, nil, container.NewHBox(p.PriceAge, p.CheckPrices), p.VendorSel)
+	breakdown := container.NewBorder(bdTop, nil, nil, nil, detail)
 
 	p.coverage = container.NewGridWithColumns(1)
 	p.notes = kit.NewPara("")
@@ -227,6 +239,8 @@ func (p *Panel) Clear() {
 	p.Answer.Hide()
 	p.Runners.Hide()
 	p.lines = nil
+	p.shownResult = nil
+	showAge(p.lang, nil, nil, p.PriceAge, p.CheckPrices)
 	p.Table.Refresh()
 	p.coverage.RemoveAll()
 	p.coverageKey = ""
@@ -588,30 +602,42 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 // the vendor's page to check current prices when they are older than 12
 // months at the start, or undated.
 func (v *CardView) showAge(l kit.Lang, c *pricing.Comparison, r *pricing.Result) {
-	age, link := "", ""
-	for _, e := range r.EditionRefs {
-		age = l.T("card.age", wording.EditionDate(string(l), e))
-		if wording.AgeOf(e, c.Start).Stale {
-			link = e.URL
+	showAge(l, c, r, v.Age, v.Check)
+}
+
+// showAge puts r's price date into age and, when the prices are old or
+// undated, the request to check them, linked to the vendor's page, into
+// check (hidden otherwise): the cards and the breakdown word it alike. A
+// nil r empties both.
+func showAge(l kit.Lang, c *pricing.Comparison, r *pricing.Result, age *widget.Label, check *widget.Hyperlink) {
+	text, link := "", ""
+	if r != nil && c != nil {
+		for _, e := range r.EditionRefs {
+			text = l.T("card.age", wording.EditionDate(string(l), e))
+			if wording.AgeOf(e, c.Start).Stale {
+				link = e.URL
+			}
 		}
 	}
 	// Lines priced from another document (Huawei's FAQ): its age too.
-	for _, e := range r.OtherSources {
-		if link == "" && wording.AgeOf(e, c.Start).Stale {
-			link = e.URL
+	if r != nil && c != nil {
+		for _, e := range r.OtherSources {
+			if link == "" && wording.AgeOf(e, c.Start).Stale {
+				link = e.URL
+			}
 		}
 	}
-	v.Age.SetText(age)
+	age.SetText(text)
 	if link == "" {
-		v.Check.Hide()
+		check.Hide()
 		return
 	}
 	// Old prices: under the date, the request as a link to the page.
 	if u, err := url.Parse(link); err == nil {
-		v.Check.SetURL(u)
+		check.SetURL(u)
 	}
-	v.Check.SetText(l.T("card.check_prices"))
-	v.Check.Show()
+	check.SetText(l.T("card.check_prices"))
+	check.Show()
 }
 
 // compactTheme tightens the padding inside the vendor cards, so four
@@ -738,6 +764,8 @@ func (p *Panel) showBreakdown() {
 	if r != nil {
 		p.lines = r.Lines
 	}
+	p.shownResult = r
+	showAge(p.lang, p.cmp, r, p.PriceAge, p.CheckPrices)
 	p.breakdownDirty = true
 	if p.Tabs != nil && p.Tabs.Selected() == p.Tabs.Items[BreakdownTab] {
 		p.refreshBreakdown()
@@ -758,10 +786,10 @@ func (p *Panel) refreshBreakdown() {
 	if r := p.Selected(); r != nil {
 		vendor = r.Vendor
 	}
-	if vendor != p.tableVendor || len(p.lines) < p.tableRows {
+	if vendor != p.tableVendor || p.rowCount() < p.tableRows {
 		p.Table.ScrollToTop()
 	}
-	p.tableVendor, p.tableRows = vendor, len(p.lines)
+	p.tableVendor, p.tableRows = vendor, p.rowCount()
 	p.fitted = fitKey{}
 	p.fitColumns(p.tableWidth)
 	p.Table.Refresh()
@@ -777,13 +805,16 @@ func (p *Panel) ColumnWidth(i int) float32 { return p.colWidths[i] }
 // BreakdownTab is the index of the breakdown in the results tabs.
 const BreakdownTab = 2
 
-func (p *Panel) tableSize() (int, int) { return len(p.lines), len(breakdownCols) }
+func (p *Panel) tableSize() (int, int) { return p.rowCount(), len(breakdownCols) }
 
 func (p *Panel) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 	lb := o.(*widget.Label)
-	if id.Row >= len(p.lines) {
+	if id.Row >= p.rowCount() {
 		lb.SetText("")
 		return
+	}
+	if style := p.rowStyle(id.Row); lb.TextStyle != style {
+		lb.TextStyle = style // the cells are reused: the total's bold goes
 	}
 	// The item wraps onto as many lines as its row was made tall for
 	// (fitColumns); the other columns are as wide as their longest text.
