@@ -325,3 +325,34 @@ func TestBreakevenRefusalReasonInChinese(t *testing.T) {
 		}
 	}
 }
+
+// The break-even sweep moves only the swept field's starting value; its
+// dated changes stay as planned (the tornado moves them). At "电话坐席 40"
+// a scenario that drops to 20 agents in 2028 costs less than 40 agents
+// throughout: the subtitle says the changes are kept, with their dates
+// and values, and says nothing of a field without changes.
+func TestBreakevenSaysTheFieldsDatedChangesStay(t *testing.T) {
+	s := scenarios.New("t", scenarios.NewDate(2027, 1, 1))
+	s.Demand.PhoneAgents = 12
+	twenty := int64(20)
+	s.Changes = []scenarios.Change{{Date: scenarios.NewDate(2028, 1, 1), PhoneAgents: &twenty}}
+	values := pricing.SweepValues(0, 40, 4)
+	for _, lang := range []string{"zh", "en"} {
+		want := wording.SweepKeepsChanges(lang, s, "phone_agents")
+		if want == "" {
+			t.Fatalf("%s: no words for the kept change", lang)
+		}
+		texts := breakevenTexts(t, s, "phone_agents", values, Options{Lang: lang})
+		joined := strings.Join(texts, "")
+		if lang == "en" {
+			joined = strings.Join(texts, " ")
+		}
+		if !strings.Contains(joined, want) {
+			t.Errorf("%s: the subtitle does not say %q:\n%s", lang, want, strings.Join(texts, "\n"))
+		}
+		other := strings.Join(breakevenTexts(t, s, "online_agents", pricing.SweepValues(0, 10, 3), Options{Lang: lang}), "\n")
+		if strings.Contains(other, "2028-01-01") {
+			t.Errorf("%s: a field without changes speaks of one:\n%s", lang, other)
+		}
+	}
+}

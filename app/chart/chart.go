@@ -1780,6 +1780,11 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 		f.subtitle += ctr(o, "，不含税（÷ 1.06）", ", net of VAT (÷ 1.06)")
 	}
 	f.subtitle += ctr(o, "；其他需求不变", "; every other need unchanged")
+	// The sweep keeps the field's dated changes (the tornado moves them):
+	// said, with the dates and values, when there are any.
+	if kept := wording.SweepKeepsChanges(o.Lang, s, field); kept != "" {
+		f.subtitle += ctr(o, "；", "; ") + kept
+	}
 	f.yTitle = ctr(o, "总成本", "Total")
 	// Words only in Chinese; English keeps the id --field takes.
 	f.xName = ctr(o, fl, fl+" ("+field+")")

@@ -6,6 +6,7 @@ import (
 	_ "image/png"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/shopspring/decimal"
@@ -14,6 +15,7 @@ import (
 	"kefucost/app/window/sensitivity"
 	"kefucost/app/wording"
 	"kefucost/pricing"
+	"kefucost/scenarios"
 )
 
 // tabIndex is the results tab with this title.
@@ -316,6 +318,33 @@ func TestTornadoScrollsToShowEveryInput(t *testing.T) {
 		o, err := chart.TornadoFit(u.sense.Current(), chart.Options{Width: w, Height: int(area.Height * sc), Lang: lang})
 		if err != nil || o.Height != h {
 			t.Errorf("%s: drawn %d px tall, TornadoFit says %d (%v)", lang, h, o.Height, err)
+		}
+	}
+}
+
+// The break-even tab says, above the chart, that the swept field's dated
+// changes stay as planned (the sweep moves only its starting value), with
+// their dates and values; for a field without changes it says nothing.
+func TestSensitivityBreakevenSaysPlannedChangesStay(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		f := newChartsFixture(t, lang)
+		u := f.u
+		sc := u.cur.Clone()
+		sc.Demand.PhoneAgents = 12
+		twenty := int64(20)
+		sc.Changes = append(sc.Changes, scenarios.Change{Date: scenarios.NewDate(2028, time.January, 1), PhoneAgents: &twenty})
+		u.loadScenario(sc, "", nil)
+		s := u.sense
+		u.results.Tabs.SelectIndex(tabIndex(t, u, u.lang.T("tab.breakeven")))
+		s.Field.SetSelected(wording.FieldLabel(lang, "phone_agents"))
+		want := map[string]string{"zh": "2028-01-01 起 20", "en": "20 from 2028-01-01"}[lang]
+		if !s.KeptChanges.Visible() || !strings.Contains(s.KeptChanges.Text, want) ||
+			s.KeptChanges.Text != wording.SweepKeepsChanges(lang, sc, "phone_agents") {
+			t.Errorf("%s phone agents: %q (shown %v), want it to say %q", lang, s.KeptChanges.Text, s.KeptChanges.Visible(), want)
+		}
+		s.Field.SetSelected(wording.FieldLabel(lang, "online_agents"))
+		if s.KeptChanges.Visible() {
+			t.Errorf("%s online agents (no changes): %q shown", lang, s.KeptChanges.Text)
 		}
 	}
 }

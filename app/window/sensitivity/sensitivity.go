@@ -86,9 +86,12 @@ type Panel struct {
 
 	// Field, From and To are the break-even sweep; RangeMsg says why a
 	// range typed is not one.
-	Field        *widget.Select
-	From, To     *widget.Entry
-	RangeMsg     *kit.Para
+	Field    *widget.Select
+	From, To *widget.Entry
+	RangeMsg *kit.Para
+	// KeptChanges says the swept field's dated changes stay as planned
+	// (the sweep moves only its starting value); empty without any.
+	KeptChanges  *kit.Para
 	BreakevenImg *canvas.Image
 	BreakevenMsg *widget.Label
 
@@ -189,7 +192,10 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 	row := container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.field")), nil,
 		container.NewGridWithColumns(2, p.Field, container.NewGridWithColumns(4,
 			widget.NewLabel(l.T("sense.from")), p.From, widget.NewLabel(l.T("sense.to")), p.To)))
-	top := container.NewVBox(row, p.RangeMsg)
+	p.KeptChanges = kit.NewPara("")
+	p.KeptChanges.SizeName = theme.SizeNameCaptionText
+	p.KeptChanges.Hide()
+	top := container.NewVBox(row, p.RangeMsg, p.KeptChanges)
 	p.Breakeven = container.NewBorder(top, p.BreakevenMsg, nil, nil, p.BreakevenImg)
 	p.around[BreakevenView] = []fyne.CanvasObject{top, p.BreakevenMsg}
 	return p
@@ -401,6 +407,14 @@ func (p *Panel) computeBreakeven() {
 		return
 	}
 	p.gen[BreakevenView]++
+	// Said before the chart's size is taken (it sits above the chart).
+	kept := wording.SweepKeepsChanges(string(p.lang), p.in.Scenario, field)
+	kit.SetText(p.KeptChanges, kept)
+	if kept == "" {
+		p.KeptChanges.Hide()
+	} else {
+		p.KeptChanges.Show()
+	}
 	gen, s, o := p.gen[BreakevenView], p.in.Scenario, p.options(BreakevenView, "")
 	p.BreakevenMsg.SetText(p.lang.T("sense.computing"))
 	p.workers[BreakevenView].submit(p.run, func() {

@@ -1,0 +1,44 @@
+package wording
+
+import (
+	"testing"
+	"time"
+
+	"kefucost/scenarios"
+)
+
+// The break-even sweep moves only a field's starting value; its dated
+// changes stay as planned (pricing.Sweep), unlike the tornado. The chart
+// and the window say so, with each change's date and value, when the
+// swept field has any; nothing when it has none.
+func TestSweepSaysTheFieldsDatedChangesStayAsPlanned(t *testing.T) {
+	s := scenarios.New("t", scenarios.NewDate(2027, time.January, 1))
+	s.Demand.PhoneAgents = 12
+	n := func(v int64) *int64 { return &v }
+	s.Changes = []scenarios.Change{
+		{Date: scenarios.NewDate(2027, time.July, 1), ChatsPerDay: n(5000)},
+		{Date: scenarios.NewDate(2028, time.January, 1), PhoneAgents: n(20)},
+	}
+	for _, tc := range []struct{ lang, field, want string }{
+		{"zh", "phone_agents", "横轴只改电话坐席的起始值，它的计划变更照旧（2028-01-01 起 20）"},
+		{"en", "phone_agents", "the axis moves only the starting value of phone agents; its planned changes stay as planned (20 from 2028-01-01)"},
+		{"zh", "chats_per_day", "横轴只改每日机器人对话的起始值，它的计划变更照旧（2027-07-01 起 5,000）"},
+		{"zh", "online_agents", ""},
+		{"en", "online_agents", ""},
+	} {
+		if got := SweepKeepsChanges(tc.lang, s, tc.field); got != tc.want {
+			t.Errorf("%s %s: %q, want %q", tc.lang, tc.field, got, tc.want)
+		}
+	}
+	// Many changes: the first three, then how many more.
+	for m := time.February; m <= time.June; m++ {
+		s.Changes = append(s.Changes, scenarios.Change{Date: scenarios.NewDate(2028, m, 1), PhoneAgents: n(int64(m) + 20)})
+	}
+	want := "横轴只改电话坐席的起始值，它的计划变更照旧（2028-01-01 起 20、2028-02-01 起 22、2028-03-01 起 23，等另 3 条）"
+	if got := SweepKeepsChanges("zh", s, "phone_agents"); got != want {
+		t.Errorf("six changes: %q, want %q", got, want)
+	}
+	if got := SweepKeepsChanges("en", s, "phone_agents"); got != "the axis moves only the starting value of phone agents; its planned changes stay as planned (20 from 2028-01-01, 22 from 2028-02-01, 23 from 2028-03-01, and 3 more)" {
+		t.Errorf("six changes en: %q", got)
+	}
+}
