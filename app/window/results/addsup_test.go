@@ -46,7 +46,7 @@ func benchPanel(t *testing.T, lang string) (*Panel, *pricing.Comparison, *scenar
 // "256,113.00", "× 0.65"): its first number.
 func number(t *testing.T, cell string) decimal.Decimal {
 	t.Helper()
-	f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(cell), "× "))
+	f := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(cell), "× "), "≈"))
 	if len(f) == 0 {
 		t.Fatalf("no number in %q", cell)
 	}
@@ -90,6 +90,11 @@ func TestBreakdownColumnsMultiplyOutToTheAmount(t *testing.T) {
 					continue
 				}
 				products++
+				if rounded := strings.HasPrefix(cell(colQuantity), "≈"); rounded != !ln.Quantity.Equal(ln.Quantity.Round(4)) {
+					t.Errorf("%s %s %s: quantity %q, the engine's %s", lang, r.Vendor, ln.Item, cell(colQuantity), ln.Quantity)
+				} else if rounded {
+					continue // said to be rounded: it need not multiply out
+				}
 				product := number(t, cell(colQuantity)).Mul(number(t, cell(colPrice)))
 				factors := cell(colFactors)
 				for _, f := range strings.Split(factors, "×")[1:] {
@@ -195,5 +200,29 @@ func TestBreakdownSaysThePricesDate(t *testing.T) {
 				t.Errorf("%s aliyun: %q, link shown %v", lang, p.PriceAge.Text, p.CheckPrices.Visible())
 			}
 		}
+	}
+}
+
+// A quantity shown rounded to 4 places does not multiply out on sight
+// (Huawei's on-demand seat: 19.76496… seat·months × 300 = 5,929.49, shown
+// as 19.765 × 300 = 5,929.50): it is marked "≈"; an exact one is not.
+func TestBreakdownMarksARoundedQuantity(t *testing.T) {
+	p, c, s := benchPanel(t, "zh")
+	d := decimal.RequireFromString
+	price, amount := d("300"), d("5929.49")
+	rounded := &pricing.Line{Item: "x", Label: "基础型座席（按需）", Quantity: d("19.764966"), Unit: "seat·month", UnitPrice: &price, Amount: &amount, Product: true}
+	exact := &pricing.Line{Item: "y", Label: "号码", Quantity: d("19.765"), Unit: "seat·month", UnitPrice: &price, Amount: &amount}
+	cc := *c
+	cc.Vendors = append([]*pricing.Result(nil), c.Vendors...)
+	r := *c.Vendors[0]
+	r.Lines = []*pricing.Line{rounded, exact}
+	cc.Vendors[0] = &r
+	p.Show(View{Cmp: &cc, Scenario: s})
+	p.VendorSel.SetSelectedIndex(0)
+	if got := p.CellText(0, colQuantity); got != "≈19.765 坐席·月" {
+		t.Errorf("rounded quantity shown %q", got)
+	}
+	if got := p.CellText(1, colQuantity); got != "19.765 坐席·月" {
+		t.Errorf("exact quantity shown %q", got)
 	}
 }

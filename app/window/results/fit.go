@@ -124,7 +124,13 @@ func (p *Panel) cellText(row, col int) string {
 		}
 		return name
 	case colQuantity:
-		return wording.Quantity(ln.Quantity) + " " + l.UnitText(ln.Unit)
+		// A quantity shown rounded (19.764966… as 19.765) does not
+		// multiply out to the fen: it says it is rounded.
+		q := wording.Quantity(ln.Quantity)
+		if !ln.Quantity.Equal(ln.Quantity.Round(4)) {
+			q = "≈" + q
+		}
+		return q + " " + l.UnitText(ln.Unit)
 	case colPrice:
 		if price := wording.LinePrice(ln); price != nil {
 			return wording.Price(*price)
