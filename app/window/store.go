@@ -5,9 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"kefucost/app"
+	"kefucost/app/window/kit"
 	"kefucost/app/window/saved"
 	"kefucost/app/wording"
 	"kefucost/scenarios"
@@ -467,7 +466,7 @@ func (u *ui) offerDraft() {
 	if shown == "" {
 		shown = l.T("scenario.untitled")
 	}
-	d := dialog.NewConfirm(l.T("draft.title"), l.T("draft.offer", shown, when.Local().Format("2006-01-02 15:04")), func(ok bool) {
+	kit.ConfirmDialog(l.T("draft.title"), l.T("draft.recover"), l.T("draft.discard"), l.T("draft.offer", shown, when.Local().Format("2006-01-02 15:04")), func(ok bool) {
 		if !ok {
 			u.clearDraft()
 			return
@@ -480,10 +479,7 @@ func (u *ui) offerDraft() {
 			}
 		}
 		u.list.Refresh()
-	}, u.win)
-	d.SetConfirmText(l.T("draft.recover"))
-	d.SetDismissText(l.T("draft.discard"))
-	d.Show()
+	}, u.win).Show()
 }
 
 // confirm asks a yes/no question (saved.Confirm).

@@ -809,15 +809,15 @@ func (u *ui) pristine() *scenarios.Scenario {
 // showError says what went wrong, exactly as the error says it (Fyne's
 // error dialog capitalises the first letter, which changes file names),
 // in the window's language (a file's problems and the disk's).
+// The message breaks as Chinese is set (kit.MessageDialog).
 func (u *ui) showError(err error) {
-	msg := kit.NewPara(u.lang.FileError(err).Error()) // Chinese breaks between characters
-	d := dialog.NewCustom(u.lang.T("error.title"), u.lang.T("action.close"), msg, u.win)
-	d.Resize(fyne.NewSize(560, 200))
-	d.Show()
+	kit.MessageDialog(u.lang.T("error.title"), u.lang.T("action.close"), u.lang.FileError(err).Error(), u.win).Show()
 }
 
+// showInfo says msg (a save refusal naming its field, a file saved) in a
+// dialog whose Chinese breaks between characters.
 func (u *ui) showInfo(title, msg string) {
-	dialog.ShowInformation(title, msg, u.win)
+	kit.MessageDialog(title, u.lang.T("action.ok"), msg, u.win).Show()
 }
 
 // newVendorsPanel builds the vendors tab around the scenario being edited.

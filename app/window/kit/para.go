@@ -98,9 +98,15 @@ func (r *paraRenderer) sync(size fyne.Size) {
 }
 
 // BreakLines breaks text into lines no wider than width (as measure
-// measures), at spaces and between Chinese characters (breakBetween);
-// a part wider than width alone keeps a line of its own. Existing line
-// breaks stay.
+// measures), at spaces and between Chinese characters (breakBetween).
+// No line starts with a closing mark (，。）) or ends with an opening one
+// (（), even across a space ("kefucost ）") or inside a part wider than
+// the line, which is broken between its characters here rather than by
+// the label (Fyne broke such a part wherever the width ran out and left
+// "）" alone on a line). A short Latin word or number is not left alone
+// on the last line: the part before it comes down with it ("另一个
+// kefucost" / "打开" was "另一个" / "kefucost"). Existing line breaks
+// stay.
 func BreakLines(text string, width float32, measure func(string) float32) string {
 	paras := strings.Split(text, "\n")
 	for i, para := range paras {
@@ -113,7 +119,77 @@ func BreakLines(text string, width float32, measure func(string) float32) string
 // before it.
 type part struct{ space, text string }
 
+// shortWord is how many letters or digits a Latin word or number may
+// have and still be a word not left alone on the last line.
+const shortWord = 12
+
 func breakPara(para string, width float32, measure func(string) float32) string {
+	parts, trailing := splitParts(para)
+
+	// Each line is measured whole, as the label draws it (a sum of its
+	// parts' widths is not its width in every font).
+	var lines [][]part
+	var line []part
+	text := func(ps []part) string {
+		var b strings.Builder
+		for i, pt := range ps {
+			if i > 0 {
+				b.WriteString(pt.space)
+			}
+			b.WriteString(pt.text)
+		}
+		return b.String()
+	}
+	for i, pt := range parts {
+		if i == 0 {
+			line = []part{{"", pt.space + pt.text}}
+			if measure(line[0].text) > width {
+				// Too wide alone: broken between its characters.
+				pieces := splitWide(line[0].text, width, measure)
+				for _, pc := range pieces[:len(pieces)-1] {
+					lines = append(lines, []part{{"", pc}})
+				}
+				line = []part{{"", pieces[len(pieces)-1]}}
+			}
+			continue
+		}
+		if measure(text(append(line, pt))) <= width {
+			line = append(line, pt)
+			continue
+		}
+		lines = append(lines, line)
+		line = []part{{pt.space, pt.text}}
+		if measure(pt.text) > width {
+			pieces := splitWide(pt.text, width, measure)
+			for _, pc := range pieces[:len(pieces)-1] {
+				lines = append(lines, []part{{"", pc}})
+			}
+			line = []part{{pt.space, pieces[len(pieces)-1]}}
+		}
+	}
+	// A short Latin word alone on the last line takes the part before it
+	// along, when the two fit and the line above keeps something.
+	if n := len(lines); n > 0 && len(line) == 1 && shortLatin(line[0].text) {
+		prev := lines[n-1]
+		if k := len(prev); k >= 2 && measure(text([]part{prev[k-1], line[0]})) <= width {
+			line = []part{prev[k-1], line[0]}
+			lines[n-1] = prev[:k-1]
+		}
+	}
+	var b strings.Builder
+	for _, ln := range append(lines, line) {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(text(ln))
+	}
+	b.WriteString(trailing)
+	return b.String()
+}
+
+// splitParts cuts a paragraph into the parts no line break may fall in,
+// and the spaces it ends with.
+func splitParts(para string) ([]part, string) {
 	var parts []part
 	var cur, space strings.Builder
 	var prev rune
@@ -122,10 +198,15 @@ func breakPara(para string, width float32, measure func(string) float32) string 
 			return
 		}
 		text := cur.String()
+		n := len(parts)
+		switch {
 		// A number keeps its unit: "1,814,102.76 元", "8 人".
-		if n := len(parts); n > 0 && space.Len() > 0 && endsInDigit(parts[n-1].text) && startsWide(text) {
+		case n > 0 && space.Len() > 0 && endsInDigit(parts[n-1].text) && startsWide(text),
+			// A closing mark stays with what it closes, an opening one
+			// with what it opens, a space between or not.
+			n > 0 && (strings.ContainsRune(noBreakBefore, firstRune(text)) || strings.ContainsRune(noBreakAfter, lastRune(parts[n-1].text))):
 			parts[n-1].text += space.String() + text
-		} else {
+		default:
 			parts = append(parts, part{space.String(), text})
 		}
 		cur.Reset()
@@ -145,27 +226,61 @@ func breakPara(para string, width float32, measure func(string) float32) string 
 		prev = r
 	}
 	flush()
-	trailing := space.String()
+	return parts, space.String()
+}
 
-	// Each line is measured whole, as the label draws it (a sum of its
-	// parts' widths is not its width in every font).
-	var lines []string
-	line := ""
-	for i, pt := range parts {
-		switch {
-		case i == 0:
-			line = pt.space + pt.text
-		case measure(line+pt.space+pt.text) > width:
-			lines = append(lines, line)
-			line = pt.text
-		default:
-			line += pt.space + pt.text
+// splitWide breaks a part wider than width between its characters: as
+// many as fit on each line, never a closing mark first on a line nor an
+// opening one last (the character before comes down with it). A single
+// character wider than width keeps a line of its own.
+func splitWide(s string, width float32, measure func(string) float32) []string {
+	var out []string
+	rs := []rune(s)
+	for len(rs) > 0 {
+		n := 1
+		for n < len(rs) && measure(string(rs[:n+1])) <= width {
+			n++
 		}
+		if n < len(rs) {
+			k := n
+			for k > 1 && (strings.ContainsRune(noBreakBefore, rs[k]) || strings.ContainsRune(noBreakAfter, rs[k-1])) {
+				k--
+			}
+			if k > 1 || !strings.ContainsRune(noBreakBefore, rs[k]) {
+				n = k
+			}
+		}
+		out = append(out, string(rs[:n]))
+		rs = rs[n:]
 	}
-	var b strings.Builder
-	b.WriteString(strings.Join(append(lines, line), "\n"))
-	b.WriteString(trailing)
-	return b.String()
+	return out
+}
+
+// shortLatin is a Latin word or number of at most shortWord characters.
+func shortLatin(s string) bool {
+	n := 0
+	for _, r := range s {
+		if wide(r) || unicode.IsSpace(r) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n <= shortWord
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	if len(r) == 0 {
+		return 0
+	}
+	return r[len(r)-1]
 }
 
 // noBreakBefore are marks a line may not start with; noBreakAfter marks

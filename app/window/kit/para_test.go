@@ -40,7 +40,21 @@ func TestBreakLinesChinese(t *testing.T) {
 		{"甲乙丙丁，戊己", 14 * 4, "甲乙丙\n丁，戊己"}, // "，" never starts a line
 		{"甲乙丙（丁戊）", 14 * 4, "甲乙丙\n（丁戊）"}, // "（" never ends one
 		{"first line\n第二行很长很长", 14 * 3, "first\nline\n第二行\n很长很\n长"},
-		{"Chatopera", 14, "Chatopera"}, // too wide alone: a line of its own
+		// Too wide alone: broken between its letters here (the label
+		// would have broken it anywhere).
+		{"Chatopera", 14 * 2, "Chat\noper\na"},
+		// A closing mark never starts a line, even after a space: Fyne's
+		// wrap and this one gave "甲乙丙" / "）丁".
+		{"甲乙丙 ）丁", 14 * 3, "甲乙\n丙 ）\n丁"},
+		// Nor inside a part too wide for the line (a file name in a
+		// refusal): the letter before it comes down with it ("n）"),
+		// where the label left "）" alone on the last line.
+		{"打不开（/tmp/a/b/c/d/e/f.json）", 14 * 6, "打不开\n（/tmp/a/b/c\n/d/e/f.jso\nn）"},
+		// A short Latin word is not left alone on the last line: the
+		// character before it comes along ("另一个" / "kefucost" before).
+		{"无法保存：文件已被另一个 kefucost", 14 * 12, "无法保存：文件已被另一\n个 kefucost"},
+		// A long one may be (it fills the line anyway).
+		{"无法保存：文件已被另一个 kefucost-scenario-file", 14 * 12, "无法保存：文件已被另一个\nkefucost-scenario-file"},
 		// A number keeps its unit.
 		{"合计金额为 1,814,102.76 元", 14 * 9, "合计金额为\n1,814,102.76 元"},
 		{"电话坐席 8 人 → 基础型座席", 14 * 5, "电话坐席\n8 人 → 基\n础型座席"},
@@ -117,5 +131,33 @@ func BenchmarkBreakLines(b *testing.B) {
 	measure := func(s string) float32 { return fyne.MeasureText(s, 14, fyne.TextStyle{}).Width }
 	for b.Loop() {
 		BreakLines(text, 640, measure)
+	}
+}
+
+// A refusal shown at a field (ErrorLabel) breaks as Chinese is set: with
+// Fyne's word wrap the Latin word between two spaces ("超出 kefucost 能…")
+// was left alone on a line whenever the Chinese after it did not fit, and
+// a run without spaces broke wherever the width ran out. At every width,
+// no line is a lone Latin word or starts with a closing mark, and the
+// lines fit.
+func TestErrorLabelBreaksAsChineseIsSet(t *testing.T) {
+	test.NewTempApp(t)
+	msg := "按此计算的金额将超过 1,000,000,000,000,000 元，超出 kefucost 能精确计算的范围：请检查报价和需求数量（未作比较）"
+	for w := float32(180); w <= 480; w += 20 {
+		l := ErrorLabel()
+		SetErrorLabel(l, msg)
+		win := test.NewWindow(l)
+		win.Resize(fyne.NewSize(w, 600))
+		rs := rows(l)
+		if len(rs) < 2 {
+			t.Fatalf("%.0f px: not wrapped: %q", w, rs)
+		}
+		for _, r := range rs {
+			r = strings.TrimSpace(r)
+			if r == "kefucost" || strings.ContainsRune(noBreakBefore, firstRune(r)) {
+				t.Errorf("%.0f px: line %q in %q", w, r, rs)
+			}
+		}
+		win.Close()
 	}
 }

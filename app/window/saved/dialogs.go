@@ -135,14 +135,11 @@ func ShowTrash(win fyne.Window, l kit.Lang, infos []store.Info, onRestore func(s
 // Confirm asks a yes/no question with buttons in the window's language
 // (Fyne's own dialogs follow the system's).
 func Confirm(win fyne.Window, l kit.Lang, title, msg, yes string, then func()) {
-	d := dialog.NewConfirm(title, msg, func(ok bool) {
+	kit.ConfirmDialog(title, yes, l.T("action.cancel"), msg, func(ok bool) {
 		if ok {
 			then()
 		}
-	}, win)
-	d.SetConfirmText(yes)
-	d.SetDismissText(l.T("action.cancel"))
-	d.Show()
+	}, win).Show()
 }
 
 // NameError says in the window's language why the store refuses a name.

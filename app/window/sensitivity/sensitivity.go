@@ -79,7 +79,7 @@ type Panel struct {
 	// annual rate (±5 first).
 	Growth     *widget.Select
 	TornadoImg *canvas.Image
-	TornadoMsg *widget.Label
+	TornadoMsg *kit.Para
 	// TornadoScroll holds the tornado: drawn taller than its area when
 	// the inputs need the room (chart.TornadoFit), it scrolls.
 	TornadoScroll *container.Scroll
@@ -93,7 +93,7 @@ type Panel struct {
 	// (the sweep moves only its starting value); empty without any.
 	KeptChanges  *kit.Para
 	BreakevenImg *canvas.Image
-	BreakevenMsg *widget.Label
+	BreakevenMsg *kit.Para
 
 	lang kit.Lang
 	// run starts work off the UI goroutine (tests: runs it now); ui puts
@@ -130,10 +130,9 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 		i.SetMinSize(fyne.NewSize(320, 160))
 		return i
 	}
-	msg := func() *widget.Label {
-		m := kit.Small("")
-		m.Truncation = fyne.TextTruncateOff
-		m.Wrapping = fyne.TextWrapWord
+	msg := func() *kit.Para {
+		m := kit.NewPara("")
+		m.SizeName = theme.SizeNameCaptionText
 		return m
 	}
 
@@ -427,7 +426,7 @@ func (p *Panel) computeBreakeven() {
 	})
 }
 
-func (p *Panel) shown(view int, img *canvas.Image, msg *widget.Label, drawn *image.RGBA, err error) {
+func (p *Panel) shown(view int, img *canvas.Image, msg *kit.Para, drawn *image.RGBA, err error) {
 	img.Image = nil
 	if err != nil {
 		// A field error (a moved input past what can be computed) in
