@@ -33,17 +33,22 @@ func TestPartialTotalOnCardIsReadable(t *testing.T) {
 		}
 		img := u.win.Canvas().Capture()
 		bg := u.app.Settings().Theme().Color(theme.ColorNameBackground, u.app.Settings().ThemeVariant())
-		for _, lb := range []*widget.Label{v.Total, v.Rank} {
-			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(lb)
+		// The rank word is a kit.Para (a Label that breaks Chinese).
+		for _, x := range []struct {
+			o  fyne.Widget
+			lb *widget.Label
+		}{{v.Total, v.Total}, {v.Rank, &v.Rank.Label}} {
+			o, lb := x.o, x.lb
+			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 			sc := u.win.Canvas().Scale()
 			// The text's own box: as wide as the text (no
 			// neighbour's glyphs or borders).
-			size := theme.SizeForWidget(lb.SizeName, lb)
+			size := theme.SizeForWidget(lb.SizeName, o)
 			if lb.SizeName == "" {
-				size = theme.SizeForWidget(theme.SizeNameText, lb)
+				size = theme.SizeForWidget(theme.SizeNameText, o)
 			}
 			w := fyne.MeasureText(lb.Text, size, lb.TextStyle).Width
-			h := lb.Size().Height
+			h := o.Size().Height
 			r := image.Rect(int(pos.X*sc), int(pos.Y*sc), int((pos.X+w+theme.InnerPadding())*sc), int((pos.Y+h)*sc))
 			if c := inkContrast(img, r, bg); c < 4.5 {
 				t.Errorf("%s %s: %q drawn at contrast %.2f:1 against the background (want ≥ 4.5)", mode, lang, lb.Text, c)

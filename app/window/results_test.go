@@ -4,9 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/widget"
-
 	"kefucost/app"
+	"kefucost/app/window/kit"
 	"kefucost/app/wording"
 )
 
@@ -44,7 +43,7 @@ func TestCardBadgesAreTheWordingOfTheStatus(t *testing.T) {
 			check := func() {
 				for _, r := range u.result.Vendors {
 					v := u.results.CardViews[r.Vendor]
-					badge := func(what string, lb *widget.Label, on bool, want string) {
+					badge := func(what string, lb *kit.Para, on bool, want string) {
 						if lb.Visible() != on || on && lb.Text != want {
 							t.Errorf("%s %s badge: shown %v %q; want shown %v %q", r.Vendor, what, lb.Visible(), lb.Text, on, want)
 						}

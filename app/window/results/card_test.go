@@ -1,12 +1,16 @@
 package results
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
 	"kefucost/app/window/kit"
@@ -118,4 +122,105 @@ func TestPriceAgeLinkNotCutOnNarrowCards(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no card with a link to check its prices")
 	}
+}
+
+// A card's texts break Chinese between characters (kit.Para), not only
+// at spaces: at the four cards' width at 1280 px Tencent's runner-up
+// line broke at its one space ("…次选：在线客服专业版 +" / "电话客服企业版…")
+// and left the line part empty. Every line but the last is as full as
+// Chinese allows: the next line's first character would not fit on it.
+// Nothing ends in "…".
+func TestCardTextsBreakBetweenCharacters(t *testing.T) {
+	test.NewTempApp(t)
+	s, err := scenarios.Decode(mustRead(t, "../../../pricing/testdata/typical-contact-centre.kefucost.json"), "typical")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := pricing.Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, r := range c.Vendors {
+		v := NewCardView()
+		w := test.NewWindow(v.card)
+		w.Resize(fyne.NewSize(230, 900))
+		v.Show("zh", pricing.MustCatalog(), c, r)
+		w.Resize(fyne.NewSize(231, 900))
+		w.Resize(fyne.NewSize(230, 900))
+		for _, o := range []fyne.Widget{v.plan, v.Sub, v.Rank, v.Gap, v.UncoveredBadge, v.UnpricedBadge, v.Age} {
+			p := labelOf(o)
+			if !o.Visible() || p.Text == "" {
+				continue
+			}
+			lines := shownLines(o)
+			th := fyne.CurrentApp().Settings().Theme()
+			size := th.Size(p.SizeName)
+			if p.SizeName == "" {
+				size = th.Size(theme.SizeNameText)
+			}
+			room := o.Size().Width - 2*th.Size(theme.SizeNameInnerPadding)
+			for i := 0; i+1 < len(lines); i++ {
+				next := []rune(strings.TrimSpace(lines[i+1]))
+				if len(next) == 0 || next[0] < 0x3400 {
+					continue // a Latin word or number moves whole
+				}
+				if fyne.MeasureText(lines[i]+" "+string(next[0]), size, p.TextStyle).Width <= room {
+					t.Errorf("%s: line %q has room for %q: %q", r.Vendor, lines[i], string(next[0]), lines)
+				}
+				checked++
+			}
+			for _, ln := range lines {
+				if strings.HasSuffix(ln, "…") {
+					t.Errorf("%s: %q cut off", r.Vendor, ln)
+				}
+			}
+		}
+		w.Close()
+	}
+	if checked == 0 {
+		t.Fatal("no card text took two lines: nothing checked")
+	}
+}
+
+// labelOf is the label a card text is (a kit.Para is one).
+func labelOf(o fyne.Widget) *widget.Label {
+	switch x := any(o).(type) {
+	case *kit.Para:
+		return &x.Label
+	case *widget.Label:
+		return x
+	}
+	return &widget.Label{}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// shownLines are the lines a widget draws.
+func shownLines(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *canvas.Text:
+			out = append(out, x.Text)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
 }

@@ -447,38 +447,53 @@ func sameObjects(a, b []fyne.CanvasObject) bool {
 
 // CardView is one vendor's summary card.
 type CardView struct {
-	card                   *widget.Card
-	name, Total, plan, Sub *widget.Label
+	card *widget.Card
+	// Total is the amount, never broken; the texts around it are Paras
+	// (Chinese breaks between characters, not only at spaces).
+	Total           *widget.Label
+	name, plan, Sub *kit.Para
 	// Rank is the ranking word (★ 最便宜, 唯一全覆盖, 仅覆盖：机器人, 不适用);
 	// Gap the difference to the cheapest way to cover everything.
-	Rank, Gap                     *widget.Label
-	UncoveredBadge, UnpricedBadge *widget.Label
+	Rank, Gap                     *kit.Para
+	UncoveredBadge, UnpricedBadge *kit.Para
 	// Age is the prices' date; Check links to the vendor's page when they
 	// are old at the start (or undated).
-	Age   *widget.Label
+	Age   *kit.Para
 	Check *widget.Hyperlink
+}
+
+// cardText is a wrapping caption-size text of a card.
+func cardText() *kit.Para {
+	p := kit.NewPara("")
+	p.SizeName = theme.SizeNameCaptionText
+	return p
+}
+
+// cardBadge is a bold wrapping text in the importance's colour.
+func cardBadge(imp widget.Importance) *kit.Para {
+	p := kit.NewPara("")
+	p.Importance = imp
+	p.TextStyle = fyne.TextStyle{Bold: true}
+	return p
 }
 
 // NewCardView builds an empty card.
 func NewCardView() *CardView {
 	v := &CardView{
-		name:           widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		name:           cardBadge(widget.MediumImportance),
 		Total:          widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		plan:           kit.Small(""),
-		Sub:            kit.Small(""),
-		Rank:           kit.Badge("", widget.SuccessImportance),
-		Gap:            kit.Small(""),
-		UncoveredBadge: kit.Badge("", widget.DangerImportance),
-		UnpricedBadge:  kit.Badge("", widget.WarningImportance),
-		Age:            kit.Small(""),
+		plan:           cardText(),
+		Sub:            cardText(),
+		Rank:           cardBadge(widget.SuccessImportance),
+		Gap:            cardText(),
+		UncoveredBadge: cardBadge(widget.DangerImportance),
+		UnpricedBadge:  cardBadge(widget.WarningImportance),
+		Age:            cardText(),
 		Check:          widget.NewHyperlink("", nil),
 	}
-	// Nothing on a card is cut off: its texts wrap (the cards scroll), and
-	// an amount is never shortened to "625,195…".
-	for _, lb := range []*widget.Label{v.name, v.plan, v.Sub, v.Rank, v.Gap, v.UncoveredBadge, v.UnpricedBadge, v.Age} {
-		lb.Truncation = fyne.TextTruncateOff
-		lb.Wrapping = fyne.TextWrapWord
-	}
+	// Nothing on a card is cut off: its texts wrap (the cards scroll),
+	// Chinese between characters (kit.Para), and an amount is never
+	// shortened to "625,195…".
 	v.Total.SizeName = theme.SizeNameSubHeadingText
 	// The link is short and on its own line under the date: a wrapped
 	// hyperlink does not tell the card its height, and its second line
@@ -490,7 +505,7 @@ func NewCardView() *CardView {
 
 // restyle draws the card's texts again in the theme they are under now.
 func (v *CardView) restyle() {
-	for _, lb := range []*widget.Label{v.name, v.Total, v.plan, v.Sub, v.Rank, v.Gap, v.UncoveredBadge, v.UnpricedBadge, v.Age} {
+	for _, lb := range []fyne.Widget{v.name, v.Total, v.plan, v.Sub, v.Rank, v.Gap, v.UncoveredBadge, v.UnpricedBadge, v.Age} {
 		lb.Refresh()
 	}
 }
