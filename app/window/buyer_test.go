@@ -16,6 +16,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"kefucost/app"
 	"kefucost/app/window/kit"
 	"kefucost/app/window/results"
 	"kefucost/app/wording"
@@ -598,5 +599,69 @@ func breakdownFits(t *testing.T, u *ui, th fyne.Theme) {
 				}
 			}
 		}
+	}
+}
+
+// A field names its period once: "每月呼入 220,641 分钟", not "每月呼入
+// 220,641 分钟/月" (the label says 每月 and the unit said /月 again), in
+// the form (label, field, unit) and in the quotes' needs ("用于 每月呼入
+// 220,641 分钟 → …"), in both languages.
+func TestFieldSaysItsPeriodOnce(t *testing.T) {
+	periods := map[string][]*regexp.Regexp{
+		"zh": {regexp.MustCompile(`月`), regexp.MustCompile(`[日天]`), regexp.MustCompile(`年`), regexp.MustCompile(`次`)},
+		"en": {regexp.MustCompile(`(?i)day`), regexp.MustCompile(`(?i)month`), regexp.MustCompile(`(?i)year`), regexp.MustCompile(`(?i)chat`)},
+	}
+	twice := func(lang, s string) bool {
+		for _, re := range periods[lang] {
+			if len(re.FindAllString(s, -1)) > 1 {
+				return true
+			}
+		}
+		return false
+	}
+	checked := 0
+	for _, lang := range []string{"zh", "en"} {
+		for key := range wording.Messages(lang) {
+			f, ok := strings.CutPrefix(key, "unit.")
+			if !ok {
+				continue
+			}
+			label, ok := wording.Lookup(lang, "field."+f)
+			if !ok {
+				continue
+			}
+			if s := label + " 1,000 " + wording.Text(lang, key); twice(lang, s) {
+				t.Errorf("%s: the form reads %q", lang, s)
+			}
+			checked++
+		}
+		f := newUIFixture(t, lang)
+		s, err := app.LoadScenario("../../pricing/testdata/typical-contact-centre.kefucost.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.u.loadScenario(s, "", nil)
+		needs := 0
+		for id, card := range f.u.vendors.Cards {
+			for _, item := range card.NeedRows() {
+				text := card.Serves(item)
+				if strings.Contains(text, "→") {
+					needs++
+				}
+				// The need is what comes before the item's name.
+				need, _, _ := strings.Cut(text, "→")
+				for _, one := range strings.Split(need, wording.Text(lang, "list.sep")) {
+					if twice(lang, one) {
+						t.Errorf("%s %s %s: %q", lang, id, item, text)
+					}
+				}
+			}
+		}
+		if needs == 0 {
+			t.Errorf("%s: no need row says what it serves: nothing checked", lang)
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d fields with units checked", checked)
 	}
 }
