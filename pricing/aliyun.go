@@ -544,10 +544,11 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 		if st.months > 1 || !st.rate.Equal(one) {
 			calc += " × " + st.rate.String()
 		}
-		calc += " = " + money(amount)
+		// English amounts as the window and the command line write them
+		// ("¥46,566.00"; the line under the purchase read "46,566.00 CNY").
 		pc.buy(day, it, decimal.NewFromInt(b.qty), &amount, t.start.AddDays(b.end-1),
-			fmt.Sprintf("%d seats for %s: %s CNY; for %s", b.qty, st.en(), calc, strings.Join(b.whom, "; ")),
-			fmt.Sprintf("%d 个坐席，%s期：%s 元；用于%s", b.qty, st.zh(), calc, strings.Join(b.whomZH, "；")))
+			fmt.Sprintf("%d seats for %s: %s = ¥%s; for %s", b.qty, st.en(), calc, money(amount), strings.Join(b.whom, "; ")),
+			fmt.Sprintf("%d 个坐席，%s期：%s = %s 元；用于%s", b.qty, st.zh(), calc, money(amount), strings.Join(b.whomZH, "；")))
 		ps := &pc.schedule[len(pc.schedule)-1]
 		ps.Label, ps.LabelEN, ps.Unit = it.Name+"（"+st.zh()+"期）", it.NameEN+" ("+st.adj()+" term)", "seat"
 	}

@@ -148,13 +148,15 @@ func TestAliyunCheapestSequenceOfTerms(t *testing.T) {
 	if r.Plan != "aliyun-icc" || len(r.Schedule) != 2 {
 		t.Fatalf("plan %s:\n%s", r.Plan, scheduleText(r))
 	}
-	for i, w := range []struct{ date, until, amount, label, why string }{
-		{"2027-01-01", "2029-12-31", "46566.00", "人工坐席（3 年期）", "10 × 36 × 199 × 0.65 = 46,566.00"},
-		{"2030-01-01", "2030-12-31", "20298.00", "人工坐席（1 年期）", "10 × 12 × 199 × 0.85 = 20,298.00"},
+	for i, w := range []struct{ date, until, amount, label, why, written string }{
+		{"2027-01-01", "2029-12-31", "46566.00", "人工坐席（3 年期）", "10 × 36 × 199 × 0.65 = ", "46,566.00"},
+		{"2030-01-01", "2030-12-31", "20298.00", "人工坐席（1 年期）", "10 × 12 × 199 × 0.85 = ", "20,298.00"},
 	} {
 		p := r.Schedule[i]
+		// The amount as each language writes it: "¥46,566.00", "46,566.00 元".
+		amount := w.written
 		if p.Date != day(w.date) || p.Until != day(w.until) || p.Amount.StringFixed(2) != w.amount || p.Label != w.label ||
-			p.Item != "seat.human.month" || p.Quantity.String() != "10" || !strings.Contains(p.Why, w.why) || !strings.Contains(p.WhyZH, w.why) {
+			p.Item != "seat.human.month" || p.Quantity.String() != "10" || !strings.Contains(p.Why, w.why+"¥"+amount+";") || !strings.Contains(p.WhyZH, w.why+amount+" 元；") {
 			t.Errorf("purchase %d: %+v", i, p)
 		}
 		if !strings.Contains(p.Why, "cheapest terms 3 years + 1 year") || !strings.Contains(p.WhyZH, "3 年 + 1 年") {
@@ -239,7 +241,7 @@ func TestAliyunTierCliffBuysMore(t *testing.T) {
 	// The purchase says the seats are more than needed, and why.
 	r := aliyun(t, 1, func(s *scenarios.Scenario) { s.Demand.PhoneAgents = 99 })
 	if len(r.Schedule) != 1 || r.Schedule[0].Quantity.String() != "100" ||
-		!strings.Contains(r.Schedule[0].Why, "100 × 1 × 159 = 15,900.00 CNY; for 100 seats held (needed, or bought up to a cheaper tier) 2027-01-01–2027-01-31") ||
+		!strings.Contains(r.Schedule[0].Why, "100 × 1 × 159 = ¥15,900.00; for 100 seats held (needed, or bought up to a cheaper tier) 2027-01-01–2027-01-31") ||
 		!strings.Contains(r.Schedule[0].WhyZH, "为更便宜的阶梯多买") {
 		t.Errorf("cliff purchase %+v", r.Schedule)
 	}

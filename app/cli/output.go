@@ -584,7 +584,14 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 				if e := l.EffectiveUnitPrice(); e != nil {
 					effective = wording.Price(*e)
 				}
-				rows = append(rows, []string{m, l.Label, wording.Quantity(l.Quantity) + " " + unitIn(lang, l.Unit), price, amount, effective, wording.Formula(lang, l)})
+				// The item in the reader's language ("资源包 10,000 元" read
+				// in English as "Resource pack CNY 10,000", as the schedule
+				// below names it).
+				label := l.LabelEN
+				if zh || label == "" {
+					label = l.Label
+				}
+				rows = append(rows, []string{m, label, wording.Quantity(l.Quantity) + " " + unitIn(lang, l.Unit), price, amount, effective, wording.Formula(lang, l)})
 			}
 			b.WriteString(indent(wording.Table(rows, map[int]bool{2: true, 3: true, 4: true, 5: true}), "   "))
 		}

@@ -767,7 +767,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 	kv(b.o.t("方案", "Scenario"), name)
 	kv(b.o.t("期间", "Horizon"), reportHorizon(c, o))
 	kv(b.o.t("价格", "Prices"), reportPrices(c, o))
-	kv(b.o.t("货币", "Currency"), o.t("人民币元（CNY）", "CNY (元)"))
+	kv(b.o.t("货币", "Currency"), o.t("人民币元（CNY）", "CNY (Chinese yuan)"))
 	kv(b.o.t("增值税", "VAT"), reportVATWords(c, o))
 	cheapest := o.t("无：没有供应商既完整（全部有价格）又覆盖全部需求", "none: no vendor is both complete (every item priced) and covers every requirement")
 	for _, r := range c.Vendors {

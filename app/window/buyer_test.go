@@ -665,3 +665,55 @@ func TestFieldSaysItsPeriodOnce(t *testing.T) {
 		t.Errorf("only %d fields with units checked", checked)
 	}
 }
+
+// In English an amount is "¥46,566.00", never "46,566.00 元": every
+// widget of every results tab (each vendor's breakdown with each line's
+// explanation, the purchase schedule with the line under each purchase)
+// and the vendors tab, for a scenario with every vendor's purchases.
+func TestEnglishWindowWritesNoYuan(t *testing.T) {
+	f := newUIFixture(t, "en")
+	u := f.u
+	for _, file := range []string{"../../pricing/testdata/bench-36m.kefucost.json", "../cli/testdata/scenarios/aliyun-seats-36m.kefucost.json"} {
+		s, err := app.LoadScenario(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.loadScenario(s, "", nil)
+		var texts []string
+		texts = append(texts, readTexts(u.win.Content())...)
+		for i := range u.results.Tabs.Items {
+			u.results.Tabs.SelectIndex(i)
+			texts = append(texts, readTexts(u.results.Content)...)
+		}
+		u.results.Tabs.SelectIndex(results.BreakdownTab)
+		for i := range u.results.VendorSel.Options {
+			u.results.VendorSel.SetSelectedIndex(i)
+			if r := u.results.Selected(); r != nil {
+				for row := range r.Lines {
+					u.results.Table.Select(widget.TableCellID{Row: row, Col: 0})
+					texts = append(texts, readTexts(u.results.Content)...)
+				}
+			}
+		}
+		u.inputs.SelectIndex(1)
+		texts = append(texts, readTexts(u.win.Content())...)
+		u.inputs.SelectIndex(0)
+		all := strings.Join(texts, "\n")
+		if !strings.Contains(all, "¥") {
+			t.Fatalf("%s: no amount read", file)
+		}
+		for _, s := range texts {
+			if strings.Contains(strings.ReplaceAll(s, s0(u), ""), "元") {
+				t.Errorf("%s: %q", file, s)
+			}
+		}
+	}
+}
+
+// s0 is the scenario's name (user data, in any language).
+func s0(u *ui) string {
+	if u.cur.Name == "" {
+		return "\x00"
+	}
+	return u.cur.Name
+}

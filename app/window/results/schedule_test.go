@@ -53,6 +53,11 @@ func TestScheduleShownInTheWindow(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("%s: schedule\n%s\nhas no line %q", lang, text, want)
 		}
+		// English amounts, the line explaining the purchase too, are
+		// "¥46,566.00" (it read "= 46,566.00 CNY"; neither 元 nor CNY).
+		if lang == "en" && (strings.Contains(text, "元") || strings.Contains(text, "CNY") || !strings.Contains(text, "× 0.65 = ¥46,566.00;")) {
+			t.Errorf("en: amounts not as English writes them:\n%s", text)
+		}
 		if lang == "zh" {
 			if latin := regexp.MustCompile(`[A-Za-z]+`).FindAllString(text, -1); len(latin) > 0 {
 				t.Errorf("zh: English words %q in\n%s", latin, text)
