@@ -158,14 +158,14 @@ func runPlans(env *Env, args []string) int {
 				price := env.T("unpriced")
 				switch {
 				case it.Price != nil:
-					price = it.Price.String()
+					price = wording.Price(*it.Price)
 				case len(it.Tiers) > 0:
 					var ts []string
 					for _, t := range it.Tiers {
 						if t.Upto != nil {
-							ts = append(ts, "≤"+t.Upto.String()+":"+t.Price.String())
+							ts = append(ts, "≤"+wording.Price(*t.Upto)+":"+wording.Price(t.Price))
 						} else {
-							ts = append(ts, env.T("cli.plans.above")+":"+t.Price.String())
+							ts = append(ts, env.T("cli.plans.above")+":"+wording.Price(t.Price))
 						}
 					}
 					price = env.T("cli.plans.tiered") + " " + strings.Join(ts, " ")

@@ -579,7 +579,7 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 				}
 				price, amount, effective := unpriced, unpriced, ""
 				if l.UnitPrice != nil {
-					price, amount = l.UnitPrice.String(), wording.Money(*l.Amount)
+					price, amount = wording.Price(*l.UnitPrice), wording.Money(*l.Amount)
 				}
 				if e := l.EffectiveUnitPrice(); e != nil {
 					effective = wording.Price(*e)

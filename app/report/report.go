@@ -1488,8 +1488,8 @@ func reportCaveatList(c *pricing.Comparison, o Options) []reportCaveat {
 		for _, l := range r.Lines {
 			if l.Overridden {
 				add(reportCaveat{affects: l.Item, kind: o.t("您的报价", "your quote"), id: l.Item,
-					zh:     "单价 " + l.UnitPrice.String() + " 为您在方案中输入的报价（不再打折）",
-					en:     "unit price " + l.UnitPrice.String() + " is your quote from the scenario (not discounted again)",
+					zh:     "单价 " + wording.Price(*l.UnitPrice) + " 为您在方案中输入的报价（不再打折）",
+					en:     "unit price " + wording.Price(*l.UnitPrice) + " is your quote from the scenario (not discounted again)",
 					option: "vendors." + r.Vendor + ".prices." + l.Item}, o.t(l.Label, l.LabelEN), l.Item)
 			}
 		}
