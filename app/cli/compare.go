@@ -174,7 +174,10 @@ func runPlans(env *Env, args []string) int {
 				if it.Source != e.Source {
 					src = wording.SourceTitle(lang, it.Source) + env.T("cli.table.source_date", wording.SourceDate(lang, it.SourceDate))
 				}
-				name := it.Name
+				name := it.Name // in English the English name ("资源包 10,000 元" was printed)
+				if !zh && it.NameEN != "" {
+					name = it.NameEN
+				}
 				if it.Interpretation != "" {
 					name += " " + env.T("cli.mark.assumption")
 				}

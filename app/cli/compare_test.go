@@ -207,6 +207,14 @@ func TestPlansListsEveryRequiredPlan(t *testing.T) {
 			t.Errorf("plans output lacks %q", id)
 		}
 	}
+	// Items by their names in the reader's language (in English the
+	// Chinese name "资源包 10,000 元（2,000,000 次）" was printed).
+	en, _, _ := runCLI(t, "plans", "--vendor", "chatopera", "--lang", "en")
+	zh, _, _ := runCLI(t, "plans", "--vendor", "chatopera", "--lang", "zh")
+	if !strings.Contains(en, "Resource pack CNY 10,000 (2,000,000 calls)") || strings.Contains(en, "资源包 10,000 元") ||
+		!strings.Contains(zh, "资源包 10,000 元（2,000,000 次）") {
+		t.Errorf("item names: en\n%s\nzh\n%s", en, zh)
+	}
 	old, _, _ := runCLI(t, "plans", "--vendor", "chatopera", "--price-date", "2023-06-01")
 	if !strings.Contains(old, "edition 2023-02") || strings.Contains(old, "edition 2023-12") {
 		t.Errorf("price date 2023-06-01 should show edition 2023-02 only:\n%s", old)
