@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 // The window fits a 1280 px screen: its content's minimum width (which the
@@ -102,5 +103,35 @@ func TestResultTabsAllShownAt1280(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The fields above the what-if charts keep off the pane's right edge as
+// far as a label's text is from its left one: at 1280×800 in English the
+// break-even's "To" field touched the edge. Both sizes, both languages.
+func TestWhatIfFieldsKeepOffThePaneEdge(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		f := newUIFixture(t, lang)
+		u := f.u
+		u.app.Settings().SetTheme(NewThemeMode("dark")) // the program's font
+		u.build()
+		loadTypical(t, f)
+		d := fyne.CurrentApp().Driver()
+		for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
+			for _, c := range []struct {
+				tab   string
+				field fyne.CanvasObject
+			}{{u.lang.T("tab.breakeven"), u.sense.To}, {u.lang.T("tab.sensitivity"), u.sense.Whose}} {
+				u.results.Tabs.SelectIndex(tabIndex(t, u, c.tab))
+				u.win.Resize(size.SubtractWidthHeight(1, 0))
+				u.win.Resize(size)
+				pane := u.results.Tabs
+				right := d.AbsolutePositionForObject(pane).X + pane.Size().Width
+				end := d.AbsolutePositionForObject(c.field).X + c.field.Size().Width
+				if gap := right - end; gap < theme.InnerPadding()-0.5 {
+					t.Errorf("%s %v %s: the field ends %.1f px from the pane's edge, want at least %.0f", lang, size, c.tab, gap, theme.InnerPadding())
+				}
+			}
+		}
 	}
 }

@@ -624,7 +624,7 @@ func (v *CardView) showAge(l kit.Lang, c *pricing.Comparison, r *pricing.Result)
 // undated, the request to check them, linked to the vendor's page, into
 // check (hidden otherwise): the cards and the breakdown word it alike. A
 // nil r empties both.
-func showAge(l kit.Lang, c *pricing.Comparison, r *pricing.Result, age *widget.Label, check *widget.Hyperlink) {
+func showAge(l kit.Lang, c *pricing.Comparison, r *pricing.Result, age interface{ SetText(string) }, check *widget.Hyperlink) {
 	text, link := "", ""
 	if r != nil && c != nil {
 		for _, e := range r.EditionRefs {

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
@@ -161,9 +162,9 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 	p.loading = false
 	// Two rows: side by side they would widen the window past 1280 px
 	// in English (the vendors' long names).
-	whose := container.NewVBox(
+	whose := inset(container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.whose")), nil, p.Whose),
-		container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.growth")), nil, p.Growth))
+		container.NewBorder(nil, nil, widget.NewLabel(l.T("sense.growth")), nil, p.Growth)))
 	p.TornadoScroll = container.NewVScroll(p.TornadoImg)
 	p.Tornado = container.NewBorder(whose, p.TornadoMsg, nil, nil, p.TornadoScroll)
 	p.around[TornadoView] = []fyne.CanvasObject{whose, p.TornadoMsg}
@@ -194,7 +195,7 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 	p.KeptChanges = kit.NewPara("")
 	p.KeptChanges.SizeName = theme.SizeNameCaptionText
 	p.KeptChanges.Hide()
-	top := container.NewVBox(row, p.RangeMsg, p.KeptChanges)
+	top := inset(container.NewVBox(row, p.RangeMsg, p.KeptChanges))
 	p.Breakeven = container.NewBorder(top, p.BreakevenMsg, nil, nil, p.BreakevenImg)
 	p.around[BreakevenView] = []fyne.CanvasObject{top, p.BreakevenMsg}
 	return p
@@ -513,4 +514,11 @@ func (p *Panel) Export(format string) (data []byte, kind chart.Kind, ok bool, er
 		return b.Bytes(), chart.Breakeven, true, err
 	}
 	return nil, "", false, nil
+}
+
+// inset keeps the pickers and fields above a chart off the pane's right
+// edge, as far as a label's text is from its left one: at 1280 px in
+// English the break-even's "To" field touched the edge.
+func inset(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.InnerPadding()), o)
 }
