@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kefucost/app/window/kit"
 	"kefucost/scenarios"
 	"kefucost/scenarios/store"
 )
@@ -171,5 +172,93 @@ func TestFileDialogsEveryWordChinese(t *testing.T) {
 	test.Tap(findButtons(ask, "是")[0])
 	if want := filepath.Join(home, "报告.xlsx"); saved != want {
 		t.Errorf("saved to %q, want %q", saved, want)
+	}
+}
+
+// Every icon without words names itself when pointed at: in the window
+// (toolbar icons, a dated change's delete button) and in Fyne's open and
+// save dialogs (new folder, list or icons, options), whose icons said
+// nothing; the tooltips are in the window's language.
+func TestEveryIconHasATooltip(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		f := newUIFixture(t, lang)
+		u := f.u
+		u.app.Settings().SetTheme(NewThemeMode("dark")) // the program's font: its tabs all fit
+		u.build()
+		u.win.Resize(fyne.NewSize(1280, 800))
+		check := func(what string, o fyne.CanvasObject) int {
+			t.Helper()
+			tipped := map[*widget.Button]string{}
+			var bare []*widget.Button
+			tips := 0
+			walkUI(o, func(o fyne.CanvasObject) bool {
+				if !o.Visible() {
+					return true // not on screen (a form's unused buttons)
+				}
+				switch x := o.(type) {
+				case *kit.TipButton:
+					tips++
+					if x.Tip == "" || lang == "zh" && len(latinWords([]string{x.Tip})) > 0 {
+						t.Errorf("%s %s: tooltip %q", lang, what, x.Tip)
+					}
+					return true
+				case *kit.TipArea:
+					tipped[x.Target] = x.Tip
+				case *widget.Button:
+					if x.Text == "" && x.Icon != nil {
+						bare = append(bare, x)
+					}
+					return true
+				}
+				return false
+			})
+			for _, b := range bare {
+				tip, ok := tipped[b]
+				if !ok {
+					t.Errorf("%s %s: the icon %s has no tooltip", lang, what, b.Icon.Name())
+					continue
+				}
+				tips++
+				if tip == "" || lang == "zh" && len(latinWords([]string{tip})) > 0 {
+					t.Errorf("%s %s: the icon %s says %q", lang, what, b.Icon.Name(), tip)
+				}
+			}
+			return tips
+		}
+		u.onOpenFile()
+		open := u.win.Canvas().Overlays().Top()
+		if n := check("open dialog", open); n != 3 {
+			t.Errorf("%s: %d icons with a tooltip in the open dialog, want 3 (new folder, view, options)", lang, n)
+		}
+		// Pointing at one shows its tooltip; the icon still acts.
+		var area *kit.TipArea
+		walkUI(open, func(o fyne.CanvasObject) bool {
+			if a, ok := o.(*kit.TipArea); ok && area == nil && a.Tip == u.lang.T("filedialog.view") {
+				area = a
+			}
+			return false
+		})
+		if area == nil {
+			t.Fatalf("%s: no tooltip on the view icon", lang)
+		}
+		c, d := u.win.Canvas(), fyne.CurrentApp().Driver()
+		at := d.AbsolutePositionForObject(area).AddXY(area.Size().Width/2, area.Size().Height/2)
+		test.MoveMouse(c, at)
+		if top := c.Overlays().Top(); top == open || !strings.Contains(labelsText(top), area.Tip) {
+			t.Errorf("%s: pointing at the view icon shows no tooltip", lang)
+		}
+		// A click on it, its tooltip shown, switches the view.
+		before := area.Target.Icon.Name()
+		test.TapCanvas(c, at)
+		if area.Target.Icon.Name() == before || c.Overlays().Top() != open {
+			t.Errorf("%s: the view icon did not switch the view (icon %s), or its tooltip stayed", lang, before)
+		}
+		test.Tap(findButtons(open, u.lang.T("action.cancel"))[0])
+		u.form.Changes.Add()
+		u.win.Resize(fyne.NewSize(1279, 800))
+		u.win.Resize(fyne.NewSize(1280, 800))
+		if n := check("window", u.win.Content()); n < 7 {
+			t.Errorf("%s: %d icons with a tooltip in the window, want the toolbar's 6 and the change's delete", lang, n)
+		}
 	}
 }

@@ -6,7 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"kefucost/app/window/kit"
 )
 
 // Fyne's file dialog in Chinese. Its buttons, title and placeholder go
@@ -55,24 +58,37 @@ func fyneTextZh(s string) (string, bool) {
 	return s, false
 }
 
-// fyneZh replaces Fyne's untranslated words on a canvas's overlays.
+// fyneZh replaces Fyne's untranslated words on a canvas's overlays
+// (when zh), and gives the file dialog's icon buttons tooltips.
 type fyneZh struct {
 	canvas  fyne.Canvas
+	lang    kit.Lang
 	wrapped map[fyne.CanvasObject]bool
+	tipped  map[*widget.Button]bool
 }
 
 // showFileDialog shows one of Fyne's file dialogs in the window's
-// language; title is the dialog's title ("" keeps Fyne's).
+// language; title is the dialog's title ("" keeps Fyne's). Its icon
+// buttons (new folder, list or icons, options) say what they do when
+// pointed at, as the window's toolbar icons do: Fyne's say nothing.
 func (u *ui) showFileDialog(d *dialog.FileDialog, title string) {
 	if title != "" {
 		d.SetTitleText(title)
 	}
 	d.Show()
-	if u.lang != "zh" {
-		return
-	}
-	z := &fyneZh{canvas: u.win.Canvas(), wrapped: map[fyne.CanvasObject]bool{}}
+	z := &fyneZh{canvas: u.win.Canvas(), lang: u.lang, wrapped: map[fyne.CanvasObject]bool{}, tipped: map[*widget.Button]bool{}}
 	z.overlays()
+}
+
+// fileDialogTips are the tooltips of the file dialog's icon buttons, by
+// their icon's name (the view button shows the list or the grid icon).
+func fileDialogTips(l kit.Lang) map[string]string {
+	return map[string]string{
+		theme.FolderNewIcon().Name(): l.T("filedialog.new_folder"),
+		theme.ListIcon().Name():      l.T("filedialog.view"),
+		theme.GridIcon().Name():      l.T("filedialog.view"),
+		theme.SettingsIcon().Name():  l.T("filedialog.options"),
+	}
 }
 
 // overlays translates every overlay on the canvas (the file dialog and
@@ -88,8 +104,15 @@ func (z *fyneZh) walk(o fyne.CanvasObject) {
 	case *widget.PopUp:
 		z.walk(x.Content)
 	case *fyne.Container:
-		for _, c := range x.Objects {
+		tips := fileDialogTips(z.lang)
+		for i, c := range x.Objects {
 			z.walk(c)
+			// An icon without words gets its tooltip.
+			if b, ok := c.(*widget.Button); ok && !z.tipped[b] && b.Text == "" && b.Icon != nil && tips[b.Icon.Name()] != "" {
+				z.tipped[b] = true
+				x.Objects[i] = kit.WithTip(b, tips[b.Icon.Name()])
+				x.Refresh()
+			}
 		}
 	case *container.Split:
 		z.walk(x.Leading)
@@ -97,11 +120,14 @@ func (z *fyneZh) walk(o fyne.CanvasObject) {
 	case *container.Scroll:
 		z.walk(x.Content)
 	case *widget.Label:
+		if z.lang != "zh" {
+			return
+		}
 		if zh, ok := fyneTextZh(x.Text); ok {
 			x.SetText(zh)
 		}
 	case *widget.List:
-		if z.wrapped[x] || x.UpdateItem == nil {
+		if z.lang != "zh" || z.wrapped[x] || x.UpdateItem == nil {
 			return
 		}
 		z.wrapped[x] = true
@@ -112,7 +138,7 @@ func (z *fyneZh) walk(o fyne.CanvasObject) {
 		}
 		x.Refresh()
 	case *widget.Button:
-		if z.wrapped[x] || x.OnTapped == nil {
+		if z.lang != "zh" || z.wrapped[x] || x.OnTapped == nil {
 			return
 		}
 		z.wrapped[x] = true

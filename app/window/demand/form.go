@@ -438,7 +438,7 @@ func (c *Changes) rebuild() {
 				r.Value.SetText(t.Text)
 			}
 			r.Value.OnChanged = func(t string) { c.onValue(r, t) }
-			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { c.Remove(r) })
+			del := kit.NewTipButton(theme.DeleteIcon(), f.lang.T("changes.delete"), func() { c.Remove(r) })
 			// The field picker takes what the date leaves, the value on the
 			// line below: a third of the row cut its names ("在线客服…"),
 			// and sharing the line with the value still did at 1280 px.
