@@ -180,7 +180,7 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options, measure *float6
 	default:
 		who = ctr(o, "没有全覆盖且全部定价的方式：请选择一个供应商查看它的合计", "No way covers everything at known prices: choose a vendor to see its total")
 	}
-	title := ctr(o, fmt.Sprintf("敏感性：每项需求 ±%s%%、增长率 ±%s 个百分点（年化）时总成本的变化", pct, pts),
+	title := ctr(o, fmt.Sprintf("敏感性：每项需求 ±%s%%、增长率 ±%s 个百分点/年时总成本的变化", pct, pts),
 		fmt.Sprintf("Sensitivity: change in total with each need ±%s %% and growth ±%s points a year", pct, pts))
 	if c.Scenario != "" {
 		title += " — " + c.Scenario
@@ -304,8 +304,8 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options, measure *float6
 
 	// Key and notes.
 	key := []chartLegendItem{
-		{label: ctr(o, fmt.Sprintf("减少 %s%%（增长率 −%s 个百分点）", pct, pts), fmt.Sprintf("%s %% lower (growth −%s points)", pct, pts)), color: tornadoLow},
-		{label: ctr(o, fmt.Sprintf("增加 %s%%（增长率 +%s 个百分点）", pct, pts), fmt.Sprintf("%s %% higher (growth +%s points)", pct, pts)), color: tornadoHigh},
+		{label: ctr(o, fmt.Sprintf("减少 %s%%（增长率 −%s 个百分点/年）", pct, pts), fmt.Sprintf("%s %% lower (growth −%s points a year)", pct, pts)), color: tornadoLow},
+		{label: ctr(o, fmt.Sprintf("增加 %s%%（增长率 +%s 个百分点/年）", pct, pts), fmt.Sprintf("%s %% higher (growth +%s points a year)", pct, pts)), color: tornadoHigh},
 	}
 	var notes []string
 	if anyStar {

@@ -44,7 +44,10 @@ func TestTornadoChartMarksRankingChange(t *testing.T) {
 	s, _ := decodeScenario(t, flipScenario)
 	zh := tornadoTexts(t, s, Options{})
 	for _, want := range []string{
-		"敏感性：每项需求 ±20%、增长率 ±5 个百分点（年化）时总成本的变化 — 三个电话坐席",
+		"敏感性：每项需求 ±20%、增长率 ±5 个百分点/年时总成本的变化 — 三个电话坐席",
+		// The key: growth moves by points of its annual rate.
+		"减少 20%（增长率 −5 个百分点/年）",
+		"增加 20%（增长率 +5 个百分点/年）",
 		"最便宜的全覆盖方式：腾讯企点（电话） = 4,500.00 元",
 		"★ 电话坐席  3 → 2 / 4",
 		"−440.40 ★ 阿里云（电话）",
@@ -65,6 +68,8 @@ func TestTornadoChartMarksRankingChange(t *testing.T) {
 		"★ Phone agents  3 → 2 / 4",
 		"★ = changes the ranking",
 		"Not shown (0 or not used): ",
+		"20 % lower (growth −5 points a year)",
+		"20 % higher (growth +5 points a year)",
 	} {
 		if !strings.Contains(en, want) {
 			t.Errorf("en tornado lacks %q:\n%s", want, en)

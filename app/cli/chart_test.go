@@ -412,7 +412,7 @@ func TestChartCLITornadoGrowthPoints(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, tx := svgInfo(t, data)
-	for _, want := range []string{"增长率 ±10 个百分点（年化）", "增长率（年化）  0% → −10% / 10%"} {
+	for _, want := range []string{"增长率 ±10 个百分点/年", "增长率（年化）  0% → −10% / 10%"} {
 		if !strings.Contains(tx, want) {
 			t.Errorf("--growth-points 10: lacks %q:\n%s", want, tx)
 		}

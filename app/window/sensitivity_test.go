@@ -245,14 +245,14 @@ func TestSensitivityGrowthStepPicked(t *testing.T) {
 	f := newChartsFixture(t, "zh")
 	u := f.u
 	u.results.Tabs.SelectIndex(tabIndex(t, u, "敏感性"))
-	if got := u.sense.Growth.Selected; got != "±5 个百分点（年化）" {
-		t.Errorf("growth step %q, want ±5 个百分点（年化） first", got)
+	if got := u.sense.Growth.Selected; got != "±5 个百分点/年" {
+		t.Errorf("growth step %q, want ±5 个百分点/年 first", got)
 	}
 	tr := u.sense.Current()
 	if tr == nil || !tr.GrowthPoints.Equal(decimal.RequireFromString("0.05")) {
 		t.Fatalf("tornado growth points %v, want 0.05", tr)
 	}
-	u.sense.Growth.SetSelected("±10 个百分点（年化）")
+	u.sense.Growth.SetSelected("±10 个百分点/年")
 	tr2 := u.sense.Current()
 	if tr2 == tr || tr2 == nil || !tr2.GrowthPoints.Equal(decimal.RequireFromString("0.1")) {
 		t.Fatalf("picking ±10 did not price the tornado again with 0.1: %v", tr2)
