@@ -1217,10 +1217,16 @@ func drawCombinations(cv *chartCanvas, c *pricing.Comparison, o Options) {
 	}
 	y := pad + ts
 	cv.text(cv.fit(title, ts, W-2*pad), W/2, y, ts, cv.th.text, alignCenter)
-	y += ss * 1.7
-	cv.text(cv.fit(horizonText(c, o), ss, W-2*pad), W/2, y, ss, cv.th.subtle, alignCenter)
-	y += ss * 1.5
-	cv.text(cv.fit(wording.Answer(o.Lang, c), ss, W-2*pad), W/2, y, ss, cv.th.text, alignCenter)
+	// The horizon and the price dates wrap as the other charts' do (at the
+	// window's width they were cut after "Huawei 2023…").
+	for _, ln := range cv.wrap(horizonText(c, o), ss, W-2*pad, maxWrapLines) {
+		y += ss * 1.5
+		cv.text(ln, W/2, y, ss, cv.th.subtle, alignCenter)
+	}
+	for _, ln := range cv.wrap(wording.Answer(o.Lang, c), ss, W-2*pad, maxWrapLines) {
+		y += ss * 1.5
+		cv.text(ln, W/2, y, ss, cv.th.text, alignCenter)
+	}
 	top := y + bs*1.4
 	bottom := H - pad
 	cbs := c.Combinations
@@ -1252,26 +1258,51 @@ func drawCombinations(cv *chartCanvas, c *pricing.Comparison, o Options) {
 		ty := top + rowH*float64(i) + ss
 		cv.text(cv.fit(labels[i], ss, W-2*pad), barLeft, ty, ss, cv.th.text, alignLeft)
 		y0, y1 := ty+ss*0.4, top+rowH*float64(i+1)-bs*0.5
-		x := barLeft
-		for _, p := range cb.Parts {
-			amount := p.Result.Total.InexactFloat64()
-			w := 0.0
+		// A part too narrow for its name and share is named in a key
+		// under the bar, in its colour ("Chatopera 3%" was drawn nowhere).
+		type keyed struct {
+			text  string
+			color drawing.Color
+		}
+		var key []keyed
+		widths := make([]float64, len(cb.Parts))
+		segs := make([]string, len(cb.Parts))
+		for k, p := range cb.Parts {
 			if maxTotal > 0 {
-				w = (barMax - barLeft) * amount / maxTotal
+				widths[k] = (barMax - barLeft) * p.Result.Total.InexactFloat64() / maxTotal
 			}
-			cv.rect(x, y0, x+w, y1, VendorColor(p.Vendor))
-			cv.line(x+w, y0, x+w, y1, cv.th.bg, lw, nil)
 			share := ""
 			if !cb.Total.IsZero() {
 				share = p.Result.Total.Div(cb.Total).Mul(decimal.NewFromInt(100)).StringFixed(0) + "%"
 			}
-			seg := wording.ShortVendorName(o.Lang, p.Vendor) + " " + share
-			if cv.textWidth(seg, ss) < w-bs*0.5 {
-				cv.text(seg, x+w/2, (y0+y1)/2+ss*0.36, ss, drawing.ColorWhite, alignCenter)
+			segs[k] = wording.ShortVendorName(o.Lang, p.Vendor) + " " + share
+			if cv.textWidth(segs[k], ss) >= widths[k]-bs*0.5 {
+				key = append(key, keyed{segs[k], VendorColor(p.Vendor)})
+			}
+		}
+		keyY := 0.0
+		if len(key) > 0 {
+			y1 = math.Max(y0+ss*0.8, y1-ss*1.6)
+			keyY = y1 + ss*1.15
+		}
+		x := barLeft
+		for k, p := range cb.Parts {
+			w := widths[k]
+			cv.rect(x, y0, x+w, y1, VendorColor(p.Vendor))
+			cv.line(x+w, y0, x+w, y1, cv.th.bg, lw, nil)
+			if cv.textWidth(segs[k], ss) < w-bs*0.5 {
+				cv.text(segs[k], x+w/2, (y0+y1)/2+ss*0.36, ss, drawing.ColorWhite, alignCenter)
 			}
 			x += w
 		}
 		cv.text(texts[i], x+bs*0.5, (y0+y1)/2+ss*0.36, ss, cv.th.text, alignLeft)
+		kx := barLeft
+		for _, kd := range key {
+			sq := ss * 0.8
+			cv.rect(kx, keyY-sq, kx+sq, keyY, kd.color)
+			cv.text(kd.text, kx+sq+ss*0.4, keyY, ss, cv.th.text, alignLeft)
+			kx += sq + ss*0.4 + cv.textWidth(kd.text, ss) + ss*1.2
+		}
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -794,6 +795,26 @@ func TestRenderCombinationChart(t *testing.T) {
 		"393,636.80 元  +41,600.00 元（+11.8%）"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("combination chart lacks %q:\n%s", want, all)
+		}
+	}
+	// Every part of every combination drawn is named with its share, in
+	// the bar or, too narrow for it, in a key under the bar: Chatopera's
+	// 36,000.00 / 352,036.80 = 10 % was drawn nowhere. In both languages,
+	// at the window's width at 1280 px and at the default size.
+	for _, o := range []Options{{}, {Lang: "en"}, {Width: 440, Height: 300}} {
+		b.Reset()
+		if err := Render(&b, "svg", c, Combination, o); err != nil {
+			t.Fatal(err)
+		}
+		texts := svgTexts(t, b.Bytes())
+		for i, cb := range c.Combinations[:min(len(c.Combinations), maxChartCombinations)] {
+			for _, p := range cb.Parts {
+				share := p.Result.Total.Div(cb.Total).Mul(decimal.NewFromInt(100)).StringFixed(0) + "%"
+				want := wording.ShortVendorName(o.Lang, p.Vendor) + " " + share
+				if !slices.Contains(texts, want) {
+					t.Errorf("%+v: combination %d: part %q not named:\n%s", o, i+1, want, strings.Join(texts, "\n"))
+				}
+			}
 		}
 	}
 	// No complete combination: said, not an empty picture.
