@@ -1215,10 +1215,19 @@ func drawCombinations(cv *chartCanvas, c *pricing.Comparison, o Options) {
 	if c.Scenario != "" {
 		title += " — " + c.Scenario
 	}
-	y := pad + ts
-	cv.text(cv.fit(title, ts, W-2*pad), W/2, y, ts, cv.th.text, alignCenter)
-	// The horizon and the price dates wrap as the other charts' do (at the
-	// window's width they were cut after "Huawei 2023…").
+	// The title (with the scenario's name), the horizon and the price
+	// dates wrap as the other charts' texts do (at the window's width the
+	// subtitle was cut after "Huawei 2023…").
+	y := pad
+	for i, ln := range cv.wrap(title, ts, W-2*pad, 2) {
+		if i == 0 {
+			y += ts
+		} else {
+			y += ts * 1.25
+		}
+		cv.text(ln, W/2, y, ts, cv.th.text, alignCenter)
+	}
+	y += ss * 0.2
 	for _, ln := range cv.wrap(horizonText(c, o), ss, W-2*pad, maxWrapLines) {
 		y += ss * 1.5
 		cv.text(ln, W/2, y, ss, cv.th.subtle, alignCenter)

@@ -69,3 +69,32 @@ func TestWrapBreaksBetweenWords(t *testing.T) {
 		t.Errorf("two lines at most: %q", got)
 	}
 }
+
+// The tornado's and the combination chart's head (title with the
+// scenario's name, whose total, the horizon with the price dates) wraps
+// at the window's widths instead of ending in "…" (the tornado's title
+// was cut after "…, 36" at 1280 px).
+func TestTornadoAndCombinationHeadsWrapNotCut(t *testing.T) {
+	s, c := compareFile(t, benchScenario)
+	for _, lang := range []string{"zh", "en"} {
+		for _, width := range []int{440, 660} {
+			o := Options{Lang: lang, Width: width, Height: 400}
+			var tb, cb bytes.Buffer
+			if err := renderTornado(t, &tb, "svg", s, o); err != nil {
+				t.Fatal(err)
+			}
+			if err := Render(&cb, "svg", c, Combination, o); err != nil {
+				t.Fatal(err)
+			}
+			for kind, data := range map[string][]byte{"tornado": tb.Bytes(), "combination": cb.Bytes()} {
+				texts := svgTexts(t, data)
+				head := strings.Join(texts[:min(len(texts), 6)], "")
+				for _, want := range []string{c.Scenario, horizonText(c, o)} {
+					if !strings.Contains(strings.ReplaceAll(head, " ", ""), strings.ReplaceAll(want, " ", "")) {
+						t.Errorf("%s %s %d: %q not drawn whole in %q", kind, lang, width, want, texts[:min(len(texts), 6)])
+					}
+				}
+			}
+		}
+	}
+}
