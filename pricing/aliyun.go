@@ -47,7 +47,7 @@ func aliyunUsage(pc *planCtx) {
 		outHow, outHowZH = fmt.Sprintf("robot minutes × outbound share %s, billed", *share), fmt.Sprintf("机器人分钟 × 外呼比例 %s，计费分钟", *share)
 	}
 	if retired {
-		inHow, inHowZH = "every robot minute (older option aliyun.robot-inbound)", "全部机器人分钟（旧选项 aliyun.robot-inbound）"
+		inHow, inHowZH = "every robot minute (older option aliyun.robot-inbound)", "全部机器人分钟（已停用的选项“机器人通话按呼入计”）"
 		outHow, outHowZH = inHow, inHowZH
 	}
 	for i := range t.naturals {
@@ -101,15 +101,15 @@ func aliyunUsage(pc *planCtx) {
 	}
 	if t.peak.robotMin > 0 && aiFee {
 		pc.note(Note{ID: "aliyun.ai-fee", Option: "aliyun.ai-interaction-fee",
-			Text: "机器人分钟另收 AI 交互费（对价格表“分钟数 < 1分钟”一行的解读）：呼入 0.100、外呼 0.150 元/分钟，按 robot_outbound_share 拆分；可在选项中关闭。",
+			Text: "机器人分钟另收 AI 交互费（对价格表“分钟数 < 1分钟”一行的解读）：呼入 0.100、外呼 0.150 元/分钟，按“机器人外呼占比”拆分；可在选项中关闭。",
 			EN:   "Robot minutes also pay an AI interaction fee (our reading of the table's '< 1 minute' row): 0.100 inbound, 0.150 outbound a minute, split by robot_outbound_share; it can be switched off."})
 		if retired {
-			dir, dirZH := "outbound (0.150)", "外呼（0.150）"
+			dir, dirZH, onZH := "outbound (0.150)", "外呼（0.150）", "否"
 			if allIn {
-				dir, dirZH = "inbound (0.100)", "呼入（0.100）"
+				dir, dirZH, onZH = "inbound (0.100)", "呼入（0.100）", "是"
 			}
 			pc.note(Note{ID: "aliyun.robot-inbound", Option: "aliyun.robot-inbound",
-				Text: fmt.Sprintf("本文件设置了旧选项 aliyun.robot-inbound = %v：阿里云 AI 交互费把全部机器人分钟按%s计，不用 robot_outbound_share。请删除该选项并设置 demand.robot_outbound_share。", allIn, dirZH),
+				Text: fmt.Sprintf("本文件设置了已停用的选项“机器人通话按呼入计”（%s）：阿里云 AI 交互费把全部机器人分钟按%s计，不用“机器人外呼占比”。请删除该选项并填写“机器人外呼占比”。", onZH, dirZH),
 				EN:   fmt.Sprintf("This file sets the retired option aliyun.robot-inbound = %v: Aliyun's AI fee takes every robot minute as %s instead of robot_outbound_share. Remove the option and set demand.robot_outbound_share.", allIn, dir)})
 		}
 	}
@@ -245,17 +245,20 @@ func (pc *planCtx) voiceMinutes(nt *natural, human, robot int64) {
 	}
 	month := pc.t.monthStarts[nt.month].String()[:7]
 	id := "voice.minute"
+	nameZH := pc.ed.Item(id).Name
 	switch {
 	case human <= 0:
 		id = "robot.voice.minute"
+		nameZH = pc.ed.Item(id).Name
 	case robot > 0:
 		id = "voice.minute + robot.voice.minute"
+		nameZH = pc.ed.Item("voice.minute").Name + "与" + pc.ed.Item("robot.voice.minute").Name
 	}
 	less := fromFen(now - next).StringFixed(2)
 	more, up := qtyString(decimal.New(extra, -6)), decimal.New(total+extra, -6).String()
 	pc.hints = append(pc.hints, Note{
 		EN:   fmt.Sprintf("%s %s: %s more minutes (%s) would cost %s less (all-units tier cliff)", month, id, more, up, less),
-		Text: fmt.Sprintf("%s %s：再多 %s 分钟（共 %s）反而便宜 %s 元（全量阶梯价的断崖）", month, id, more, up, less),
+		Text: fmt.Sprintf("%s %s：再多 %s 分钟（共 %s）反而便宜 %s 元（全量阶梯价的断崖）", month, nameZH, more, up, less),
 	})
 }
 
@@ -566,7 +569,7 @@ func aliyunSeats(pc *planCtx, id string, get func(*level) int64) {
 			l.ListPrice = &list
 			l.Rates = []Rate{{Value: u.term.rate, Label: u.term.zh() + "期折扣", LabelEN: u.term.adj() + " term discount"}}
 			l.Formula += fmt.Sprintf(" × %s (%s term discount [A])", u.term.rate, u.term.adj())
-			l.FormulaZH += fmt.Sprintf(" × %s（%s期折扣 [A]）", u.term.rate, u.term.zh())
+			l.FormulaZH += fmt.Sprintf(" × %s（%s期折扣 ※）", u.term.rate, u.term.zh())
 			pc.b.assumeLine(l, "包年折扣（PDF 表格错乱）解读为：1 年 8.5 折，2 年 7.5 折，3 年 6.5 折。Term discounts (garbled in the PDF) read as 1 year 0.85, 2 years 0.75, 3 years 0.65.")
 		}
 		l.Formula += "; each term runs from the day it is bought and is paid that day (see the schedule)"
@@ -619,7 +622,7 @@ func aliyunCliffs(pc *planCtx, it *Item, runs []seatRun, prices []decimal.Decima
 		seen[[2]int64{r.need, better}] = true
 		pc.hints = append(pc.hints, Note{
 			EN:   fmt.Sprintf("%s: %d seats would cost %s less a month than the %d needed (all seats at the tier the count reaches); option aliyun.buy-at-tier-cliff is off", it.NameEN, better, money(less), r.need),
-			Text: fmt.Sprintf("%s：购买 %d 个坐席比所需的 %d 个每月便宜 %s 元（全部坐席按总数所在阶梯计价）；选项 aliyun.buy-at-tier-cliff 已关闭", it.Name, better, r.need, money(less)),
+			Text: fmt.Sprintf("%s：购买 %d 个坐席比所需的 %d 个每月便宜 %s 元（全部坐席按总数所在阶梯计价）；选项“多买坐席更便宜时多买”已关闭", it.Name, better, r.need, money(less)),
 		})
 	}
 }

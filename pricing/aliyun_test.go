@@ -171,7 +171,7 @@ func TestAliyunCheapestSequenceOfTerms(t *testing.T) {
 		if strings.Contains(l.LabelEN, "3-year") && !strings.HasPrefix(l.Formula, "360 seat·month × 129.35 = 46566.00; 10 seats bought × 36 months × 199 (tier price for 1–99 seats held on the day bought) × 0.65 (3-year term discount [A])") {
 			t.Errorf("3-year line formula: %s", l.Formula)
 		}
-		if strings.Contains(l.LabelEN, "1-year") && !strings.HasPrefix(l.FormulaZH, "120 seat·month × 169.15 = 20298.00; 购买 10 个坐席 × 12 个月 × 199（购买当日持有 1–99 个坐席的阶梯单价） × 0.85（1 年期折扣 [A]）") {
+		if strings.Contains(l.LabelEN, "1-year") && !strings.HasPrefix(l.FormulaZH, "120 seat·month × 169.15 = 20298.00; 购买 10 个坐席 × 12 个月 × 199（购买当日持有 1–99 个坐席的阶梯单价） × 0.85（1 年期折扣 ※）") {
 			t.Errorf("1-year line formula: %s", l.FormulaZH)
 		}
 		if !l.Assumption || !strings.Contains(l.Note, "0.65") {
@@ -345,7 +345,7 @@ func TestAliyunRobotDirection(t *testing.T) {
 		wantTotal(t, fmt.Sprint(c.opts), r, c.total)
 		noted := false
 		for _, n := range r.Notes {
-			noted = noted || n.ID == "aliyun.robot-inbound" && strings.Contains(n.EN, "robot_outbound_share") && strings.Contains(n.Text, "robot_outbound_share")
+			noted = noted || n.ID == "aliyun.robot-inbound" && strings.Contains(n.EN, "robot_outbound_share") && strings.Contains(n.Text, "机器人外呼占比") && n.Option == "aliyun.robot-inbound"
 		}
 		if noted != c.note {
 			t.Errorf("%v: retired-option note %v, want %v", c.opts, noted, c.note)

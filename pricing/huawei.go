@@ -834,7 +834,7 @@ func huaweiNumbersAndCalls(pc *planCtx) {
 		pc.b.assume(r.it.ID, "按每通电话向上取整（页面也可理解为按当天总分钟取整），每通计费分钟取期望值；当月分钟均摊到各天，按日账单取整到分。Rounded up per call (the page could also mean per day's total), at the expected billed minutes per call; the month's minutes spread evenly over its days, each daily bill rounded to the fen (CNY 0.01).")
 	}
 	if t.peak.robotMin > 0 {
-		pc.note(Note{ID: "huawei.robot-direction", Text: "机器人通话：外呼部分（robot_outbound_share）按外呼计费，呼入部分免费。",
+		pc.note(Note{ID: "huawei.robot-direction", Text: "机器人通话：按“机器人外呼占比”拆分，外呼部分按外呼计费，呼入部分免费。",
 			EN: "Robot calls: the outbound share (robot_outbound_share) pays the outbound call fee; the inbound share is free."})
 	}
 	if assumed {
