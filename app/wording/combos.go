@@ -142,7 +142,7 @@ func GapText(lang string, g pricing.GroupGap) string {
 			whys = append(whys, Text(lang, "combo.gap.excluded", ShortVendorName(lang, id)))
 		}
 		for _, u := range g.Unpriced {
-			whys = append(whys, Text(lang, "combo.gap.unpriced", ShortVendorName(lang, u.Vendor), strings.Join(u.Fields, Text(lang, "list.sep"))))
+			whys = append(whys, Text(lang, "combo.gap.unpriced", ShortVendorName(lang, u.Vendor), ItemNames(lang, u.Vendor, u.Fields)))
 		}
 	}
 	return Text(lang, "combo.gap.group", GroupName(lang, g.Group), strings.Join(whys, Text(lang, "list.sep")))
