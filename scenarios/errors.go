@@ -17,6 +17,9 @@ type FieldError struct {
 	// Key and Args let the window translate Msg: Key is a message id.
 	Key  string
 	Args []any
+	// Value is the value as written, for the messages that say how to
+	// write it (a date that does not exist, a discount said in tenths).
+	Value string
 }
 
 func (e *FieldError) Error() string {

@@ -239,6 +239,9 @@ func (d *decoder) date(n *node, path string) Date {
 	v, err := ParseDate(s)
 	if err != nil {
 		d.fail(n.off, path, ErrDate, fmt.Sprintf("must be a date like \"2027-01-31\", not %s", quoteShort(s)))
+		if d.err != nil && d.err.Key == ErrDate && d.err.Field == path {
+			d.err.Value = s
+		}
 	}
 	return v
 }

@@ -76,7 +76,9 @@ func (s *Scenario) Validate() FieldErrors {
 		}
 		if v.Discount != nil {
 			if !v.Discount.IsPositive() || v.Discount.GreaterThan(decOne) {
-				add(fieldErr(p+".discount", ErrRange, fmt.Sprintf("must be more than 0 and at most 1 (0.85 = 15 %% off), not %s", v.Discount), "0", "1"))
+				e := fieldErr(p+".discount", ErrRange, fmt.Sprintf("must be more than 0 and at most 1 (0.85 = 15 %% off), not %s", v.Discount), "0", "1")
+				e.Value = v.Discount.String()
+				add(e)
 			} else {
 				add(places(p+".discount", *v.Discount))
 			}

@@ -8,7 +8,6 @@ import (
 	"kefucost/app"
 	"kefucost/app/window/kit"
 	"kefucost/app/window/saved"
-	"kefucost/app/wording"
 	"kefucost/scenarios"
 	"kefucost/scenarios/store"
 )
@@ -154,15 +153,7 @@ func (u *ui) firstProblem(skipName bool) (path, msg string) {
 		if skipName && e.Field == "name" {
 			continue
 		}
-		msg := u.lang.FieldError(e)
-		if id, ok := strings.CutSuffix(strings.TrimPrefix(e.Field, "vendors."), ".discount"); ok && strings.HasPrefix(e.Field, "vendors.") {
-			if c := u.vendors.Cards[id]; c != nil {
-				if h := wording.DiscountHint(string(u.lang), c.Discount.Text); h != "" {
-					msg += u.lang.T("status.sep") + h
-				}
-			}
-		}
-		return e.Field, msg
+		return e.Field, u.lang.FieldError(e)
 	}
 	return "", ""
 }

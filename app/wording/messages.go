@@ -102,6 +102,15 @@ func FieldError(lang string, e *scenarios.FieldError) string {
 		// (they name the value and the limits).
 		return e.Msg
 	}
+	// How to write the value, as the window says it under the field.
+	if e.Key == scenarios.ErrDate && e.Value != "" {
+		return DateHint(lang, e.Value)
+	}
+	if e.Key == scenarios.ErrRange && strings.HasSuffix(e.Field, ".discount") && e.Value != "" {
+		if h := DiscountHint(lang, e.Value); h != "" {
+			return Text(lang, "fielderr.range", e.Args...) + Text(lang, "status.sep") + h
+		}
+	}
 	key := "fielderr." + strings.TrimPrefix(e.Key, "err.")
 	tmpl, ok := Lookup(lang, key)
 	args := e.Args

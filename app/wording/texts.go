@@ -44,7 +44,9 @@ func loadMessages() map[string]map[string]string {
 }
 
 // Text returns the text for key in lang ("en", else Chinese: the command
-// line, charts and reports take "" for Chinese), formatted with args. A
+// line, charts and reports take "" for Chinese), formatted with args; when
+// the first whole-number argument is 1 and lang has a key+".one" text,
+// that one (a noun in the singular). A
 // key missing in Chinese falls back to English; a key missing in both shows
 // itself (so a gap is visible, and the window's TestTranslations fails on
 // it).
@@ -58,6 +60,9 @@ func Text(lang, key string, args ...any) string {
 	}
 	if !ok {
 		return key
+	}
+	if one, ok := messages[lang][key+".one"]; ok && firstCount(args) == 1 {
+		s = one // "1 item", not "1 items"
 	}
 	if len(args) > 0 {
 		if lang == "zh" {
@@ -136,6 +141,20 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // isLatin: an ASCII letter or digit.
 func isLatin(r rune) bool {
 	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// firstCount is the first whole-number argument, the count a text's
+// noun agrees with (its key.one form is for 1); -1 when there is none.
+func firstCount(args []any) int64 {
+	for _, a := range args {
+		switch n := a.(type) {
+		case int:
+			return int64(n)
+		case int64:
+			return n
+		}
+	}
+	return -1
 }
 
 // Lookup is the text for key in lang as written, without fallback.

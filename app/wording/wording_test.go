@@ -230,3 +230,27 @@ func TestFieldNamesInChinese(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 }
+
+// A count of 1 takes the singular in English ("⚠ 1 item unpriced", not
+// "1 items"), whichever argument the count is; Chinese has no plural.
+func TestOneTakesTheSingular(t *testing.T) {
+	for _, c := range []struct {
+		key  string
+		args []any
+		want string
+	}{
+		{"vendors.status.unpriced", []any{1, "Online seat"}, "⚠ 1 item unpriced: Online seat"},
+		{"vendors.status.unpriced", []any{2, "a、b"}, "⚠ 2 items unpriced: a、b"},
+		{"cli.table.head", []any{"x", 1, "2027-01-01", "2027-01-31", "p"}, "x — 1 month, 2027-01-01 to 2027-01-31"},
+		{"results.partly", []any{1}, "1 more combination lacks prices"},
+		{"trash.empty.confirm", []any{1}, "Delete the 1 scenario in the trash"},
+		{"combo.none_priced", []any{1}, "(1 lacks prices)"},
+	} {
+		if got := Text("en", c.key, c.args...); !strings.Contains(got, c.want) {
+			t.Errorf("%s %v: %q, want %q", c.key, c.args, got, c.want)
+		}
+	}
+	if got := Text("zh", "vendors.status.unpriced", 1, "在线客服座席"); got != "⚠ 1 项未定价：在线客服座席" {
+		t.Errorf("zh: %q", got)
+	}
+}

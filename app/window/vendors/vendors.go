@@ -455,6 +455,9 @@ func itemLabel(l kit.Lang, v *pricing.Vendor, id string) string {
 	if it == nil {
 		return id
 	}
+	if !l.EN() {
+		return it.Name + "（" + l.UnitText(it.Unit) + "）" // full-width in Chinese
+	}
 	return kit.NameIn(l, it.Name, it.NameEN) + " (" + l.UnitText(it.Unit) + ")"
 }
 
@@ -715,12 +718,7 @@ func (p *Panel) ShowErrors(errs scenarios.FieldErrors, typed map[string]kit.Type
 			msg := p.lang.TypedMsg(typed, path)
 			if msg == "" {
 				if e := errs.For(path); e != nil {
-					msg = p.lang.FieldError(e)
-					if strings.HasSuffix(path, ".discount") {
-						if h := wording.DiscountHint(string(p.lang), c.Discount.Text); h != "" {
-							msg += p.lang.T("status.sep") + h
-						}
-					}
+					msg = p.lang.FieldError(e) // with how to write a discount said in tenths
 					shown[e] = true
 				}
 			}
