@@ -133,7 +133,7 @@ var latinRun = regexp.MustCompile(`[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]`)
 var allowedLatin = map[string]bool{
 	"Chatopera": true, "CEC": true, "ICC": true, "kefucost": true,
 	"AI": true, "ASR": true, "IVR": true, "API": true, "IM": true, "UTC": true,
-	"PNG": true, "SVG": true, "Excel": true, "KB": true, "MB": true,
+	"PNG": true, "SVG": true, "PDF": true, "Excel": true, "KB": true, "MB": true,
 	"TTS": true, "APP": true, "IP": true,
 	"English": true, // the language menu names each language in itself
 }

@@ -846,6 +846,16 @@ func (p *Panel) onLineSelected(id widget.TableCellID) {
 	p.detail.SetText(lineExplanation(p.lang, p.Selected(), p.lines[id.Row]))
 }
 
+// LineExplanations are the explanations of the selected vendor's lines,
+// in table order: what selecting each line shows below the table.
+func (p *Panel) LineExplanations() []string {
+	out := make([]string, len(p.lines))
+	for i, ln := range p.lines {
+		out[i] = lineExplanation(p.lang, p.Selected(), ln)
+	}
+	return out
+}
+
 // lineExplanation is everything known about one breakdown line, in the
 // window's language only (sources by title and address, the note's half
 // in it); r is the line's result (nil: the source by its title alone).
