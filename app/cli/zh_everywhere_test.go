@@ -107,14 +107,11 @@ func zhContext(s, w string) string {
 // anywhere else. Remove a line once its place is Chinese.
 var workbookOpen = map[string]string{
 	"供应商表!B":           "未覆盖 \"label (field_id)\" (book)",
-	"供应商表!L":           "[A] marks an interpretation where Chinese uses ※ (open)",
 	"假设 Assumptions!A": "bilingual headers (\"供应商 / Vendor\") by design (open)",
 	"假设 Assumptions!B": "影响 column of ids (book)",
 	"假设 Assumptions!C": "bilingual headers by design (open)",
 	"假设 Assumptions!F": "the English column of the bilingual sheet, by design (open)",
 	"假设 Assumptions!G": "开关 / Switch (scenario): file paths, bilingual header (open)",
-	"需求 Demand!B":      "vendor ids of the file mirror (open)",
-	"需求 Demand!E":      "\"方案（auto = 自动选最便宜）\" (open)",
 	"需求 Demand!F":      "file values: true/false, auto, fixed, plan ids (open)",
 }
 

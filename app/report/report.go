@@ -97,8 +97,6 @@ func reportPrices(c *pricing.Comparison, o Options) string {
 	return s + o.t("。", ". ") + strings.Join(parts, o.t("；", "; "))
 }
 
-func reportFields(fields []string, o Options) string { return wording.FieldRefs(o.Lang, fields) }
-
 func reportYesNo(b bool, o Options) string {
 	if b {
 		return o.t("是", "yes")
@@ -211,7 +209,7 @@ var reportInputLabels = map[string][2]string{
 	"price_date":    {"价格日期（空 = 最新）", "price date (empty: latest)"},
 	"discount_rate": {"年贴现率（现值用）", "yearly discount rate (present value)"},
 	"enabled":       {"参与比较", "enabled"},
-	"plan":          {"方案（auto = 自动选最便宜）", "plan (auto: the cheapest)"},
+	"plan":          {"方案（自动 = 选最便宜的）", "plan (auto: the cheapest)"},
 	"discount":      {"商务折扣（乘以目录价）", "discount (multiplies list prices)"},
 }
 
@@ -805,7 +803,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 		{"只有既完整又覆盖全部需求的供应商才能被评为最便宜。", "Only a vendor that is complete and covers every requirement can be the cheapest."},
 	}
 	for _, n := range c.Assumptions {
-		notes = append(notes, [2]string{"[A] " + n.Text, "[A] " + n.EN})
+		notes = append(notes, [2]string{"※ " + n.Text, "[A] " + n.EN})
 	}
 	// In the report's language only (an English report read Chinese
 	// here, a Chinese one English).
@@ -1287,7 +1285,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		b.wrapped(sh, rvSource, row, src, widths[rvSource-1])
 		b.str(sh, rvSourceDate, row, date)
 		if l.Assumption {
-			b.str(sh, rvAssumption, row, "[A]")
+			b.str(sh, rvAssumption, row, o.t("※", "[A]"))
 		}
 		// A line's note is bilingual: the report's language only.
 		b.wrapped(sh, rvNote, row, wording.NoteIn(o.Lang, l.Note), widths[rvNote-1])
@@ -1359,7 +1357,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		row++
 	}
 	for _, n := range r.Notes {
-		kv("[A]", o.t(n.Text, n.EN))
+		kv(o.t("※", "[A]"), o.t(n.Text, n.EN))
 	}
 	for i, h := range r.Hints {
 		if !o.en() && i < len(r.HintsZH) {
@@ -1367,23 +1365,6 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		}
 		kv(o.t("提示", "Hint"), h)
 	}
-}
-
-// reportItemNames names catalog items by their label in the report's
-// language, with the id in brackets for those who need it.
-func reportItemNames(r *pricing.Result, ids []string, o Options) []string {
-	var out []string
-	for _, id := range ids {
-		name := id
-		for _, l := range r.Lines {
-			if l.Item == id {
-				name = o.t(l.Label, l.LabelEN) + " [" + id + "]"
-				break
-			}
-		}
-		out = append(out, name)
-	}
-	return out
 }
 
 // reportItemLabels names catalog items by their label in the report's
@@ -1524,7 +1505,9 @@ func (b *reportBook) demandSheet(s *scenarios.Scenario) {
 	sections := map[string]string{"scenario": b.o.t("方案", "scenario"), "demand": b.o.t("需求", "demand"), "change": b.o.t("变化", "change"), "setting": b.o.t("供应商设置", "vendor setting")}
 	for _, d := range reportInputs(s) {
 		b.str(sh, 1, row, sections[d.section])
-		b.str(sh, 2, row, d.vendor)
+		if d.vendor != "" {
+			b.str(sh, 2, row, wording.ShortVendorName(b.o.Lang, d.vendor))
+		}
 		b.str(sh, 3, row, d.date)
 		b.str(sh, 4, row, d.key)
 		b.str(sh, 5, row, b.o.t(d.labelZH, d.labelEN))
@@ -1535,10 +1518,30 @@ func (b *reportBook) demandSheet(s *scenarios.Scenario) {
 			}
 			b.number(sh, 6, row, *d.num, -1, st)
 		} else {
-			b.str(sh, 6, row, d.text)
+			b.str(sh, 6, row, reportInputText(b.o, d))
 		}
 		row++
 	}
+}
+
+// reportInputText is an input's value in words for a reader: the file's
+// true/false, auto and call-length words in Chinese in a Chinese report
+// (the CSV keeps the file's values, and the 字段 column the field id).
+func reportInputText(o Options, d reportInput) string {
+	if o.en() {
+		return d.text
+	}
+	switch {
+	case d.text == "true":
+		return "是"
+	case d.text == "false":
+		return "否"
+	case d.key == "plan" && d.text == "auto":
+		return "自动（最便宜的方案）"
+	case d.key == "call_length" && d.text != "":
+		return wording.Text(o.Lang, "call_length."+d.text)
+	}
+	return d.text
 }
 
 // ------------------------------------------------------------------- csv

@@ -308,7 +308,7 @@ func checkVendorSheets(t *testing.T, f *excelize.File, c *pricing.Comparison, o 
 			if want := fmt.Sprintf("ROUND(%s*%s*%s,2)", cellName(rvQuantity, row), cellName(rvUnitPrice, row), cellName(rvRate, row)); l.Product != (fm == want) {
 				t.Errorf("%s row %d: amount formula %q, product %v", sh, row, fm, l.Product)
 			}
-			if l.Assumption && (cellText(t, f, sh, rvAssumption, row) != "[A]" || cellText(t, f, sh, rvNote, row) != wording.NoteIn(o.Lang, l.Note)) {
+			if l.Assumption && (cellText(t, f, sh, rvAssumption, row) != o.t("※", "[A]") || cellText(t, f, sh, rvNote, row) != wording.NoteIn(o.Lang, l.Note)) {
 				t.Errorf("%s row %d: assumption not shown next to the amount", sh, row)
 			}
 			sum = sum.Add(a)
@@ -502,8 +502,8 @@ func TestReportXLSXEnglishAndInputs(t *testing.T) {
 		{"demand", "", "", "chats_per_day", "Bot chats per day", "3000"},
 		{"demand", "", "", "online_agents", "Online agents", "5"},
 		{"change", "", "2027-07-01", "online_agents", "Online agents", "8"},
-		{"vendor setting", "huawei-cec", "", "prices.seat.online.month", "your quote (CNY per unit)", "150"},
-		{"vendor setting", "aliyun-icc", "", "enabled", "enabled", "true"},
+		{"vendor setting", "Huawei", "", "prices.seat.online.month", "your quote (CNY per unit)", "150"},
+		{"vendor setting", "Aliyun", "", "enabled", "enabled", "true"},
 		{"scenario", "", "", "name", "scenario name", "2027 客服中心采购"},
 		{"demand", "", "", "call_length", "Call length model", "exponential"},
 	}
