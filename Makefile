@@ -99,7 +99,7 @@ test: deps
 	@if command -v wine >/dev/null; then scripts/background.sh start test-windows \
 		bash -c 'scripts/background.sh wait windows && $(MAKE) test-windows'; fi
 	@$(MAKE) lint
-	KEFUCOST_LIBREOFFICE=1 $(GO) test -vet=off -count=1 -timeout $(TEST_TIMEOUT) ./...
+	KEFUCOST_LIBREOFFICE=1 GO=$(GO) scripts/gotest.sh -vet=off -count=1 -timeout $(TEST_TIMEOUT)
 	@$(MAKE) race
 	@if command -v wine >/dev/null; then scripts/background.sh wait test-windows; \
 	else echo "test: wine is not installed: Windows build and test-windows skipped"; fi
