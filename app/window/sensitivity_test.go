@@ -348,3 +348,25 @@ func TestSensitivityBreakevenSaysPlannedChangesStay(t *testing.T) {
 		}
 	}
 }
+
+// The break-even chart is drawn at the size of its area (the tab less the
+// field picker above it): drawn from an estimate of the rows around it,
+// at 1280×800 it came out at the least height (160 px) and was shown as a
+// flat band in a taller area.
+func TestBreakevenDrawnAtItsAreaSize(t *testing.T) {
+	f := newChartsFixture(t, "zh")
+	u := f.u
+	u.results.Tabs.SelectIndex(tabIndex(t, u, u.lang.T("tab.breakeven")))
+	size := u.win.Canvas().Size()
+	u.win.Resize(size.SubtractWidthHeight(1, 0)) // the test canvas lays out on resize
+	u.win.Resize(size)
+	img, area := u.sense.BreakevenImg.Image, u.sense.BreakevenImg.Size()
+	if img == nil {
+		t.Fatalf("no break-even chart (message %q)", u.sense.BreakevenMsg.Text)
+	}
+	sc := u.win.Canvas().Scale()
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	if d := float32(h) - area.Height*sc; d < -2 || d > 2 || float32(w) < area.Width*sc-2 {
+		t.Errorf("break-even drawn %d×%d px in an area of %v: want the area's size", w, h, area)
+	}
+}

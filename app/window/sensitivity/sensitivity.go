@@ -84,6 +84,8 @@ type Panel struct {
 	// TornadoScroll holds the tornado: drawn taller than its area when
 	// the inputs need the room (chart.TornadoFit), it scrolls.
 	TornadoScroll *container.Scroll
+	// breakevenArea holds the break-even chart, at the size it is drawn.
+	breakevenArea *fyne.Container
 
 	// Field, From and To are the break-even sweep; RangeMsg says why a
 	// range typed is not one.
@@ -196,7 +198,17 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 	p.KeptChanges.SizeName = theme.SizeNameCaptionText
 	p.KeptChanges.Hide()
 	top := inset(container.NewVBox(row, p.RangeMsg, p.KeptChanges))
-	p.Breakeven = container.NewBorder(top, p.BreakevenMsg, nil, nil, p.BreakevenImg)
+	// The chart is drawn at its area's size, once that is laid out, and
+	// again when the area changes (the note above it shown, the window
+	// resized): drawn from an estimate of the rows around it, it came out
+	// at the least height (160 px) and was shown as a flat band.
+	p.breakevenArea = container.New(&resized{onResize: func() {
+		p.ui(func() {
+			p.dirty[BreakevenView] = true
+			p.refresh()
+		})
+	}}, p.BreakevenImg)
+	p.Breakeven = container.NewBorder(top, p.BreakevenMsg, nil, nil, p.breakevenArea)
 	p.around[BreakevenView] = []fyne.CanvasObject{top, p.BreakevenMsg}
 	return p
 }
@@ -276,8 +288,12 @@ func (p *Panel) options(view int, vendor string) chart.Options {
 		rows += o.MinSize().Height + theme.Padding()
 	}
 	w, h := p.in.Width, max(chart.MinHeight, p.in.Height-int(rows*scale))
-	if a := p.TornadoScroll.Size(); view == TornadoView && a.Width >= chart.MinWidth && a.Height >= chart.MinHeight {
-		// The tornado's area as laid out, when it is.
+	area := p.TornadoScroll.Size()
+	if view == BreakevenView {
+		area = p.breakevenArea.Size()
+	}
+	if a := area; a.Width >= chart.MinWidth && a.Height >= chart.MinHeight {
+		// The chart's area as laid out, when it is.
 		w, h = int(a.Width*scale), int(a.Height*scale)
 	}
 	return chart.Options{Width: w, Height: h, Lang: string(p.lang), Dark: p.in.Dark, Vendor: vendor, NetOfVAT: p.in.NetOfVAT}
@@ -514,6 +530,41 @@ func (p *Panel) Export(format string) (data []byte, kind chart.Kind, ok bool, er
 		return b.Bytes(), chart.Breakeven, true, err
 	}
 	return nil, "", false, nil
+}
+
+// resized lays its objects out over the whole area and calls onResize
+// when the area's size changes by more than a few pixels (its objects'
+// sizes do not depend on what they show: no loop).
+type resized struct {
+	size     fyne.Size
+	onResize func()
+}
+
+func (r *resized) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	old := r.size
+	r.size = size
+	if size.Width > 0 && size.Height > 0 && (abs32(old.Width-size.Width) > 4 || abs32(old.Height-size.Height) > 4) {
+		r.onResize()
+	}
+}
+
+func (r *resized) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+func abs32(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
 }
 
 // inset keeps the pickers and fields above a chart off the pane's right
