@@ -512,6 +512,20 @@ func (cv *chartCanvas) text(s string, x, y, size float64, col drawing.Color, al 
 
 // svgEscape makes text safe inside an SVG <text> element: markup
 // characters become entities and characters XML forbids become U+FFFD.
+// rowLabel draws a bar's label right-aligned at x, centred on cy: on one
+// line when it fits width, else on two (a row at least 2.3 lines tall),
+// and only past that cut with "…".
+func (cv *chartCanvas) rowLabel(s string, size, width, x, cy, rowH float64, col drawing.Color) {
+	if cv.textWidth(s, size) > width && rowH >= size*2.3 {
+		if ls := cv.wrap(s, size, width, 2); len(ls) == 2 {
+			cv.text(ls[0], x, cy-size*0.3, size, col, alignRight)
+			cv.text(ls[1], x, cy+size*0.95, size, col, alignRight)
+			return
+		}
+	}
+	cv.text(cv.fit(s, size, width), x, cy+size*0.36, size, col, alignRight)
+}
+
 func svgEscape(s string) string {
 	var b bytes.Buffer
 	xml.EscapeText(&b, []byte(s)) // never fails on a bytes.Buffer
@@ -911,6 +925,7 @@ type chartLegendItem struct {
 type chartFrame struct {
 	cv                       *chartCanvas
 	title, subtitle, yTitle  string
+	titleLines               []string // the title wrapped to the width (two lines at most)
 	subLines, noteLines      []string // subtitle and notes wrapped to the width
 	xName                    string
 	legend                   []chartLegendItem
@@ -943,7 +958,8 @@ func (f *chartFrame) layout(ylo, yhi float64) {
 	ts, bs, ss := f.sizes()
 	pad := math.Round(12 * cv.scale)
 
-	y := pad + ts*1.1
+	f.titleLines = cv.wrap(f.title, ts, W-2*pad, 2)
+	y := pad + ts*1.1 + float64(max(0, len(f.titleLines)-1))*ts*1.25
 	f.subLines = cv.wrap(f.subtitle, ss, W-2*pad, maxWrapLines)
 	if len(f.subLines) > 0 {
 		y += ss*1.6 + float64(len(f.subLines)-1)*ss*1.3
@@ -1051,7 +1067,12 @@ func (f *chartFrame) drawFrame(xticks []float64, xlabels []string) {
 	pad := math.Round(12 * cv.scale)
 
 	y := pad + ts
-	cv.text(cv.fit(f.title, ts, W-2*pad), W/2, y, ts, cv.th.text, alignCenter)
+	for i, l := range f.titleLines {
+		if i > 0 {
+			y += ts * 1.25
+		}
+		cv.text(l, W/2, y, ts, cv.th.text, alignCenter)
+	}
 	y += ts * 0.1
 	for i, l := range f.subLines {
 		y += ss * 1.3
@@ -1586,10 +1607,19 @@ func drawBreakdown(cv *chartCanvas, c *pricing.Comparison, o Options) error {
 		sub += ctr(o, "，不含税（÷ 1.06）", ", net of VAT (÷ 1.06)")
 	}
 	sub += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
+	// Title and subtitle wrap rather than end in "…" in a narrow chart.
 	y := pad + ts
-	cv.text(cv.fit(title, ts, W-2*pad), W/2, y, ts, cv.th.text, alignCenter)
-	y += ss * 1.7
-	cv.text(cv.fit(sub, ss, W-2*pad), W/2, y, ss, cv.th.subtle, alignCenter)
+	for i, l := range cv.wrap(title, ts, W-2*pad, 2) {
+		if i > 0 {
+			y += ts * 1.25
+		}
+		cv.text(l, W/2, y, ts, cv.th.text, alignCenter)
+	}
+	y += ss * 0.2
+	for _, l := range cv.wrap(sub, ss, W-2*pad, maxWrapLines) {
+		y += ss * 1.5
+		cv.text(l, W/2, y, ss, cv.th.subtle, alignCenter)
+	}
 	top := y + bs*1.6
 
 	var rows []chartBarRow
@@ -1637,10 +1667,14 @@ func drawBreakdown(cv *chartCanvas, c *pricing.Comparison, o Options) error {
 		notes = append(notes, ctr(o, "未定价：没有已知价格，合计不含这些项目；可在场景里填入报价",
 			"Unpriced: no known price, left out of the total; enter a quote in the scenario"))
 	}
-	bottom := H - pad - float64(len(notes))*ss*1.5
-	ny := bottom + ss*1.1
+	var noteLines []string
 	for _, n := range notes {
-		cv.text(cv.fit(n, ss, W-2*pad), W/2, ny, ss, cv.th.subtle, alignCenter)
+		noteLines = append(noteLines, cv.wrap(n, ss, W-2*pad, maxWrapLines)...)
+	}
+	bottom := H - pad - float64(len(noteLines))*ss*1.5
+	ny := bottom + ss*1.1
+	for _, n := range noteLines {
+		cv.text(n, W/2, ny, ss, cv.th.subtle, alignCenter)
 		ny += ss * 1.5
 	}
 	if len(rows) == 0 {
@@ -1703,7 +1737,7 @@ func drawBreakdown(cv *chartCanvas, c *pricing.Comparison, o Options) error {
 	cv.line(barLeft, top, barLeft, top+rowH*float64(len(rows)), cv.th.axis, lw, nil)
 	for i, br := range rows {
 		cy := top + rowH*(float64(i)+0.5)
-		cv.text(cv.fit(br.label, bs, labelW), barLeft-bs*0.6, cy+bs*0.36, bs, cv.th.text, alignRight)
+		cv.rowLabel(br.label, bs, labelW, barLeft-bs*0.6, cy, rowH, cv.th.text)
 		x1 := barLeft
 		if br.priced && maxAmount > 0 {
 			x1 = barLeft + (barMax-barLeft)*br.amount/maxAmount

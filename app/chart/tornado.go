@@ -353,8 +353,15 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options, measure *float6
 	top := y
 	if measure != nil {
 		// Room for every row at the least height a row is given
-		// below (1.5 × the text), the rule that lumps rows when short.
-		*measure = top + float64(max(1, len(rows)))*bs*1.5 + bs*0.5 + (H - bottom) + 1
+		// below (1.5 × the text), the rule that lumps rows when short;
+		// 2.4 × when a label is wider than its column, for two lines.
+		rh := bs * 1.5
+		for _, r := range rows {
+			if cv.textWidth(r.label, bs) > W*0.34 {
+				rh = bs * 2.4
+			}
+		}
+		*measure = top + float64(max(1, len(rows)))*rh + bs*0.5 + (H - bottom) + 1
 		return nil
 	}
 	ny := bottom + ss*1.1
@@ -443,7 +450,7 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options, measure *float6
 	for i, r := range rows {
 		cy := top + rowH*(float64(i)+0.5)
 		lc := cv.th.text
-		cv.text(cv.fit(r.label, bs, labelW), left-bs*0.6, cy+bs*0.36, bs, lc, alignRight)
+		cv.rowLabel(r.label, bs, labelW, left-bs*0.6, cy, rowH, lc)
 		bh := rowH * 0.36
 		for k, s := range []tornadoSide{r.low, r.high} {
 			col := tornadoLow

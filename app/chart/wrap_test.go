@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"kefucost/pricing"
+	"kefucost/scenarios"
 )
 
 // At the width the window gives its charts at 1280 px (about 440 px), the
@@ -92,6 +95,61 @@ func TestTornadoAndCombinationHeadsWrapNotCut(t *testing.T) {
 				for _, want := range []string{c.Scenario, horizonText(c, o)} {
 					if !strings.Contains(strings.ReplaceAll(head, " ", ""), strings.ReplaceAll(want, " ", "")) {
 						t.Errorf("%s %s %d: %q not drawn whole in %q", kind, lang, width, want, texts[:min(len(texts), 6)])
+					}
+				}
+			}
+		}
+	}
+}
+
+// No text of any chart ends in "…", at the window's widths (440 and 666 px
+// wide; the tornado as tall as TornadoFit makes it, as the window draws
+// it) and at the export size: the break-even's and breakdown's titles,
+// the breakdown's subtitle and a bar's label ("每月呼入 8,000,000,000 →
+// 6,400,000,000 / 9,600,000,…" even at 1600 px) were cut. Texts too long
+// wrap onto a second line.
+func TestEveryChartTextWrapsNotCut(t *testing.T) {
+	s, c := compareFile(t, benchScenario)
+	huge := hugeMinuteQuote()
+	var tornados []*pricing.Tornado
+	for _, sc := range []*scenarios.Scenario{s, huge} {
+		tr, err := pricing.ComputeTornado(sc, pricing.TornadoOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tornados = append(tornados, tr)
+	}
+	for _, size := range [][2]int{{440, 300}, {666, 282}, {1600, 900}} {
+		for _, lang := range []string{"zh", "en"} {
+			o := Options{Width: size[0], Height: size[1], Lang: lang}
+			charts := map[string]func(*bytes.Buffer) error{
+				"breakeven": func(b *bytes.Buffer) error {
+					return RenderBreakeven(b, "svg", s, "chats_per_day", pricing.SweepValues(0, 12000, 20), o)
+				},
+				"breakeven refused": func(b *bytes.Buffer) error {
+					return RenderBreakeven(b, "svg", huge, "inbound_minutes_per_month", []int64{0, 5_000_000_000, 9_000_000_000, 10_000_000_000}, o)
+				},
+			}
+			for _, k := range []Kind{Cumulative, Monthly, Breakdown, Combination} {
+				charts[string(k)] = func(b *bytes.Buffer) error { return Render(b, "svg", c, k, o) }
+			}
+			for i, tr := range tornados {
+				charts[fmt.Sprint("tornado ", i)] = func(b *bytes.Buffer) error {
+					fit, err := TornadoFit(tr, o)
+					if err != nil {
+						return err
+					}
+					return RenderTornado(b, "svg", tr, fit)
+				}
+			}
+			for name, draw := range charts {
+				var b bytes.Buffer
+				if err := draw(&b); err != nil {
+					t.Fatalf("%s %s %v: %v", name, lang, size, err)
+				}
+				for _, x := range svgTexts(t, b.Bytes()) {
+					if strings.Contains(x, "…") {
+						t.Errorf("%s %s %v: cut: %q", name, lang, size, x)
 					}
 				}
 			}
