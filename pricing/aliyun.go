@@ -17,7 +17,70 @@ import (
 func aliyunPlan(pc *planCtx) {
 	pc.shared(pc.ed.ID+"/usage", func() { aliyunUsage(pc) })
 	aliyunSeats(pc, "seat.human.month", func(l *level) int64 { return l.phone })
-	aliyunSeats(pc, "seat.ai.month", func(l *level) int64 { return l.ai })
+	// AI seats are the outbound robot calls' concurrency: at least the
+	// lines the outbound robot minutes need (aiSeatsForOutbound).
+	aliyunSeats(pc, "seat.ai.month", func(l *level) int64 { return max(l.ai, l.robotOutLines) })
+	aiSeatsForOutbound(pc)
+}
+
+// aiSeatsForOutbound marks the AI seat lines when outbound robot calls
+// need more AI seats than the scenario asks for. Seed 004: "一个AI坐席同时
+// 仅支持一通电话外呼", "AI坐席的购买数量，即AI坐席发起呼叫任务时的呼叫并发数";
+// robot minutes dialled out (robot_outbound_share, §7.8) run on AI seats,
+// and a seat carries at most 1,440 minutes a day. So a period with
+// outbound robot minutes has at least linesFor(its month's outbound robot
+// minutes, the month's days) AI seats, and at least 1 — a lower bound,
+// as §7.7's "calls need a number: 1 assumed" [A]. Where ai_voice_seats is
+// higher it wins. The seats so added are bought by aliyunSeats like the
+// buyer's own: they count toward the seat tier (and a cheaper larger
+// count), each gets the cheapest sequence of terms (term discounts)
+// covering the days it is needed, and they follow dated changes and
+// growth period by period.
+func aiSeatsForOutbound(pc *planCtx) {
+	fs := pc.t.floorBinds(func(l *level) (int64, int64) { return l.ai, l.robotOutLines }, 0)
+	if fs == nil {
+		return
+	}
+	l := &fs.most.l
+	days := fs.most.from.DaysInMonth()
+	outEN, outZH := group(l.robotMin), group(l.robotMin)
+	if !l.robotOut.Equal(one) {
+		out := groupDec(decimal.NewFromInt(l.robotMin).Mul(l.robotOut))
+		outEN = fmt.Sprintf("%s × outbound share %s = %s", group(l.robotMin), l.robotOut, out)
+		outZH = fmt.Sprintf("%s × 外呼比例 %s = %s", group(l.robotMin), l.robotOut, out)
+	}
+	month, cap := fs.most.from.String()[:7], group(int64(days)*minutesPerLineDay)
+	pc.b.assume("seat.ai.month", fmt.Sprintf("外呼机器人通话需要 AI 坐席：价格页说 AI 坐席的购买数量即外呼并发数，一个 AI 坐席同时只能外呼一通电话；"+
+		"一个坐席一天最多通话 1,440 分钟，所以 AI 坐席至少为当月外呼机器人分钟 ÷（当月天数 × 1,440），向上取整，且至少 1 个（下限：通话集中在忙时需要更多）。"+
+		"%s 至 %s 所填 AI 坐席数低于此数，按 %s 个购买，与所填 AI 坐席一样按阶梯价和最省的期限组合购买（最多时：%s 外呼 %s 分钟 ÷ %s 分钟（%d 天 × 1,440），向上取整为 %d 个）。"+
+		"Outbound robot calls need AI seats: the price page says the AI seats bought are the outbound call concurrency, one AI seat dialling one call at a time; "+
+		"a seat carries at most 1,440 minutes a day, so there are at least the month's outbound robot minutes ÷ (days × 1,440), rounded up, and at least 1 (a lower bound: calls bunched in busy hours need more). "+
+		"From %s to %s ai_voice_seats is lower: %s bought, like the buyer's AI seats at the tier price and the cheapest terms (the most: %s outbound minutes in %s ÷ %s (%d days × 1,440), rounded up to %d).",
+		fs.first, fs.last, fs.countZH(), month, outZH, cap, days, fs.hi,
+		fs.first, fs.last, fs.count(), outEN, month, cap, days, fs.hi))
+}
+
+// groupDec writes a decimal with thousands separators in its whole part:
+// 21,000.5.
+func groupDec(d decimal.Decimal) string {
+	s := d.String()
+	whole, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(whole, "-")
+	whole = strings.TrimPrefix(whole, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
 }
 
 // aliyunUsage charges what does not depend on the seat plan: numbers,

@@ -321,20 +321,23 @@ func TestAliyunCallsNeedANumber(t *testing.T) {
 
 // §7.8: robot minutes have a direction. 10,000 robot minutes (1-minute
 // calls), 30 % dialled out: tiered voice 10,000 × 0.110 = 1,100.00; AI fee
-// 7,000 × 0.100 + 3,000 × 0.150 = 700.00 + 450.00; a number 35.00 (§7.7):
-// 2,285.00. The fee switched off: 1,135.00. An older file's
+// 7,000 × 0.100 + 3,000 × 0.150 = 700.00 + 450.00; a number 35.00 (§7.7);
+// an AI seat for the 3,000 outbound minutes (3,000 ÷ 44,640 → 1, a month
+// 699.00): 2,984.00. The fee switched off: 1,834.00. An older file's
 // aliyun.robot-inbound still decides the fee's direction, and says so:
-// true 1,100 + 1,000 + 35 = 2,135.00; false 1,100 + 1,500 + 35 = 2,635.00.
+// true 1,100 + 1,000 + 35 + 699 = 2,834.00; false 1,100 + 1,500 + 35 + 699
+// = 3,334.00 (the seat follows robot_outbound_share, not the retired
+// option).
 func TestAliyunRobotDirection(t *testing.T) {
 	for _, c := range []struct {
 		opts  map[string]bool
 		total string
 		note  bool
 	}{
-		{nil, "2285.00", false},
-		{map[string]bool{"aliyun.ai-interaction-fee": false}, "1135.00", false},
-		{map[string]bool{"aliyun.robot-inbound": true}, "2135.00", true},
-		{map[string]bool{"aliyun.robot-inbound": false}, "2635.00", true},
+		{nil, "2984.00", false},
+		{map[string]bool{"aliyun.ai-interaction-fee": false}, "1834.00", false},
+		{map[string]bool{"aliyun.robot-inbound": true}, "2834.00", true},
+		{map[string]bool{"aliyun.robot-inbound": false}, "3334.00", true},
 	} {
 		r := aliyun(t, 1, func(s *scenarios.Scenario) {
 			s.Demand.RobotMinutesPerMonth = 10000
@@ -755,7 +758,8 @@ func TestDayMonthsMatchesAddMonths(t *testing.T) {
 // A dated change of direction splits the fee by period: 10,000 robot
 // minutes a month (1-minute calls), answered in January, dialled out from
 // February: voice 2 × 1,100.00; AI fee 10,000 × 0.100 + 10,000 × 0.150 =
-// 2,500.00; a number 2 × 35.00 (§7.7): 4,770.00.
+// 2,500.00; a number 2 × 35.00 (§7.7); an AI seat in February for its
+// 10,000 outbound minutes (÷ 40,320 → 1) 699.00: 5,469.00.
 func TestAliyunRobotDirectionChanges(t *testing.T) {
 	r := aliyun(t, 2, func(s *scenarios.Scenario) {
 		s.Demand.RobotMinutesPerMonth = 10000
@@ -763,7 +767,7 @@ func TestAliyunRobotDirectionChanges(t *testing.T) {
 		out := d("1")
 		s.Changes = []scenarios.Change{change("2027-02-01", func(c *scenarios.Change) { c.RobotOutboundShare = &out })}
 	})
-	wantTotal(t, "direction changes", r, "4770.00")
+	wantTotal(t, "direction changes", r, "5469.00")
 	for _, l := range r.Lines {
 		if strings.HasPrefix(l.Item, "robot.ai.") && !strings.Contains(l.Formula, "by period") {
 			t.Errorf("%s: %s", l.Item, l.Formula)
@@ -813,7 +817,9 @@ func TestAliyunMinuteTiersTogether(t *testing.T) {
 //	     2 × 1,000/3 × 3.5277264731… = 2,351.817649 minutes a month × 0.110
 //	     = 258.70 × 12 = 3,104.40; seats 2 × 2,029.80 = 4,059.60: 7,584.00
 //	11   robot 10,000 a month, 30 % out, 1 number, fixed 2-minute calls:
-//	     (1,100.00 + 700.00 + 450.00 + 35.00) × 12 = 27,420.00
+//	     (1,100.00 + 700.00 + 450.00 + 35.00) × 12 = 27,420.00, and since
+//	     outbound robot calls need AI seats (3,000 minutes ÷ 44,640 → 1,
+//	     all year) 1 seat for a year 699 × 12 × 0.85 = 7,129.80: 34,549.80
 func TestAliyunHandCalculation(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -838,7 +844,7 @@ func TestAliyunHandCalculation(t *testing.T) {
 			s.Demand.RobotMinutesPerMonth, s.Demand.PhoneNumbers = 10000, 1
 			s.Demand.RobotOutboundShare = d("0.3")
 			s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(2)
-		}, "27420.00"},
+		}, "34549.80"},
 	} {
 		wantTotal(t, "case "+c.name, aliyun(t, c.months, c.edit), c.total)
 	}
@@ -858,5 +864,107 @@ func TestAliyunExpectedMinutesExact(t *testing.T) {
 		if l.Item == "voice.minute" && l.Quantity.String() != "1000" {
 			t.Errorf("billed minutes %s, want 1000", l.Quantity)
 		}
+	}
+}
+
+// aiSeatLines sums Aliyun's AI seat lines and says whether they carry the
+// floor's note ([A], both languages).
+func aiSeatLines(r *Result) (string, bool, string) {
+	sum := zero
+	noted, note := false, ""
+	for _, l := range r.Lines {
+		if l.Item != "seat.ai.month" {
+			continue
+		}
+		sum = sum.Add(*l.Amount)
+		note = l.Note
+		noted = noted || l.Assumption && strings.Contains(l.Note, "外呼机器人通话需要 AI 坐席") && strings.Contains(l.Note, "Outbound robot calls need AI seats")
+	}
+	return sum.StringFixed(2), noted, note
+}
+
+// Outbound robot calls need AI seats (seed 004: "一个AI坐席同时仅支持一通电话
+// 外呼", "AI坐席的购买数量，即AI坐席发起呼叫任务时的呼叫并发数"; spec §4 "one
+// concurrent outbound call (AI)"): a seat carries at most 1,440 minutes a
+// day, so a period with outbound robot minutes has at least
+// ceil(outbound minutes of its month ÷ (days × 1,440)) AI seats, at least
+// 1, marked [A] like §7.7's number; ai_voice_seats wins when higher. Fixed
+// 1-minute calls (billed = actual), worked by hand:
+//
+//	a. 60,000 robot minutes a month, answered, dialled out from 07-01, 1
+//	   number, 12 months (review scenario D05): July 60,000 ÷ 44,640 (31 ×
+//	   1,440) = 1.34 → 2; Aug, Oct, Dec the same; Sep, Nov 60,000 ÷ 43,200
+//	   = 1.39 → 2. 2 seats 07-01–12-31: 6 monthly terms (4,194.00 a seat)
+//	   beat a year (699 × 12 × 0.85 = 7,129.80): 2 × 6 × 699 = 8,388.00.
+//	   Total: voice 60,000 × 0.108 × 12 = 77,760.00; AI fee 6 × 60,000 ×
+//	   0.100 = 36,000.00 + 6 × 60,000 × 0.150 = 54,000.00; number 35 × 12
+//	   = 420.00; seats 8,388.00: 176,568.00.
+//	b. the same with ai_voice_seats 3 (more than 2): 3 seats a year, 3 ×
+//	   7,129.80 = 21,389.40, no floor note.
+//	c. ai_voice_seats 1: the 1st seat all year 7,129.80, the 2nd July to
+//	   December 6 × 699 = 4,194.00: 11,323.80.
+//	d. tiers: 2,000,000 outbound minutes in January (1 month): 2,000,000 ÷
+//	   44,640 = 44.8 → 45 seats; 45 × 699 = 31,455.00 a month but 50 × 599 =
+//	   29,950.00 (§7.6): 50 seats bought, 29,950.00.
+//	e. growth: 40,000 outbound minutes in January, +10 % a month, 3
+//	   months: Jan 40,000 ÷ 44,640 → 1; Feb 44,000 ÷ 40,320 (28 days) =
+//	   1.09 → 2; Mar 48,400 ÷ 44,640 = 1.08 → 2. 1st seat 3 × 699 =
+//	   2,097.00, 2nd Feb–Mar 2 × 699 = 1,398.00: 3,495.00.
+//	f. answered only (share 0): no AI seat, 0.00.
+func TestAliyunOutboundRobotCallsNeedAISeats(t *testing.T) {
+	fixed := func(s *scenarios.Scenario) {
+		s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+	}
+	d05 := func(ai int64) func(*scenarios.Scenario) {
+		return func(s *scenarios.Scenario) {
+			fixed(s)
+			s.Demand.PhoneNumbers, s.Demand.RobotMinutesPerMonth, s.Demand.AIVoiceSeats = 1, 60000, ai
+			out := d("1")
+			s.Changes = []scenarios.Change{change("2027-07-01", func(c *scenarios.Change) { c.RobotOutboundShare = &out })}
+		}
+	}
+	growth := func(s *scenarios.Scenario) {
+		fixed(s)
+		s.Demand.RobotMinutesPerMonth, s.Demand.RobotOutboundShare = 40000, d("1")
+		s.Demand.GrowthPerMonth = d("0.1")
+	}
+	for _, c := range []struct {
+		name   string
+		months int
+		edit   func(*scenarios.Scenario)
+		seats  string
+		noted  bool
+		total  string
+	}{
+		{"a D05", 12, d05(0), "8388.00", true, "176568.00"},
+		{"b own 3", 12, d05(3), "21389.40", false, ""},
+		{"c own 1", 12, d05(1), "11323.80", true, ""},
+		{"d tier", 1, func(s *scenarios.Scenario) {
+			fixed(s)
+			s.Demand.RobotMinutesPerMonth, s.Demand.RobotOutboundShare = 2000000, d("1")
+		}, "29950.00", true, ""},
+		{"e growth", 3, growth, "3495.00", true, ""},
+		{"f inbound", 12, func(s *scenarios.Scenario) { fixed(s); s.Demand.RobotMinutesPerMonth = 60000 }, "0.00", false, ""},
+	} {
+		r := aliyun(t, c.months, c.edit)
+		seats, noted, note := aiSeatLines(r)
+		if seats != c.seats || noted != c.noted {
+			t.Errorf("%s: AI seats %s noted %v, want %s %v\n%s%s", c.name, seats, noted, c.seats, c.noted, scheduleText(r), note)
+		}
+		if c.total != "" {
+			wantTotal(t, c.name, r, c.total)
+		}
+	}
+	_, _, note := aiSeatLines(aliyun(t, 12, d05(0)))
+	for _, want := range []string{"From 2027-07-01 to 2027-12-31 ai_voice_seats is lower: 2 bought",
+		"60,000 outbound minutes in 2027-07 ÷ 44,640 (31 days × 1,440), rounded up to 2",
+		"2027-07-01 至 2027-12-31 所填 AI 坐席数低于此数，按 2 个购买", "2027-07 外呼 60,000 分钟 ÷ 44,640 分钟（31 天 × 1,440），向上取整为 2 个"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("note lacks %q:\n%s", want, note)
+		}
+	}
+	_, _, note = aiSeatLines(aliyun(t, 3, growth))
+	if !strings.Contains(note, "From 2027-01-01 to 2027-03-31 ai_voice_seats is lower: 1 to 2 bought") || !strings.Contains(note, "44,000 outbound minutes in 2027-02 ÷ 40,320 (28 days × 1,440), rounded up to 2") {
+		t.Errorf("growth note:\n%s", note)
 	}
 }

@@ -34,28 +34,42 @@ func huaweiPlan(pc *planCtx) {
 		}
 	}
 	if t.peak.robotMin > 0 {
-		// Voice robots need smart IVR (IVR + ASR) channels; a scenario
-		// that names no IVR channels gets one.
+		// Voice robots need smart IVR (IVR + ASR) channels: the IVR
+		// channels asked for, and at least the lines the robot minutes
+		// need (linesFor: at least 1).
 		huaweiBuy(pc, "ivr.smart", func(l *level) int64 {
 			if l.robotMin > 0 {
-				return max(l.ivr, 1)
+				return max(l.ivr, l.robotLines)
 			}
 			return 0
 		}, channelWays)
 		pc.b.assume("ivr.smart.month", "机器人通话需智能 IVR 并发路数：取 IVR 路数，至少 1 路。Robot calls need smart IVR channels: the IVR channels asked for, at least 1.")
+		channelFloor(pc, "ivr.smart.month", func(l *level) (int64, int64) { return l.ivr, l.robotLines }, func(sg *segment) (string, string) {
+			days := sg.from.DaysInMonth()
+			return fmt.Sprintf("%s 机器人 %s 分钟 ÷ %s 分钟（%d 天 × 1,440）", sg.from.String()[:7], group(sg.l.robotMin), group(int64(days)*minutesPerLineDay), days),
+				fmt.Sprintf("%s robot minutes in %s ÷ %s (%d days × 1,440)", group(sg.l.robotMin), sg.from.String()[:7], group(int64(days)*minutesPerLineDay), days)
+		}, "一路一天最多通话 1,440 分钟，所以智能 IVR 至少为当月机器人分钟 ÷（当月天数 × 1,440），向上取整",
+			"a channel carries at most 1,440 minutes a day, so there are at least the month's robot minutes ÷ (days × 1,440), rounded up", " IVR 路数", "ivr_channels")
 	} else if t.peak.ivr > 0 {
 		// Each basic seat includes one IVR channel.
 		huaweiBuy(pc, "ivr.basic", func(l *level) int64 { return max(0, l.ivr-l.phone) }, channelWays)
 		pc.b.assume("ivr.basic.month", "每个基础型座席含 1 路 IVR，只购买超出部分。Each basic seat includes 1 IVR channel; only the rest is bought.")
 	}
 	if t.peak.asrCh > 0 || t.peak.asrSec > 0 {
+		// ASR channels: those asked for, and at least the lines the ASR
+		// minutes need when there are any (linesFor: at least 1).
 		huaweiBuy(pc, "asr", func(l *level) int64 {
 			if l.asrSec > 0 {
-				return max(l.asrCh, 1)
+				return max(l.asrCh, l.asrLines)
 			}
 			return l.asrCh
 		}, channelWays)
 		pc.b.assume("asr.month", "ASR 按并发路数计费：取 ASR 路数，有识别时长时至少 1 路。ASR is sold per concurrent channel: the channels asked for, at least 1 when there are ASR minutes.")
+		channelFloor(pc, "asr.month", func(l *level) (int64, int64) { return l.asrCh, l.asrLines }, func(sg *segment) (string, string) {
+			return fmt.Sprintf("%s 每天识别 %s 分钟 ÷ 1,440", sg.from.String()[:7], group(sg.l.asrSec/60)),
+				fmt.Sprintf("%s ASR minutes a day in %s ÷ 1,440", group(sg.l.asrSec/60), sg.from.String()[:7])
+		}, "一路一天最多识别 1,440 分钟，所以 ASR 至少为每天识别分钟 ÷ 1,440，向上取整",
+			"a channel carries at most 1,440 minutes a day, so there are at least the ASR minutes a day ÷ 1,440, rounded up", " ASR 路数", "asr_channels")
 	}
 	if pc.plan.Mode == "ondemand" && (t.peak.robotMin > 0 || t.peak.ivr > 0 || t.peak.asrCh > 0 || t.peak.asrSec > 0) {
 		pc.note(Note{ID: "huawei.channels-periodic", Text: "IVR/TTS/ASR 只能包年包月：按需方案中按包月购买。",
@@ -65,6 +79,25 @@ func huaweiPlan(pc *planCtx) {
 	if t.peak.phone > 0 && t.peak.recorded.IsPositive() {
 		pc.note(Note{ID: "huawei.recording", Text: "录音包含在基础型座席中，不另收费。", EN: "Recording is included in the basic seats, not charged separately."})
 	}
+}
+
+// channelFloor marks a channel item's lines when the minutes need more
+// channels than one and than the scenario asks for (a channel carries at
+// most 1,440 minutes a day, linesFor): the channels then bought are a
+// lower bound the minutes set [A], as §7.7's "calls need a number: 1
+// assumed"; the buyer's own count, when higher, wins. get gives a level's
+// channels asked for and needed; calc words the need of the period needing
+// the most; rule and ruleEN say the rule, asked and field name the count
+// asked for.
+func channelFloor(pc *planCtx, item string, get func(*level) (int64, int64), calc func(*segment) (string, string), rule, ruleEN, asked, field string) {
+	fs := pc.t.floorBinds(get, 1)
+	if fs == nil {
+		return
+	}
+	zh, en := calc(fs.most)
+	pc.b.assume(item, fmt.Sprintf("%s，且至少 1 路（下限：通话集中在忙时需要更多）。%s 至 %s 所填%s低于此数，按 %s 路购买（最多时：%s，向上取整为 %d 路）。"+
+		"Also, %s, and at least 1 (a lower bound: calls bunched in busy hours need more). From %s to %s %s is lower: %s bought (the most: %s, rounded up to %d).",
+		rule, fs.first, fs.last, asked, fs.countZH(), zh, fs.hi, ruleEN, fs.first, fs.last, field, fs.count(), en, fs.hi))
 }
 
 // huaweiWays are the ways a plan may buy an item: on demand (seats only)

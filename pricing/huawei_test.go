@@ -485,3 +485,67 @@ func TestHuaweiOnlyPricedWaysCompete(t *testing.T) {
 		t.Errorf("notes: %s", n)
 	}
 }
+
+// A channel carries at most 1,440 minutes a day (24 × 60): Huawei's ASR
+// channels are at least ceil(ASR minutes a day ÷ 1,440), its smart IVR
+// channels for robot calls at least ceil(the month's robot minutes ÷
+// (days × 1,440)), each at least 1 as before; marked [A] with the numbers
+// when they bind; asr_channels / ivr_channels win when higher. Monthly
+// plan, 1 month, channels quoted 100 a month (one monthly cycle each),
+// fixed 1-minute calls, worked by hand:
+//
+//	ASR 10,000 min/day: 10,000 ÷ 1,440 = 6.94 → 7 channels: 700.00;
+//	  asr_channels 10: 1,000.00 (no floor note); 1,440: 1 (today): 100.00;
+//	  1,441: 2: 200.00.
+//	robots 100,000 min in January (answered, 1 number, inbound-only type
+//	  120.00): 100,000 ÷ 44,640 = 2.24 → 3: 300 + 120 = 420.00;
+//	  ivr_channels 5: 620.00; 44,640: 1 (today): 220.00; 44,641: 2: 320.00;
+//	  February (28 days): 40,320 → 1: 220.00; 40,321 → 2: 320.00.
+func TestHuaweiChannelsCarryAtMost1440MinutesADay(t *testing.T) {
+	for _, c := range []struct {
+		start              string
+		asr, asrCh         int64
+		robot, ivr         int64
+		total              string
+		noted              bool
+		item, want, wantZH string
+	}{
+		{"2027-01-01", 10000, 0, 0, 0, "700.00", true, "asr.month",
+			"From 2027-01-01 to 2027-01-31 asr_channels is lower: 7 bought (the most: 10,000 ASR minutes a day in 2027-01 ÷ 1,440, rounded up to 7)",
+			"2027-01-01 至 2027-01-31 所填 ASR 路数低于此数，按 7 路购买（最多时：2027-01 每天识别 10,000 分钟 ÷ 1,440，向上取整为 7 路）"},
+		{"2027-01-01", 10000, 10, 0, 0, "1000.00", false, "asr.month", "", ""},
+		{"2027-01-01", 1440, 0, 0, 0, "100.00", false, "asr.month", "", ""},
+		{"2027-01-01", 1441, 0, 0, 0, "200.00", true, "asr.month", "", ""},
+		{"2027-01-01", 0, 0, 100000, 0, "420.00", true, "ivr.smart.month",
+			"From 2027-01-01 to 2027-01-31 ivr_channels is lower: 3 bought (the most: 100,000 robot minutes in 2027-01 ÷ 44,640 (31 days × 1,440), rounded up to 3)",
+			"2027-01-01 至 2027-01-31 所填 IVR 路数低于此数，按 3 路购买（最多时：2027-01 机器人 100,000 分钟 ÷ 44,640 分钟（31 天 × 1,440），向上取整为 3 路）"},
+		{"2027-01-01", 0, 0, 100000, 5, "620.00", false, "ivr.smart.month", "", ""},
+		{"2027-01-01", 0, 0, 44640, 0, "220.00", false, "ivr.smart.month", "", ""},
+		{"2027-01-01", 0, 0, 44641, 0, "320.00", true, "ivr.smart.month", "", ""},
+		{"2027-02-01", 0, 0, 40320, 0, "220.00", false, "ivr.smart.month", "", ""},
+		{"2027-02-01", 0, 0, 40321, 0, "320.00", true, "ivr.smart.month", "", ""},
+	} {
+		s := scenario(1, func(s *scenarios.Scenario) {
+			s.Start = day(c.start)
+			s.Demand.ASRMinutesPerDay, s.Demand.ASRChannels = c.asr, c.asrCh
+			s.Demand.RobotMinutesPerMonth, s.Demand.IVRChannels = c.robot, c.ivr
+			if c.robot > 0 {
+				s.Demand.PhoneNumbers = 1
+			}
+			s.Demand.AvgCallMinutes, s.Demand.CallLength = d("1"), scenarios.CallFixed
+		})
+		r := huaweiResult(t, s, "huawei-cec-monthly", map[string]string{"asr.month": "100", "ivr.smart.month": "100"})
+		what := fmt.Sprintf("%s ASR %d/%d robots %d/%d", c.start, c.asr, c.asrCh, c.robot, c.ivr)
+		if r.Total.StringFixed(2) != c.total {
+			t.Errorf("%s: total %s, want %s", what, r.Total.StringFixed(2), c.total)
+		}
+		l := lineOf(r, c.item, "")
+		if l == nil {
+			t.Fatalf("%s: no %s line", what, c.item)
+		}
+		noted := l.Assumption && strings.Contains(l.Note, "at most 1,440 minutes a day") && strings.Contains(l.Note, "最多") && strings.Contains(l.Note, "1,440 分钟")
+		if noted != c.noted || !strings.Contains(l.Note, c.want) || !strings.Contains(l.Note, c.wantZH) {
+			t.Errorf("%s: floor noted %v, want %v; note:\n%s", what, noted, c.noted, l.Note)
+		}
+	}
+}

@@ -24,7 +24,9 @@ var itemDemand = []struct {
 }{
 	{"seat.online", []string{"online_agents"}},
 	{"online.", []string{"online_agents"}},
-	{"seat.ai", []string{"ai_voice_seats"}},
+	// Aliyun's AI seats also carry the outbound robot calls (at least
+	// the lines their minutes need, aiSeatsForOutbound).
+	{"seat.ai", []string{"ai_voice_seats", "robot_minutes_per_month"}},
 	{"seat.", []string{"phone_agents"}},
 	{"phone.standard", []string{"phone_agents"}},
 	{"phone.enterprise", []string{"phone_agents"}},

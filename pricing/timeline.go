@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -33,6 +34,11 @@ type level struct {
 	// mean seconds of one ASR request (§7.2).
 	robotOut decimal.Decimal
 	asrLen   decimal.Decimal
+	// The fewest lines (concurrent calls or channels) that can carry the
+	// robot minutes, the outbound robot minutes and the ASR minutes of
+	// the period (linesFor): physical lower bounds vendors that sell
+	// concurrency use when the buyer's own count is lower.
+	robotLines, robotOutLines, asrLines int64
 }
 
 // segment is a run of days with the same demand, inside one horizon month
@@ -216,6 +222,7 @@ func newTimeline(s *scenarios.Scenario) *timeline {
 			robotOut: cur.RobotOutboundShare,
 			asrLen:   cur.ASRSecondsPerRequest,
 		}
+		l.setLines(from.DaysInMonth())
 		// Merge with the previous segment when nothing splits them.
 		if n := len(t.segs); n > 0 {
 			p := &t.segs[n-1]
@@ -355,7 +362,8 @@ func (l *level) equal(o *level) bool {
 	return l.chats == o.chats && l.requests == o.requests && l.asrSec == o.asrSec && l.online == o.online &&
 		l.phone == o.phone && l.ai == o.ai && l.bots == o.bots && l.numbers == o.numbers && l.inMin == o.inMin &&
 		l.outMin == o.outMin && l.robotMin == o.robotMin && l.ivr == o.ivr && l.asrCh == o.asrCh && l.recorded.Equal(o.recorded) &&
-		l.robotOut.Equal(o.robotOut) && l.asrLen.Equal(o.asrLen)
+		l.robotOut.Equal(o.robotOut) && l.asrLen.Equal(o.asrLen) && l.robotLines == o.robotLines &&
+		l.robotOutLines == o.robotOutLines && l.asrLines == o.asrLines
 }
 
 func (l *level) maxWith(o *level) {
@@ -372,12 +380,98 @@ func (l *level) maxWith(o *level) {
 	l.robotMin = max(l.robotMin, o.robotMin)
 	l.ivr = max(l.ivr, o.ivr)
 	l.asrCh = max(l.asrCh, o.asrCh)
+	l.robotLines = max(l.robotLines, o.robotLines)
+	l.robotOutLines = max(l.robotOutLines, o.robotOutLines)
+	l.asrLines = max(l.asrLines, o.asrLines)
 	if o.recorded.GreaterThan(l.recorded) {
 		l.recorded = o.recorded
 	}
 	if o.robotOut.GreaterThan(l.robotOut) {
 		l.robotOut = o.robotOut
 	}
+}
+
+// minutesPerLineDay is the most minutes one line — a concurrent call, a
+// channel, a seat dialling out — carries in a day: 24 × 60.
+const minutesPerLineDay = 1440
+
+// linesFor is the fewest lines that can carry minutes spread over days
+// days: ceil(minutes / (days × 1,440)), and 1 for any minutes at all
+// (0 for none). A physical lower bound, not a sizing: real calls bunch in
+// busy hours and need more lines, so a buyer's own larger count wins.
+// Minutes are the actual minutes (a line is busy while a call lasts, not
+// for the minutes billed by per-call rounding).
+func linesFor(minutes decimal.Decimal, days int) int64 {
+	if !minutes.IsPositive() {
+		return 0
+	}
+	q, r := minutes.QuoRem(decimal.NewFromInt(int64(days)*minutesPerLineDay), 0)
+	n := q.IntPart()
+	if r.IsPositive() {
+		n++
+	}
+	return max(n, 1)
+}
+
+// setLines fills the level's lines (linesFor) from its volumes, for a
+// period in a calendar month of monthDays days: robot minutes are a
+// month's, ASR minutes a day's.
+func (l *level) setLines(monthDays int) {
+	l.robotLines, l.robotOutLines, l.asrLines = 0, 0, 0
+	if l.robotMin > 0 {
+		m := decimal.NewFromInt(l.robotMin)
+		l.robotLines = linesFor(m, monthDays)
+		l.robotOutLines = linesFor(m.Mul(l.robotOut), monthDays)
+	}
+	if l.asrSec > 0 {
+		l.asrLines = linesFor(decimal.NewFromInt(l.asrSec/60), 1)
+	}
+}
+
+// floorSpan is where a lower bound set by the minutes (linesFor) is above
+// what the scenario asks for: from first to last (not necessarily every
+// day between), lo to hi lines, most the first period needing hi.
+type floorSpan struct {
+	first, last scenarios.Date
+	lo, hi      int64
+	most        *segment
+}
+
+// floorBinds finds where get's need is above both its own count (the
+// scenario's) and least (what a rule takes anyway); nil when nowhere.
+func (t *timeline) floorBinds(get func(*level) (own, need int64), least int64) *floorSpan {
+	var fs *floorSpan
+	for i := range t.segs {
+		sg := &t.segs[i]
+		own, need := get(&sg.l)
+		if need <= max(own, least) {
+			continue
+		}
+		if fs == nil {
+			fs = &floorSpan{first: sg.from, lo: need}
+		}
+		if need > fs.hi {
+			fs.hi, fs.most = need, sg
+		}
+		fs.lo = min(fs.lo, need)
+		fs.last = sg.from.AddDays(sg.days - 1)
+	}
+	return fs
+}
+
+// count is "2" or "2 to 5"; countZH "2" or "2 至 5".
+func (fs *floorSpan) count() string {
+	if fs.hi > fs.lo {
+		return fmt.Sprintf("%d to %d", fs.lo, fs.hi)
+	}
+	return strconv.FormatInt(fs.lo, 10)
+}
+
+func (fs *floorSpan) countZH() string {
+	if fs.hi > fs.lo {
+		return fmt.Sprintf("%d 至 %d", fs.lo, fs.hi)
+	}
+	return strconv.FormatInt(fs.lo, 10)
 }
 
 // monthOf returns the horizon month holding day d.
