@@ -60,6 +60,16 @@ func (p *Para) CreateRenderer() fyne.WidgetRenderer {
 type paraRenderer struct {
 	p     *Para
 	shown *widget.Label
+	last  breakKey // what broken was broken for
+	broke string
+}
+
+// breakKey is what a Para's lines depend on: a Para is laid out again on
+// every refresh of the window around it, mostly unchanged.
+type breakKey struct {
+	text        string
+	width, size float32
+	style       fyne.TextStyle
 }
 
 func (r *paraRenderer) Layout(size fyne.Size) {
@@ -94,7 +104,12 @@ func (r *paraRenderer) sync(size fyne.Size) {
 	}
 	textSize, style := th.Size(name), p.TextStyle
 	width := size.Width - 2*th.Size(theme.SizeNameInnerPadding)
-	s.Text = BreakLines(p.Text, width, func(t string) float32 { return fyne.MeasureText(t, textSize, style).Width })
+	key := breakKey{p.Text, width, textSize, style}
+	if key != r.last || r.broke == "" {
+		r.broke = BreakLines(p.Text, width, func(t string) float32 { return fyne.MeasureText(t, textSize, style).Width })
+		r.last = key
+	}
+	s.Text = r.broke
 }
 
 // BreakLines breaks text into lines no wider than width (as measure
@@ -127,51 +142,38 @@ func breakPara(para string, width float32, measure func(string) float32) string 
 	parts, trailing := splitParts(para)
 
 	// Each line is measured whole, as the label draws it (a sum of its
-	// parts' widths is not its width in every font).
+	// parts' widths is not its width in every font). The sum only
+	// guesses how many parts fit (fit): measuring every longer prefix of
+	// the line, as this did until 2026-12-03, took 87 % of the window's
+	// time on a keystroke (each prefix a new string to shape).
 	var lines [][]part
 	var line []part
-	text := func(ps []part) string {
-		var b strings.Builder
-		for i, pt := range ps {
-			if i > 0 {
-				b.WriteString(pt.space)
-			}
-			b.WriteString(pt.text)
-		}
-		return b.String()
-	}
-	for i, pt := range parts {
+	for i := 0; i < len(parts); {
+		pt := parts[i]
 		if i == 0 {
 			line = []part{{"", pt.space + pt.text}}
-			if measure(line[0].text) > width {
-				// Too wide alone: broken between its characters.
-				pieces := splitWide(line[0].text, width, measure)
-				for _, pc := range pieces[:len(pieces)-1] {
-					lines = append(lines, []part{{"", pc}})
-				}
-				line = []part{{"", pieces[len(pieces)-1]}}
-			}
-			continue
+		} else {
+			lines = append(lines, line)
+			line = []part{{pt.space, pt.text}}
 		}
-		if measure(text(append(line, pt))) <= width {
-			line = append(line, pt)
-			continue
-		}
-		lines = append(lines, line)
-		line = []part{{pt.space, pt.text}}
-		if measure(pt.text) > width {
-			pieces := splitWide(pt.text, width, measure)
+		if measure(line[0].text) > width {
+			// Too wide alone: broken between its characters.
+			pieces := splitWide(line[0].text, width, measure)
 			for _, pc := range pieces[:len(pieces)-1] {
 				lines = append(lines, []part{{"", pc}})
 			}
-			line = []part{{pt.space, pieces[len(pieces)-1]}}
+			line = []part{{line[0].space, pieces[len(pieces)-1]}}
 		}
+		i++
+		n := fit(line, parts[i:], width, measure)
+		line = append(line, parts[i:i+n]...)
+		i += n
 	}
 	// A short Latin word alone on the last line takes the part before it
 	// along, when the two fit and the line above keeps something.
 	if n := len(lines); n > 0 && len(line) == 1 && shortLatin(line[0].text) {
 		prev := lines[n-1]
-		if k := len(prev); k >= 2 && measure(text([]part{prev[k-1], line[0]})) <= width {
+		if k := len(prev); k >= 2 && measure(lineText([]part{prev[k-1], line[0]})) <= width {
 			line = []part{prev[k-1], line[0]}
 			lines[n-1] = prev[:k-1]
 		}
@@ -181,9 +183,46 @@ func breakPara(para string, width float32, measure func(string) float32) string 
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(text(ln))
+		b.WriteString(lineText(ln))
 	}
 	b.WriteString(trailing)
+	return b.String()
+}
+
+// fit is how many of next fit on line after what it has: the most for
+// which the whole line, measured, is no wider than width. The sum of
+// the parts' own widths guesses the count; the line measured whole then
+// moves it (a line is only wider with more parts, so the answer is the
+// one adding parts one by one and measuring each time would give).
+func fit(line, next []part, width float32, measure func(string) float32) int {
+	with := func(n int) float32 { return measure(lineText(append(line[:len(line):len(line)], next[:n]...))) }
+	sum, n := with(0), 0
+	for n < len(next) {
+		w := measure(next[n].space + next[n].text)
+		if sum+w > width {
+			break
+		}
+		sum += w
+		n++
+	}
+	for n > 0 && with(n) > width {
+		n--
+	}
+	for n < len(next) && with(n+1) <= width {
+		n++
+	}
+	return n
+}
+
+// lineText is a line's parts as shown: the first without its space.
+func lineText(ps []part) string {
+	var b strings.Builder
+	for i, pt := range ps {
+		if i > 0 {
+			b.WriteString(pt.space)
+		}
+		b.WriteString(pt.text)
+	}
 	return b.String()
 }
 
@@ -237,10 +276,18 @@ func splitWide(s string, width float32, measure func(string) float32) []string {
 	var out []string
 	rs := []rune(s)
 	for len(rs) > 0 {
-		n := 1
-		for n < len(rs) && measure(string(rs[:n+1])) <= width {
-			n++
+		// The most characters that fit, at least one (a longer run is
+		// only wider: a binary search finds what counting up would).
+		lo, hi := 1, len(rs)
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if measure(string(rs[:mid])) <= width {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
 		}
+		n := lo
 		if n < len(rs) {
 			k := n
 			for k > 1 && (strings.ContainsRune(noBreakBefore, rs[k]) || strings.ContainsRune(noBreakAfter, rs[k-1])) {

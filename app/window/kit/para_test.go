@@ -1,8 +1,13 @@
 package kit
 
 import (
+	"math/rand"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -160,4 +165,107 @@ func TestErrorLabelBreaksAsChineseIsSet(t *testing.T) {
 		}
 		win.Close()
 	}
+}
+
+// A Para is laid out on every keystroke that changes the window, so
+// breaking costs a few measures of each line, not one of every longer
+// prefix of it (that took 87 % of a keystroke's time on 2026-12-03):
+// the runes measured stay within a few times the text's length.
+func TestBreakLinesMeasuresEachLineAFewTimes(t *testing.T) {
+	text := strings.Repeat("※ 语音识别：每次请求不足 1 秒按 1 秒计（请求时长按指数分布估计），共 37,252.80 元。", 40)
+	measured := 0
+	measure := func(s string) float32 { measured += len([]rune(s)); return byRune(s) }
+	out := BreakLines(text, 640, measure)
+	n := len([]rune(text))
+	if measured > 5*n {
+		t.Errorf("measured %d runes to break %d (%d lines): more than 5 × the text", measured, n, strings.Count(out, "\n")+1)
+	}
+}
+
+// kerned measures like byRune less 2 px between two Latin letters: a
+// line's width is not the sum of its parts' (as in real fonts), but more
+// parts are never narrower.
+func kerned(s string) float32 {
+	w := byRune(s)
+	var prev rune
+	for _, r := range s {
+		if unicode.IsLetter(prev) && !wide(prev) && unicode.IsLetter(r) && !wide(r) {
+			w -= 2
+		}
+		prev = r
+	}
+	return w
+}
+
+// The breaking gives the lines adding parts one at a time and measuring
+// the whole line each time gives (oneByOne, the definition of a full
+// line, as Para broke until 2026-12-03), on random texts and widths with
+// a measure that is not additive.
+func TestBreakLinesSameAsOneByOne(t *testing.T) {
+	seed := time.Now().UnixNano()
+	if s := os.Getenv("KEFUCOST_SEED"); s != "" {
+		seed, _ = strconv.ParseInt(s, 10, 64)
+	}
+	t.Logf("seed %d (KEFUCOST_SEED=%d replays it)", seed, seed)
+	rng := rand.New(rand.NewSource(seed))
+	words := []string{"客服", "坐席", "，", "。", "（", "）", "Chatopera", "kefucost", "AV", "37,252.80", "元", " ", " ", "、", "语音识别", "x"}
+	for k := 0; k < 500; k++ {
+		var b strings.Builder
+		for j := rng.Intn(40); j >= 0; j-- {
+			b.WriteString(words[rng.Intn(len(words))])
+		}
+		text := b.String()
+		width := float32(14 + rng.Intn(300))
+		if got, want := breakPara(text, width, kerned), oneByOne(text, width, kerned); got != want {
+			t.Errorf("%q at %.0f px:\n%s\nwant\n%s", text, width, got, want)
+		}
+	}
+}
+
+// oneByOne is breakPara adding parts one at a time.
+func oneByOne(para string, width float32, measure func(string) float32) string {
+	parts, trailing := splitParts(para)
+	var lines [][]part
+	var line []part
+	for i, pt := range parts {
+		if i == 0 {
+			line = []part{{"", pt.space + pt.text}}
+			if measure(line[0].text) > width {
+				pieces := splitWide(line[0].text, width, measure)
+				for _, pc := range pieces[:len(pieces)-1] {
+					lines = append(lines, []part{{"", pc}})
+				}
+				line = []part{{"", pieces[len(pieces)-1]}}
+			}
+			continue
+		}
+		if measure(lineText(append(line, pt))) <= width {
+			line = append(line, pt)
+			continue
+		}
+		lines = append(lines, line)
+		line = []part{{pt.space, pt.text}}
+		if measure(pt.text) > width {
+			pieces := splitWide(pt.text, width, measure)
+			for _, pc := range pieces[:len(pieces)-1] {
+				lines = append(lines, []part{{"", pc}})
+			}
+			line = []part{{pt.space, pieces[len(pieces)-1]}}
+		}
+	}
+	if n := len(lines); n > 0 && len(line) == 1 && shortLatin(line[0].text) {
+		prev := lines[n-1]
+		if k := len(prev); k >= 2 && measure(lineText([]part{prev[k-1], line[0]})) <= width {
+			line = []part{prev[k-1], line[0]}
+			lines[n-1] = prev[:k-1]
+		}
+	}
+	var b strings.Builder
+	for _, ln := range append(lines, line) {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(lineText(ln))
+	}
+	return b.String() + trailing
 }
