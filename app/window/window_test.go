@@ -55,6 +55,13 @@ func newChartsFixture(t testing.TB, lang string) *uiFixture {
 func newUIFixtureMode(t testing.TB, lang string, mode runMode) *uiFixture {
 	t.Helper()
 	a := test.NewTempApp(t)
+	// The program's theme, as Run sets it: its font has the Chinese
+	// glyphs. Fyne's test theme has none and this machine no Chinese
+	// system font: every Chinese character measured then searched the
+	// fallback fonts, and Fyne added one more to the list each time, so
+	// each measure was slower than the last (a window test of a dozen
+	// keystrokes took 30 CPU-s).
+	a.Settings().SetTheme(NewThemeMode(""))
 	a.Preferences().SetString(prefLanguage, lang)
 	db := filepath.Join(t.TempDir(), "scenarios.db")
 	st, err := store.Open(store.Options{Path: db})
