@@ -35,6 +35,26 @@ func Quantity(d decimal.Decimal) string {
 	return Price(d.Round(4))
 }
 
+// ShownQuantity is a quantity as a reader sees it beside its amount: an
+// exact one (at most four decimals) as Quantity writes it; another one
+// (minutes expected from call lengths, on-demand seat·months) rounded for
+// display only and marked "≈": whole above 1,000 (≈5,452,459, was
+// 5,452,459.2337 and wrapped in the window at 1280 px), two decimals from
+// 1, four below. The amount beside it is computed from the exact value.
+func ShownQuantity(d decimal.Decimal) string {
+	if d.Equal(d.Round(4)) {
+		return Quantity(d)
+	}
+	places := int32(4)
+	switch a := d.Abs(); {
+	case a.GreaterThanOrEqual(decimal.NewFromInt(1000)):
+		places = 0
+	case a.GreaterThanOrEqual(decimal.NewFromInt(1)):
+		places = 2
+	}
+	return "≈" + Price(d.Round(places))
+}
+
 // GroupDigits puts thousands separators into a string of digits.
 func GroupDigits(s string) string {
 	var b strings.Builder

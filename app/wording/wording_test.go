@@ -254,3 +254,21 @@ func TestOneTakesTheSingular(t *testing.T) {
 		t.Errorf("zh: %q", got)
 	}
 }
+
+// A quantity not exact at four decimals is shown rounded to what a buyer
+// reads, marked ≈ (whole above 1,000: the window's breakdown wrapped
+// "≈5,452,459.2337 分钟" at 1280 px); an exact one is shown as it is.
+func TestShownQuantityRoundsOnlyForDisplay(t *testing.T) {
+	for in, want := range map[string]string{
+		"5452459.23371234": "≈5,452,459",
+		"5452459.2337":     "5,452,459.2337",
+		"1980":             "1,980",
+		"19.764966":        "≈19.76",
+		"0.123456":         "≈0.1235",
+		"999.99999":        "≈1,000",
+	} {
+		if got := ShownQuantity(decimal.RequireFromString(in)); got != want {
+			t.Errorf("ShownQuantity(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

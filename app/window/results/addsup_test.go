@@ -203,9 +203,11 @@ func TestBreakdownSaysThePricesDate(t *testing.T) {
 	}
 }
 
-// A quantity shown rounded to 4 places does not multiply out on sight
-// (Huawei's on-demand seat: 19.76496… seat·months × 300 = 5,929.49, shown
-// as 19.765 × 300 = 5,929.50): it is marked "≈"; an exact one is not.
+// A quantity shown rounded does not multiply out on sight (Huawei's
+// on-demand seat: 19.76496… seat·months × 300 = 5,929.49, shown as 19.76
+// × 300): it is marked "≈"; an exact one is not. It is rounded to what a
+// buyer reads, not to four decimals: Aliyun's 5,452,459.2337… minutes
+// wrapped in the window at 1280 px.
 func TestBreakdownMarksARoundedQuantity(t *testing.T) {
 	p, c, s := benchPanel(t, "zh")
 	d := decimal.RequireFromString
@@ -219,7 +221,7 @@ func TestBreakdownMarksARoundedQuantity(t *testing.T) {
 	cc.Vendors[0] = &r
 	p.Show(View{Cmp: &cc, Scenario: s})
 	p.VendorSel.SetSelectedIndex(0)
-	if got := p.CellText(0, colQuantity); got != "≈19.765 坐席·月" {
+	if got := p.CellText(0, colQuantity); got != "≈19.76 坐席·月" {
 		t.Errorf("rounded quantity shown %q", got)
 	}
 	if got := p.CellText(1, colQuantity); got != "19.765 坐席·月" {

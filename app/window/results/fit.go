@@ -124,13 +124,9 @@ func (p *Panel) cellText(row, col int) string {
 		}
 		return name
 	case colQuantity:
-		// A quantity shown rounded (19.764966… as 19.765) does not
+		// A quantity shown rounded (19.764966… as 19.76) does not
 		// multiply out to the fen: it says it is rounded.
-		q := wording.Quantity(ln.Quantity)
-		if !ln.Quantity.Equal(ln.Quantity.Round(4)) {
-			q = "≈" + q
-		}
-		return q + " " + l.UnitText(ln.Unit)
+		return wording.ShownQuantity(ln.Quantity) + " " + l.UnitText(ln.Unit)
 	case colPrice:
 		if price := wording.LinePrice(ln); price != nil {
 			return wording.Price(*price)
