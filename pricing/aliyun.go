@@ -176,6 +176,14 @@ func aliyunUsage(pc *planCtx) {
 				EN:   fmt.Sprintf("This file sets the retired option aliyun.robot-inbound = %v: Aliyun's AI fee takes every robot minute as %s instead of robot_outbound_share. Remove the option and set demand.robot_outbound_share.", allIn, dir)})
 		}
 	}
+	if t.peak.ivr > 0 {
+		// §5: IVR is included, not priced separately. Said, so that an
+		// IVR served with no line (and a 0.00 total when it is all the
+		// scenario asks) is not read as a free product of its own.
+		pc.note(Note{ID: "aliyun.ivr-included",
+			Text: "IVR 并发：阿里云的 IVR 包含在服务内，价格表中没有 IVR 计费项，因此不另计费用；它不是单独的免费产品，使用 IVR 仍需号码和通话，这些按各自的价格计费。",
+			EN:   "IVR channels: Aliyun includes IVR in its service; its price list has no IVR item, so none is charged. It is not a free product on its own: IVR still needs numbers and calls, charged at their own prices."})
+	}
 }
 
 // numberAssumed is the line of a number the scenario did not ask for but

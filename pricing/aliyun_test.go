@@ -199,6 +199,29 @@ func TestAliyunNothingBoughtWhenIdle(t *testing.T) {
 	}
 }
 
+// §5: Aliyun's IVR is included, not priced separately: a scenario asking
+// only for IVR channels costs 0.00 at Aliyun, and the result says why (a
+// note), so that 0.00 is not read as a free product (reviewer R12). A
+// scenario without IVR has no such note.
+func TestAliyunIVRIncludedIsSaid(t *testing.T) {
+	r := aliyun(t, 12, func(s *scenarios.Scenario) { s.Demand.IVRChannels = 10 })
+	wantTotal(t, "IVR only", r, "0.00")
+	has := func(r *Result) bool {
+		for _, n := range r.Notes {
+			if n.ID == "aliyun.ivr-included" {
+				return true
+			}
+		}
+		return false
+	}
+	if !r.Complete || !r.Covers || !has(r) {
+		t.Errorf("IVR only: complete %v, covers %v, notes %+v: want whole, with the note that IVR is included", r.Complete, r.Covers, r.Notes)
+	}
+	if r := aliyun(t, 12, func(s *scenarios.Scenario) { s.Demand.PhoneAgents = 1 }); has(r) {
+		t.Errorf("no IVR asked, yet the note: %+v", r.Notes)
+	}
+}
+
 // §7.6: where all seats are priced at the tier their count reaches, more
 // seats can cost less: 99 human seats at 199 = 19,701.00 a month, 100 at
 // 159 = 15,900.00, so 100 are bought and the line says so; likewise human

@@ -1180,7 +1180,7 @@ func comparisonSeries(c *pricing.Comparison, cumulative bool, o Options) []chart
 			s.label += " · " + wording.Amount(o.Lang, r.Total, bound)
 		}
 		if r.Vendor == wording.CheapestWhole(c) {
-			s.label += ctr(o, "（"+wording.Cheapest(o.Lang)+"）", " ("+wording.Cheapest(o.Lang)+")")
+			s.label += ctr(o, "（"+wording.CheapestOf(o.Lang, r)+"）", " ("+wording.CheapestOf(o.Lang, r)+")")
 		}
 		s.label += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
 		if s.none {

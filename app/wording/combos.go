@@ -227,7 +227,7 @@ func Badge(lang string, c *pricing.Comparison, r *pricing.Result) string {
 	case RankUnpriced:
 		return Text(lang, "rank.unpriced")
 	case RankCheapest:
-		return Text(lang, "rank.cheapest")
+		return CheapestOf(lang, r)
 	case RankOnlyWhole:
 		return Text(lang, "rank.only_whole")
 	}

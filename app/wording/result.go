@@ -94,6 +94,17 @@ func Figure(lang string, d decimal.Decimal, b Bound) string {
 // ranking's word (Badge), the one phrasing of it.
 func Cheapest(lang string) string { return Text(lang, "rank.cheapest") }
 
+// CheapestOf is Cheapest for r, the cheapest: at 0.00 (nothing to pay:
+// Aliyun's IVR, included in its service, is all it is asked for; gifts
+// cover every need) it says nothing is charged and points to the notes,
+// which say why: a star on 0.00 alone reads as "free and best".
+func CheapestOf(lang string, r *pricing.Result) string {
+	if r.Total.IsZero() {
+		return Text(lang, "rank.cheapest_free")
+	}
+	return Cheapest(lang)
+}
+
 // Incomplete says a total leaves out unpriced items (n of them; 0 when
 // not counted): "不完整：2 项未定价" / "incomplete: 2 unpriced".
 func Incomplete(lang string, n int) string {

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"kefucost/pricing"
 	"kefucost/scenarios"
 )
 
@@ -40,5 +41,30 @@ func TestSweepSaysTheFieldsDatedChangesStayAsPlanned(t *testing.T) {
 	}
 	if got := SweepKeepsChanges("en", s, "phone_agents"); got != "the axis moves only the starting value of phone agents; its planned changes stay as planned (20 from 2028-01-01, 22 from 2028-02-01, 23 from 2028-03-01, and 3 more)" {
 		t.Errorf("six changes en: %q", got)
+	}
+}
+
+// A vendor cheapest at 0.00 (Aliyun, asked only for IVR channels, which
+// its service includes) is not starred as plain "cheapest": a star on
+// 0.00 reads as "free and best" (reviewer R12); the badge says nothing is
+// charged and points to the notes, which say why.
+func TestCheapestAtZeroSaysNothingIsCharged(t *testing.T) {
+	s := scenarios.New("t", scenarios.NewDate(2027, time.January, 1))
+	s.Demand = scenarios.DefaultDemand()
+	s.Demand.ChatsPerDay, s.Demand.OnlineAgents, s.Demand.Bots = 0, 0, 0
+	s.Demand.IVRChannels = 10
+	c, err := pricing.Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Vendors {
+		if r.Vendor != scenarios.Aliyun {
+			continue
+		}
+		for lang, want := range map[string]string{"zh": "★ 最便宜：不另收费，见说明", "en": "★ cheapest: nothing charged, see the notes"} {
+			if got := Badge(lang, c, r); got != want {
+				t.Errorf("%s: Aliyun at %s badged %q, want %q", lang, r.Total, got, want)
+			}
+		}
 	}
 }
