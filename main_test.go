@@ -59,6 +59,17 @@ func TestSubcommandUnderCLocalePrintsNoLocaleError(t *testing.T) {
 			if stderr != "" {
 				t.Errorf("stderr %q, want nothing", stderr)
 			}
+			if len(locale) != 1 || locale[0] != "LANG=C.UTF-8" {
+				return
+			}
+			// A flag before the subcommand is the command line too
+			// (R10: "--lang en …" and "-h" printed Fyne's locale lines).
+			for _, args := range [][]string{{"--lang", "en", "version"}, {"-h"}} {
+				stdout, stderr, err := runProgram(t, locale, args...)
+				if err != nil || stdout == "" || stderr != "" {
+					t.Errorf("kefucost %s: %v, stderr %q, want only stdout", strings.Join(args, " "), err, stderr)
+				}
+			}
 		})
 	}
 }
