@@ -68,7 +68,7 @@ func addExtras(t *timeline, r *Result, xs []scenarios.Extra, detail bool) {
 			l.Unit = "month"
 			l.How = fmt.Sprintf("your own line, paid monthly from %s", firstOr(pays, t.start))
 			l.HowZH = fmt.Sprintf("您自己录入的费用，自 %s 起每月支付", firstOr(pays, t.start))
-			l.Formula = fmt.Sprintf("%d months × %s = %s; %s", len(pays), p, amount.StringFixed(2), l.How)
+			l.Formula = fmt.Sprintf("%s × %s = %s; %s", monthsEN(len(pays)), p, amount.StringFixed(2), l.How)
 			l.FormulaZH = fmt.Sprintf("%d 个月 × %s = %s；%s", len(pays), p, amount.StringFixed(2), l.HowZH)
 		} else {
 			l.Unit = "once"

@@ -1155,7 +1155,7 @@ func horizonText(c *pricing.Comparison, o Options) string {
 	first := c.MonthStarts[0].String()[:7]
 	last := c.MonthStarts[len(c.MonthStarts)-1].String()[:7]
 	s := ctr(o, fmt.Sprintf("%s 至 %s，%d 个月，现金支出（人民币元）", first, last, c.Months),
-		fmt.Sprintf("%s to %s, %d months, cash paid (CNY)", first, last, c.Months))
+		fmt.Sprintf("%s to %s, %s, cash paid (CNY)", first, last, wording.CountEN(c.Months, "month")))
 	if c.ExcludesVAT {
 		s += ctr(o, "，不含税（÷ 1.06）", ", net of VAT (÷ 1.06)")
 	}
@@ -1849,7 +1849,7 @@ func drawBreakeven(cv *chartCanvas, s *scenarios.Scenario, field string, current
 	if s.Name != "" {
 		f.title += " — " + s.Name
 	}
-	f.subtitle = ctr(o, fmt.Sprintf("%d 个月现金支出合计（人民币元）", s.Months), fmt.Sprintf("Total cash over %d months (CNY)", s.Months))
+	f.subtitle = ctr(o, fmt.Sprintf("%d 个月现金支出合计（人民币元）", s.Months), "Total cash over "+wording.CountEN(s.Months, "month")+" (CNY)")
 	if o.NetOfVAT {
 		f.subtitle += ctr(o, "，不含税（÷ 1.06）", ", net of VAT (÷ 1.06)")
 	}

@@ -156,3 +156,20 @@ func TestEveryChartTextWrapsNotCut(t *testing.T) {
 		}
 	}
 }
+
+// A one-month scenario's English charts say "1 month", not "1 months".
+func TestOneMonthChartsSayMonthSingular(t *testing.T) {
+	s, c := decodeScenario(t, scenarioJSON("one", 1, `"chats_per_day": 0, "online_agents": 0, "bots": 0, "phone_agents": 3`, ``))
+	o := Options{Lang: "en", Width: 900, Height: 500}
+	var b, be bytes.Buffer
+	if err := Render(&b, "svg", c, Cumulative, o); err != nil {
+		t.Fatal(err)
+	}
+	if err := RenderBreakeven(&be, "svg", s, "phone_agents", []int64{0, 3, 6}, o); err != nil {
+		t.Fatal(err)
+	}
+	texts := strings.Join(append(svgTexts(t, b.Bytes()), svgTexts(t, be.Bytes())...), "\n")
+	if strings.Contains(texts, "1 months") || !strings.Contains(texts, "1 month,") || !strings.Contains(texts, "over 1 month (CNY)") {
+		t.Errorf("texts of a one-month scenario:\n%s", texts)
+	}
+}

@@ -113,7 +113,7 @@ func (b *reportBook) combinationsSheet(c *pricing.Comparison) {
 			case f != "":
 				b.formula(sh, 5, row, f, b.st.money)
 				b.wrapped(sh, 8, row, o.t(fmt.Sprintf("只按其承担的服务的需求计价；%d 行与该厂商表的明细相同，引用其金额单元格，随单价变化；其余为生成时的数值", matched),
-					fmt.Sprintf("priced on these groups' needs alone; %d lines are the vendor sheet's, referred to and follow an edited price; the rest is as computed", matched)), widths[7])
+					fmt.Sprintf("priced on these groups' needs alone; %s the vendor sheet's, referred to and follow an edited price; the rest is as computed", linesAre(matched))), widths[7])
 			default:
 				b.money(sh, 5, row, p.Result.Total, false, false)
 				b.wrapped(sh, 8, row, o.t("只按其承担的服务的需求计价；", "priced on these groups' needs alone; ")+reportAsComputed(o), widths[7])
@@ -206,4 +206,12 @@ func joinList(lang string, s []string) string {
 		out += x
 	}
 	return out
+}
+
+// linesAre is "1 line is" / "3 lines are".
+func linesAre(n int) string {
+	if n == 1 {
+		return "1 line is"
+	}
+	return wording.CountEN(n, "line") + " are"
 }

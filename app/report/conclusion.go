@@ -102,7 +102,7 @@ func reportAnswer(c *pricing.Comparison, o Options) string {
 	}
 	r := ranked[0]
 	s := o.t(fmt.Sprintf("最便宜的完整供应商：%s，%d 个月共 %s 元。", reportVendorPlan(r, o), c.Months, wording.Money(r.Total)),
-		fmt.Sprintf("Cheapest complete vendor: %s, %s CNY over %d months.", reportVendorPlan(r, o), wording.Money(r.Total), c.Months))
+		fmt.Sprintf("Cheapest complete vendor: %s, %s CNY over %s.", reportVendorPlan(r, o), wording.Money(r.Total), wording.CountEN(c.Months, "month")))
 	if len(ranked) > 1 {
 		gap := ranked[1].Total.Sub(r.Total)
 		s += o.t(fmt.Sprintf("比第二名 %s 便宜 %s 元。", reportVendorPlan(ranked[1], o), wording.Money(gap)),
@@ -134,7 +134,7 @@ func (b *reportBook) answerFormula(c *pricing.Comparison, n int, rk, vn, tt stri
 	q := reportExcelString
 	var f string
 	if o.en() {
-		f = q("Cheapest complete vendor: ") + "&" + at(vn, 1) + "&" + q(", ") + "&" + reportMoneyText(at(tt, 1)) + "&" + q(fmt.Sprintf(" CNY over %d months.", c.Months))
+		f = q("Cheapest complete vendor: ") + "&" + at(vn, 1) + "&" + q(", ") + "&" + reportMoneyText(at(tt, 1)) + "&" + q(" CNY over "+wording.CountEN(c.Months, "month")+".")
 		if n > 1 {
 			f += "&" + q(" ") + "&" + reportMoneyText(at(tt, 2)+"-"+at(tt, 1)) + "&" + q(" CNY less than the second, ") + "&" + at(vn, 2) + "&" + q(".")
 		}

@@ -76,7 +76,7 @@ func reportVendorName(r *pricing.Result, o Options) string {
 func reportHorizon(c *pricing.Comparison, o Options) string {
 	end := c.Start.AddMonths(c.Months).AddDays(-1)
 	return o.t(fmt.Sprintf("%s 至 %s（%d 个月）", c.Start, end, c.Months),
-		fmt.Sprintf("%s to %s (%d months)", c.Start, end, c.Months))
+		fmt.Sprintf("%s to %s (%s)", c.Start, end, wording.CountEN(c.Months, "month")))
 }
 
 // reportPrices says which editions were used and, per vendor, how old

@@ -61,7 +61,7 @@ func PriceAgeNote(lang string, r *pricing.Result, start scenarios.Date) string {
 		case a.Date.IsZero():
 			s = "价格未注明日期：请核实最新价格 " + e.URL
 		case lang == "en" && a.Stale:
-			s = fmt.Sprintf("prices of %s (%d months old at the start): check current prices %s", a.Date, a.Months, e.URL)
+			s = fmt.Sprintf("prices of %s (%s old at the start): check current prices %s", a.Date, CountEN(a.Months, "month"), e.URL)
 		case a.Stale:
 			s = fmt.Sprintf("价格 %s（开始时已 %d 个月）：请核实最新价格 %s", a.Date, a.Months, e.URL)
 		case lang == "en":
@@ -85,7 +85,7 @@ func PriceAgeNote(lang string, r *pricing.Result, start scenarios.Date) string {
 		case a.Date.IsZero():
 			parts = append(parts, fmt.Sprintf("%s的价格未注明日期：请核实最新价格 %s", title, e.URL))
 		case lang == "en" && a.Stale:
-			parts = append(parts, fmt.Sprintf("prices from %s of %s (%d months old at the start): check current prices %s", title, a.Date, a.Months, e.URL))
+			parts = append(parts, fmt.Sprintf("prices from %s of %s (%s old at the start): check current prices %s", title, a.Date, CountEN(a.Months, "month"), e.URL))
 		case a.Stale:
 			parts = append(parts, fmt.Sprintf("%s的价格 %s（开始时已 %d 个月）：请核实最新价格 %s", title, a.Date, a.Months, e.URL))
 		}

@@ -1,6 +1,7 @@
 package wording
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -53,6 +54,15 @@ func ShownQuantity(d decimal.Decimal) string {
 		places = 2
 	}
 	return "≈" + Price(d.Round(places))
+}
+
+// CountEN writes n with an English noun, singular for 1: "1 month",
+// "36 months" (a regular plural: noun + "s").
+func CountEN(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // GroupDigits puts thousands separators into a string of digits.

@@ -272,3 +272,13 @@ func TestShownQuantityRoundsOnlyForDisplay(t *testing.T) {
 		}
 	}
 }
+
+// English nouns after a count are singular for 1: "1 month", not "1
+// months" (a one-month scenario's chart, workbook and conclusion).
+func TestCountENSingularForOne(t *testing.T) {
+	for n, want := range map[int]string{0: "0 months", 1: "1 month", 36: "36 months"} {
+		if got := CountEN(n, "month"); got != want {
+			t.Errorf("CountEN(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
