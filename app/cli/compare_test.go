@@ -444,3 +444,35 @@ func TestComparisonCSVFormulaIsNoFalseProduct(t *testing.T) {
 		}
 	}
 }
+
+// The table's breakdown has the window's columns: the unit price as
+// published (999), the discount that multiplies it (× 0.8), the effective
+// unit price (799.2), the amount. 单价 held the discounted 799.2 beside a
+// formula saying 999 × 0.8, where the window says 999 | × 0.8 | 799.2.
+func TestCompareTableSaysListPriceDiscountAndEffectivePrice(t *testing.T) {
+	sc := filepath.Join("testdata", "scenarios", "discount-override.kefucost.json")
+	for lang, head := range map[string][]string{"zh": {"单价", "折扣", "实际单价", "金额"}, "en": {"Unit price", "Discount", "Effective unit price", "Amount"}} {
+		out, errOut, code := runCLI(t, "compare", "--scenario", sc, "--lang", lang)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", lang, code, errOut)
+		}
+		found := false
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "999 × 0.8 = 3,996.00") && !found {
+				found = true
+				if !strings.Contains(line, "999  × 0.8") || !strings.Contains(line, "799.2  3,996.00") {
+					t.Errorf("%s: Tencent's discounted line %q: want 999, × 0.8, 799.2, 3,996.00 in that order", lang, line)
+				}
+			}
+			if strings.Contains(line, head[0]) && strings.Contains(line, head[1]) {
+				i0, i1, i2, i3 := strings.Index(line, head[0]), strings.Index(line, head[1]), strings.Index(line, head[2]), strings.Index(line, head[3])
+				if !(i0 < i1 && i1 < i2 && i2 < i3) {
+					t.Errorf("%s: header %q: want %q in that order", lang, line, head)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no line of 3,996.00 in\n%s", lang, out)
+		}
+	}
+}

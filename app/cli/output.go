@@ -571,15 +571,20 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 			}
 			b.WriteString("   " + t("cli.table.nothing") + "\n")
 		} else {
-			rows := [][]string{{"", t("cli.col.item"), t("cli.col.quantity"), t("cli.col.unit_price"), t("cli.col.amount"), t("cli.col.effective"), t("cli.col.how")}}
+			// The window's breakdown columns, in its order: the unit price
+			// as published (or the buyer's quote), the discounts that
+			// multiply it, the effective unit price (amount ÷ quantity),
+			// the amount. The 单价 column held the discounted price
+			// (799.2 beside a formula saying 999 × 0.8).
+			rows := [][]string{{"", t("cli.col.item"), t("cli.col.quantity"), t("cli.col.unit_price"), t("cli.col.factors"), t("cli.col.effective"), t("cli.col.amount"), t("cli.col.how")}}
 			for _, l := range r.Lines {
 				m := ""
 				if l.Assumption {
 					m = mark
 				}
 				price, amount, effective := unpriced, unpriced, ""
-				if l.UnitPrice != nil {
-					price, amount = wording.Price(*l.UnitPrice), wording.Money(*l.Amount)
+				if p := wording.LinePrice(l); p != nil && l.Amount != nil {
+					price, amount = wording.Price(*p), wording.Money(*l.Amount)
 				}
 				if e := l.EffectiveUnitPrice(); e != nil {
 					effective = wording.Price(*e)
@@ -591,9 +596,9 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 				if zh || label == "" {
 					label = l.Label
 				}
-				rows = append(rows, []string{m, label, wording.Quantity(l.Quantity) + " " + unitIn(lang, l.Unit), price, amount, effective, wording.Formula(lang, l)})
+				rows = append(rows, []string{m, label, wording.Quantity(l.Quantity) + " " + unitIn(lang, l.Unit), price, wording.LineFactors(l), effective, amount, wording.Formula(lang, l)})
 			}
-			b.WriteString(indent(wording.Table(rows, map[int]bool{2: true, 3: true, 4: true, 5: true}), "   "))
+			b.WriteString(indent(wording.Table(rows, map[int]bool{2: true, 3: true, 5: true, 6: true}), "   "))
 		}
 		// An incomplete total is what the priced items sum to: "at
 		// least", or unknown when nothing needed is priced (the lines
