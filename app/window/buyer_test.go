@@ -17,6 +17,7 @@ import (
 
 	"kefucost/app"
 	"kefucost/app/window/kit"
+	"kefucost/app/window/kit/kittest"
 	"kefucost/app/window/results"
 	"kefucost/app/wording"
 	"kefucost/assets"
@@ -59,7 +60,7 @@ func readTexts(o fyne.CanvasObject) []string {
 			}
 		}
 	}
-	walkUI(o, func(o fyne.CanvasObject) bool {
+	kittest.Walk(o, func(o fyne.CanvasObject) bool {
 		switch x := o.(type) {
 		case *widget.Label:
 			add(x.Text)
@@ -401,7 +402,7 @@ func TestToolbarTooltips(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
 	var tips []*kit.TipButton
-	walkUI(u.win.Content(), func(o fyne.CanvasObject) bool {
+	kittest.Walk(u.win.Content(), func(o fyne.CanvasObject) bool {
 		if b, ok := o.(*kit.TipButton); ok {
 			tips = append(tips, b)
 			return true
@@ -412,7 +413,7 @@ func TestToolbarTooltips(t *testing.T) {
 		return false
 	})
 	var icons int
-	walkUI(u.win.Content(), func(o fyne.CanvasObject) bool {
+	kittest.Walk(u.win.Content(), func(o fyne.CanvasObject) bool {
 		if tb, ok := o.(*widget.Toolbar); ok {
 			for _, it := range tb.Items {
 				if _, sep := it.(*widget.ToolbarSeparator); !sep {
@@ -496,7 +497,7 @@ func TestNothingImportantCutOff(t *testing.T) {
 				u.win.Resize(size.SubtractWidthHeight(1, 0))
 				u.win.Resize(size)
 				var labels []*widget.Label
-				walkUI(u.results.Cards, func(o fyne.CanvasObject) bool {
+				kittest.Walk(u.results.Cards, func(o fyne.CanvasObject) bool {
 					if lb, ok := o.(*widget.Label); ok {
 						labels = append(labels, lb)
 						return true

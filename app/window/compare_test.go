@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
+	"kefucost/app/window/kit/kittest"
 	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
@@ -189,7 +190,7 @@ func TestCompareSavedFromList(t *testing.T) {
 // label starts with label.
 func buttonBeside(o fyne.CanvasObject, label, text string) *widget.Button {
 	var found *widget.Button
-	walkUI(o, func(o fyne.CanvasObject) bool {
+	kittest.Walk(o, func(o fyne.CanvasObject) bool {
 		c, ok := o.(*fyne.Container)
 		if !ok || found != nil {
 			return found != nil

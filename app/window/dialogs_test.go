@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kefucost/app/window/kit"
+	"kefucost/app/window/kit/kittest"
 	"kefucost/scenarios"
 	"kefucost/scenarios/store"
 )
@@ -121,7 +122,7 @@ func TestFileDialogsEveryWordChinese(t *testing.T) {
 	check := func(what string, o fyne.CanvasObject, wantList int) {
 		t.Helper()
 		var lists []*widget.List
-		walkUI(o, func(o fyne.CanvasObject) bool {
+		kittest.Walk(o, func(o fyne.CanvasObject) bool {
 			if l, ok := o.(*widget.List); ok {
 				lists = append(lists, l)
 			}
@@ -191,7 +192,7 @@ func TestEveryIconHasATooltip(t *testing.T) {
 			tipped := map[*widget.Button]string{}
 			var bare []*widget.Button
 			tips := 0
-			walkUI(o, func(o fyne.CanvasObject) bool {
+			kittest.Walk(o, func(o fyne.CanvasObject) bool {
 				if !o.Visible() {
 					return true // not on screen (a form's unused buttons)
 				}
@@ -232,7 +233,7 @@ func TestEveryIconHasATooltip(t *testing.T) {
 		}
 		// Pointing at one shows its tooltip; the icon still acts.
 		var area *kit.TipArea
-		walkUI(open, func(o fyne.CanvasObject) bool {
+		kittest.Walk(open, func(o fyne.CanvasObject) bool {
 			if a, ok := o.(*kit.TipArea); ok && area == nil && a.Tip == u.lang.T("filedialog.view") {
 				area = a
 			}

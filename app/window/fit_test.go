@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"kefucost/app/window/kit/kittest"
 )
 
 // The window fits a 1280 px screen: its content's minimum width (which the
@@ -91,7 +93,7 @@ func TestResultTabsAllShownAt1280(t *testing.T) {
 				u.win.Resize(fyne.NewSize(1279, 800))
 				u.win.Resize(fyne.NewSize(1280, 800))
 				var shown []string
-				walkUI(u.results.Tabs, func(o fyne.CanvasObject) bool {
+				kittest.Walk(u.results.Tabs, func(o fyne.CanvasObject) bool {
 					if fmt.Sprintf("%T", o) == "*container.tabButton" && o.Visible() {
 						shown = append(shown, readTexts(o)...)
 						return true

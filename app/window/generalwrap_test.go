@@ -6,26 +6,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"kefucost/app/window/kit"
+	"kefucost/app/window/kit/kittest"
 )
-
-// drawnRows are the lines of text o draws.
-func drawnRows(o fyne.CanvasObject) []string {
-	var out []string
-	walkUI(o, func(o fyne.CanvasObject) bool {
-		if t, ok := o.(*canvas.Text); ok {
-			out = append(out, t.Text)
-			return true
-		}
-		return false
-	})
-	return out
-}
 
 // The form's general message line (an engine refusal no field shows:
 // ASR requests too short for kefucost to count) breaks Chinese between
@@ -46,7 +33,7 @@ func TestGeneralMessageWrapsChinese(t *testing.T) {
 	}
 	var general fyne.CanvasObject
 	var text string
-	walkUI(u.form.Content, func(o fyne.CanvasObject) bool {
+	kittest.Walk(u.form.Content, func(o fyne.CanvasObject) bool {
 		switch x := o.(type) {
 		case *kit.Para:
 			if strings.Contains(x.Text, "语音识别请求") && x.Visible() {
@@ -67,14 +54,14 @@ func TestGeneralMessageWrapsChinese(t *testing.T) {
 	// Narrower than the form beside the results at 1280 px.
 	width := float32(300)
 	general.Resize(fyne.NewSize(width, general.MinSize().Height))
-	got := drawnRows(general)
+	got := kittest.Rows(general)
 	// Fyne's own label at the same width, for comparison.
 	lb := widget.NewLabel(text)
 	lb.Wrapping = fyne.TextWrapWord
 	w := test.NewWindow(container.NewWithoutLayout(lb))
 	defer w.Close()
 	lb.Resize(fyne.NewSize(width, lb.MinSize().Height))
-	fyneRows := drawnRows(lb)
+	fyneRows := kittest.Rows(lb)
 	if len(got) < 2 || len(fyneRows) < 2 {
 		t.Fatalf("not wrapped at %.0f px: shown %q, Fyne's %q", width, got, fyneRows)
 	}

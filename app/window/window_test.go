@@ -22,6 +22,7 @@ import (
 	"kefucost/app/chart"
 	"kefucost/app/window/demand"
 	"kefucost/app/window/kit"
+	"kefucost/app/window/kit/kittest"
 	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
@@ -713,7 +714,7 @@ func TestUIOpenFileAndDrop(t *testing.T) {
 // labelsText is the text of every label under o.
 func labelsText(o fyne.CanvasObject) string {
 	var b strings.Builder
-	walkUI(o, func(o fyne.CanvasObject) bool {
+	kittest.Walk(o, func(o fyne.CanvasObject) bool {
 		switch x := o.(type) {
 		case *widget.Label:
 			b.WriteString(x.Text + "\n")
@@ -731,24 +732,6 @@ func labelsText(o fyne.CanvasObject) string {
 	return b.String()
 }
 
-// walkUI visits o and what it is drawn from (containers' objects,
-// widgets' renderer objects), depth first; visit returns true to not
-// look inside an object.
-func walkUI(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
-	if o == nil || visit(o) {
-		return
-	}
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walkUI(c, visit)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walkUI(c, visit)
-		}
-	}
-}
 func TestUIExportChartPrintSize(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
@@ -836,7 +819,7 @@ func TestUIHistoryRenameDuplicateTrash(t *testing.T) {
 
 func findButtons(o fyne.CanvasObject, text string) []*widget.Button {
 	var out []*widget.Button
-	walkUI(o, func(o fyne.CanvasObject) bool {
+	kittest.Walk(o, func(o fyne.CanvasObject) bool {
 		b, ok := o.(*widget.Button)
 		if ok && b.Text == text {
 			out = append(out, b)
@@ -848,7 +831,7 @@ func findButtons(o fyne.CanvasObject, text string) []*widget.Button {
 func findEntry(t testing.TB, o fyne.CanvasObject) *widget.Entry {
 	t.Helper()
 	var found *widget.Entry
-	walkUI(o, func(o fyne.CanvasObject) bool {
+	kittest.Walk(o, func(o fyne.CanvasObject) bool {
 		if e, ok := o.(*widget.Entry); ok && found == nil {
 			found = e
 		}

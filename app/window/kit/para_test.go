@@ -10,10 +10,11 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"kefucost/app/window/kit/kittest"
 )
 
 // byRune measures a wide character 14 px, anything else 7.
@@ -70,28 +71,6 @@ func TestBreakLinesChinese(t *testing.T) {
 	}
 }
 
-// rows are the lines a label draws.
-func rows(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *canvas.Text:
-			out = append(out, x.Text)
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
-
 // In a window, a Para's first line is as full as Chinese allows where
 // Fyne's own label broke at the space, its lines fit, its Text is the
 // text as given, and SetText lays out the new text.
@@ -104,7 +83,7 @@ func TestParaWrapsChineseInAWindow(t *testing.T) {
 	lb.Wrapping = fyne.TextWrapWord
 	w := test.NewWindow(container.NewVBox(p, lb))
 	w.Resize(fyne.NewSize(260, 400))
-	pr, lr := rows(p), rows(lb)
+	pr, lr := kittest.Rows(p), kittest.Rows(lb)
 	if len(pr) < 2 || len(lr) < 2 {
 		t.Fatalf("not wrapped: para %q, label %q", pr, lr)
 	}
@@ -123,7 +102,7 @@ func TestParaWrapsChineseInAWindow(t *testing.T) {
 		t.Errorf("Text became %q", p.Text)
 	}
 	p.SetText("新的文字")
-	if got := strings.Join(rows(p), ""); got != "新的文字" {
+	if got := strings.Join(kittest.Rows(p), ""); got != "新的文字" {
 		t.Errorf("after SetText the para shows %q", got)
 	}
 }
@@ -153,7 +132,7 @@ func TestErrorLabelBreaksAsChineseIsSet(t *testing.T) {
 		SetErrorLabel(l, msg)
 		win := test.NewWindow(l)
 		win.Resize(fyne.NewSize(w, 600))
-		rs := rows(l)
+		rs := kittest.Rows(l)
 		if len(rs) < 2 {
 			t.Fatalf("%.0f px: not wrapped: %q", w, rs)
 		}

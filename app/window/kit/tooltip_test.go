@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"kefucost/app/window/kit/kittest"
 )
 
 // A tooltip never stands between the pointer and its icon. Shown as a
@@ -37,22 +39,13 @@ func TestTooltipLetsTheClickThrough(t *testing.T) {
 			return false
 		}
 		var texts []string
-		var walk func(fyne.CanvasObject)
-		walk = func(o fyne.CanvasObject) {
-			switch x := o.(type) {
-			case *widget.Label:
-				texts = append(texts, x.Text)
-			case *fyne.Container:
-				for _, c := range x.Objects {
-					walk(c)
-				}
-			case fyne.Widget:
-				for _, c := range test.WidgetRenderer(x).Objects() {
-					walk(c)
-				}
+		kittest.Walk(top, func(o fyne.CanvasObject) bool {
+			if l, ok := o.(*widget.Label); ok {
+				texts = append(texts, l.Text)
+				return true
 			}
-		}
-		walk(top)
+			return false
+		})
 		return strings.Contains(strings.Join(texts, "\n"), tip)
 	}
 	for _, c2 := range []struct {

@@ -7,13 +7,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
 	"kefucost/app/window/kit"
+	"kefucost/app/window/kit/kittest"
 	"kefucost/pricing"
 	"kefucost/scenarios"
 )
@@ -153,7 +153,7 @@ func TestCardTextsBreakBetweenCharacters(t *testing.T) {
 			if !o.Visible() || p.Text == "" {
 				continue
 			}
-			lines := shownLines(o)
+			lines := kittest.Rows(o)
 			th := fyne.CurrentApp().Settings().Theme()
 			size := th.Size(p.SizeName)
 			if p.SizeName == "" {
@@ -201,26 +201,4 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// shownLines are the lines a widget draws.
-func shownLines(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *canvas.Text:
-			out = append(out, x.Text)
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
 }
