@@ -13,6 +13,17 @@ import (
 // lists before "等 N 条" / "N more".
 const sweepChangesShown = 3
 
+// SweepKeepsChangesLine is SweepKeepsChanges as a line of its own (the
+// window, above the chart): an English one starts with a capital.
+func SweepKeepsChangesLine(lang string, s *scenarios.Scenario, field string) string {
+	t := SweepKeepsChanges(lang, s, field)
+	if lang == "en" && t != "" {
+		r, n := utf8.DecodeRuneInString(t)
+		t = string(unicode.ToUpper(r)) + t[n:]
+	}
+	return t
+}
+
 // SweepKeepsChanges says, beside a break-even chart over field, what the
 // sweep moves: only the field's starting value; its dated changes stay as
 // planned (pricing.Sweep), unlike the tornado, which moves them with the

@@ -424,7 +424,7 @@ func (p *Panel) computeBreakeven() {
 	}
 	p.gen[BreakevenView]++
 	// Said before the chart's size is taken (it sits above the chart).
-	kept := wording.SweepKeepsChanges(string(p.lang), p.in.Scenario, field)
+	kept := wording.SweepKeepsChangesLine(string(p.lang), p.in.Scenario, field)
 	kit.SetText(p.KeptChanges, kept)
 	if kept == "" {
 		p.KeptChanges.Hide()
