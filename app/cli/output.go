@@ -535,7 +535,7 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 		bound := wording.BoundOf(r)
 		total := wording.Figure(lang, r.Total, bound)
 		per := wording.Figure(lang, r.Total.Div(decimal.NewFromInt(int64(c.Months))), bound)
-		rows = append(rows, []string{r.Name, r.Plan, total, per, wording.Badge(lang, c, r), wording.Status(lang, r)})
+		rows = append(rows, []string{wording.VendorName(r, lang), r.Plan, total, per, wording.Badge(lang, c, r), wording.Status(lang, r)})
 	}
 	b.WriteString(wording.Table(rows, map[int]bool{2: true, 3: true}))
 	if c.Cheapest == "" {
