@@ -115,9 +115,7 @@ type jsonDiffVend struct {
 // null when the side has no such line or, with unpriced_a/_b, when its
 // price is unknown (never a word in place of an amount).
 type jsonDiffLine struct {
-	Item      string  `json:"item"`
-	Label     string  `json:"label"`
-	LabelEN   string  `json:"label_en,omitempty"`
+	jsonItemName
 	A         *string `json:"a"`
 	B         *string `json:"b"`
 	UnpricedA bool    `json:"unpriced_a,omitempty"`
@@ -188,7 +186,7 @@ func DiffJSON(d *diff.Diff, a, b jsonSide) ([]byte, error) {
 			jv.NoChange = map[diff.Why]string{diff.Off: "off", diff.Unpriced: "unpriced", diff.ServesNone: "serves_none"}[v.NoChange]
 		}
 		for _, l := range v.Lines {
-			jl := jsonDiffLine{Item: l.Item, Label: l.Label, LabelEN: l.LabelEN}
+			jl := jsonDiffLine{jsonItemName: jsonItemName{l.Item, l.Label, l.LabelEN}}
 			jl.A, jl.UnpricedA = lineAmount(l.A)
 			jl.B, jl.UnpricedB = lineAmount(l.B)
 			if l.Change != nil {

@@ -137,9 +137,7 @@ var rankNames = map[wording.Rank]string{wording.RankNone: "none", wording.RankPa
 	wording.RankCheapest: "cheapest", wording.RankOnlyWhole: "only_whole", wording.RankWhole: "whole"}
 
 type jsonLine struct {
-	Item       string  `json:"item"`
-	Label      string  `json:"label"`
-	LabelEN    string  `json:"label_en"`
+	jsonItemName
 	Quantity   string  `json:"quantity"`
 	Unit       string  `json:"unit"`
 	UnitPrice  *string `json:"unit_price"`
@@ -188,11 +186,18 @@ type jsonEdition struct {
 }
 
 // jsonBuy is one purchase of the schedule.
+// jsonItemName names an item in the JSON outputs (a breakdown line, a
+// purchase, a line that differs between two scenarios): its id and its
+// Chinese and English labels.
+type jsonItemName struct {
+	Item    string `json:"item"`
+	Label   string `json:"label"`
+	LabelEN string `json:"label_en"`
+}
+
 type jsonBuy struct {
-	Date     string  `json:"date"`
-	Item     string  `json:"item"`
-	Label    string  `json:"label"`
-	LabelEN  string  `json:"label_en"`
+	Date string `json:"date"`
+	jsonItemName
 	Quantity string  `json:"quantity"`
 	Unit     string  `json:"unit"`
 	Amount   *string `json:"amount"`
@@ -204,7 +209,7 @@ type jsonBuy struct {
 func scheduleJSON(ps []pricing.Purchase) []jsonBuy {
 	out := make([]jsonBuy, 0, len(ps))
 	for _, p := range ps {
-		b := jsonBuy{Date: p.Date.String(), Item: p.Item, Label: p.Label, LabelEN: p.LabelEN, Quantity: p.Quantity.String(),
+		b := jsonBuy{Date: p.Date.String(), jsonItemName: jsonItemName{p.Item, p.Label, p.LabelEN}, Quantity: p.Quantity.String(),
 			Unit: p.Unit, Until: p.Until.String(), Why: p.Why, WhyZH: p.WhyZH}
 		if p.Amount != nil {
 			a := wording.Fixed(*p.Amount)
@@ -270,7 +275,7 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 			v.Editions = append(v.Editions, je)
 		}
 		for _, l := range r.Lines {
-			jl := jsonLine{Item: l.Item, Label: l.Label, LabelEN: l.LabelEN, Quantity: l.Quantity.String(), Unit: l.Unit,
+			jl := jsonLine{jsonItemName: jsonItemName{l.Item, l.Label, l.LabelEN}, Quantity: l.Quantity.String(), Unit: l.Unit,
 				Formula: wording.Formula("en", l), FormulaZH: wording.Formula("zh", l), Source: l.Source, SourceDate: l.SourceDate,
 				Overridden: l.Overridden, Assumption: l.Assumption, Note: l.Note, Buyer: l.Buyer, Product: l.Product}
 			if l.ListPrice != nil {
