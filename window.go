@@ -28,6 +28,9 @@ func screenArea() (fyne.Size, bool) {
 		return fyne.Size{}, false
 	}
 	_, _, w, h := m.GetWorkarea()
+	sx, sy := m.GetContentScale()
+	w -= int(float32(frameAllowanceW) * max(sx, 1))
+	h -= int(float32(frameAllowanceH) * max(sy, 1))
 	if w <= 0 || h <= 0 {
 		return fyne.Size{}, false
 	}

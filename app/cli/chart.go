@@ -273,5 +273,8 @@ func cliLang(env *Env, flagValue string) (string, error) {
 			return "zh", nil
 		}
 	}
+	if strings.HasPrefix(strings.ToLower(systemLocale()), "en") {
+		return "en", nil
+	}
 	return "zh", nil
 }

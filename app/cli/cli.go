@@ -191,8 +191,16 @@ func textLang(getenv func(string) string, flagValue string) string {
 			return "en"
 		}
 	}
+	if strings.HasPrefix(strings.ToLower(systemLocale()), "zh") {
+		return "zh"
+	}
 	return "en"
 }
+
+// systemLocale is the user's locale where the system keeps it outside the
+// environment (Windows: syslocale_windows.go), else "". It is consulted only
+// when none of LC_ALL, LC_MESSAGES, LANG is set.
+var systemLocale = func() string { return "" }
 
 func usage(env *Env) {
 	w := env.Stdout
