@@ -4,12 +4,14 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kefucost/app/window/kit/kittest"
 	"kefucost/scenarios"
 )
 
@@ -38,23 +40,88 @@ func TestPartialTotalOnCardIsReadable(t *testing.T) {
 			o  fyne.Widget
 			lb *widget.Label
 		}{{v.Total, v.Total}, {v.Rank, &v.Rank.Label}} {
-			o, lb := x.o, x.lb
-			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
-			sc := u.win.Canvas().Scale()
-			// The text's own box: as wide as the text (no
-			// neighbour's glyphs or borders).
-			size := theme.SizeForWidget(lb.SizeName, o)
-			if lb.SizeName == "" {
-				size = theme.SizeForWidget(theme.SizeNameText, o)
-			}
-			w := fyne.MeasureText(lb.Text, size, lb.TextStyle).Width
-			h := o.Size().Height
-			r := image.Rect(int(pos.X*sc), int(pos.Y*sc), int((pos.X+w+theme.InnerPadding())*sc), int((pos.Y+h)*sc))
-			if c := inkContrast(img, r, bg); c < 4.5 {
-				t.Errorf("%s %s: %q drawn at contrast %.2f:1 against the background (want ≥ 4.5)", mode, lang, lb.Text, c)
+			if c := drawnContrast(u, img, bg, x.o, x.lb); c < 4.5 {
+				t.Errorf("%s %s: %q drawn at contrast %.2f:1 against the background (want ≥ 4.5)", mode, lang, x.lb.Text, c)
 			}
 		}
 	}
+}
+
+// The hints under the fields, their units and the vendors' explanations
+// are greyed, and readable: in both themes at least 4.5:1 against the
+// background as drawn. They were widget.LowImportance in the theme's
+// "disabled" colour, #E3E3E3 on white (1.3:1) and #39393A on the dark
+// background (1.6:1).
+func TestHintsAreReadable(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	for _, mode := range []string{"light", "dark"} {
+		f.app.Settings().SetTheme(NewThemeMode(mode))
+		size := fyne.NewSize(1280, 800)
+		u.win.Resize(size.SubtractWidthHeight(1, 0)) // the test canvas lays out on resize
+		u.win.Resize(size)
+		bg := u.app.Settings().Theme().Color(theme.ColorNameBackground, u.app.Settings().ThemeVariant())
+		hint := f.field("demand.chats_per_day").Note
+		unit := findLabel(t, u.form.Content, u.lang.T("unit.asr_minutes_per_day")) // 分钟: "次" alone has too few solid pixels to measure
+		u.inputs.SelectIndex(0)
+		img := u.win.Canvas().Capture()
+		for _, x := range []struct {
+			o  fyne.Widget
+			lb *widget.Label
+		}{{hint, &hint.Label}, {unit, unit}} {
+			if x.lb.Importance != widget.LowImportance {
+				t.Fatalf("precondition: %q is greyed (LowImportance)", x.lb.Text)
+			}
+			if c := drawnContrast(u, img, bg, x.o, x.lb); c < 4.5 {
+				t.Errorf("%s: %q drawn at contrast %.2f:1 against the background (want ≥ 4.5)", mode, x.lb.Text, c)
+			}
+		}
+		u.inputs.SelectIndex(1)
+		intro := u.vendors.Intro
+		img = u.win.Canvas().Capture()
+		if c := drawnContrast(u, img, bg, intro, &intro.Label); c < 4.5 {
+			t.Errorf("%s: the vendors' explanation %q drawn at contrast %.2f:1 against the background (want ≥ 4.5)", mode, intro.Text, c)
+		}
+		u.inputs.SelectIndex(0)
+	}
+}
+
+// findLabel is the label in o whose text is text.
+func findLabel(t *testing.T, o fyne.CanvasObject, text string) *widget.Label {
+	t.Helper()
+	var found *widget.Label
+	kittest.Walk(o, func(o fyne.CanvasObject) bool {
+		if lb, ok := o.(*widget.Label); ok && found == nil && lb.Text == text {
+			found = lb
+		}
+		return found != nil
+	})
+	if found == nil {
+		t.Fatalf("no label %q", text)
+	}
+	return found
+}
+
+// drawnContrast is the contrast against bg of the text of label lb (the
+// widget o shows it) in the window's capture img: in the text's own box,
+// as wide as its first line (no neighbour's glyphs, borders or scroll
+// bar).
+func drawnContrast(u *ui, img image.Image, bg color.Color, o fyne.Widget, lb *widget.Label) float64 {
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	sc := u.win.Canvas().Scale()
+	size := theme.SizeForWidget(lb.SizeName, o)
+	if lb.SizeName == "" {
+		size = theme.SizeForWidget(theme.SizeNameText, o)
+	}
+	first, _, _ := strings.Cut(lb.Text, "\n")
+	// A text that fills its width ends at the scroll bar: left out.
+	w := min(fyne.MeasureText(first, size, lb.TextStyle).Width+theme.InnerPadding(), o.Size().Width*0.8)
+	h := o.Size().Height
+	// Inset from the top and bottom: the glyphs are (a tab bar's line
+	// may touch a text at the top of its tab).
+	in := theme.InnerPadding() / 2
+	r := image.Rect(int(pos.X*sc), int((pos.Y+in)*sc), int((pos.X+w)*sc), int((pos.Y+h-in)*sc))
+	return inkContrast(img, r, bg)
 }
 
 // inkContrast is the contrast ratio against bg of the text's colour in

@@ -422,10 +422,10 @@ func (p *Panel) showCards(c *pricing.Comparison) {
 	if !sameObjects(p.Cards.Objects, objs) {
 		p.Cards.Objects = objs
 		// Cards new to the container take its theme (compactTheme's
-		// padding and muted colour) only when the override is
-		// refreshed, and their texts keep the colours they were drawn
-		// in until they are drawn again: a new card's greyed total was
-		// #E3E3E3, the app theme's.
+		// padding) only when the override is refreshed, and their
+		// texts keep the colours they were drawn in until they are
+		// drawn again (a new card's greyed total stayed #E3E3E3 when
+		// the grey was compactTheme's).
 		p.cardsTheme.Refresh()
 		for _, id := range p.Order {
 			p.CardViews[id].restyle()
@@ -669,26 +669,7 @@ func (t compactTheme) current() fyne.Theme {
 }
 
 func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNameDisabled {
-		return mutedText(t.current(), v)
-	}
-	return t.current().Color(n, v)
-}
-
-// mutedText is the colour of the cards' greyed words (a partial total,
-// "仅覆盖：机器人": widget.LowImportance draws them in the theme's
-// "disabled" colour, #E3E3E3 on white in the light theme, 1.3:1):
-// grey, apart from the text, and readable, at least 4.5:1 on the
-// background in both variants (#737373 on white 4.7:1, #8C8C8C on
-// #171718 5.3:1). The cards hold no widget that is ever disabled. The
-// variant is the background's (the app's theme may force light or dark
-// whatever v says).
-func mutedText(th fyne.Theme, v fyne.ThemeVariant) color.Color {
-	r, g, b, _ := th.Color(theme.ColorNameBackground, v).RGBA()
-	if r+g+b > 3*0x8000 { // a light background
-		return color.NRGBA{R: 0x73, G: 0x73, B: 0x73, A: 0xff}
-	}
-	return color.NRGBA{R: 0x8c, G: 0x8c, B: 0x8c, A: 0xff}
+	return t.current().Color(n, v) // greyed words: the app theme's readable grey (window/theme.go)
 }
 
 func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }

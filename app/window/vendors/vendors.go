@@ -26,6 +26,8 @@ import (
 type Panel struct {
 	Content fyne.CanvasObject
 	Cards   map[string]*Card
+	// Intro explains the panel (a hint, greyed).
+	Intro *kit.Para
 
 	lang   kit.Lang
 	cat    *pricing.Catalog
@@ -128,8 +130,8 @@ func (c *Card) rowIDs(box *fyne.Container) []string {
 // the window's (a new quote field takes the focus).
 func New(l kit.Lang, cat *pricing.Catalog, canvas fyne.Canvas) *Panel {
 	p := &Panel{lang: l, cat: cat, canvas: canvas, Cards: map[string]*Card{}, Pins: map[string]*widget.Select{}}
-	intro := kit.HintLabel(l.T("vendors.intro"))
-	items := []fyne.CanvasObject{intro, p.pinCard()}
+	p.Intro = kit.HintLabel(l.T("vendors.intro"))
+	items := []fyne.CanvasObject{p.Intro, p.pinCard()}
 	for _, v := range cat.Vendors {
 		c := p.newCard(v)
 		p.Cards[v.ID] = c
