@@ -178,7 +178,16 @@ func (s *Scenario) checkExtra(p string, x Extra) []*FieldError {
 // check tests a value against the field's range.
 func (f *decField) check(field string, v decimal.Decimal) *FieldError {
 	if f.loOpen && (!v.GreaterThan(f.lo) || v.GreaterThan(f.hi)) {
-		return fieldErr(field, ErrRange, fmt.Sprintf("must be more than %s and at most %s, not %s", f.lo, f.hi, v), f.lo.String(), f.hi.String())
+		msg := fmt.Sprintf("must be more than %s and at most %s, not %s", f.lo, f.hi, v)
+		// The key says which bound: "from 0 to 3600" would read as if 0
+		// were allowed.
+		switch {
+		case f.lo.IsZero() && !v.IsPositive():
+			return fieldErr(field, ErrNotPositive, msg)
+		case v.GreaterThan(f.hi):
+			return fieldErr(field, ErrTooLarge, msg, f.hi.String())
+		}
+		return fieldErr(field, ErrRange, msg, f.lo.String(), f.hi.String())
 	}
 	return decRange(field, v, f.lo, f.hi)
 }

@@ -8,17 +8,22 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
 
 	"kefucost/app/window/kit"
 	"kefucost/app/window/kit/kittest"
 )
 
-// The form's general message line (an engine refusal no field shows:
-// ASR requests too short for kefucost to count) breaks Chinese between
-// characters, as the rest of the window does (kit.Para): Fyne's own
-// label broke it only at its spaces ("…每次不足 1 秒按 1" / "秒计费，…",
-// "超出" / "kefucost" / "能计算的范围…"), leaving lines half empty.
+// A long Chinese message breaks between characters, as the rest of the
+// window does (kit.Para): Fyne's own label broke it only at its spaces
+// ("…每次不足 1 秒按 1" / "秒计费，…", "超出" / "kefucost" / "能计算的范围…"),
+// leaving lines half empty. The engine's refusal of ASR requests too short
+// to count went to the form's general message line; it is said at its
+// field (the mean request length) since the form has one. A message no
+// field shows still goes to the general line, its field named as Chinese
+// is written ("机器人外呼占比：…", not ": ").
 func TestGeneralMessageWrapsChinese(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
@@ -31,17 +36,11 @@ func TestGeneralMessageWrapsChinese(t *testing.T) {
 	if !u.openFileData([]byte(js), "asr.kefucost.json") {
 		t.Fatal("the scenario did not open")
 	}
-	var general fyne.CanvasObject
+	var general *kit.Para
 	var text string
 	kittest.Walk(u.form.Content, func(o fyne.CanvasObject) bool {
-		switch x := o.(type) {
-		case *kit.Para:
-			if strings.Contains(x.Text, "语音识别请求") && x.Visible() {
-				general, text = x, x.Text
-			}
-			return true
-		case *widget.Label:
-			if strings.Contains(x.Text, "语音识别请求") && x.Visible() {
+		if x, ok := o.(*kit.Para); ok {
+			if strings.Contains(x.Text, "语音识别请求") && x.Visible() && x.Importance == widget.DangerImportance {
 				general, text = x, x.Text
 			}
 			return true
@@ -49,15 +48,19 @@ func TestGeneralMessageWrapsChinese(t *testing.T) {
 		return false
 	})
 	if general == nil {
-		t.Fatal("no general message about the ASR requests in the form")
+		t.Fatal("no message about the ASR requests in the form")
+	}
+	if ff := f.field("demand.asr_seconds_per_request"); ff.Message() != text || !strings.HasPrefix(text, "平均") {
+		t.Errorf("the field says %q; the message shown is %q", ff.Message(), text)
 	}
 	// Narrower than the form beside the results at 1280 px.
 	width := float32(300)
 	general.Resize(fyne.NewSize(width, general.MinSize().Height))
 	got := kittest.Rows(general)
-	// Fyne's own label at the same width, for comparison.
+	// Fyne's own label at the same width and size, for comparison.
 	lb := widget.NewLabel(text)
 	lb.Wrapping = fyne.TextWrapWord
+	lb.SizeName = general.SizeName
 	w := test.NewWindow(container.NewWithoutLayout(lb))
 	defer w.Close()
 	lb.Resize(fyne.NewSize(width, lb.MinSize().Height))
@@ -65,15 +68,28 @@ func TestGeneralMessageWrapsChinese(t *testing.T) {
 	if len(got) < 2 || len(fyneRows) < 2 {
 		t.Fatalf("not wrapped at %.0f px: shown %q, Fyne's %q", width, got, fyneRows)
 	}
-	// Lines filled as Chinese allows take fewer of them than lines
-	// broken at spaces (Fyne's: "秒计费，每天计费秒数将超过" left a third
-	// of its line empty).
-	if len(got) >= len(fyneRows) {
-		t.Errorf("the general line breaks as Fyne's label does (at spaces only):\n%s\nFyne's:\n%s",
+	// Lines filled as Chinese allows take no more of them than lines
+	// broken at spaces, and leave no Latin word alone on a line (Fyne's:
+	// "秒计费，每天计费秒数将超过" left a third of its line empty; at
+	// the field's caption size, "kefucost" alone).
+	alone := func(rows []string) bool {
+		for _, r := range rows {
+			if strings.TrimSpace(r) == "kefucost" {
+				return true
+			}
+		}
+		return false
+	}
+	if !alone(fyneRows) && len(got) >= len(fyneRows) || len(got) > len(fyneRows) || alone(got) {
+		t.Errorf("the message breaks as Fyne's label does (at spaces only):\n%s\nFyne's:\n%s",
 			strings.Join(got, "\n"), strings.Join(fyneRows, "\n"))
 	}
+	size := theme.SizeForWidget(theme.SizeNameText, general)
+	if general.SizeName != "" {
+		size = theme.SizeForWidget(general.SizeName, general)
+	}
 	for _, r := range got {
-		if fyne.MeasureText(r, 14, fyne.TextStyle{}).Width > width {
+		if fyne.MeasureText(r, size, fyne.TextStyle{}).Width > width {
 			t.Errorf("row %q is wider than the line (%.0f px)", r, width)
 		}
 		if strings.Contains(r, "1,000,0") && !strings.Contains(r, "1,000,000,000,000") {
@@ -83,9 +99,27 @@ func TestGeneralMessageWrapsChinese(t *testing.T) {
 	if strings.Join(got, "") == "" || !strings.Contains(strings.Join(got, ""), "kefucost") {
 		t.Errorf("the message lost words: %q", got)
 	}
-	// The field's name and its message are joined as Chinese is written
-	// (it read "每次语音识别请求时长: 平均…").
-	if !strings.HasPrefix(text, "每次语音识别请求时长：平均") {
-		t.Errorf("the general line reads %q, want 每次语音识别请求时长：平均…", text)
+	// A field the form does not show: its message on the general line,
+	// joined as Chinese is written.
+	share := decimal.RequireFromString("1.5")
+	u.cur.Demand.RobotOutboundShare = share
+	u.recompute()
+	if g := generalText(u); !strings.HasPrefix(g, "机器人外呼占比：") {
+		t.Errorf("the general line reads %q, want 机器人外呼占比：…", g)
 	}
+}
+
+// generalText is what the form's general message line says.
+func generalText(u *ui) string {
+	var text string
+	kittest.Walk(u.form.Content, func(o fyne.CanvasObject) bool {
+		if x, ok := o.(*kit.Para); ok {
+			if strings.Contains(x.Text, "机器人外呼占比") && x.Visible() && x.Importance == widget.DangerImportance {
+				text = x.Text
+			}
+			return true
+		}
+		return false
+	})
+	return text
 }

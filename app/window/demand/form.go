@@ -49,7 +49,7 @@ var groups = []struct {
 	fields []fieldSpec
 }{
 	{"group.horizon", []fieldSpec{{"start", kindDate}, {"months", kindCount}, {"price_date", kindOptionalDate}, {"discount_rate", kindDecimal}}},
-	{"group.bot", []fieldSpec{{"demand.chats_per_day", kindCount}, {"demand.messages_per_chat", kindCount}, {"demand.asr_minutes_per_day", kindCount}}},
+	{"group.bot", []fieldSpec{{"demand.chats_per_day", kindCount}, {"demand.messages_per_chat", kindCount}, {"demand.asr_minutes_per_day", kindCount}, {"demand.asr_seconds_per_request", kindDecimal}}},
 	{"group.seats", []fieldSpec{{"demand.online_agents", kindCount}, {"demand.phone_agents", kindCount}, {"demand.ai_voice_seats", kindCount}, {"demand.bots", kindCount}}},
 	{"group.telephony", []fieldSpec{
 		{"demand.phone_numbers", kindCount}, {"demand.inbound_minutes_per_month", kindCount},
@@ -259,6 +259,11 @@ func setField(s *scenarios.Scenario, spec fieldSpec, text string) string {
 			s.Demand.RecordedShare = v
 		case "demand.growth_per_month":
 			s.Demand.GrowthPerMonth = v
+		case "demand.asr_seconds_per_request":
+			if strings.TrimSpace(text) == "" {
+				v = scenarios.DefaultASRSecondsPerRequest // empty: as a file that does not say
+			}
+			s.Demand.ASRSecondsPerRequest = v
 		}
 	case kindDate, kindOptionalDate:
 		t := strings.TrimSpace(text)
@@ -298,6 +303,8 @@ func fieldText(s *scenarios.Scenario, spec fieldSpec) string {
 		return s.Demand.RecordedShare.String()
 	case "demand.growth_per_month":
 		return s.Demand.GrowthPerMonth.String()
+	case "demand.asr_seconds_per_request":
+		return s.Demand.ASRSecondsPerRequest.String()
 	}
 	v, _ := s.Demand.Count(shortName(spec.path))
 	return strconv.FormatInt(v, 10)
