@@ -3,9 +3,13 @@ package window
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"kefucost/app/wording"
+	"kefucost/scenarios"
 )
 
 // giftsFile is a scenario with gift packs for Chatopera and Tencent and a
@@ -27,6 +31,116 @@ func openGiftsFile(t *testing.T, f *uiFixture) {
 	}
 	if !f.u.openPath(path) {
 		t.Fatal("the gifts file did not open")
+	}
+}
+
+func giftsOf(s *scenarios.Scenario, id string) string {
+	var out string
+	for _, g := range s.Vendor(id).Gifts {
+		out += g.Item + "@" + g.Date.String() + " "
+	}
+	return out
+}
+
+// Gift packs are edited in the vendor's panel, beside its prices: a file's
+// gifts show as rows (the pack by its name, the day received), rows are
+// added and removed, the pack is picked among the vendor's own packs by
+// name, a day that is not one or falls after the horizon is said at its
+// field in the window's language with the text kept; the results follow
+// each edit, and what is saved is what is shown (a file's gifts and its
+// ASR request length survive edits, a language switch and Save).
+func TestGiftPacksEditableInTheVendorPanel(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	openGiftsFile(t, f)
+	c := u.vendors.Cards["chatopera"]
+	if len(c.Gifts) != 2 || c.Gifts[0].Item.Selected != "资源包 1,000 元（100,000 次）" || c.Gifts[1].Date.Text != "2027-03-01" {
+		t.Fatalf("Chatopera's gift rows: %d, %q, %q", len(c.Gifts), c.Gifts[0].Item.Selected, c.Gifts[len(c.Gifts)-1].Date.Text)
+	}
+	// The picker offers the vendor's packs by name, no id.
+	v := u.cat.Vendor("chatopera")
+	var names []string
+	for _, id := range v.PackIDs() {
+		for i := len(v.Editions) - 1; i >= 0; i-- {
+			if it := v.Editions[i].Item(id); it != nil {
+				names = append(names, it.Name) // the newest edition's
+				break
+			}
+		}
+	}
+	if opts := c.Gifts[0].Item.Options; strings.Join(opts, "|") != strings.Join(names, "|") {
+		t.Errorf("pack picker %q, want the packs' names %q", opts, names)
+	}
+	if tq := u.vendors.Cards["tencent-qidian"]; len(tq.Gifts) != 1 || tq.Gifts[0].Item.Selected != "会话充值包 12 万条" {
+		t.Errorf("Tencent's gift rows %d", len(tq.Gifts))
+	}
+	if hw := u.vendors.Cards["huawei-cec"]; hw.AddGift.Visible() && len(u.cat.Vendor("huawei-cec").PackIDs()) == 0 {
+		t.Error("Huawei sells no packs, yet offers to add a gift")
+	}
+	if !c.GiftNote.Visible() || !strings.Contains(c.GiftNote.Text, "赠送资源包先于购买的资源包扣除") {
+		t.Errorf("gift note %q", c.GiftNote.Text)
+	}
+	total := func() string { return u.results.Totals["chatopera"].Text }
+	engine := func() string { return u.lang.T("money", wording.Money(resultFor(f.expected(), "chatopera").Total)) }
+	before := total()
+
+	// Remove the big pack: the results follow.
+	test.Tap(c.Gifts[1].Remove)
+	if got := giftsOf(u.cur, "chatopera"); got != "pack.1000@2027-01-01 " || len(c.Gifts) != 1 {
+		t.Fatalf("after removing the second gift: %q, %d rows", got, len(c.Gifts))
+	}
+	if got := total(); got == before || got != engine() {
+		t.Errorf("Chatopera's total %q after removing a gift (before %q, engine %q)", got, before, engine())
+	}
+	// Add one: the vendor's first pack, received on the start.
+	test.Tap(c.AddGift)
+	if got := giftsOf(u.cur, "chatopera"); got != "pack.1000@2027-01-01 pack.100@2027-01-01 " || len(c.Gifts) != 2 {
+		t.Fatalf("after adding a gift: %q, %d rows", got, len(c.Gifts))
+	}
+	row := c.Gifts[1]
+	row.Item.SetSelected("资源包 10,000 元（2,000,000 次）")
+	typeInto(row.Date, "2027-06-01")
+	if got := giftsOf(u.cur, "chatopera"); got != "pack.1000@2027-01-01 pack.10000@2027-06-01 " {
+		t.Errorf("after picking the pack and its day: %q", got)
+	}
+	if got := total(); got != engine() {
+		t.Errorf("Chatopera's total %q, engine %q", got, engine())
+	}
+	// A day that is not one, then one after the horizon: said at the
+	// field, in Chinese; the text stays.
+	errAt := func() string { return c.Errs["vendors.chatopera.gifts[1].date"].Text }
+	typeInto(row.Date, "6月1日")
+	if msg := errAt(); msg == "" || latinWords([]string{msg}) != nil || row.Date.Text != "6月1日" || !u.stale {
+		t.Errorf("not a day: message %q, text %q, stale %v", msg, row.Date.Text, u.stale)
+	}
+	typeInto(row.Date, "2028-01-01")
+	if msg := errAt(); !strings.Contains(msg, "2028-01-01") || latinWords([]string{msg}) != nil {
+		t.Errorf("after the horizon: message %q", msg)
+	}
+	typeInto(row.Date, "2027-06-01")
+	if errAt() != "" || u.stale {
+		t.Errorf("a good day again: message %q, stale %v", errAt(), u.stale)
+	}
+
+	// What is saved is what is shown, after a language switch too.
+	u.setLanguage("en")
+	c = u.vendors.Cards["chatopera"]
+	if len(c.Gifts) != 2 || c.Gifts[1].Item.Selected != "Resource pack CNY 10,000 (2,000,000 calls)" {
+		t.Errorf("in English: %d rows, %q", len(c.Gifts), c.Gifts[len(c.Gifts)-1].Item.Selected)
+	}
+	u.onSave()
+	s, _, err := f.store.Load("赠送资源包")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := giftsOf(s, "chatopera"), "pack.1000@2027-01-01 pack.10000@2027-06-01 "; got != want {
+		t.Errorf("Chatopera's gifts saved %q, want %q", got, want)
+	}
+	if got, want := giftsOf(s, "tencent-qidian"), "sessions.120k@2027-02-01 "; got != want {
+		t.Errorf("Tencent's gifts saved %q, want %q", got, want)
+	}
+	if got := s.Demand.ASRSecondsPerRequest.String(); got != "3" {
+		t.Errorf("asr_seconds_per_request saved %s, want 3", got)
 	}
 }
 

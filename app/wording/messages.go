@@ -35,6 +35,14 @@ func FieldName(lang, path string) string {
 		}
 		return name
 	}
+	if m := giftPath.FindStringSubmatch(path); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		name := Text(lang, "fieldname.gift", VendorNameByID(lang, m[1]), n+1)
+		if t, ok := Lookup(lang, "gifts."+m[3]); ok && m[3] != "" {
+			name += " " + t
+		}
+		return name
+	}
 	if m := vendorPath.FindStringSubmatch(path); m != nil {
 		vendor := VendorNameByID(lang, m[1])
 		switch m[2] {
@@ -85,6 +93,10 @@ var vendorPath = regexp.MustCompile(`^vendors\.([a-z0-9-]+)(?:\.([a-z]+))?(?:\["
 // extraPath is one of a vendor's own costs: vendors.<id>.extras[i] and its
 // fields (.name, .amount, .when, .date).
 var extraPath = regexp.MustCompile(`^vendors\.([a-z0-9-]+)\.extras\[(\d+)\](?:\.([a-z]+))?`)
+
+// giftPath is one of a vendor's gift packs: vendors.<id>.gifts[i] and
+// its fields (.item, .date).
+var giftPath = regexp.MustCompile(`^vendors\.([a-z0-9-]+)\.gifts\[(\d+)\](?:\.([a-z]+))?`)
 
 // changePath is a dated change: changes[i] and its fields (.date, .field,
 // .value).

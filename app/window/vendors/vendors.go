@@ -84,6 +84,26 @@ type Card struct {
 	Extras    []*ExtraRow
 	extrasBox *fyne.Container
 	AddExtra  *widget.Button
+	// Gifts are the packs the vendor gave the buyer, one row each; the
+	// section shows for a vendor that sells packs, or has gifts listed.
+	Gifts    []*GiftRow
+	giftsBox *fyne.Container
+	AddGift  *widget.Button
+	// GiftNote says what the last comparison did with the gifts (the
+	// engine's own note: drawn first, or not applied and why).
+	GiftNote *kit.Para
+	gifts    *fyne.Container
+	packIDs  []string
+}
+
+// GiftRow is one gift pack: which of the vendor's packs, and the day it
+// was received.
+type GiftRow struct {
+	Item   *widget.Select
+	Date   *widget.Entry
+	Remove *widget.Button
+	ids    []string // parallel to Item.Options
+	box    fyne.CanvasObject
 }
 
 // ExtraRow is one of the buyer's own lines: what it is for, the amount,
@@ -275,6 +295,28 @@ func (p *Panel) newCard(v *pricing.Vendor) *Card {
 			p.canvas.Focus(c.Extras[n-1].Amount)
 		}
 	})
+	c.packIDs = v.PackIDs()
+	c.giftsBox = container.NewVBox()
+	c.GiftNote = kit.NewPara("")
+	c.GiftNote.Hide()
+	c.AddGift = widget.NewButton(l.T("gifts.add"), func() {
+		if len(c.packIDs) == 0 {
+			return
+		}
+		var now []scenarios.Gift
+		p.OnChange(v.ID, func(vs *scenarios.VendorSettings) {
+			g := scenarios.Gift{Item: newestPack(v, c.packIDs)}
+			if p.Start != nil {
+				g.Date = p.Start()
+			}
+			vs.Gifts = append(append([]scenarios.Gift(nil), vs.Gifts...), g)
+			now = vs.Gifts
+		})
+		p.fillGifts(c, now)
+		if n := len(c.Gifts); n > 0 {
+			p.canvas.Focus(c.Gifts[n-1].Date)
+		}
+	})
 	return c
 }
 
@@ -412,6 +454,141 @@ func (p *Panel) newExtraRow(c *Card, i int) *ExtraRow {
 	return r
 }
 
+// packLabel is a pack's name in the window's language (a picker of
+// packs shows names, never ids); an id the catalog does not know stays
+// as written, so a file's mistake is shown, not lost.
+func packLabel(l kit.Lang, v *pricing.Vendor, id string) string {
+	if it := itemOf(v, id); it != nil {
+		return kit.NameIn(l, it.Name, it.NameEN)
+	}
+	return id
+}
+
+// newestPack is the first of the vendor's packs its newest edition sells
+// (a new gift row starts with it: Chatopera's annual packages of 2023-02
+// are packs too, no longer sold).
+func newestPack(v *pricing.Vendor, packs []string) string {
+	if n := len(v.Editions); n > 0 {
+		for _, id := range packs {
+			if it := v.Editions[n-1].Item(id); it != nil && it.Quota > 0 {
+				return id
+			}
+		}
+	}
+	return packs[0]
+}
+
+// newGiftRow builds the row of gift i of card c; item is its pack (one
+// the vendor does not sell is offered too, as written in the file).
+func (p *Panel) newGiftRow(c *Card, i int, item string) *GiftRow {
+	l := p.lang
+	base := fmt.Sprintf("vendors.%s.gifts[%d]", c.v.ID, i)
+	r := &GiftRow{Date: widget.NewEntry(), ids: append([]string(nil), c.packIDs...)}
+	if item != "" && kit.IndexOf(r.ids, item) < 0 {
+		r.ids = append(r.ids, item)
+	}
+	var labels []string
+	for _, id := range r.ids {
+		labels = append(labels, packLabel(l, c.v, id))
+	}
+	r.Item = widget.NewSelect(labels, nil)
+	r.Item.PlaceHolder = l.T("select.placeholder")
+	r.Date.SetPlaceHolder(l.T("placeholder.date"))
+	change := func(fn func(g *scenarios.Gift)) {
+		if p.filling || p.Loading() {
+			return
+		}
+		p.OnChange(c.v.ID, func(vs *scenarios.VendorSettings) {
+			if i < len(vs.Gifts) {
+				g := vs.Gifts[i]
+				fn(&g)
+				vs.Gifts = append([]scenarios.Gift(nil), vs.Gifts...)
+				vs.Gifts[i] = g
+			}
+		})
+	}
+	r.Item.OnChanged = func(string) {
+		if k := r.Item.SelectedIndex(); k >= 0 {
+			change(func(g *scenarios.Gift) { g.Item = r.ids[k] })
+		}
+	}
+	r.Date.OnChanged = func(text string) {
+		if p.filling || p.Loading() {
+			return
+		}
+		key := base + ".date"
+		var d scenarios.Date // empty: the check says a gift needs its day
+		if t := strings.TrimSpace(text); t != "" {
+			v, err := scenarios.ParseDate(t)
+			if err != nil {
+				p.OnBadText(key, kit.Typed{Msg: "err.not_date", Text: text})
+				return
+			}
+			d = v
+		}
+		p.OnValue(key)
+		change(func(g *scenarios.Gift) { g.Date = d })
+	}
+	r.Remove = widget.NewButton(l.T("gifts.remove"), func() {
+		var left []scenarios.Gift
+		for j := range c.Gifts {
+			p.OnValue(fmt.Sprintf("vendors.%s.gifts[%d].date", c.v.ID, j))
+		}
+		p.OnChange(c.v.ID, func(vs *scenarios.VendorSettings) {
+			if i < len(vs.Gifts) {
+				vs.Gifts = append(append([]scenarios.Gift(nil), vs.Gifts[:i]...), vs.Gifts[i+1:]...)
+			}
+			left = vs.Gifts
+		})
+		p.fillGifts(c, left)
+	})
+	for _, f := range []string{"item", "date"} {
+		c.Errs[base+"."+f] = kit.ErrorLabel()
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(l.T("gifts.item"), container.NewVBox(kit.Shrink(r.Item, 160), c.Errs[base+".item"])),
+		widget.NewFormItem(l.T("gifts.date"), container.NewVBox(r.Date, c.Errs[base+".date"])),
+	)
+	r.box = container.NewVBox(form, container.NewHBox(r.Remove))
+	return r
+}
+
+// fillGifts shows the vendor's gift packs, one row each, and the
+// section when the vendor sells packs or has gifts listed.
+func (p *Panel) fillGifts(c *Card, gs []scenarios.Gift) {
+	was := p.filling
+	p.filling = true
+	defer func() { p.filling = was }()
+	for k := range c.Errs {
+		if strings.HasPrefix(k, "vendors."+c.v.ID+".gifts[") {
+			delete(c.Errs, k)
+		}
+	}
+	c.Gifts = nil
+	var objs []fyne.CanvasObject
+	for i, g := range gs {
+		r := p.newGiftRow(c, i, g.Item)
+		r.Item.SetSelectedIndex(kit.IndexOf(r.ids, g.Item))
+		if !g.Date.IsZero() {
+			r.Date.SetText(g.Date.String())
+		}
+		c.Gifts = append(c.Gifts, r)
+		objs = append(objs, r.box)
+	}
+	c.giftsBox.Objects = objs
+	c.giftsBox.Refresh()
+	if len(c.packIDs) > 0 {
+		c.AddGift.Show()
+	} else {
+		c.AddGift.Hide() // only a file's gifts, to correct or remove
+	}
+	if len(c.packIDs) > 0 || len(gs) > 0 {
+		c.gifts.Show()
+	} else {
+		c.gifts.Hide()
+	}
+}
+
 // fillExtras shows the vendor's own lines, one row each.
 func (p *Panel) fillExtras(c *Card, xs []scenarios.Extra) {
 	was := p.filling
@@ -476,6 +653,13 @@ func unpricedItems(v *pricing.Vendor) []string {
 
 func (c *Card) build(l kit.Lang) fyne.CanvasObject {
 	base := "vendors." + c.v.ID
+	// Gift packs beside the prices: what the buyer was given.
+	c.gifts = container.NewVBox(
+		widget.NewLabelWithStyle(l.T("gifts.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		kit.HintLabel(l.T("gifts.hint")), c.GiftNote, c.giftsBox, container.NewHBox(c.AddGift))
+	if len(c.packIDs) == 0 {
+		c.gifts.Hide()
+	}
 	form := widget.NewForm(
 		widget.NewFormItem(l.T("vendors.plan"), container.NewVBox(kit.Shrink(c.plan, 160), c.Errs[base+".plan"])),
 		widget.NewFormItem(l.T("vendors.discount"), container.NewVBox(c.Discount, kit.HintLabel(l.T("vendors.discount.hint")), c.Errs[base+".discount"])),
@@ -490,7 +674,7 @@ func (c *Card) build(l kit.Lang) fyne.CanvasObject {
 	items = append(items,
 		widget.NewLabelWithStyle(l.T("vendors.prices"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		kit.HintLabel(l.T("vendors.prices.hint")),
-		c.Status, c.needBox, c.other, kit.Shrink(c.addItem, 160),
+		c.Status, c.needBox, c.other, kit.Shrink(c.addItem, 160), c.gifts,
 		widget.NewLabelWithStyle(l.T("extras.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		kit.HintLabel(l.T("extras.hint")), c.extrasBox, container.NewHBox(c.AddExtra), c.Combine)
 	// The vendor's name as a heading that wraps: a card's title never
@@ -674,6 +858,7 @@ func (p *Panel) Fill(s *scenarios.Scenario) {
 	for _, v := range p.cat.Vendors {
 		p.Cards[v.ID].Combine.SetChecked(!s.Combine.Excludes(v.ID))
 		p.fillExtras(p.Cards[v.ID], s.Vendor(v.ID).Extras)
+		p.fillGifts(p.Cards[v.ID], s.Vendor(v.ID).Gifts)
 		c := p.Cards[v.ID]
 		vs := s.Vendor(v.ID)
 		c.Include.SetChecked(vs.IsEnabled())
@@ -779,8 +964,33 @@ func (p *Panel) ShowStatus(c *pricing.Comparison, s *scenarios.Scenario) {
 			card.Status.Text, card.Status.Importance = text, imp
 			card.Status.Refresh()
 		}
+		p.showGiftNote(card, r, s)
 		p.place(card, r, s)
 	}
+}
+
+// showGiftNote says under the vendor's gift packs what the comparison
+// did with them, in the engine's words (its notes "chatopera.gifts" and
+// "gifts-not-applied"): drawn before bought packs, or not applied and
+// why. Nothing when the vendor has no gifts.
+func (p *Panel) showGiftNote(c *Card, r *pricing.Result, s *scenarios.Scenario) {
+	var parts []string
+	if r != nil && s != nil && len(s.Vendor(c.v.ID).Gifts) > 0 {
+		for _, n := range r.Notes {
+			if n.ID == "chatopera.gifts" || n.ID == "gifts-not-applied" {
+				parts = append(parts, kit.NameIn(p.lang, n.Text, n.EN))
+			}
+		}
+	}
+	text := strings.Join(parts, "\n")
+	if text == "" {
+		if c.GiftNote.Visible() {
+			c.GiftNote.Hide()
+		}
+		return
+	}
+	kit.SetText(c.GiftNote, text)
+	c.GiftNote.Show()
 }
 
 // ClearStatus forgets what the last comparison said per vendor (another
@@ -788,6 +998,7 @@ func (p *Panel) ShowStatus(c *pricing.Comparison, s *scenarios.Scenario) {
 func (p *Panel) ClearStatus() {
 	for _, c := range p.Cards {
 		c.Status.SetText("")
+		c.GiftNote.Hide()
 	}
 }
 
@@ -817,6 +1028,11 @@ func (p *Panel) RestoreTyped(path, text string) bool {
 			case "date":
 				card.Extras[i].Date.SetText(text)
 			}
+		}
+	case strings.HasPrefix(rest, "gifts["):
+		var i int
+		if _, err := fmt.Sscanf(strings.TrimPrefix(rest, "gifts["), "%d].date", &i); err == nil && i < len(card.Gifts) {
+			card.Gifts[i].Date.SetText(text)
 		}
 	case strings.HasPrefix(rest, "prices["):
 		if _, err := fmt.Sscanf(strings.TrimPrefix(rest, "prices["), "%q]", &item); err == nil {
