@@ -353,7 +353,8 @@ func TestSensitivityBreakevenSaysPlannedChangesStay(t *testing.T) {
 // The break-even chart is drawn at the size of its area (the tab less the
 // field picker above it): drawn from an estimate of the rows around it,
 // at 1280×800 it came out at the least height (160 px) and was shown as a
-// flat band in a taller area.
+// flat band in a taller area. With the chart shown, the empty message
+// line under it takes no room (it left 30 px blank).
 func TestBreakevenDrawnAtItsAreaSize(t *testing.T) {
 	f := newChartsFixture(t, "zh")
 	u := f.u
@@ -369,5 +370,8 @@ func TestBreakevenDrawnAtItsAreaSize(t *testing.T) {
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	if d := float32(h) - area.Height*sc; d < -2 || d > 2 || float32(w) < area.Width*sc-2 {
 		t.Errorf("break-even drawn %d×%d px in an area of %v: want the area's size", w, h, area)
+	}
+	if u.sense.BreakevenMsg.Visible() {
+		t.Errorf("an empty message line (%q) under the chart", u.sense.BreakevenMsg.Text)
 	}
 }

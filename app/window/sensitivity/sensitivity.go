@@ -172,6 +172,7 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 	p.around[TornadoView] = []fyne.CanvasObject{whose, p.TornadoMsg}
 
 	p.BreakevenImg, p.BreakevenMsg = img(), msg()
+	p.BreakevenMsg.Hide() // shown only while there is no chart
 	p.RangeMsg = kit.ErrorLabel()
 	var labels []string
 	for _, f := range scenarios.CountFieldNames() {
@@ -208,8 +209,12 @@ func New(l kit.Lang, run, ui func(func())) *Panel {
 			p.refresh()
 		})
 	}}, p.BreakevenImg)
-	p.Breakeven = container.NewBorder(top, p.BreakevenMsg, nil, nil, p.breakevenArea)
-	p.around[BreakevenView] = []fyne.CanvasObject{top, p.BreakevenMsg}
+	// The message (computing, or why there is no chart) stands in the
+	// chart's place, never in a row of its own: an empty row left 30 px
+	// blank under the chart, and a row shown and hidden would change the
+	// chart's area, which draws it again.
+	p.Breakeven = container.NewBorder(top, nil, nil, nil, container.NewStack(p.breakevenArea, p.BreakevenMsg))
+	p.around[BreakevenView] = []fyne.CanvasObject{top}
 	return p
 }
 
@@ -285,6 +290,9 @@ func (p *Panel) options(view int, vendor string) chart.Options {
 	}
 	rows := float32(0)
 	for _, o := range p.around[view] {
+		if !o.Visible() {
+			continue
+		}
 		rows += o.MinSize().Height + theme.Padding()
 	}
 	w, h := p.in.Width, max(chart.MinHeight, p.in.Height-int(rows*scale))
@@ -432,7 +440,10 @@ func (p *Panel) computeBreakeven() {
 		p.KeptChanges.Show()
 	}
 	gen, s, o := p.gen[BreakevenView], p.in.Scenario, p.options(BreakevenView, "")
-	p.BreakevenMsg.SetText(p.lang.T("sense.computing"))
+	if p.BreakevenImg.Image == nil {
+		// Said in the chart's place: over a chart it would hide it.
+		p.setMsg(BreakevenView, p.BreakevenMsg, p.lang.T("sense.computing"))
+	}
 	p.workers[BreakevenView].submit(p.run, func() {
 		img, err := chart.BreakevenImage(s, field, pricing.SweepValues(from, to, breakevenPoints), o)
 		p.ui(func() {
@@ -448,9 +459,9 @@ func (p *Panel) shown(view int, img *canvas.Image, msg *kit.Para, drawn *image.R
 	if err != nil {
 		// A field error (a moved input past what can be computed) in
 		// the reader's words, naming the field.
-		msg.SetText(p.lang.T("sense.error", wording.FileError(string(p.lang), err).Error()))
+		p.setMsg(view, msg, p.lang.T("sense.error", wording.FileError(string(p.lang), err).Error()))
 	} else {
-		msg.SetText("")
+		p.setMsg(view, msg, "")
 		if drawn != nil {
 			img.Image = drawn
 			if view == TornadoView {
@@ -467,6 +478,17 @@ func (p *Panel) shown(view int, img *canvas.Image, msg *kit.Para, drawn *image.R
 	if p.OnShown != nil {
 		p.OnShown(view)
 	}
+}
+
+// setMsg says text for a view: under the tornado (a row of its own: the
+// tornado scrolls), in the break-even chart's place (shown only while
+// there is something to say).
+func (p *Panel) setMsg(view int, msg *kit.Para, text string) {
+	if view != BreakevenView {
+		msg.SetText(text)
+		return
+	}
+	kit.SetErrorLabel(msg, text)
 }
 
 // worker runs one job at a time; a job submitted while one runs waits,
