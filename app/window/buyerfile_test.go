@@ -185,3 +185,56 @@ func TestASRSecondsPerRequestEditableBesideASR(t *testing.T) {
 		t.Errorf("empty: asr_seconds_per_request = %s, message %q (want the default 5)", got, ff.Message())
 	}
 }
+
+// The share of robot minutes dialled out is a field beside the robot
+// minutes, and every decimal a dated change may set (robot_outbound_share,
+// asr_seconds_per_request, as recorded_share) is a change row: a file's
+// change shows its fields by name with their values, typing in them
+// prices again, removing one leaves the other. They showed as rows with
+// no field and no value, and typing in them changed nothing.
+func TestRobotShareAndDecimalChangesEditable(t *testing.T) {
+	f := newUIFixture(t, "zh")
+	u := f.u
+	js := `{"format": "kefucost.scenario", "version": 1, "name": "机器人外呼", "start": "2027-01-01", "months": 12,
+ "demand": {"phone_agents": 5, "phone_numbers": 2, "inbound_minutes_per_month": 20000, "robot_minutes_per_month": 30000, "ai_voice_seats": 2, "robot_outbound_share": "0.3"},
+ "changes": [{"date": "2027-07-01", "robot_outbound_share": "0.5", "asr_seconds_per_request": "2"}]}`
+	if !u.openFileData([]byte(js), "robot.kefucost.json") {
+		t.Fatal("the scenario did not open")
+	}
+	ff := f.field("demand.robot_outbound_share")
+	if ff.Entry.Text != "0.3" {
+		t.Fatalf("the field shows %q, the file says 0.3", ff.Entry.Text)
+	}
+	rows := u.form.Changes.Rows
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Sel.Selected+"="+r.Value.Text)
+	}
+	if want := "机器人外呼占比=0.5 每次语音识别请求时长=2"; strings.Join(got, " ") != want {
+		t.Fatalf("change rows %q, want %q", got, want)
+	}
+	totals := func() string {
+		var out []string
+		for _, id := range []string{"huawei-cec", "aliyun-icc"} {
+			out = append(out, u.results.Totals[id].Text)
+		}
+		return strings.Join(out, " ")
+	}
+	before := totals()
+	typeInto(ff.Entry, "0.8")
+	if got := u.cur.Demand.RobotOutboundShare.String(); got != "0.8" {
+		t.Fatalf("robot_outbound_share = %s after typing 0.8", got)
+	}
+	want := u.lang.T("money", wording.Money(resultFor(f.expected(), "aliyun-icc").Total))
+	if got := u.results.Totals["aliyun-icc"].Text; got != want || totals() == before {
+		t.Errorf("Aliyun's total %q at 0.8 (before %q), the engine says %q", got, before, want)
+	}
+	typeInto(rows[1].Value, "4")
+	if v := u.cur.Changes[0].ASRSecondsPerRequest; v == nil || v.String() != "4" {
+		t.Errorf("the change's asr_seconds_per_request = %v after typing 4", v)
+	}
+	u.form.Changes.Remove(u.form.Changes.Rows[1])
+	if ch := u.cur.Changes; len(ch) != 1 || strings.Join(ch[0].Fields(), ",") != "robot_outbound_share" || len(u.form.Changes.Rows) != 1 {
+		t.Errorf("after removing the ASR row: %+v, %d rows", ch, len(u.form.Changes.Rows))
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/shopspring/decimal"
 
 	"kefucost/app/window/kit"
 	"kefucost/app/window/kit/kittest"
@@ -23,7 +22,7 @@ import (
 // to count went to the form's general message line; it is said at its
 // field (the mean request length) since the form has one. A message no
 // field shows still goes to the general line, its field named as Chinese
-// is written ("机器人外呼占比：…", not ": ").
+// is written ("厂商组合 机器人：…", not ": ").
 func TestGeneralMessageWrapsChinese(t *testing.T) {
 	f := newUIFixture(t, "zh")
 	u := f.u
@@ -99,13 +98,13 @@ func TestGeneralMessageWrapsChinese(t *testing.T) {
 	if strings.Join(got, "") == "" || !strings.Contains(strings.Join(got, ""), "kefucost") {
 		t.Errorf("the message lost words: %q", got)
 	}
-	// A field the form does not show: its message on the general line,
-	// joined as Chinese is written.
-	share := decimal.RequireFromString("1.5")
-	u.cur.Demand.RobotOutboundShare = share
+	// A field no widget shows (a file's pin to a vendor that does not
+	// exist): its message on the general line, joined as Chinese is
+	// written.
+	u.cur.Combine.Pin = map[string]string{"bot": "nobody"}
 	u.recompute()
-	if g := generalText(u); !strings.HasPrefix(g, "机器人外呼占比：") {
-		t.Errorf("the general line reads %q, want 机器人外呼占比：…", g)
+	if g := generalText(u); !strings.HasPrefix(g, "厂商组合 机器人：") {
+		t.Errorf("the general line reads %q, want 厂商组合 机器人：…", g)
 	}
 }
 
@@ -114,7 +113,7 @@ func generalText(u *ui) string {
 	var text string
 	kittest.Walk(u.form.Content, func(o fyne.CanvasObject) bool {
 		if x, ok := o.(*kit.Para); ok {
-			if strings.Contains(x.Text, "机器人外呼占比") && x.Visible() && x.Importance == widget.DangerImportance {
+			if strings.Contains(x.Text, "厂商组合") && x.Visible() && x.Importance == widget.DangerImportance {
 				text = x.Text
 			}
 			return true

@@ -54,6 +54,7 @@ var groups = []struct {
 	{"group.telephony", []fieldSpec{
 		{"demand.phone_numbers", kindCount}, {"demand.inbound_minutes_per_month", kindCount},
 		{"demand.outbound_minutes_per_month", kindCount}, {"demand.robot_minutes_per_month", kindCount},
+		{"demand.robot_outbound_share", kindDecimal},
 		{"demand.avg_call_minutes", kindDecimal}, {"demand.call_length", kindCallLength},
 		{"demand.recorded_share", kindDecimal}, {"demand.ivr_channels", kindCount}, {"demand.asr_channels", kindCount},
 	}},
@@ -259,6 +260,8 @@ func setField(s *scenarios.Scenario, spec fieldSpec, text string) string {
 			s.Demand.RecordedShare = v
 		case "demand.growth_per_month":
 			s.Demand.GrowthPerMonth = v
+		case "demand.robot_outbound_share":
+			s.Demand.RobotOutboundShare = v
 		case "demand.asr_seconds_per_request":
 			if strings.TrimSpace(text) == "" {
 				v = scenarios.DefaultASRSecondsPerRequest // empty: as a file that does not say
@@ -303,6 +306,8 @@ func fieldText(s *scenarios.Scenario, spec fieldSpec) string {
 		return s.Demand.RecordedShare.String()
 	case "demand.growth_per_month":
 		return s.Demand.GrowthPerMonth.String()
+	case "demand.robot_outbound_share":
+		return s.Demand.RobotOutboundShare.String()
 	case "demand.asr_seconds_per_request":
 		return s.Demand.ASRSecondsPerRequest.String()
 	}
@@ -400,9 +405,28 @@ type ChangeRow struct {
 	Err   *kit.Para
 }
 
-// ChangeFields are the fields a change can set, in form order.
+// ChangeFields are the fields a change can set, in form order: the
+// counts, then the decimals (recorded_share, robot_outbound_share,
+// asr_seconds_per_request).
 func ChangeFields() []string {
-	return append(scenarios.CountFieldNames(), "recorded_share")
+	return append(scenarios.CountFieldNames(), scenarios.DecimalFieldNames()...)
+}
+
+// isDecimal reports whether a change field holds a decimal (else a count).
+func isDecimal(name string) bool {
+	return kit.IndexOf(scenarios.DecimalFieldNames(), name) >= 0
+}
+
+// kindOf groups change fields whose values mean the same kind of thing:
+// a count, a share (0 to 1), or seconds.
+func kindOf(name string) string {
+	switch {
+	case !isDecimal(name):
+		return "count"
+	case strings.HasSuffix(name, "_share"):
+		return "share"
+	}
+	return name
 }
 
 func (f *Form) newChanges() *Changes {
@@ -499,11 +523,11 @@ func shiftChangeKeys(typed map[string]kit.Typed, ci int) {
 }
 
 func ValueText(ch *scenarios.Change, name string) string {
-	if name == "recorded_share" {
-		if ch.RecordedShare == nil {
-			return ""
+	if isDecimal(name) {
+		if v, _ := ch.Decimal(name); v != nil {
+			return v.String()
 		}
-		return ch.RecordedShare.String()
+		return ""
 	}
 	v, _ := ch.Count(name)
 	if v == nil {
@@ -547,13 +571,13 @@ func (c *Changes) onValue(r *ChangeRow, text string) {
 	}
 	ch := &f.Scenario().Changes[r.CI]
 	key := RowKey(r, r.Field)
-	if r.Field == "recorded_share" {
+	if isDecimal(r.Field) {
 		v, ok := kit.ParseDecimal(text)
 		if !ok {
 			f.Typed()[key] = kit.Typed{Msg: "err.not_decimal", Text: text}
 		} else {
 			delete(f.Typed(), key)
-			ch.RecordedShare = &v
+			ch.SetDecimal(r.Field, &v)
 		}
 	} else {
 		v, ok := kit.ParseCount(text)
@@ -569,8 +593,8 @@ func (c *Changes) onValue(r *ChangeRow, text string) {
 
 // onField moves the row's value to another field: into its own change on
 // the same day, so that a change never sets one field twice. The value
-// moves with it (a count to a count); a share and a count do not convert,
-// so the new field starts from its value on that day.
+// moves with it (a count to a count, a share to a share); other kinds do
+// not convert, so the new field starts from its value on that day.
 func (c *Changes) onField(r *ChangeRow, field string) {
 	f := c.f
 	if f.Loading() || field == r.Field {
@@ -580,10 +604,11 @@ func (c *Changes) onField(r *ChangeRow, field string) {
 	moved := scenarios.Change{Date: old.Date}
 	valTyped, hadVal := f.Typed()[RowKey(r, r.Field)]
 	dateTyped, hadDate := f.Typed()[RowKey(r, "date")]
-	sameKind := (r.Field == "recorded_share") == (field == "recorded_share")
+	sameKind := kindOf(r.Field) == kindOf(field)
 	switch {
-	case sameKind && field == "recorded_share":
-		moved.RecordedShare = old.RecordedShare
+	case sameKind && isDecimal(field):
+		v, _ := old.Decimal(r.Field)
+		moved.SetDecimal(field, v)
 	case sameKind:
 		v, _ := old.Count(r.Field)
 		moved.SetCount(field, v)
@@ -598,9 +623,9 @@ func (c *Changes) onField(r *ChangeRow, field string) {
 				cur = ch.Apply(cur)
 			}
 		}
-		if field == "recorded_share" {
-			v := cur.RecordedShare
-			moved.RecordedShare = &v
+		if isDecimal(field) {
+			v, _ := cur.Decimal(field)
+			moved.SetDecimal(field, &v)
 		} else {
 			v, _ := cur.Count(field)
 			moved.SetCount(field, &v)
@@ -625,8 +650,8 @@ func (c *Changes) onField(r *ChangeRow, field string) {
 func (c *Changes) clearField(r *ChangeRow) bool {
 	f := c.f
 	ch := &f.Scenario().Changes[r.CI]
-	if r.Field == "recorded_share" {
-		ch.RecordedShare = nil
+	if isDecimal(r.Field) {
+		ch.SetDecimal(r.Field, nil)
 	} else {
 		ch.SetCount(r.Field, nil)
 	}
