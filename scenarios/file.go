@@ -268,6 +268,14 @@ var demandFields = func() []string {
 	return append(out, DecimalFieldNames()...)
 }()
 var changeFields = append(append([]string{"date"}, CountFieldNames()...), DecimalFieldNames()...)
+
+// DemandFieldNames lists every field a file's demand may set, by file
+// name (the window offers each of them).
+func DemandFieldNames() []string { return append([]string(nil), demandFields...) }
+
+// ChangeFieldNames lists every field a dated change may set besides its
+// date, by file name.
+func ChangeFieldNames() []string { return append([]string(nil), changeFields[1:]...) }
 var vendorFields = []string{"enabled", "plan", "discount", "prices", "options", "gifts", "extras"}
 var giftFields = []string{"item", "date"}
 var extraFields = []string{"name", "amount", "when", "date"}

@@ -79,3 +79,21 @@ func TestMovedChangeStartsFromValueOnThatDay(t *testing.T) {
 		t.Errorf("online agents on %s are 10 (set that day; 3 was set earlier), the moved row starts at %s", d2, demand.ValueText(&last, "online_agents"))
 	}
 }
+
+// Whatever a buyer can set in a file's demand or dated changes, the
+// window offers too: every demand field is a form field, every field a
+// change may set a change row's choice (robot_outbound_share and
+// asr_seconds_per_request were file-only until 2026-12-03).
+func TestEveryFileFieldIsInTheForm(t *testing.T) {
+	paths := demand.Paths()
+	for _, name := range scenarios.DemandFieldNames() {
+		if kit.IndexOf(paths, "demand."+name) < 0 {
+			t.Errorf("demand.%s can be set in a file but not in the window", name)
+		}
+	}
+	for _, name := range scenarios.ChangeFieldNames() {
+		if kit.IndexOf(demand.ChangeFields(), name) < 0 {
+			t.Errorf("a dated change can set %s in a file but not in the window", name)
+		}
+	}
+}
