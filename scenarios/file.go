@@ -276,6 +276,7 @@ func DemandFieldNames() []string { return append([]string(nil), demandFields...)
 // ChangeFieldNames lists every field a dated change may set besides its
 // date, by file name.
 func ChangeFieldNames() []string { return append([]string(nil), changeFields[1:]...) }
+
 var vendorFields = []string{"enabled", "plan", "discount", "prices", "options", "gifts", "extras"}
 var giftFields = []string{"item", "date"}
 var extraFields = []string{"name", "amount", "when", "date"}
