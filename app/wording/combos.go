@@ -98,7 +98,13 @@ func Gap(lang string, total, best decimal.Decimal) string {
 // 电话）= 21,195.00 元", or why there is none.
 func Answer(lang string, c *pricing.Comparison) string {
 	if best := c.BestCombination(); best != nil {
-		return Text(lang, "combo.answer", CombinationText(lang, best), Money(best.Total))
+		a := Text(lang, "combo.answer", CombinationText(lang, best), Money(best.Total))
+		if best.Total.IsZero() {
+			// Nothing to pay (Aliyun's IVR, included in its service, is
+			// all that is asked): 0.00 alone reads as "free".
+			a += Text(lang, "combo.answer.free")
+		}
+		return a
 	}
 	if len(c.Groups) == 0 {
 		return Text(lang, "combo.nothing_needed")

@@ -66,5 +66,10 @@ func TestCheapestAtZeroSaysNothingIsCharged(t *testing.T) {
 				t.Errorf("%s: Aliyun at %s badged %q, want %q", lang, r.Total, got, want)
 			}
 		}
+		for lang, want := range map[string]string{"zh": "最便宜的全覆盖方式：阿里云（电话） = 0.00 元（不另收费，见说明）", "en": "Cheapest way to cover everything: Aliyun (phone) = ¥0.00 (nothing charged; see the notes)"} {
+			if got := Answer(lang, c); got != want {
+				t.Errorf("%s: answer %q, want %q", lang, got, want)
+			}
+		}
 	}
 }
