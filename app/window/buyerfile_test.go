@@ -80,6 +80,14 @@ func TestGiftPacksEditableInTheVendorPanel(t *testing.T) {
 	if !c.GiftNote.Visible() || !strings.Contains(c.GiftNote.Text, "赠送资源包先于购买的资源包扣除") {
 		t.Errorf("gift note %q", c.GiftNote.Text)
 	}
+	// Every word of the gift rows and notes is Chinese (Tencent's note
+	// says why its gifts are not drawn).
+	if tq := u.vendors.Cards["tencent-qidian"].GiftNote; !tq.Visible() || !strings.Contains(tq.Text, "未计入") {
+		t.Errorf("Tencent's gift note %q", tq.Text)
+	}
+	if bad := latinWords(readTexts(u.vendors.Content)); len(bad) > 0 {
+		t.Errorf("%d Latin words in the Chinese vendors tab:\n%s", len(bad), strings.Join(dedupe(bad), "\n"))
+	}
 	total := func() string { return u.results.Totals["chatopera"].Text }
 	engine := func() string { return u.lang.T("money", wording.Money(resultFor(f.expected(), "chatopera").Total)) }
 	before := total()
