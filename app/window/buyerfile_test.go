@@ -129,6 +129,13 @@ func TestGiftPacksEditableInTheVendorPanel(t *testing.T) {
 	if errAt() != "" || u.stale {
 		t.Errorf("a good day again: message %q, stale %v", errAt(), u.stale)
 	}
+	// The draft a crash would leave holds them (the draft timer fires).
+	u.saveDraft()
+	if _, d, _, ok := f.store.Draft(); !ok {
+		t.Error("no draft written")
+	} else if got := giftsOf(d, "chatopera"); got != "pack.1000@2027-01-01 pack.10000@2027-06-01 " {
+		t.Errorf("the draft's gifts %q", got)
+	}
 
 	// What is saved is what is shown, after a language switch too.
 	u.setLanguage("en")
