@@ -237,6 +237,11 @@ func combinations(s *scenarios.Scenario, c *Comparison, cat *Catalog) error {
 			}
 			parts = append(parts, CombinationPart{Vendor: v.ID, Groups: set.ids(), Result: r})
 		}
+		// A part past MaxAmount has no amount: the combination is not
+		// computed, and cannot be the cheapest (R21).
+		if slices.ContainsFunc(parts, func(p CombinationPart) bool { return p.Result.PastLimit != nil }) {
+			continue
+		}
 		cb := Combination{Parts: parts, Complete: true, Monthly: make([]decimal.Decimal, s.Months)}
 		var fen int64
 		for _, p := range parts {

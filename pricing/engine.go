@@ -24,6 +24,11 @@ func Compare(s *scenarios.Scenario) (*Comparison, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Every vendor past the limit: nothing to compare, refused naming
+	// the first (one among others is left out, R21).
+	if c.allPastLimit() {
+		return nil, c.pastLimitError()
+	}
 	cat, err := LoadCatalog()
 	if err != nil {
 		return nil, err
@@ -65,7 +70,6 @@ func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Compari
 		t.discountFactors()
 	}
 	results := make([]*Result, len(cat.Vendors))
-	errs := make([]error, len(cat.Vendors))
 	price := func(i int) {
 		v := cat.Vendors[i]
 		vs := s.Vendor(v.ID)
@@ -75,7 +79,7 @@ func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Compari
 				if !ok {
 					panic(p)
 				}
-				errs[i] = scenarios.FieldErrors{amountError(v, vs, o)}
+				results[i] = pastLimit(t, v, vs, o)
 			}
 		}()
 		results[i] = evaluateVendor(t, v, vs, detail)
@@ -101,12 +105,9 @@ func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Compari
 		}()
 	}
 	wg.Wait()
-	// One error, the first vendor's: the input is refused whole.
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
+	// A vendor past MaxAmount is kept, marked (pastLimit); whether that
+	// refuses the comparison is the caller's (Compare: when every vendor
+	// is).
 	for _, r := range results {
 		if r != nil {
 			c.Vendors = append(c.Vendors, r)
@@ -122,6 +123,29 @@ func compare(s *scenarios.Scenario, detail bool, only map[string]bool) (*Compari
 		c.Cheapest = best.Vendor
 	}
 	return c, nil
+}
+
+// allPastLimit says every vendor priced is past MaxAmount (and there is
+// at least one).
+func (c *Comparison) allPastLimit() bool {
+	for _, r := range c.Vendors {
+		if r.PastLimit == nil {
+			return false
+		}
+	}
+	return len(c.Vendors) > 0
+}
+
+// pastLimitError is the refusal of the first vendor past MaxAmount, nil
+// when none is: for the callers that cannot leave a vendor out (a
+// sweep's point, a tornado's side are refused whole, as before).
+func (c *Comparison) pastLimitError() error {
+	for _, r := range c.Vendors {
+		if r.pastLimitErr != nil {
+			return scenarios.FieldErrors{r.pastLimitErr}
+		}
+	}
+	return nil
 }
 
 // Validate checks the scenario and, against the catalog, its plan ids, price

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -34,6 +36,9 @@ const maxFen = maxYuan * 100
 
 // maxAmountText is maxYuan as people read it ("1,000,000,000,000,000").
 var maxAmountText = group(maxYuan)
+
+// MaxAmountText is MaxAmount as people read it: 1,000,000,000,000,000.
+func MaxAmountText() string { return maxAmountText }
 
 // tooLarge is the panic of a checked operation that would leave int64 fen
 // (or an amount past MaxAmount): compare recovers it per vendor and turns
@@ -116,30 +121,92 @@ func fenOf(f decimal.Decimal, it *Item) int64 {
 	return f.IntPart()
 }
 
-// amountError is the one error a comparison gives when an amount of vendor
-// v would go beyond MaxAmount: it names the buyer's quote when the item
-// is quoted, the buyer's own lines, or the vendor, and says what to check.
-func amountError(v *Vendor, vs scenarios.VendorSettings, o tooLarge) *scenarios.FieldError {
-	e := &scenarios.FieldError{Key: scenarios.ErrAmountTooLarge, Args: []any{maxAmountText}}
-	what := v.NameEN + "'s amounts"
+// amountWhat names what went past MaxAmount for vendor v, in English and
+// Chinese, and the field to check: the buyer's quote when the item is
+// quoted, the buyer's own lines, or the vendor. The Chinese says what to
+// check in words (checkZH): ids are for the English and the field.
+func amountWhat(v *Vendor, vs scenarios.VendorSettings, o tooLarge) (field, en, zh, checkZH string) {
 	switch {
 	case o.field != "":
-		e.Field = o.field
-		what = "the amount"
+		return o.field, "the amount", "金额", "请检查需求数量"
 	case o.item != nil && o.item.ID == ExtraItem:
-		e.Field = "vendors." + v.ID + ".extras"
-		what = "with your own lines, " + v.NameEN + "'s total"
+		return "vendors." + v.ID + ".extras", "with your own lines, " + v.NameEN + "'s total", "加上您自己的费用行，" + nameOf(v) + "的总额", "请检查您自己的费用行"
 	case o.item != nil && hasQuote(vs, o.item.ID):
-		e.Field = fmt.Sprintf("vendors.%s.prices[%q]", v.ID, o.item.ID)
-		what = fmt.Sprintf("at this quote, %s's amount for %s (%s)", v.NameEN, o.item.NameEN, o.item.ID)
+		return fmt.Sprintf("vendors.%s.prices[%q]", v.ID, o.item.ID),
+			fmt.Sprintf("at this quote, %s's amount for %s (%s)", v.NameEN, o.item.NameEN, o.item.ID),
+			fmt.Sprintf("按此报价，%s的%s金额", nameOf(v), o.item.Name), "请检查此报价"
 	case o.item != nil:
-		e.Field = "vendors." + v.ID
-		what = fmt.Sprintf("for this demand, %s's amount for %s (%s)", v.NameEN, o.item.NameEN, o.item.ID)
-	default:
-		e.Field = "vendors." + v.ID
+		return "vendors." + v.ID, fmt.Sprintf("for this demand, %s's amount for %s (%s)", v.NameEN, o.item.NameEN, o.item.ID),
+			fmt.Sprintf("按此需求，%s的%s金额", nameOf(v), o.item.Name), "请检查需求数量"
 	}
-	e.Msg = fmt.Sprintf("%s would be more than %s CNY, beyond what kefucost computes exactly: check the quoted prices and the demand (nothing was compared)", what, maxAmountText)
-	return e
+	return "vendors." + v.ID, v.NameEN + "'s amounts", nameOf(v) + "的金额", "请检查报价和需求数量"
+}
+
+// PastLimitError is, for a vendor past MaxAmount (PastLimit), what the
+// window says at the field to check: not a refusal (the others are
+// compared), but that field's doing; nil otherwise.
+func (r *Result) PastLimitError() *scenarios.FieldError {
+	if r.PastLimit == nil {
+		return nil
+	}
+	return &scenarios.FieldError{Field: r.PastLimitField, Key: scenarios.ErrVendorPastLimit, Args: []any{maxAmountText}, Msg: r.PastLimit.EN}
+}
+
+// nameOf is the vendor's Chinese name ready for Chinese to follow: a space
+// after a Latin end ("华为云 云客服 CEC 的").
+func nameOf(v *Vendor) string {
+	if n := v.Name; n != "" && n[len(n)-1] < 0x80 {
+		return n + " "
+	}
+	return v.Name
+}
+
+// amountError is the one error a comparison gives when the amounts of
+// every vendor it prices would go beyond MaxAmount (pastLimit: one such
+// vendor among others is left out, not refused): it names the first
+// vendor's quote, own lines, or the vendor, and says what to check.
+func amountError(v *Vendor, vs scenarios.VendorSettings, o tooLarge) *scenarios.FieldError {
+	field, what, _, _ := amountWhat(v, vs, o)
+	return &scenarios.FieldError{Field: field, Key: scenarios.ErrAmountTooLarge, Args: []any{maxAmountText},
+		Msg: fmt.Sprintf("%s would be more than %s CNY, beyond what kefucost computes exactly: check the quoted prices and the demand (nothing was compared)", what, maxAmountText)}
+}
+
+// pastLimit is the result of a vendor whose amounts would go beyond
+// MaxAmount: not computed (no line, no total, no month), never ranked
+// nor part of a combination, its reason naming what to check. Such a
+// vendor cannot be the cheapest (any other vendor's whole total is
+// within MaxAmount), so the others are compared without it, as a4d3b15
+// leaves out a plan past the limit.
+func pastLimit(t *timeline, v *Vendor, vs scenarios.VendorSettings, o tooLarge) *Result {
+	field, what, whatZH, checkZH := amountWhat(v, vs, o)
+	// No plan was chosen under auto: the plan is the buyer's pin, or none.
+	plan := vs.PlanOrAuto()
+	if plan == "auto" {
+		plan = ""
+	}
+	r := &Result{Vendor: v.ID, Name: v.Name, NameEN: v.NameEN, Plan: plan, Auto: plan == "",
+		PastLimit: &Note{ID: "vendor-too-large",
+			Text: fmt.Sprintf("%s将超过 %s 元，超出 kefucost 能精确计算的范围：未计算，不参与排名和组合，其余供应商照常比较（%s）。", whatZH, maxAmountText, checkZH),
+			EN:   fmt.Sprintf("%s would be more than %s CNY, beyond what kefucost computes exactly: not computed, not ranked nor combined; the other vendors are compared without it (check %s).", strings.ToUpper(what[:1])+what[1:], maxAmountText, field)},
+		PastLimitField: field, pastLimitErr: amountError(v, vs, o)}
+	r.Notes = []Note{*r.PastLimit}
+	r.Monthly = make([]decimal.Decimal, t.months) // no amount: every front end words them by PastLimit
+	r.Uncovered = uncovered(t, v)
+	r.Covers = len(r.Uncovered) == 0
+	// The editions it would have been priced at: their age is still worth
+	// reading beside a total not computed.
+	for _, p := range v.PlansFor(t.s.PriceDate, vs.Options) {
+		if p.PinnedOnly && p.ID != vs.Plan || plan != "" && p.ID != plan {
+			continue
+		}
+		ed := p.EditionFor(t.s.PriceDate, vs.Options)
+		if ed == nil || slices.Contains(r.Editions, ed.ID) {
+			continue
+		}
+		r.Editions = append(r.Editions, ed.ID)
+		r.EditionRefs = append(r.EditionRefs, EditionRef{ID: ed.ID, From: ed.From, Source: ed.Source, SourceDate: ed.SourceDate, Title: ed.Title, TitleEN: ed.TitleEN, URL: ed.URL})
+	}
+	return r
 }
 
 func hasQuote(vs scenarios.VendorSettings, item string) bool {

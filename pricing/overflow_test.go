@@ -117,13 +117,55 @@ func oneFieldError(t *testing.T, err error) *scenarios.FieldError {
 	return fes[0]
 }
 
+// pastLimitOf is the refusal vendor id's result keeps when its amounts
+// pass MaxAmount (R21): it must be not computed — no line, no total,
+// never ranked nor part of a combination — with its reason noted.
+func pastLimitOf(t *testing.T, c *Comparison, id string) *scenarios.FieldError {
+	t.Helper()
+	r := vendor(t, c, id)
+	if r.PastLimit == nil || r.pastLimitErr == nil {
+		t.Fatalf("%s computed: %s (complete %v); want it past the limit", id, r.Total, r.Complete)
+	}
+	if r.Complete || !r.Total.IsZero() || len(r.Lines) > 0 || c.Cheapest == id || len(r.Notes) != 1 || r.Notes[0].ID != "vendor-too-large" ||
+		r.PastLimitField != r.pastLimitErr.Field || !strings.Contains(r.PastLimit.EN, r.PastLimitField) || !strings.Contains(r.PastLimit.Text, "1,000,000,000,000,000 元") {
+		t.Errorf("%s past the limit: %+v", id, r)
+	}
+	for _, cb := range append(c.Combinations, c.PartlyPriced...) {
+		for _, p := range cb.Parts {
+			if p.Result.PastLimit != nil {
+				t.Errorf("combination %v has a part past the limit", cb.GroupMap())
+			}
+		}
+	}
+	return r.pastLimitErr
+}
+
+// alone switches off every vendor but id.
+func alone(s *scenarios.Scenario, id string) *scenarios.Scenario {
+	off := false
+	for _, v := range scenarios.VendorIDs {
+		if v != id {
+			vs := s.Vendors[v]
+			vs.Enabled = &off
+			s.Vendors[v] = vs
+		}
+	}
+	return s
+}
+
+// Tencent past the limit is not computed, the others compared (Aliyun
+// the cheapest); alone, it refuses the comparison naming the quote.
 func TestHugeQuoteNeverWrapsToNegative(t *testing.T) {
 	c, err := Compare(hugeQuote())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fe := pastLimitOf(t, c, scenarios.Tencent); fe.Field != `vendors.tencent-qidian.prices["phone.minute"]` || c.Cheapest != scenarios.Aliyun {
+		t.Errorf("past the limit %+v, cheapest %q; want the minute quote named and Aliyun the cheapest", fe, c.Cheapest)
+	}
+	_, err = Compare(alone(hugeQuote(), scenarios.Tencent))
 	if err == nil {
-		for _, r := range c.Vendors {
-			t.Logf("%s %s complete %v", r.Vendor, r.Total, r.Complete)
-		}
-		t.Fatalf("compared (cheapest %q): want the quote refused", c.Cheapest)
+		t.Fatal("Tencent alone compared: want the quote refused")
 	}
 	fe := oneFieldError(t, err)
 	if fe.Field != `vendors.tencent-qidian.prices["phone.minute"]` || fe.Key != scenarios.ErrAmountTooLarge ||
@@ -161,10 +203,14 @@ func TestAmountsUpToMaxAmountAreExact(t *testing.T) {
 			t.Errorf("month %d: %s, want at least 80,000,000,000,000.00", i, m)
 		}
 	}
-	// 9,000 元 a minute: 1,080,000,000,000,000 元, past MaxAmount.
+	// 9,000 元 a minute: 1,080,000,000,000,000 元, past MaxAmount: not
+	// computed (the others are within it).
 	s.Vendors[scenarios.Tencent].Prices["phone.minute"] = d("9000")
-	_, err = Compare(s)
-	if fe := oneFieldError(t, err); fe.Field != `vendors.tencent-qidian.prices["phone.minute"]` {
+	c, err = Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fe := pastLimitOf(t, c, scenarios.Tencent); fe.Field != `vendors.tencent-qidian.prices["phone.minute"]` {
 		t.Errorf("at 9,000 元 a minute: %v, want the minute quote named", err)
 	}
 }
@@ -335,18 +381,18 @@ func checkTotals(t *testing.T, n int, c *Comparison) {
 // basic plan pinned, online and phone users quoted at 10⁹ 元 a year:
 // 600,000 of each are 600,000,000,000,000 元 a line, within the limit,
 // 1,200,000,000,000,000 元 together, past it: refused, naming the larger
-// line's quote (the first of equals).
-func TestVendorTotalPastMaxAmountIsRefused(t *testing.T) {
+// line's quote (the first of equals), and not computed (R21).
+func TestVendorTotalPastMaxAmountIsNotComputed(t *testing.T) {
 	s := scenario(12, func(s *scenarios.Scenario) {
 		s.Demand.OnlineAgents, s.Demand.PhoneAgents = 600_000, 600_000
 		s.Vendors = map[string]scenarios.VendorSettings{scenarios.Tencent: {Plan: "tencent-qidian-basic", Prices: map[string]decimal.Decimal{
 			"online.basic.year": d("1000000000"), "phone.standard.year": d("1000000000")}}}
 	})
 	c, err := Compare(s)
-	if err == nil {
-		t.Fatalf("compared: Tencent %s; want the total past %s refused", vendor(t, c, scenarios.Tencent).Total, maxAmountText)
+	if err != nil {
+		t.Fatal(err)
 	}
-	fe := oneFieldError(t, err)
+	fe := pastLimitOf(t, c, scenarios.Tencent)
 	if fe.Key != scenarios.ErrAmountTooLarge || !strings.HasPrefix(fe.Field, `vendors.tencent-qidian.prices["`) || !strings.Contains(fe.Msg, "1,000,000,000,000,000 CNY") {
 		t.Errorf("error %+v: want a Tencent quote named, over 1,000,000,000,000,000 CNY", fe)
 	}
@@ -368,7 +414,7 @@ func TestMaxAmountWrittenOnce(t *testing.T) {
 	if !MaxAmount.Equal(d("1000000000000000")) || maxFen != 100*maxYuan || !fromFen(maxFen).Equal(MaxAmount) || maxAmountText != "1,000,000,000,000,000" {
 		t.Errorf("MaxAmount %s, maxFen %d, text %q: not the same limit", MaxAmount, maxFen, maxAmountText)
 	}
-	_, err := Compare(hugeQuote())
+	_, err := Compare(alone(hugeQuote(), scenarios.Tencent))
 	if fe := oneFieldError(t, err); strings.Contains(fe.Msg, "元") {
 		t.Errorf("English refusal %q says 元", fe.Msg)
 	}
@@ -379,7 +425,7 @@ func TestMaxAmountWrittenOnce(t *testing.T) {
 // users quoted at 10⁹ 元 a year, 1,000,000 users for two years: 2·10¹⁵ 元
 // for the pro plans; the basic plan costs 1,000,000 × 999 × 2 =
 // 1,998,000,000.00 and is chosen, with a note on the plans left out.
-// Pinned, the pro plan is refused naming the quote.
+// Pinned, the pro plan leaves Tencent not computed, naming the quote.
 func TestDearerPlanPastMaxAmountIsLeftOut(t *testing.T) {
 	s := scenario(24, func(s *scenarios.Scenario) {
 		s.Demand.OnlineAgents = 1_000_000
@@ -410,8 +456,54 @@ func TestDearerPlanPastMaxAmountIsLeftOut(t *testing.T) {
 	vs := s.Vendors[scenarios.Tencent]
 	vs.Plan = "tencent-qidian-pro"
 	s.Vendors[scenarios.Tencent] = vs
-	_, err = Compare(s)
-	if fe := oneFieldError(t, err); fe.Field != `vendors.tencent-qidian.prices["online.pro.year"]` || fe.Key != scenarios.ErrAmountTooLarge {
+	c, err = Compare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fe := pastLimitOf(t, c, scenarios.Tencent); fe.Field != `vendors.tencent-qidian.prices["online.pro.year"]` || fe.Key != scenarios.ErrAmountTooLarge || vendor(t, c, scenarios.Tencent).Plan != "tencent-qidian-pro" {
 		t.Errorf("pinned: %+v, want the pro quote named", fe)
+	}
+}
+
+// R21: a vendor whose amounts pass MaxAmount no longer refuses the whole
+// comparison (a4d3b15 left out only a plan): it is not computed and never
+// ranked, the others are compared as if it were not there, and a
+// comparison of vendors all past the limit is still refused. 12 months,
+// 3,000 chats a day (1 message each), 1 bot, 1,000,000 online agents,
+// Huawei's online seat quoted at 10⁹ 元 a month: Huawei 1,000,000 × 10⁹ ×
+// 12 = 1.2·10¹⁶ 元, past 10¹⁵. By hand: Tencent 1,000,000 × 999 =
+// 999,000,000.00 + a robot 5,800.00 + sessions for 3,000 × 365 =
+// 1,095,000 chats: 960,000 (7,600) + 2 × 120,000 (3,200) = 10,800.00:
+// 999,016,600.00, the only vendor covering everything; Chatopera's bot
+// part: 1,095,000 requests in one 2,000,000-call pack 10,000.00; the
+// cheapest combination Chatopera (bot) + Tencent (online) = 10,000.00 +
+// 999,000,000.00 = 999,010,000.00. Without the fix Compare refused.
+func TestVendorPastMaxAmountNotComputedOthersCompared(t *testing.T) {
+	s := func() *scenarios.Scenario {
+		return scenario(12, func(s *scenarios.Scenario) {
+			s.Demand.ChatsPerDay, s.Demand.Bots, s.Demand.OnlineAgents = 3000, 1, 1_000_000
+			s.Vendors = map[string]scenarios.VendorSettings{scenarios.Huawei: {Prices: map[string]decimal.Decimal{"seat.online.month": d("1000000000")}}}
+		})
+	}
+	c, err := Compare(s())
+	if err != nil {
+		t.Fatalf("refused whole: %v", err)
+	}
+	if fe := pastLimitOf(t, c, scenarios.Huawei); fe.Field != `vendors.huawei-cec.prices["seat.online.month"]` || fe.Key != scenarios.ErrAmountTooLarge {
+		t.Errorf("Huawei: %+v, want its online seat quote named", fe)
+	}
+	if r := vendor(t, c, scenarios.Tencent); !r.Total.Equal(d("999016600")) || !r.Complete || !r.Covers {
+		t.Errorf("Tencent %s (complete %v, covers %v), want 999,016,600.00 whole", r.Total, r.Complete, r.Covers)
+	}
+	if b := c.BestCombination(); b == nil || !b.Total.Equal(d("999010000")) || b.VendorFor("bot") != scenarios.Chatopera || b.VendorFor("online") != scenarios.Tencent {
+		t.Errorf("best combination %+v, want Chatopera + Tencent 999,010,000.00", b)
+	}
+	if c.Cheapest != scenarios.Tencent {
+		t.Errorf("cheapest %q, want Tencent (the only whole one)", c.Cheapest)
+	}
+	// Every vendor past the limit: refused, naming Huawei's quote.
+	_, err = Compare(alone(s(), scenarios.Huawei))
+	if fe := oneFieldError(t, err); fe.Field != `vendors.huawei-cec.prices["seat.online.month"]` || fe.Key != scenarios.ErrAmountTooLarge {
+		t.Errorf("Huawei alone: %+v, want the quote named", fe)
 	}
 }

@@ -125,8 +125,19 @@ type Result struct {
 	// these (shown as "仅覆盖：机器人").
 	Serves []string
 
-	outage string
-	pc     *planCtx // until finishResult
+	// PastLimit, when set, says the vendor's amounts would be more than
+	// MaxAmount: nothing of it was computed — Total is no amount (0),
+	// Monthly and Lines are empty, Complete is false — so it is never
+	// ranked nor part of a combination, and the other vendors are compared
+	// without it. Its text says why, naming PastLimitField (the quote,
+	// the buyer's own lines or the vendor) to check. A comparison whose
+	// every vendor is past the limit is refused instead.
+	PastLimit      *Note
+	PastLimitField string
+
+	outage       string
+	pc           *planCtx // until finishResult
+	pastLimitErr *scenarios.FieldError
 }
 
 // Purchase is one step of a purchase schedule: buy Quantity of Item on

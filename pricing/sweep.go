@@ -99,6 +99,9 @@ func SweepVAT(s *scenarios.Scenario, field string, values []int64, netOfVAT bool
 			rest[v.ID] = !depends[v.ID]
 		}
 		base, err := compare(scs[first], netOfVAT, rest)
+		if err == nil {
+			err = base.pastLimitError() // a vendor past the limit refuses the sweep, as before
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -117,6 +120,9 @@ func SweepVAT(s *scenarios.Scenario, field string, values []int64, netOfVAT bool
 			defer wg.Done()
 			for i := range next {
 				c, err := compare(scs[i], netOfVAT, depends)
+				if err == nil {
+					err = c.pastLimitError() // the point is refused, as before
+				}
 				if err != nil {
 					errs[i] = err
 					continue

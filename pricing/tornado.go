@@ -336,6 +336,9 @@ func compareWays(s *scenarios.Scenario, detail bool, input string, base *Compari
 		}
 	}
 	c, err := compare(s, detail, only)
+	if err == nil {
+		err = c.pastLimitError() // a side with a vendor past the limit is refused, as before
+	}
 	if err != nil {
 		return nil, err
 	}

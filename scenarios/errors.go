@@ -71,9 +71,12 @@ const (
 	ErrCents        = "err.cents"          // an amount in 元 with more than 2 places
 	// Pricing: an amount the inputs lead to is past pricing.MaxAmount.
 	ErrAmountTooLarge = "err.amount_too_large" // more than %v 元
-	ErrGrowthTooLarge = "err.growth_too_large" // grows past %v
-	ErrCallsTooShort  = "err.calls_too_short"  // calls of %v minutes bill more than %v minutes a month
-	ErrASRTooShort    = "err.asr_too_short"    // ASR requests of %v seconds bill more than %v seconds a day
+	// One vendor's amounts past it: that vendor is not computed, the
+	// others compared (said at the field, not a refusal).
+	ErrVendorPastLimit = "err.vendor_past_limit" // more than %v 元
+	ErrGrowthTooLarge  = "err.growth_too_large"  // grows past %v
+	ErrCallsTooShort   = "err.calls_too_short"   // calls of %v minutes bill more than %v minutes a month
+	ErrASRTooShort     = "err.asr_too_short"     // ASR requests of %v seconds bill more than %v seconds a day
 )
 
 func fieldErr(field, key, msg string, args ...any) *FieldError {

@@ -1175,14 +1175,17 @@ func comparisonSeries(c *pricing.Comparison, cumulative bool, o Options) []chart
 		// Unpriced is not 0, uncovered is not free: a vendor with no
 		// known amount (nothing needed priced, or serving none of the
 		// needs) gets no line or bars, only its legend entry saying so.
-		s.none = bound == wording.Unknown || bound == wording.NotApplicable
+		// (or not computed, past 10^15 元)
+		s.none = bound == wording.Unknown || bound == wording.NotApplicable || bound == wording.NotComputed
 		if cumulative || s.none {
 			s.label += " · " + wording.Amount(o.Lang, r.Total, bound)
 		}
 		if r.Vendor == wording.CheapestWhole(c) {
 			s.label += ctr(o, "（"+wording.CheapestOf(o.Lang, r)+"）", " ("+wording.CheapestOf(o.Lang, r)+")")
 		}
-		s.label += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
+		if r.PastLimit == nil { // "not computed" says it all: it is not "incomplete"
+			s.label += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
+		}
 		if s.none {
 			s.label += " · " + notDrawn(o, cumulative)
 		}
@@ -1606,7 +1609,9 @@ func drawBreakdown(cv *chartCanvas, c *pricing.Comparison, o Options) error {
 	if c.ExcludesVAT {
 		sub += ctr(o, "，不含税（÷ 1.06）", ", net of VAT (÷ 1.06)")
 	}
-	sub += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
+	if r.PastLimit == nil {
+		sub += statusSuffix(r.Complete, r.Covers, r.Unpriced, r.Uncovered, o)
+	}
 	// Title and subtitle wrap rather than end in "…" in a narrow chart.
 	y := pad + ts
 	for i, l := range cv.wrap(title, ts, W-2*pad, 2) {
@@ -1679,7 +1684,11 @@ func drawBreakdown(cv *chartCanvas, c *pricing.Comparison, o Options) error {
 	}
 	if len(rows) == 0 {
 		msg := ctr(o, "这个场景在此方案下没有需要购买的项目（合计 0 元）", "Nothing to buy from this vendor for this scenario (total 0)")
-		if wording.BoundOf(r) == wording.NotApplicable {
+		switch wording.BoundOf(r) {
+		case wording.NotComputed:
+			// Past 10^15 元: no amount, and why.
+			msg = wording.Sentence(wording.Status(o.Lang, r))
+		case wording.NotApplicable:
 			// Serving none of the needs is no price of 0.
 			msg = ctr(o, "不适用：这家供应商不提供本方案所需的任何服务，没有可画的费用", "Not applicable: this vendor serves none of this scenario's needs; no cost to draw")
 		}

@@ -201,7 +201,7 @@ func drawTornado(cv *chartCanvas, t *pricing.Tornado, o Options, measure *float6
 	}
 	y += ss * 1.8
 	if target != nil {
-		if b := wording.BoundOf(target); b == wording.Unknown || b == wording.NotApplicable {
+		if b := wording.BoundOf(target); b == wording.Unknown || b == wording.NotApplicable || b == wording.NotComputed {
 			// No known amount: a change of it is no amount either.
 			if measure != nil {
 				*measure = H

@@ -32,7 +32,7 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 // Golden outputs of the three formats; go test ./app/cli -run Golden -update
 // rewrites them after a deliberate change.
 func TestCompareGolden(t *testing.T) {
-	for _, name := range []string{"mixed-spec-example", "aliyun-numbers-tiers"} {
+	for _, name := range []string{"mixed-spec-example", "aliyun-numbers-tiers", "vendor-past-limit"} {
 		for _, format := range []string{"table", "json", "csv"} {
 			t.Run(name+"."+format, func(t *testing.T) {
 				out, errOut, code := runCLI(t, "compare", "--scenario", filepath.Join("testdata", "scenarios", name+".kefucost.json"), "--format", format)
@@ -62,7 +62,7 @@ func TestCompareGolden(t *testing.T) {
 // (golden NAME.zh.table), English otherwise; --lang chooses. JSON and CSV
 // (keys, ids, headers) are the same whatever the language.
 func TestCompareSpeaksTheLocalesLanguage(t *testing.T) {
-	for _, name := range []string{"mixed-spec-example", "aliyun-numbers-tiers"} {
+	for _, name := range []string{"mixed-spec-example", "aliyun-numbers-tiers", "vendor-past-limit"} {
 		sc := filepath.Join("testdata", "scenarios", name+".kefucost.json")
 		zh := map[string]string{"LANG": "zh_CN.UTF-8"}
 		out, errOut, code := runCLIEnv(t, zh, "compare", "--scenario", sc)

@@ -137,6 +137,8 @@ func sideTotal(r *pricing.Result) (total, known *string, status string) {
 	switch {
 	case r == nil:
 		return nil, nil, "off"
+	case r.PastLimit != nil:
+		return nil, nil, "past_limit"
 	case wording.ServesNone(r):
 		return nil, nil, "serves_none"
 	}
@@ -183,7 +185,7 @@ func DiffJSON(d *diff.Diff, a, b jsonSide) ([]byte, error) {
 				jv.Percent = &p
 			}
 		} else {
-			jv.NoChange = map[diff.Why]string{diff.Off: "off", diff.Unpriced: "unpriced", diff.ServesNone: "serves_none"}[v.NoChange]
+			jv.NoChange = map[diff.Why]string{diff.Off: "off", diff.Unpriced: "unpriced", diff.ServesNone: "serves_none", diff.PastLimit: "past_limit"}[v.NoChange]
 		}
 		for _, l := range v.Lines {
 			jl := jsonDiffLine{jsonItemName: jsonItemName{l.Item, l.Label, l.LabelEN}}

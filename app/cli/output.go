@@ -131,10 +131,14 @@ type jsonVendor struct {
 	Serves []string `json:"serves"`
 	Rank   string   `json:"rank"`
 	Extras string   `json:"extras"`
+	// PastLimitField, with rank "past_limit", names what to check: the
+	// vendor's amounts would pass 10^15 CNY, so nothing of it was computed
+	// (total and monthly null, no lines; its note says why).
+	PastLimitField string `json:"past_limit_field,omitempty"`
 }
 
 var rankNames = map[wording.Rank]string{wording.RankNone: "none", wording.RankPartial: "partial", wording.RankUnpriced: "unpriced",
-	wording.RankCheapest: "cheapest", wording.RankOnlyWhole: "only_whole", wording.RankWhole: "whole"}
+	wording.RankPastLimit: "past_limit", wording.RankCheapest: "cheapest", wording.RankOnlyWhole: "only_whole", wording.RankWhole: "whole"}
 
 type jsonLine struct {
 	jsonItemName
@@ -255,14 +259,15 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 			Complete: r.Complete, Covers: r.Covers,
 			Uncovered: nonNil(r.Uncovered), Unpriced: nonNil(r.Unpriced), Notes: notesJSON(r.Notes), Hints: nonNil(r.Hints),
 			Lines: []jsonLine{}, Alternatives: []jsonAlt{},
-			Serves: nonNil(r.Serves), Rank: rankNames[wording.RankOf(c, r)], Extras: wording.Fixed(r.ExtrasTotal)}
+			Serves: nonNil(r.Serves), Rank: rankNames[wording.RankOf(c, r)], Extras: wording.Fixed(r.ExtrasTotal), PastLimitField: r.PastLimitField}
 		v.Total, v.KnownTotal = totalJSON(r.Total, r.Complete)
 		v.Monthly, v.KnownMonthly = monthlyJSON(r.Monthly, r.Complete)
 		if r.PresentValue != nil {
 			v.PresentValue, v.KnownPresentValue = totalJSON(*r.PresentValue, r.Complete)
 		}
-		if wording.ServesNone(r) {
-			// Nothing to sell for the scenario: its 0 is no price.
+		if wording.NoAmount(r) {
+			// Nothing to sell for the scenario, or not computed (past
+			// 10^15 CNY): its 0 is no price.
 			v.Total, v.KnownTotal, v.Monthly, v.KnownMonthly, v.PresentValue, v.KnownPresentValue = nil, nil, nil, nil, nil, nil
 		}
 		for _, e := range r.EditionRefs {
@@ -302,7 +307,7 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 		for _, a := range r.Alternatives {
 			ja := jsonAlt{Plan: a.Plan, PlanName: a.PlanName, Complete: a.Complete, Reason: a.Reason}
 			ja.Total, ja.KnownTotal = totalJSON(a.Total, a.Complete)
-			if wording.ServesNone(r) {
+			if wording.NoAmount(r) {
 				ja.Total, ja.KnownTotal = nil, nil // serves none under any plan: no price
 			}
 			v.Alternatives = append(v.Alternatives, ja)
@@ -454,7 +459,11 @@ func ComparisonCSV(c *pricing.Comparison, lang string) ([]byte, error) {
 		for _, m := range r.Monthly {
 			row = append(row, wording.Bounded("en", bound, wording.Fixed(m)))
 		}
-		row = append(row, wording.Badge("en", c, r)+"; "+wording.Status("en", r), "", "", "", "", "")
+		status := wording.Badge("en", c, r) + "; " + wording.Status("en", r)
+		if r.PastLimit != nil {
+			status = wording.Status("en", r) // says "not computed" itself
+		}
+		row = append(row, status, "", "", "", "", "")
 		if err := write(row); err != nil {
 			return nil, err
 		}
@@ -560,14 +569,34 @@ func ComparisonTable(c *pricing.Comparison, lang string) string {
 		if r.Auto {
 			how = t("cli.table.auto")
 		}
-		if zh {
+		switch {
+		case r.PastLimit != nil && r.Plan == "":
+			// Not computed under auto: no plan was chosen.
+			fmt.Fprintf(&b, "\n== %s\n", pickZH(r.Name, r.Name+" ("+r.NameEN+")"))
+		case zh:
 			plan := r.Plan
 			if r.PlanName != "" {
 				plan = r.PlanName + "（" + r.Plan + "）"
 			}
 			fmt.Fprintf(&b, "\n== %s — 方案 %s，%s；价格版本 %s\n", r.Name, plan, how, strings.Join(r.Editions, "、"))
-		} else {
+		default:
 			fmt.Fprintf(&b, "\n== %s (%s) — plan %s, %s; editions %s\n", r.Name, r.NameEN, r.Plan, how, strings.Join(r.Editions, ", "))
+		}
+		if r.PastLimit != nil {
+			// Not computed: why (its one note, naming the item), what it
+			// would not cover anyway, the prices' age; no line, no total.
+			b.WriteString("   " + pickZH(r.PastLimit.Text, r.PastLimit.EN) + "\n")
+			if !r.Covers {
+				names := strings.Join(r.Uncovered, ", ")
+				if zh {
+					names = wording.FieldRefs(lang, r.Uncovered)
+				}
+				b.WriteString("   " + t("cli.table.uncovered", names) + "\n")
+			}
+			if len(r.EditionRefs) > 0 {
+				b.WriteString("   " + wording.PriceAgeNote(lang, r, c.Start) + "\n")
+			}
+			continue
 		}
 		if len(r.Lines) == 0 {
 			if !r.Covers {

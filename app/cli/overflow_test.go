@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,19 +13,28 @@ import (
 
 // The reviewers' reproduction through the command line: Tencent's minute
 // quoted at 999,999,999 元 for 10,000,000 minutes a month was shown at
-// −43,358,384,876,704,212.16 and ranked cheapest. Now every output refuses
-// the scenario with one line naming the quote, in the reader's language,
-// and writes nothing else.
+// −43,358,384,876,704,212.16 and ranked cheapest. A vendor past 10^15 元 is
+// now not computed (R21): every output says so for Tencent, in the
+// reader's language, naming the quote, shows no amount for it and never
+// ranks it; the others are compared (Aliyun the cheapest). When every
+// vendor enabled is past the limit, the scenario is refused with one line
+// naming the quote, and nothing else is written.
 func TestHugeQuoteIsRefusedNotRankedCheapest(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "huge.kefucost.json")
-	body := scenarioJSON("huge", 12, `"phone_agents": 1000, "inbound_minutes_per_month": 10000000, "avg_call_minutes": "3"`,
-		`"tencent-qidian": {"prices": {"phone.minute": "999999999", "phone.number.month": "30"}}`)
-	if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	file, alone := filepath.Join(dir, "huge.kefucost.json"), filepath.Join(dir, "alone.kefucost.json")
+	demand := `"phone_agents": 1000, "inbound_minutes_per_month": 10000000, "avg_call_minutes": "3"`
+	quote := `"tencent-qidian": {"prices": {"phone.minute": "999999999", "phone.number.month": "30"}}`
+	off := `, "chatopera": {"enabled": false}, "huawei-cec": {"enabled": false}, "aliyun-icc": {"enabled": false}`
+	if os.WriteFile(file, []byte(scenarioJSON("huge", 12, demand, quote)), 0o644) != nil || os.WriteFile(alone, []byte(scenarioJSON("huge", 12, demand, quote+off)), 0o644) != nil {
+		t.Fatal("writing the scenarios")
 	}
 	want := map[string]string{
 		"en": `vendors.tencent-qidian.prices["phone.minute"]: at this quote, Tencent Qidian's amount for Call minutes (phone.minute) would be more than 1,000,000,000,000,000 CNY`,
 		"zh": "腾讯企点客服 通话分钟 报价：按此计算的金额将超过 1,000,000,000,000,000 元，超出 kefucost 能精确计算的范围",
+	}
+	shown := map[string]string{
+		"en": `not computed: its amounts would be more than 1,000,000,000,000,000 CNY, beyond what kefucost computes exactly (check vendors.tencent-qidian.prices["phone.minute"])`,
+		"zh": "未计算：金额将超过 1,000,000,000,000,000 元，超出 kefucost 能精确计算的范围（请检查腾讯企点客服 通话分钟 报价），不参与排名",
 	}
 	for _, lang := range []string{"en", "zh"} {
 		for _, args := range [][]string{
@@ -36,11 +46,54 @@ func TestHugeQuoteIsRefusedNotRankedCheapest(t *testing.T) {
 		} {
 			args = append([]string{"--lang", lang}, args...)
 			out, errOut, code := runCLI(t, args...)
+			if strings.Contains(out+errOut, "-43,358") {
+				t.Errorf("%v: a wrapped total shown: %q %q", args, out, errOut)
+			}
+			if code != ExitOK {
+				t.Errorf("%v: exit %d: %s", args, code, errOut)
+				continue
+			}
+			switch {
+			case slices.Contains(args, "json"):
+				var j struct {
+					Cheapest string `json:"cheapest"`
+					Vendors  []struct {
+						Vendor         string   `json:"vendor"`
+						Rank           string   `json:"rank"`
+						PastLimitField string   `json:"past_limit_field"`
+						Total          *string  `json:"total"`
+						KnownTotal     *string  `json:"known_total"`
+						Monthly        []string `json:"monthly"`
+					} `json:"vendors"`
+				}
+				if err := json.Unmarshal([]byte(out), &j); err != nil || j.Cheapest != "aliyun-icc" {
+					t.Errorf("%v: cheapest %q (%v)", args, j.Cheapest, err)
+				}
+				for _, v := range j.Vendors {
+					if v.Vendor == "tencent-qidian" && (v.Rank != "past_limit" || v.Total != nil || v.KnownTotal != nil || v.Monthly != nil || v.PastLimitField != `vendors.tencent-qidian.prices["phone.minute"]`) {
+						t.Errorf("%v: Tencent %+v; want rank past_limit, no total, no monthly", args, v)
+					}
+				}
+			case slices.Contains(args, "csv"):
+				if !strings.Contains(out, "tencent-qidian,,TOTAL,腾讯企点客服,,,,not computed,not computed,") {
+					t.Errorf("%v: Tencent's TOTAL row not 'not computed':\n%s", args, out)
+				}
+			case slices.Contains(args, "report"):
+			default:
+				if !strings.Contains(out, shown[lang]) {
+					t.Errorf("%v: no %q in\n%s", args, shown[lang], out)
+				}
+			}
+		}
+		for _, args := range [][]string{
+			{"compare", "--scenario", alone},
+			{"compare", "--scenario", alone, "--format", "json"},
+			{"report", "--scenario", alone, "--out", filepath.Join(t.TempDir(), "r.csv")},
+		} {
+			args = append([]string{"--lang", lang}, args...)
+			out, errOut, code := runCLI(t, args...)
 			if code != ExitError || out != "" || !strings.Contains(errOut, want[lang]) || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
 				t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d, nothing on stdout, one line containing %q", args, code, out, errOut, ExitError, want[lang])
-			}
-			if strings.Contains(out+errOut, "-43,358") || strings.Contains(out+errOut, "cheapest") || strings.Contains(out+errOut, "最便宜") {
-				t.Errorf("%v: a wrapped total or a cheapest shown: %q %q", args, out, errOut)
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"kefucost/app/wording"
 	"kefucost/pricing"
 	"kefucost/scenarios"
 )
@@ -61,6 +62,7 @@ const (
 	Off                   // the vendor is switched off on a side
 	Unpriced              // a side's total lacks unpriced items
 	ServesNone            // a side serves none of the needs: no price
+	PastLimit             // a side was not computed (past 10^15 元): no amount
 )
 
 // Change is an amount's difference and its share of the base.
@@ -123,6 +125,8 @@ func vendor(id string, a, b *pricing.Result) Vendor {
 	switch {
 	case a == nil || b == nil:
 		v.NoChange = Off
+	case a.PastLimit != nil || b.PastLimit != nil:
+		v.NoChange = PastLimit
 	case servesNone(a) || servesNone(b):
 		v.NoChange = ServesNone
 	case !a.Complete || !b.Complete:
@@ -136,7 +140,7 @@ func vendor(id string, a, b *pricing.Result) Vendor {
 
 // servesNone: nothing to sell for the scenario (as wording.ServesNone):
 // its 0 is no price.
-func servesNone(r *pricing.Result) bool { return len(r.Lines) == 0 && !r.Covers }
+func servesNone(r *pricing.Result) bool { return wording.ServesNone(r) }
 
 // lineKey matches a line on both sides: the n-th line of an item and
 // label with the n-th (a vendor may bill one item on two lines, as

@@ -37,6 +37,8 @@ func ChangeText(lang string, c *Change, why Why) (amount, share string) {
 		amount = wording.Text(lang, "compare.partial")
 	case why == ServesNone:
 		amount = wording.Text(lang, "compare.na")
+	case why == PastLimit:
+		amount = wording.Text(lang, "amount.notcomputed")
 	}
 	return amount, share
 }

@@ -345,7 +345,7 @@ func (b *reportBook) conclusionSheet(s *scenarios.Scenario, c *pricing.Compariso
 		text(1, row, o.t("不排名", "unranked"))
 		b.wrapped(sh, 2, row, reportVendorPlan(r, o), reportConclusionCols[1])
 		if reportServesNone(r) {
-			text(3, row, o.na())
+			text(3, row, o.noAmount(r))
 		} else {
 			b.totalRef(sh, 3, row, r, false)
 		}
@@ -577,7 +577,7 @@ func (b *reportBook) yearlySheet(c *pricing.Comparison) {
 		for j, r := range c.Vendors {
 			col, ok := b.monthCol[r.Vendor]
 			if !ok {
-				b.str(sh, 2+j, row, o.na())
+				b.str(sh, 2+j, row, o.noAmount(r))
 				continue
 			}
 			b.formula(sh, 2+j, row, fmt.Sprintf("SUM(%s!%s:%s)", reportSheetRef(sheetMonthly), b.absCell(col, from+2), b.absCell(col, to+2)), b.st.money)
@@ -602,7 +602,7 @@ func (b *reportBook) yearlySheet(c *pricing.Comparison) {
 			}
 			b.formula(sh, 2+j, row, fmt.Sprintf("SUM(%s:%s)", b.cell(2+j, 2), b.cell(2+j, row-1)), st)
 		} else {
-			b.str(sh, 2+j, row, o.na())
+			b.str(sh, 2+j, row, o.noAmount(r))
 		}
 	}
 	row += 2

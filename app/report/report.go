@@ -57,13 +57,24 @@ func reportGenerated(t time.Time) string {
 	return t.In(reportZone).Format("2006-01-02 15:04:05") + " (UTC+8)"
 }
 
-// reportServesNone: the vendor has nothing to sell for this scenario; its 0 is
-// not a price, so reports say "not applicable" as the table does.
-func reportServesNone(r *pricing.Result) bool { return wording.ServesNone(r) }
+// reportServesNone: the vendor has nothing to sell for this scenario, or
+// its amounts were not computed (past 10^15 元): its 0 is not a price, so
+// reports say "not applicable" or "not computed" (noAmount) as the table
+// does.
+func reportServesNone(r *pricing.Result) bool { return wording.NoAmount(r) }
 
 // na is what stands where a vendor that serves none of the needs would
 // have an amount.
 func (o Options) na() string { return wording.Text(o.Lang, "amount.na") }
+
+// noAmount is what stands for r's missing amounts: "未计算" / "not
+// computed" past 10^15 元, else "不适用" / "not applicable".
+func (o Options) noAmount(r *pricing.Result) string {
+	if r.PastLimit != nil {
+		return wording.Text(o.Lang, "amount.notcomputed")
+	}
+	return o.na()
+}
 
 func reportPerMonth(c *pricing.Comparison, r *pricing.Result) decimal.Decimal {
 	return r.Total.DivRound(decimal.NewFromInt(int64(c.Months)), 2)
@@ -716,8 +727,8 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 			b.str(sh, rsChosen, row, o.t("自动", "auto"))
 		}
 		if reportServesNone(r) {
-			b.str(sh, rsTotal, row, o.na())
-			b.str(sh, rsPerMonth, row, o.na())
+			b.str(sh, rsTotal, row, o.noAmount(r))
+			b.str(sh, rsPerMonth, row, o.noAmount(r))
 		} else {
 			b.totalRef(sh, rsTotal, row, r, true)
 			st := b.st.money
@@ -746,7 +757,7 @@ func (b *reportBook) summarySheet(c *pricing.Comparison) {
 			b.str(sh, rsRunnerUp, row, wording.PlanName(o.Lang, r.Vendor, a.Plan))
 			b.str(sh, rsRunnerUpID, row, a.Plan)
 			if reportServesNone(r) {
-				b.str(sh, rsRunnerUpTotal, row, o.na())
+				b.str(sh, rsRunnerUpTotal, row, o.noAmount(r))
 			} else {
 				b.money(sh, rsRunnerUpTotal, row, a.Total, !a.Complete, false)
 			}
@@ -875,12 +886,12 @@ func (b *reportBook) monthlySheet(c *pricing.Comparison) {
 	for j, r := range c.Vendors {
 		if reportServesNone(r) { // its 0s are no price: "not applicable" as in the summary
 			for i := range r.Monthly {
-				b.str(sh, 2+j, i+2, o.na())
-				b.str(sh, 2+n+j, i+2, o.na())
+				b.str(sh, 2+j, i+2, o.noAmount(r))
+				b.str(sh, 2+n+j, i+2, o.noAmount(r))
 			}
-			b.str(sh, 2+j, len(labels)+2, o.na())
-			b.str(sh, 2+n+j, len(labels)+2, o.na())
-			b.str(sh, 2+j, len(labels)+3, o.na())
+			b.str(sh, 2+j, len(labels)+2, o.noAmount(r))
+			b.str(sh, 2+n+j, len(labels)+2, o.noAmount(r))
+			b.str(sh, 2+j, len(labels)+3, o.noAmount(r))
 			continue
 		}
 		b.monthCol[r.Vendor] = 2 + j
@@ -1128,6 +1139,8 @@ func reportScheduleLines(r *pricing.Result) []int {
 // reportMonthlySuffix marks a vendor's monthly columns that are not a full price.
 func reportMonthlySuffix(r *pricing.Result, o Options) string {
 	switch {
+	case r.PastLimit != nil:
+		return o.t("（未计算：金额超过上限）", " (not computed: past the limit)")
 	case reportServesNone(r):
 		return o.t("（不提供所需服务）", " (serves none)")
 	case !r.Complete:
@@ -1294,7 +1307,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 	b.str(sh, rvLabel, row, o.t("合计", "Total"))
 	b.style(sh, rvLabel, row, rvLabel, row, b.st.bold)
 	if reportServesNone(r) {
-		b.str(sh, rvAmount, row, o.na())
+		b.str(sh, rvAmount, row, o.noAmount(r))
 	} else {
 		st := b.st.moneyBold
 		if !r.Complete {
@@ -1348,7 +1361,7 @@ func (b *reportBook) vendorSheet(c *pricing.Comparison, r *pricing.Result, sh st
 		b.style(sh, rvLabel, row, rvLabel, row, b.st.bold)
 		b.str(sh, rvQuantity, row, a.PlanName)
 		if reportServesNone(r) {
-			b.str(sh, rvAmount, row, o.na())
+			b.str(sh, rvAmount, row, o.noAmount(r))
 		} else {
 			b.money(sh, rvAmount, row, a.Total, !a.Complete, false)
 		}

@@ -680,6 +680,17 @@ func (u *ui) showResult(r *liveResult) {
 		Scenario: u.cur, SavedEditions: u.savedEditions, BreakdownVendor: u.breakdownVendor,
 	})
 	u.vendors.ShowStatus(r.cmp, u.cur)
+	// A vendor past 10^15 元 is not computed (the others are): said at the
+	// field to check, as a mistake there, without refusing the results.
+	var past scenarios.FieldErrors
+	for _, v := range r.cmp.Vendors {
+		if e := v.PastLimitError(); e != nil {
+			past = append(past, e)
+		}
+	}
+	if len(past) > 0 {
+		u.showErrors(past)
+	}
 	u.updateSensitivity()
 	if u.onApplied != nil {
 		u.onApplied()

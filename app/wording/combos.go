@@ -186,6 +186,9 @@ const (
 	RankPartial
 	// RankUnpriced: covers everything but lacks prices: not ranked.
 	RankUnpriced
+	// RankPastLimit: its amounts would pass 10^15 元: not computed, never
+	// ranked ("未计算").
+	RankPastLimit
 	// RankCheapest: the cheapest way to cover everything ("★ 最便宜").
 	RankCheapest
 	// RankOnlyWhole: the only vendor covering everything, but a
@@ -198,6 +201,8 @@ const (
 // RankOf places r in c's ranking.
 func RankOf(c *pricing.Comparison, r *pricing.Result) Rank {
 	switch {
+	case r.PastLimit != nil:
+		return RankPastLimit
 	case ServesNone(r):
 		return RankNone
 	case !r.Covers:
@@ -232,6 +237,8 @@ func Badge(lang string, c *pricing.Comparison, r *pricing.Result) string {
 		return Text(lang, "rank.partial", GroupNames(lang, r.Serves))
 	case RankUnpriced:
 		return Text(lang, "rank.unpriced")
+	case RankPastLimit:
+		return Text(lang, "amount.notcomputed")
 	case RankCheapest:
 		return CheapestOf(lang, r)
 	case RankOnlyWhole:

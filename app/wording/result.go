@@ -25,15 +25,26 @@ const (
 	Unknown
 	// NotApplicable: the vendor serves none of the needs; its 0 is no price.
 	NotApplicable
+	// NotComputed: the vendor's amounts would pass 10^15 元 (Result.PastLimit):
+	// its 0 is no amount.
+	NotComputed
 )
 
 // ServesNone says the vendor has nothing to sell for this scenario: no
 // line, and needs it does not cover.
-func ServesNone(r *pricing.Result) bool { return len(r.Lines) == 0 && !r.Covers }
+func ServesNone(r *pricing.Result) bool {
+	return len(r.Lines) == 0 && !r.Covers && r.PastLimit == nil
+}
+
+// NoAmount says r's total is no amount at all: it serves none of the
+// needs, or was not computed (past 10^15 元): its 0s must never be shown.
+func NoAmount(r *pricing.Result) bool { return ServesNone(r) || r.PastLimit != nil }
 
 // BoundOf says what r's total (and every amount derived from it) is.
 func BoundOf(r *pricing.Result) Bound {
 	switch {
+	case r.PastLimit != nil:
+		return NotComputed
 	case ServesNone(r):
 		return NotApplicable
 	case r.Complete:
@@ -47,6 +58,8 @@ func BoundOf(r *pricing.Result) Bound {
 // PlanBound is what the total of another plan a of r's vendor is.
 func PlanBound(r *pricing.Result, a pricing.PlanTotal) Bound {
 	switch {
+	case r.PastLimit != nil:
+		return NotComputed
 	case ServesNone(r):
 		return NotApplicable
 	case a.Complete:
@@ -66,6 +79,8 @@ func Bounded(lang string, b Bound, figure string) string {
 	switch b {
 	case NotApplicable:
 		return Text(lang, "amount.na")
+	case NotComputed:
+		return Text(lang, "amount.notcomputed")
 	case Unknown:
 		return Text(lang, "amount.unknown")
 	case AtLeast:
@@ -197,6 +212,13 @@ func unpricedNames(lang string, r *pricing.Result) []string {
 }
 
 func status(lang string, r *pricing.Result, fields func(string, []string) string, items func(string, *pricing.Result) []string) string {
+	if r.PastLimit != nil {
+		field := r.PastLimitField
+		if lang != "en" {
+			field = FieldName(lang, field) // ids are for the English
+		}
+		return Text(lang, "status.past_limit", pricing.MaxAmountText(), field)
+	}
 	if ServesNone(r) {
 		return Text(lang, "status.serves_none", fields(lang, r.Uncovered))
 	}

@@ -537,7 +537,7 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	if l.EN() {
 		plan = planNameEN(cat, r)
 	}
-	if r.Auto {
+	if r.Auto && r.PastLimit == nil {
 		plan = l.T("card.plan.auto", plan)
 	}
 	kit.SetText(v.plan, plan)
@@ -558,8 +558,11 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	if r.PresentValue != nil {
 		sub += " · " + l.T("card.pv", wording.Amount(string(l), *r.PresentValue, bound))
 	}
-	if bound == wording.NotApplicable {
+	switch bound {
+	case wording.NotApplicable:
 		sub = "" // no amount to average: the badge says what it does not cover
+	case wording.NotComputed:
+		sub = wording.Status(string(l), r) // why there is no amount, naming what to check
 	}
 	kit.SetText(v.Sub, sub)
 	v.showAge(l, c, r)
@@ -572,7 +575,7 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 		// A partial total is not a competitor: greyed, under a rank word
 		// that says what it covers ("仅覆盖：机器人").
 		totalImp = widget.LowImportance
-	case wording.RankNone:
+	case wording.RankNone, wording.RankPastLimit:
 		totalImp = widget.LowImportance
 	}
 	if v.Total.Importance != totalImp {
@@ -601,7 +604,7 @@ func (v *CardView) Show(l kit.Lang, cat *pricing.Catalog, c *pricing.Comparison,
 	if !r.Covers {
 		uncovered = wording.Sentence(wording.NotCovering(string(l), r.Uncovered))
 	}
-	if !r.Complete {
+	if !r.Complete && r.PastLimit == nil { // not computed is not "incomplete": nothing is priced
 		unpriced = wording.Sentence(wording.Incomplete(string(l), len(r.Unpriced)))
 	}
 	was := [3]bool{v.Gap.Visible(), v.UncoveredBadge.Visible(), v.UnpricedBadge.Visible()}

@@ -932,6 +932,9 @@ func (p *Panel) ShowStatus(c *pricing.Comparison, s *scenarios.Scenario) {
 		case r == nil:
 			parts = append(parts, l.T("vendors.status.excluded"))
 			imp = widget.LowImportance
+		case r.PastLimit != nil:
+			parts = append(parts, wording.Sentence(wording.Status(string(l), r)))
+			imp = widget.WarningImportance
 		case wording.ServesNone(r):
 			parts = append(parts, l.T("vendors.status.serves_none"))
 			imp = widget.LowImportance
