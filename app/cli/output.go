@@ -109,9 +109,10 @@ type jsonVendor struct {
 	// (KnownPresentValue) and Monthly (KnownMonthly: each month's priced
 	// cash). A vendor that serves none of the needs (rank "none") has no
 	// amount at all: total and monthly null, never 0.
-	Total             *string       `json:"total"`
-	KnownTotal        *string       `json:"known_total,omitempty"`
-	AfterHorizon      string        `json:"after_horizon"`
+	Total      *string `json:"total"`
+	KnownTotal *string `json:"known_total,omitempty"`
+	// AfterHorizon is null with Total for a vendor that has no amount.
+	AfterHorizon      *string       `json:"after_horizon"`
 	Schedule          []jsonBuy     `json:"schedule"`
 	PresentValue      *string       `json:"present_value,omitempty"`
 	KnownPresentValue *string       `json:"known_present_value,omitempty"`
@@ -255,7 +256,7 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 		Vendors: []jsonVendor{}}
 	for _, r := range c.Vendors {
 		v := jsonVendor{Vendor: r.Vendor, Name: r.Name, NameEN: r.NameEN, Plan: r.Plan, PlanName: r.PlanName, Auto: r.Auto,
-			AfterHorizon: wording.Fixed(r.AfterHorizon), Schedule: scheduleJSON(r.Schedule),
+			AfterHorizon: ptr(wording.Fixed(r.AfterHorizon)), Schedule: scheduleJSON(r.Schedule),
 			Complete: r.Complete, Covers: r.Covers,
 			Uncovered: nonNil(r.Uncovered), Unpriced: nonNil(r.Unpriced), Notes: notesJSON(r.Notes), Hints: nonNil(r.Hints),
 			Lines: []jsonLine{}, Alternatives: []jsonAlt{},
@@ -269,6 +270,7 @@ func ComparisonJSON(c *pricing.Comparison) ([]byte, error) {
 			// Nothing to sell for the scenario, or not computed (past
 			// 10^15 CNY): its 0 is no price.
 			v.Total, v.KnownTotal, v.Monthly, v.KnownMonthly, v.PresentValue, v.KnownPresentValue = nil, nil, nil, nil, nil, nil
+			v.AfterHorizon = nil
 		}
 		for _, e := range r.EditionRefs {
 			je := jsonEdition{ID: e.ID, From: e.From.String(), Source: e.Source, SourceDate: e.SourceDate, Title: e.Title, TitleEN: e.TitleEN, URL: e.URL}
@@ -799,3 +801,5 @@ func comboTable(c *pricing.Comparison, lang string) string {
 	}
 	return b.String()
 }
+
+func ptr(s string) *string { return &s }
