@@ -171,9 +171,17 @@ func aliyunUsage(pc *planCtx) {
 			if allIn {
 				dir, dirZH, onZH = "inbound (0.100)", "呼入（0.100）", "是"
 			}
+			// AI seats follow robot_outbound_share only: with the option
+			// saying "outbound" and no share, the fee is outbound but no
+			// seat dials (review R25) — said, not left silent.
+			seatsZH, seatsEN := "", ""
+			if !allIn && !dialled {
+				seatsZH = "AI 坐席只按“机器人外呼占比”计算（本文件为 0），所以这些外呼分钟未计入 AI 坐席，总额偏低。"
+				seatsEN = " AI seats follow robot_outbound_share only (0 in this file), so no AI seat is priced for these outbound minutes: the total is too low."
+			}
 			pc.note(Note{ID: "aliyun.robot-inbound", Option: "aliyun.robot-inbound",
-				Text: fmt.Sprintf("本文件设置了已停用的选项“机器人通话按呼入计”（%s）：阿里云 AI 交互费把全部机器人分钟按%s计，不用“机器人外呼占比”。请删除该选项并填写“机器人外呼占比”。", onZH, dirZH),
-				EN:   fmt.Sprintf("This file sets the retired option aliyun.robot-inbound = %v: Aliyun's AI fee takes every robot minute as %s instead of robot_outbound_share. Remove the option and set demand.robot_outbound_share.", allIn, dir)})
+				Text: fmt.Sprintf("本文件设置了已停用的选项“机器人通话按呼入计”（%s）：阿里云 AI 交互费把全部机器人分钟按%s计，不用“机器人外呼占比”。%s请删除该选项并填写“机器人外呼占比”。", onZH, dirZH, seatsZH),
+				EN:   fmt.Sprintf("This file sets the retired option aliyun.robot-inbound = %v: Aliyun's AI fee takes every robot minute as %s instead of robot_outbound_share.%s Remove the option and set demand.robot_outbound_share.", allIn, dir, seatsEN)})
 		}
 	}
 	if t.peak.ivr > 0 {

@@ -991,3 +991,30 @@ func TestAliyunOutboundRobotCallsNeedAISeats(t *testing.T) {
 		t.Errorf("growth note:\n%s", note)
 	}
 }
+
+// An older file whose retired aliyun.robot-inbound says "outbound" (false)
+// with no robot_outbound_share pays the outbound AI fee on every robot
+// minute, but AI seats follow robot_outbound_share only, so none is
+// bought: the note says the total is too low for that (review R25), and
+// does not when the share dials out (the seats are then priced).
+func TestRetiredOutboundOptionSaysNoAISeatIsPriced(t *testing.T) {
+	for _, c := range []struct {
+		share   string
+		inbound bool
+		says    bool
+	}{{"0", false, true}, {"0.3", false, false}, {"0", true, false}} {
+		r := aliyun(t, 1, func(s *scenarios.Scenario) {
+			s.Demand.RobotMinutesPerMonth = 10000
+			s.Demand.RobotOutboundShare = d(c.share)
+			s.Demand.CallLength, s.Demand.AvgCallMinutes = "fixed", decimal.NewFromInt(1)
+			s.Vendors[scenarios.Aliyun] = scenarios.VendorSettings{Options: map[string]bool{"aliyun.robot-inbound": c.inbound}}
+		})
+		said := false
+		for _, n := range r.Notes {
+			said = said || n.ID == "aliyun.robot-inbound" && strings.Contains(n.EN, "no AI seat is priced") && strings.Contains(n.Text, "未计入 AI 坐席")
+		}
+		if said != c.says {
+			t.Errorf("share %s, option %v: note says no AI seat is priced: %v, want %v", c.share, c.inbound, said, c.says)
+		}
+	}
+}
