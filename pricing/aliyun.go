@@ -52,10 +52,10 @@ func aiSeatsForOutbound(pc *planCtx) {
 	month, cap := fs.most.from.String()[:7], group(int64(days)*minutesPerLineDay)
 	pc.b.assume("seat.ai.month", fmt.Sprintf("外呼机器人通话需要 AI 坐席：价格页说 AI 坐席的购买数量即外呼并发数，一个 AI 坐席同时只能外呼一通电话；"+
 		"一个坐席一天最多通话 1,440 分钟，所以 AI 坐席至少为当月外呼机器人分钟 ÷（当月天数 × 1,440），向上取整，且至少 1 个（下限：通话集中在忙时需要更多）。"+
-		"%s 至 %s 所填 AI 坐席数低于此数，按 %s 个购买，与所填 AI 坐席一样按阶梯价和最省的期限组合购买（最多时：%s 外呼 %s 分钟 ÷ %s 分钟（%d 天 × 1,440），向上取整为 %d 个）。"+
+		"%s 至 %s 所填 AI 坐席数低于此数，至少需要 %s 个，与所填 AI 坐席一样按阶梯价（买更多反而更省时多买）和最省的期限组合购买（最多时：%s 外呼 %s 分钟 ÷ %s 分钟（%d 天 × 1,440），向上取整为 %d 个）。"+
 		"Outbound robot calls need AI seats: the price page says the AI seats bought are the outbound call concurrency, one AI seat dialling one call at a time; "+
 		"a seat carries at most 1,440 minutes a day, so there are at least the month's outbound robot minutes ÷ (days × 1,440), rounded up, and at least 1 (a lower bound: calls bunched in busy hours need more). "+
-		"From %s to %s ai_voice_seats is lower: %s bought, like the buyer's AI seats at the tier price and the cheapest terms (the most: %s outbound minutes in %s ÷ %s (%d days × 1,440), rounded up to %d).",
+		"From %s to %s ai_voice_seats is lower: %s needed, bought like the buyer's AI seats at the tier price (more when more costs less) and the cheapest terms (the most: %s outbound minutes in %s ÷ %s (%d days × 1,440), rounded up to %d).",
 		fs.first, fs.last, fs.countZH(), month, outZH, cap, days, fs.hi,
 		fs.first, fs.last, fs.count(), outEN, month, cap, days, fs.hi))
 }

@@ -979,15 +979,15 @@ func TestAliyunOutboundRobotCallsNeedAISeats(t *testing.T) {
 		}
 	}
 	_, _, note := aiSeatLines(aliyun(t, 12, d05(0)))
-	for _, want := range []string{"From 2027-07-01 to 2027-12-31 ai_voice_seats is lower: 2 bought",
+	for _, want := range []string{"From 2027-07-01 to 2027-12-31 ai_voice_seats is lower: 2 needed",
 		"60,000 outbound minutes in 2027-07 ÷ 44,640 (31 days × 1,440), rounded up to 2",
-		"2027-07-01 至 2027-12-31 所填 AI 坐席数低于此数，按 2 个购买", "2027-07 外呼 60,000 分钟 ÷ 44,640 分钟（31 天 × 1,440），向上取整为 2 个"} {
+		"2027-07-01 至 2027-12-31 所填 AI 坐席数低于此数，至少需要 2 个", "2027-07 外呼 60,000 分钟 ÷ 44,640 分钟（31 天 × 1,440），向上取整为 2 个"} {
 		if !strings.Contains(note, want) {
 			t.Errorf("note lacks %q:\n%s", want, note)
 		}
 	}
 	_, _, note = aiSeatLines(aliyun(t, 3, growth))
-	if !strings.Contains(note, "From 2027-01-01 to 2027-03-31 ai_voice_seats is lower: 1 to 2 bought") || !strings.Contains(note, "44,000 outbound minutes in 2027-02 ÷ 40,320 (28 days × 1,440), rounded up to 2") {
+	if !strings.Contains(note, "From 2027-01-01 to 2027-03-31 ai_voice_seats is lower: 1 to 2 needed") || !strings.Contains(note, "44,000 outbound minutes in 2027-02 ÷ 40,320 (28 days × 1,440), rounded up to 2") {
 		t.Errorf("growth note:\n%s", note)
 	}
 }
