@@ -410,21 +410,7 @@ func (p *Panel) newExtraRow(c *Card, i int) *ExtraRow {
 	}
 	r.When.OnChanged = func(string) { change(func(x *scenarios.Extra) { x.When = whens[max(0, r.When.SelectedIndex())] }) }
 	r.Date.OnChanged = func(text string) {
-		if p.filling || p.Loading() {
-			return
-		}
-		key := base + ".date"
-		var d scenarios.Date
-		if t := strings.TrimSpace(text); t != "" {
-			v, err := scenarios.ParseDate(t)
-			if err != nil {
-				p.OnBadText(key, kit.Typed{Msg: "err.not_date", Text: text})
-				return
-			}
-			d = v
-		}
-		p.OnValue(key)
-		change(func(x *scenarios.Extra) { x.Date = d })
+		p.onDate(base+".date", text, func(d scenarios.Date) { change(func(x *scenarios.Extra) { x.Date = d }) })
 	}
 	r.Remove = widget.NewButton(l.T("extras.remove"), func() {
 		var left []scenarios.Extra
@@ -478,6 +464,25 @@ func newestPack(v *pricing.Vendor, packs []string) string {
 	return packs[0]
 }
 
+// onDate takes a row's date as typed: empty is no date, a text that is no
+// date is kept and refused at key, nothing changing.
+func (p *Panel) onDate(key, text string, set func(scenarios.Date)) {
+	if p.filling || p.Loading() {
+		return
+	}
+	var d scenarios.Date
+	if t := strings.TrimSpace(text); t != "" {
+		v, err := scenarios.ParseDate(t)
+		if err != nil {
+			p.OnBadText(key, kit.Typed{Msg: "err.not_date", Text: text})
+			return
+		}
+		d = v
+	}
+	p.OnValue(key)
+	set(d)
+}
+
 // newGiftRow builds the row of gift i of card c; item is its pack (one
 // the vendor does not sell is offered too, as written in the file).
 func (p *Panel) newGiftRow(c *Card, i int, item string) *GiftRow {
@@ -513,21 +518,8 @@ func (p *Panel) newGiftRow(c *Card, i int, item string) *GiftRow {
 		}
 	}
 	r.Date.OnChanged = func(text string) {
-		if p.filling || p.Loading() {
-			return
-		}
-		key := base + ".date"
-		var d scenarios.Date // empty: the check says a gift needs its day
-		if t := strings.TrimSpace(text); t != "" {
-			v, err := scenarios.ParseDate(t)
-			if err != nil {
-				p.OnBadText(key, kit.Typed{Msg: "err.not_date", Text: text})
-				return
-			}
-			d = v
-		}
-		p.OnValue(key)
-		change(func(g *scenarios.Gift) { g.Date = d })
+		// Empty: the check says a gift needs its day.
+		p.onDate(base+".date", text, func(d scenarios.Date) { change(func(g *scenarios.Gift) { g.Date = d }) })
 	}
 	r.Remove = widget.NewButton(l.T("gifts.remove"), func() {
 		var left []scenarios.Gift
